@@ -1,0 +1,16 @@
+# gongwen_stage(<dir> <target> DEPS ...): a stage is a folder; its library is built from every .cpp in it.
+function(gongwen_stage dir target)
+  cmake_parse_arguments(STAGE "" "" "DEPS" ${ARGN})
+  file(GLOB _sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${dir}/*.cpp)
+  list(FILTER _sources EXCLUDE REGEX ".*/main\\.cpp$")
+  if(_sources)
+    add_library(${target} STATIC ${_sources})
+    target_include_directories(${target} PUBLIC ${PROJECT_SOURCE_DIR})
+    target_link_libraries(${target} PUBLIC ${STAGE_DEPS})
+  else()
+    # A stage whose code has not been written yet still has a name the others can link to.
+    add_library(${target} INTERFACE)
+    target_include_directories(${target} INTERFACE ${PROJECT_SOURCE_DIR})
+    target_link_libraries(${target} INTERFACE ${STAGE_DEPS})
+  endif()
+endfunction()

@@ -1,0 +1,45 @@
+#include "pipeline/cli/Command.h"
+
+#include <boost/program_options/errors.hpp>
+#include <iostream>
+
+#include "pipeline/core/Error.h"
+
+namespace gongwen::cli {
+
+namespace {
+std::vector<Command>& registry() {
+  static std::vector<Command> all;
+  return all;
+}
+}  // namespace
+
+bool registerCommand(const Command& command) {
+  registry().push_back(command);
+  return true;
+}
+
+const std::vector<Command>& commands() { return registry(); }
+
+int guarded(const char* command, int (*body)(const std::vector<std::string>&),
+            const std::vector<std::string>& args) {
+  try {
+    return body(args);
+  } catch (const Error& e) {
+    std::cerr << "gongwen " << command << ": error[" << e.code() << "]: " << e.what() << "\n";
+    return static_cast<int>(e.exitCode());
+  } catch (const boost::program_options::error& e) {
+    std::cerr << "gongwen " << command << ": error[usage]: " << e.what() << "; see gongwen "
+              << command << " --help\n";
+    return static_cast<int>(ExitCode::Usage);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "gongwen " << command << ": error[system.memory]: out of memory\n";
+    return static_cast<int>(ExitCode::System);
+  } catch (const std::exception& e) {
+    // A library we call threw something we did not translate: still one line, still a code.
+    std::cerr << "gongwen " << command << ": error[internal]: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::System);
+  }
+}
+
+}  // namespace gongwen::cli

@@ -1,0 +1,24 @@
+#pragma once
+// Each `gongwen` command lives in its own file and registers itself here; main() only dispatches.
+
+#include <string>
+#include <vector>
+
+namespace gongwen::cli {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  // Runs with the arguments after the command name; returns the process exit code.
+  int (*run)(const std::vector<std::string>& args);
+};
+
+// Called from a static initialiser in each command's file.
+bool registerCommand(const Command& command);
+const std::vector<Command>& commands();
+
+// Runs `body`, turning a gongwen::Error into one line on stderr and its exit code.
+int guarded(const char* command, int (*body)(const std::vector<std::string>&),
+            const std::vector<std::string>& args);
+
+}  // namespace gongwen::cli

@@ -1,0 +1,73 @@
+#pragma once
+// Fonts by role, resolved once per process through fontconfig and cached: FreeType for the face,
+// HarfBuzz for advances and subsetting (ARCHITECTURE.md: PoDoFo's own font code is not used).
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/fonts/FontRole.h"
+
+namespace gongwen::fonts {
+
+// The deployer's font configuration (fonts.xml, schemas/fonts.xsd): extra font directories and,
+// for each role, the fontconfig families to try in order.
+struct FontConfig {
+  std::string sourceFile;
+  std::vector<std::string> directories;
+  std::map<FontRole, std::vector<std::string>> families;
+
+  // Throws Error(InputInvalid, ...) naming the file, line and element on any problem.
+  static FontConfig load(const std::string& path);
+  // The configuration shipped with the program (fonts/fonts.xml under the data directory).
+  static FontConfig defaults();
+};
+
+// One face of one font file (a .ttc holds several).
+class FontFace {
+ public:
+  virtual ~FontFace() = default;
+
+  virtual const std::string& path() const = 0;
+  virtual unsigned faceIndex() const = 0;
+  virtual const std::string& familyName() const = 0;  // as fontconfig reports it
+  virtual const std::string& postscriptName() const = 0;
+  virtual bool isCff() const = 0;  // CFF outlines (FontFile3) rather than glyf (FontFile2)
+
+  virtual std::optional<uint32_t> glyphFor(char32_t c) const = 0;
+  // Horizontal advance of a glyph at `sizePt`, in points.
+  virtual double advance(uint32_t glyph, double sizePt) const = 0;
+  // Font-wide metrics in units of 1/1000 em, as PDF font descriptors want them.
+  virtual double ascender() const = 0;
+  virtual double descender() const = 0;  // negative
+  virtual double capHeight() const = 0;
+  virtual std::vector<double> bbox() const = 0;  // llx lly urx ury
+  // CID of a glyph for CID-keyed CFF fonts; the glyph id otherwise.
+  virtual uint32_t cidFor(uint32_t glyph) const = 0;
+
+  // A subset holding just `glyphs` (glyph ids keep their numbering), as a font program ready to
+  // embed: the glyf TrueType file for glyf fonts, the bare CFF table for CFF fonts.
+  virtual std::string subset(const std::vector<uint32_t>& glyphs) const = 0;
+};
+
+class FontLibrary {
+ public:
+  // Resolves every role. Throws Error(InputInvalid, "font.unresolved") naming the role and the
+  // families tried when none of them is installed.
+  explicit FontLibrary(const FontConfig& config);
+  ~FontLibrary();
+  FontLibrary(const FontLibrary&) = delete;
+  FontLibrary& operator=(const FontLibrary&) = delete;
+
+  const FontFace& face(FontRole role) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gongwen::fonts

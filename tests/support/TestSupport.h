@@ -1,0 +1,44 @@
+#pragma once
+// Shared helpers for tests: temporary directories, running the real `gongwen` binary and the
+// independent tools (qpdf, pdffonts, pdftotext, pdfsig, openssl) and capturing what they print.
+
+#include <string>
+#include <vector>
+
+namespace gongwen::testing {
+
+// A fresh directory under $TMPDIR, removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+struct CommandResult {
+  int exitCode = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs argv (no shell) with optional extra environment entries "NAME=value" and stdin text.
+CommandResult run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
+                  const std::string& stdinText = {});
+
+// The gongwen binary under test ($GONGWEN_BIN) and the source tree ($GONGWEN_SOURCE_DIR).
+std::string gongwenBinary();
+std::string sourcePath(const std::string& relative);
+
+// Every job file in samples/jobs, sorted.
+std::vector<std::string> sampleJobs();
+
+// Whitespace removed: pdftotext output compared with the job's text.
+std::string withoutWhitespace(const std::string& s);
+
+}  // namespace gongwen::testing
