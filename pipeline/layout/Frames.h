@@ -58,6 +58,7 @@ struct Frames {
   std::string title;
   std::string author;
   std::string subject;
+  std::string approvalChain;  // model::Document::approvalChain, kept in the PDF's Info dictionary
 };
 
 }  // namespace gongwen::layout

@@ -88,6 +88,10 @@ struct AttendanceLine {
 struct Document {
   std::string sourceFile;
   Template tmpl;
+  // The policy's approval chain this document goes through when signed (e.g. "bureau-document",
+  // "party-document", "proposal-ordinary"); written into the PDF so that `sign` and `verify`
+  // know which chain applies.
+  std::string approvalChain;
 
   // 版头
   Text copyNumber;                              // 份号, six digits
