@@ -1,0 +1,194 @@
+#pragma once
+// The bureau's signing policy as data (schemas/policy.xsd, samples/policy.xml): its people and
+// their credentials, its seals, the ordered approval chains per document kind, the leave rules,
+// delegations, trust anchors, the seal-use register and an optional timestamp authority.
+//
+// Contract for signing (S) and verification (V):
+//  - loadPolicy(path) validates against dataPath("schemas/policy.xsd") and resolves every file
+//    path in the policy (certificates, PKCS#12 files, seal images, trust anchors, register) to an
+//    absolute path, relative to the policy file's directory. PKCS#11 URIs are kept as written.
+//  - S: before writing anything, call authorise(policy, chainId, alreadySigned, personId, stepId,
+//    now). It throws Error(PolicyRefused, "policy.<rule>") naming the rule, or returns the
+//    Authorisation: the step, the signer, the credential to sign with (a seal step signs with the
+//    seal's own credential, not the keeper's), and the delegation when the signer acts for another.
+//    Write /GongwenStep = step id, /GongwenPerson = person id, and /GongwenActingFor = the person
+//    acted for (only when delegated).
+//  - V: reviewChain(policy, chainId, signedInFileOrder) replays the same rules over the signatures
+//    found in the file and reports each refusal as a finding plus the steps still missing.
+//    acceptedCertificates(policy, step, person) lists the certificate files the CMS signer must
+//    match: never trust /GongwenPerson for identity.
+
+#include <ctime>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gongwen::policy {
+
+// Where a private key lives. A PKCS#12 file holds key + certificate + chain; a PKCS#11 URI names a
+// key on a token (loaded through OpenSSL's pkcs11 engine), its certificate is a separate file.
+struct KeyReference {
+  enum class Kind { Pkcs12File, Pkcs11Uri };
+  Kind kind = Kind::Pkcs12File;
+  std::string location;  // absolute path of the .p12, or the "pkcs11:..." URI
+};
+
+// One certificate and the key that goes with it. A person may hold several (a software key and a
+// hardware token); every one of them identifies the person.
+struct Credential {
+  std::string certificatePath;  // absolute path, PEM
+  KeyReference key;
+  bool onToken() const { return key.kind == KeyReference::Kind::Pkcs11Uri; }
+};
+
+struct Person {
+  std::string id;                       // stable ASCII id, e.g. "juzhang"
+  std::string name;                     // 姓名, e.g. 王建国
+  std::vector<std::string> roles;       // e.g. {"局长"}; role names are the Chinese ones of DOMAIN.md
+  std::string department;               // 股室, e.g. 办公室 (may be empty for leaders)
+  std::vector<std::string> oversees;    // departments a 分管领导 is in charge of
+  std::vector<Credential> credentials;  // at least one; the first is the default for signing
+  bool hasRole(const std::string& role) const;
+};
+
+// 行政公章 (administrative-seal), 党组公章 (party-seal). A seal has its own certificate and key
+// (an electronic seal), an image for the visible appearance, a keeper who applies it, and the
+// roles whose signature authorises its use.
+struct Seal {
+  std::string id;
+  std::string name;                           // 行政公章
+  std::string imagePath;                      // absolute path, PNG
+  std::string keeperRole;                     // who applies it, e.g. 办公室主任
+  std::vector<std::string> authorisingRoles;  // e.g. {"局长"}: the authorising step's signer must hold one
+  std::vector<Credential> credentials;
+};
+
+// One step of an approval chain: 办公室校核, 分管领导审核, 局长签发, 行政公章 …
+struct Step {
+  std::string id;                   // e.g. "office-proofread", "director-signoff", "administrative-seal"
+  std::string name;                 // e.g. 办公室校核
+  std::vector<std::string> roles;   // any of these roles may give the step
+  std::vector<std::string> people;  // or any of these person ids
+  bool optional = false;            // may be skipped (e.g. 规范性审查 for non-normative documents)
+  std::string seal;                 // non-empty for a seal step: the seal id it applies
+  std::string authorisedBy;         // seal step: the step whose signature authorises the seal
+};
+
+struct Chain {
+  std::string id;           // bureau-document, party-document, joint-document, proposal-ordinary,
+                            // proposal-important, meeting-minutes, reimbursement, leave-*
+  std::string name;         // e.g. 以局机关名义发文
+  std::vector<Step> steps;  // in order
+  const Step* findStep(const std::string& stepId) const;
+};
+
+// A leave rule selects the chain for a leave request (请假条). Rules are tried in order; the first
+// whose kind, applicant role and day range match wins.
+struct LeaveRule {
+  std::vector<std::string> kinds;           // e.g. {"事假", "病假"}; empty = any kind
+  std::vector<std::string> applicantRoles;  // empty = any applicant
+  std::optional<double> maxDays;            // inclusive upper bound
+  std::optional<double> moreThanDays;       // exclusive lower bound (1 < days < 2 falls here)
+  std::string chain;                        // chain id
+};
+
+// 主持工作的局领导: `deputy` may give the steps `steps` in place of `principal` during
+// [validFrom, validUntil]. Recorded by whom, when and for what (document reference).
+struct Delegation {
+  std::string id;
+  std::string principal;            // person id acted for
+  std::string deputy;               // person id acting
+  std::vector<std::string> steps;   // step ids; empty = every step the principal may give
+  std::vector<std::string> chains;  // chain ids; empty = every chain
+  std::time_t validFrom = 0;
+  std::time_t validUntil = 0;
+  std::string document;    // what it was granted for, e.g. 发文字号 or "all" (informational)
+  std::string recordedBy;  // person id who recorded it
+};
+
+struct Policy {
+  std::string sourceFile;    // absolute path of the policy file
+  std::string organisation;  // e.g. 某市某局
+  std::vector<Person> people;
+  std::vector<Seal> seals;
+  std::vector<Chain> chains;
+  std::vector<LeaveRule> leaveRules;
+  std::vector<Delegation> delegations;
+  std::vector<std::string> trustAnchors;  // absolute paths of PEM root certificates
+  std::string registerPath;               // absolute path of the SQLite seal-use register (用印登记)
+  std::string timestampUrl;               // RFC 3161 URL; empty = no timestamp (B-B only)
+
+  const Person* findPerson(const std::string& id) const;
+  const Seal* findSeal(const std::string& id) const;
+  const Chain* findChain(const std::string& id) const;
+};
+
+// Loads and validates a policy file. Throws Error(InputInvalid, "policy.xml" / "policy.schema" /
+// "policy.doctype" / "policy.reference") naming file, line and element; Error(System, "io.read").
+Policy loadPolicy(const std::string& path);
+
+// ---- approval-chain rules -------------------------------------------------------------------
+
+// A step already given in the document, in the order the signatures appear.
+struct SignedStep {
+  std::string stepId;
+  std::string personId;
+  std::string actingFor;  // person id, empty unless delegated
+};
+
+struct Authorisation {
+  const Chain* chain = nullptr;
+  const Step* step = nullptr;
+  const Person* signer = nullptr;
+  const Seal* seal = nullptr;              // seal steps only
+  const Delegation* delegation = nullptr;  // when the signer acts for another person
+  const Person* actingFor = nullptr;       // the principal, when delegated
+  // The credentials that may sign this step: the seal's for a seal step, else the signer's.
+  const std::vector<Credential>* credentials = nullptr;
+};
+
+// Decides whether `personId` may give `stepId` (or, when empty, the next step this person may give)
+// now, given the steps already signed. Throws Error(PolicyRefused, code) with a message naming the
+// rule, where code is one of:
+//   policy.unknown-chain, policy.unknown-person, policy.unknown-step,
+//   policy.signer-not-allowed   (role/person not listed for the step and no valid delegation),
+//   policy.step-out-of-order    (an earlier required step is missing, or a later one is signed),
+//   policy.step-repeated        (the step was given already),
+//   policy.seal-unauthorised    (the authorising step is missing or its signer lacks the seal's role),
+//   policy.chain-complete       (no step left for this person when stepId is empty).
+Authorisation authorise(const Policy& policy, const std::string& chainId,
+                        const std::vector<SignedStep>& signedSteps, const std::string& personId,
+                        const std::string& stepId, std::time_t now);
+
+struct ChainFinding {
+  std::size_t index = 0;  // position in signedSteps
+  std::string code;       // policy.<rule>
+  std::string message;
+};
+
+struct ChainReview {
+  std::vector<ChainFinding> findings;     // empty when every signature was allowed in its order
+  std::vector<std::string> missingSteps;  // required steps not yet signed
+  bool complete() const { return findings.empty() && missingSteps.empty(); }
+};
+
+// Replays authorise() over signatures found in a file (verification side). `times` gives each
+// signature's signing time (for delegation validity); must be as long as signedSteps.
+ChainReview reviewChain(const Policy& policy, const std::string& chainId,
+                        const std::vector<SignedStep>& signedSteps, const std::vector<std::time_t>& times);
+
+// The certificate files a signature for this step by this person must be made with (the seal's
+// for a seal step, else the person's). Empty when the step or person is unknown.
+std::vector<std::string> acceptedCertificates(const Policy& policy, const Step& step,
+                                              const std::string& personId);
+
+// A leave request (请假条) and the chain its rule selects. Throws Error(PolicyRefused,
+// "policy.leave-no-rule") when no rule matches, Error(InputInvalid, "policy.leave-days") for days <= 0.
+struct LeaveRequest {
+  std::string kind;  // 事假, 病假, 公休假, 探亲假, 婚假, 产假, 丧假
+  double days = 0;
+  std::string applicantId;  // person id
+};
+const Chain& leaveChainFor(const Policy& policy, const LeaveRequest& request);
+
+}  // namespace gongwen::policy
