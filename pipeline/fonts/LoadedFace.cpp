@@ -1,0 +1,175 @@
+#include "pipeline/fonts/LoadedFace.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_CID_H
+#include FT_TRUETYPE_TABLES_H
+#include <hb-subset.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "pipeline/core/Error.h"
+
+namespace gongwen::fonts {
+namespace {
+
+constexpr hb_tag_t kCffTag = HB_TAG('C', 'F', 'F', ' ');
+constexpr hb_tag_t kGlyfTag = HB_TAG('g', 'l', 'y', 'f');
+
+// Tables a PDF viewer never reads from an embedded font: layout, vertical metrics, colour,
+// names and glyph names. Dropping them keeps the subsets small.
+constexpr hb_tag_t kTablesPdfDoesNotUse[] = {
+    HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+    HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
+    HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'),
+    HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('g', 'a', 's', 'p'),
+    HB_TAG('h', 'd', 'm', 'x'), HB_TAG('L', 'T', 'S', 'H'), HB_TAG('V', 'D', 'M', 'X'),
+    HB_TAG('C', 'O', 'L', 'R'), HB_TAG('C', 'P', 'A', 'L'), HB_TAG('S', 'V', 'G', ' '),
+    HB_TAG('E', 'B', 'D', 'T'), HB_TAG('E', 'B', 'L', 'C'), HB_TAG('E', 'B', 'S', 'C'),
+    HB_TAG('b', 'd', 'a', 't'), HB_TAG('b', 'l', 'o', 'c'), HB_TAG('m', 'o', 'r', 'x'),
+};
+
+struct FtLibraryDeleter {
+  void operator()(FT_Library lib) const { FT_Done_FreeType(lib); }
+};
+struct FtFaceDeleter {
+  void operator()(FT_Face face) const { FT_Done_Face(face); }
+};
+struct HbBlobDeleter {
+  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
+};
+struct HbFaceDeleter {
+  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
+};
+struct HbSubsetInputDeleter {
+  void operator()(hb_subset_input_t* i) const { hb_subset_input_destroy(i); }
+};
+using HbBlob = std::unique_ptr<hb_blob_t, HbBlobDeleter>;
+using HbFace = std::unique_ptr<hb_face_t, HbFaceDeleter>;
+
+bool hasTable(hb_face_t* face, hb_tag_t tag) {
+  HbBlob table(hb_face_reference_table(face, tag));
+  return hb_blob_get_length(table.get()) > 0;
+}
+
+std::string bytesOf(hb_blob_t* blob) {
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob, &length);
+  return std::string(data, length);
+}
+
+}  // namespace
+
+LoadedFace::LoadedFace(const std::string& path, unsigned faceIndex, const std::string& familyName)
+    : path_(path), faceIndex_(faceIndex), familyName_(familyName) {
+  HbBlob blob(hb_blob_create_from_file_or_fail(path.c_str()));
+  if (!blob) throw systemError("font.load", path + ": cannot read the font file; check its permissions");
+  hbFace_ = hb_face_create(blob.get(), faceIndex);
+  if (hasTable(hbFace_, kCffTag)) {
+    isCff_ = true;
+  } else if (!hasTable(hbFace_, kGlyfTag)) {
+    hb_face_destroy(hbFace_);
+    throw inputError("font.unsupported-format",
+                     path + " (face " + std::to_string(faceIndex) +
+                         "): neither glyf nor CFF outlines; configure a TrueType or OpenType/CFF font");
+  }
+  hb_face_make_immutable(hbFace_);
+  hbFont_ = hb_font_create(hbFace_);
+  unitsPerEm_ = hb_face_get_upem(hbFace_);
+  hb_font_set_scale(hbFont_, static_cast<int>(unitsPerEm_), static_cast<int>(unitsPerEm_));
+  hb_font_make_immutable(hbFont_);
+  try {
+    readFreeTypeData();
+  } catch (...) {
+    hb_font_destroy(hbFont_);
+    hb_face_destroy(hbFace_);
+    throw;
+  }
+}
+
+LoadedFace::~LoadedFace() {
+  hb_font_destroy(hbFont_);
+  hb_face_destroy(hbFace_);
+}
+
+// FreeType is used once, here: FT_Face objects are not thread-safe, so everything later calls
+// need is copied out and the face is closed.
+void LoadedFace::readFreeTypeData() {
+  FT_Library rawLibrary = nullptr;
+  if (FT_Init_FreeType(&rawLibrary) != 0) throw systemError("font.load", "cannot initialise FreeType");
+  std::unique_ptr<FT_LibraryRec_, FtLibraryDeleter> library(rawLibrary);
+  FT_Face rawFace = nullptr;
+  if (FT_New_Face(library.get(), path_.c_str(), static_cast<FT_Long>(faceIndex_), &rawFace) != 0) {
+    throw systemError("font.load",
+                      path_ + " (face " + std::to_string(faceIndex_) + "): FreeType cannot open it");
+  }
+  std::unique_ptr<FT_FaceRec_, FtFaceDeleter> face(rawFace);
+
+  const char* psName = FT_Get_Postscript_Name(face.get());
+  postscriptName_ = psName ? psName : familyName_;
+  postscriptName_.erase(std::remove_if(postscriptName_.begin(), postscriptName_.end(),
+                                       [](char c) {
+                                         return c <= ' ' || c > '~' ||
+                                                std::string_view("()<>[]{}/%#").find(c) !=
+                                                    std::string_view::npos;
+                                       }),
+                        postscriptName_.end());
+  if (postscriptName_.empty()) postscriptName_ = "Font";
+
+  const double scale = 1000.0 / unitsPerEm_;
+  ascender_ = face->ascender * scale;
+  descender_ = face->descender * scale;
+  capHeight_ = ascender_;
+  if (const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face.get(), FT_SFNT_OS2))) {
+    if (os2->version >= 2 && os2->sCapHeight > 0) capHeight_ = os2->sCapHeight * scale;
+  }
+  bbox_ = {face->bbox.xMin * scale, face->bbox.yMin * scale, face->bbox.xMax * scale,
+           face->bbox.yMax * scale};
+
+  FT_Bool cidKeyed = 0;
+  if (isCff_ && FT_Get_CID_Is_Internally_CID_Keyed(face.get(), &cidKeyed) == 0 && cidKeyed) {
+    cidByGlyph_.resize(static_cast<size_t>(face->num_glyphs));
+    for (FT_Long glyph = 0; glyph < face->num_glyphs; ++glyph) {
+      FT_UInt cid = 0;
+      FT_Get_CID_From_Glyph_Index(face.get(), static_cast<FT_UInt>(glyph), &cid);
+      cidByGlyph_[static_cast<size_t>(glyph)] = cid;
+    }
+  }
+}
+
+std::optional<uint32_t> LoadedFace::glyphFor(char32_t c) const {
+  hb_codepoint_t glyph = 0;
+  if (!hb_font_get_nominal_glyph(hbFont_, static_cast<hb_codepoint_t>(c), &glyph) || glyph == 0) return {};
+  return glyph;
+}
+
+double LoadedFace::advance(uint32_t glyph, double sizePt) const {
+  return hb_font_get_glyph_h_advance(hbFont_, glyph) * sizePt / unitsPerEm_;
+}
+
+uint32_t LoadedFace::cidFor(uint32_t glyph) const {
+  return glyph < cidByGlyph_.size() ? cidByGlyph_[glyph] : glyph;
+}
+
+std::string LoadedFace::subset(const std::vector<uint32_t>& glyphs) const {
+  std::unique_ptr<hb_subset_input_t, HbSubsetInputDeleter> input(hb_subset_input_create_or_fail());
+  if (!input) throw systemError("font.subset", "out of memory preparing a font subset");
+  hb_set_t* glyphSet = hb_subset_input_glyph_set(input.get());
+  for (uint32_t glyph : glyphs) hb_set_add(glyphSet, glyph);
+  hb_set_t* dropTables = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t tag : kTablesPdfDoesNotUse) hb_set_add(dropTables, tag);
+  // Glyph ids keep their numbering so that content codes (CIDs for CFF, glyph ids with
+  // /CIDToGIDMap /Identity for glyf) stay valid without a remapping table.
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+  HbFace result(hb_subset_or_fail(hbFace_, input.get()));
+  if (!result) {
+    throw inputError("font.subset", path_ + " (face " + std::to_string(faceIndex_) +
+                                        "): HarfBuzz cannot subset this font; configure another family");
+  }
+  HbBlob program(isCff_ ? hb_face_reference_table(result.get(), kCffTag)
+                        : hb_face_reference_blob(result.get()));
+  return bytesOf(program.get());
+}
+
+}  // namespace gongwen::fonts

@@ -1,0 +1,55 @@
+#pragma once
+// A FontFace read once from its file: metrics and the glyph-to-CID table are taken from FreeType
+// at load time; glyph lookups, advances and subsetting go through HarfBuzz, whose objects are
+// immutable and safe to share between threads.
+
+#include <hb.h>
+
+#include <string>
+#include <vector>
+
+#include "pipeline/fonts/FontLibrary.h"
+
+namespace gongwen::fonts {
+
+class LoadedFace final : public FontFace {
+ public:
+  // Throws Error(System, "font.load") when the file cannot be read as a font, and
+  // Error(InputInvalid, "font.unsupported-format") for outlines other than glyf or CFF.
+  LoadedFace(const std::string& path, unsigned faceIndex, const std::string& familyName);
+  ~LoadedFace() override;
+  LoadedFace(const LoadedFace&) = delete;
+  LoadedFace& operator=(const LoadedFace&) = delete;
+
+  const std::string& path() const override { return path_; }
+  unsigned faceIndex() const override { return faceIndex_; }
+  const std::string& familyName() const override { return familyName_; }
+  const std::string& postscriptName() const override { return postscriptName_; }
+  bool isCff() const override { return isCff_; }
+
+  std::optional<uint32_t> glyphFor(char32_t c) const override;
+  double advance(uint32_t glyph, double sizePt) const override;
+  double ascender() const override { return ascender_; }
+  double descender() const override { return descender_; }
+  double capHeight() const override { return capHeight_; }
+  std::vector<double> bbox() const override { return bbox_; }
+  uint32_t cidFor(uint32_t glyph) const override;
+  std::string subset(const std::vector<uint32_t>& glyphs) const override;
+
+ private:
+  void readFreeTypeData();
+
+  std::string path_;
+  unsigned faceIndex_;
+  std::string familyName_;
+  std::string postscriptName_;
+  bool isCff_ = false;
+  double unitsPerEm_ = 1000;
+  double ascender_ = 0, descender_ = 0, capHeight_ = 0;
+  std::vector<double> bbox_;
+  std::vector<uint32_t> cidByGlyph_;  // empty unless the font is CID-keyed CFF
+  hb_face_t* hbFace_ = nullptr;
+  hb_font_t* hbFont_ = nullptr;
+};
+
+}  // namespace gongwen::fonts

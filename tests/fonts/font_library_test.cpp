@@ -1,0 +1,101 @@
+// Resolving roles through fontconfig with the real fonts installed by scripts/install-deps.sh.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "pipeline/core/Error.h"
+#include "pipeline/fonts/FontLibrary.h"
+#include "tests/support/TestSupport.h"
+
+namespace gongwen::fonts {
+namespace {
+
+using gongwen::testing::TempDir;
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+FontConfig configWith(FontRole role, std::vector<std::string> families) {
+  FontConfig config = FontConfig::defaults();
+  config.families[role] = std::move(families);
+  return config;
+}
+
+Error constructionError(const FontConfig& config) {
+  try {
+    FontLibrary library(config);
+  } catch (const Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "the library resolved every role";
+  return Error(ExitCode::Ok, "none", "");
+}
+
+TEST(FontLibrary, DefaultsResolveToTheFreeDebianFonts) {
+  const FontLibrary library(FontConfig::defaults());
+  const FontFace& fang = library.face(FontRole::Fangsong);
+  EXPECT_TRUE(endsWith(fang.path(), "FandolFang-Regular.otf")) << fang.path();
+  EXPECT_TRUE(fang.isCff());
+
+  const FontFace& title = library.face(FontRole::Xiaobiaosong);
+  EXPECT_TRUE(endsWith(title.path(), "NotoSerifCJK-Bold.ttc")) << title.path();
+  EXPECT_EQ(title.faceIndex(), 2u) << "the SC face of the collection";
+  EXPECT_EQ(title.postscriptName(), "NotoSerifCJKsc-Bold");
+
+  const FontFace& song = library.face(FontRole::Songti);
+  EXPECT_TRUE(endsWith(song.path(), "gbsn00lp.ttf")) << song.path();
+  EXPECT_FALSE(song.isCff());
+
+  EXPECT_TRUE(endsWith(library.face(FontRole::Heiti).path(), "FandolHei-Regular.otf"));
+  EXPECT_TRUE(endsWith(library.face(FontRole::Kaiti).path(), "FandolKai-Regular.otf"));
+}
+
+TEST(FontLibrary, FacesAreSharedBetweenLibraries) {
+  const FontLibrary first(FontConfig::defaults());
+  const FontLibrary second(FontConfig::defaults());
+  for (FontRole role : kAllRoles) EXPECT_EQ(&first.face(role), &second.face(role)) << roleName(role);
+}
+
+TEST(FontLibrary, FallsThroughFamiliesThatAreNotInstalled) {
+  const FontLibrary library(
+      configWith(FontRole::Heiti, {"仿宋_GB2312", "No Such Family", "AR PL KaitiM GB"}));
+  EXPECT_TRUE(endsWith(library.face(FontRole::Heiti).path(), "gkai00mp.ttf"))
+      << library.face(FontRole::Heiti).path();
+}
+
+TEST(FontLibrary, AStyleThatDoesNotExistIsNotSilentlyReplaced) {
+  // FandolFang has no bold face: fontconfig would hand back the regular one.
+  const Error e = constructionError(configWith(FontRole::Fangsong, {"FandolFang:style=Bold"}));
+  EXPECT_EQ(e.code(), "font.unresolved");
+}
+
+TEST(FontLibrary, UnresolvableRoleNamesRoleChineseNameAndFamiliesTried) {
+  const Error e = constructionError(configWith(FontRole::Kaiti, {"楷体_GB2312", "No Such Family"}));
+  EXPECT_EQ(e.code(), "font.unresolved");
+  EXPECT_EQ(e.exitCode(), ExitCode::InputInvalid);
+  const std::string message = e.what();
+  for (const char* part : {"kaiti", "楷体", "楷体_GB2312", "No Such Family", "fonts.xml"}) {
+    EXPECT_NE(message.find(part), std::string::npos) << part << " missing from: " << message;
+  }
+}
+
+TEST(FontLibrary, ExtraDirectoryFromTheConfigurationIsSearched) {
+  FontConfig config = configWith(FontRole::Fangsong, {"FandolFang"});
+  config.directories.clear();
+  EXPECT_EQ(constructionError(config).code(), "font.unresolved")
+      << "Fandol is not known to system fontconfig";
+}
+
+TEST(FontLibrary, RoleMissingFromTheFileIsUnresolved) {
+  TempDir dir;
+  const std::string path = dir.file("fonts.xml");
+  std::ofstream(path) << "<fonts><role name=\"fangsong\"><family>AR PL SungtiL GB</family></role></fonts>";
+  const Error e = constructionError(FontConfig::load(path));
+  EXPECT_EQ(e.code(), "font.unresolved");
+  EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+}
+
+}  // namespace
+}  // namespace gongwen::fonts
