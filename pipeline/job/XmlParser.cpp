@@ -1,0 +1,73 @@
+#include "pipeline/job/XmlParser.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+#include <climits>
+
+#include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/Error.h"
+#include "pipeline/job/XmlErrorText.h"
+
+namespace gongwen::job {
+namespace {
+
+struct ParseState {
+  int doctypeLine = 0;
+  int errorLine = 0;
+  std::string firstError;
+};
+
+struct ParserCtxtFree {
+  void operator()(xmlParserCtxt* ctxt) const { xmlFreeParserCtxt(ctxt); }
+};
+
+// SAX internalSubset fires on "<!DOCTYPE name ..." before the internal subset is parsed; stopping
+// here means no entity is ever declared, let alone resolved.
+void refuseDoctype(void* userData, const xmlChar*, const xmlChar*, const xmlChar*) {
+  auto* ctxt = static_cast<xmlParserCtxt*>(userData);
+  auto* state = static_cast<ParseState*>(ctxt->_private);
+  state->doctypeLine = xmlSAX2GetLineNumber(ctxt);
+  xmlStopParser(ctxt);
+}
+
+void keepFirstError(void* userData, xmlErrorPtr error) {
+  auto* ctxt = static_cast<xmlParserCtxt*>(userData);
+  auto* state = static_cast<ParseState*>(ctxt->_private);
+  if (error->level < XML_ERR_ERROR || !state->firstError.empty()) return;
+  state->firstError = oneLine(error->message ? error->message : "malformed XML");
+  state->errorLine = error->line;
+}
+
+}  // namespace
+
+XmlDocPtr parseXmlFile(const std::string& path, const std::string& codePrefix) {
+  const std::string bytes = readFile(path);
+  if (bytes.size() > static_cast<size_t>(INT_MAX)) {
+    throw inputError(codePrefix + ".xml", path + ": file too large to be a " + codePrefix);
+  }
+  std::unique_ptr<xmlParserCtxt, ParserCtxtFree> ctxt(xmlNewParserCtxt());
+  if (!ctxt) throw systemError("io.memory", path + ": cannot create an XML parser (out of memory)");
+  ParseState state;
+  ctxt->_private = &state;
+  ctxt->sax->internalSubset = refuseDoctype;
+  ctxt->sax->serror = keepFirstError;
+
+  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
+  XmlDocPtr doc(
+      xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, options));
+  if (state.doctypeLine > 0) {
+    throw inputError(codePrefix + ".doctype",
+                     path + ":" + std::to_string(state.doctypeLine) +
+                         ": a DOCTYPE declaration is not allowed (no DTDs or entities are read); "
+                         "remove the <!DOCTYPE ...> line");
+  }
+  if (!doc || !ctxt->wellFormed) {
+    const std::string reason = state.firstError.empty() ? "not well-formed XML" : state.firstError;
+    throw inputError(codePrefix + ".xml", path + ":" + std::to_string(state.errorLine) + ": " + reason +
+                                              "; fix the XML at that line");
+  }
+  return doc;
+}
+
+}  // namespace gongwen::job
