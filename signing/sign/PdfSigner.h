@@ -1,0 +1,32 @@
+#pragma once
+// Signs a PDF: the input bytes unchanged plus one incremental revision holding a PAdES baseline
+// signature (ETSI.CAdES.detached). An approval gets a new invisible signature field on page 1; a
+// seal fills the empty signature field rendering placed for it, shows the seal image, and locks
+// the form's fields. Policy decisions are taken before this is called; nothing here writes files.
+
+#include <ctime>
+#include <string>
+
+#include "signing/cms/CadesSigner.h"
+#include "signing/sign/SignableDocument.h"
+
+namespace gongwen::sign {
+
+struct SignatureRequest {
+  std::string stepId;           // /GongwenStep
+  std::string personId;         // /GongwenPerson
+  std::string actingForId;      // /GongwenActingFor; empty unless delegated
+  std::string signerName;       // /Name, e.g. 王建国
+  std::string reason;           // /Reason, the step's name, e.g. 局长签发
+  std::string sealId;           // non-empty for a seal: the /GongwenSeal of the field to fill
+  std::string sealImagePath;    // PNG shown in the seal field
+  std::time_t signingTime = 0;  // /M (PAdES keeps the claimed time out of the CMS)
+};
+
+// Returns the signed PDF. Throws Error(InputInvalid, "sign.seal-field") when a seal has no empty
+// field for its id, "sign.seal-image" for an unusable image, Error(System, "cms.*") when signing
+// fails, and Error(System, "sign.contents-too-small") if the CMS outgrew its reserved space.
+std::string signDocument(const SignableDocument& document, const SignatureRequest& request,
+                         const cms::SignerMaterial& signer, const cms::TimestampFetcher& timestamp = {});
+
+}  // namespace gongwen::sign
