@@ -36,6 +36,7 @@ struct KeyReference {
 // One certificate and the key that goes with it. A person may hold several (a software key and a
 // hardware token); every one of them identifies the person.
 struct Credential {
+  std::string id;               // e.g. "rsa", "sm2", "token" (unique per holder)
   std::string certificatePath;  // absolute path, PEM
   KeyReference key;
   bool onToken() const { return key.kind == KeyReference::Kind::Pkcs11Uri; }
@@ -67,11 +68,13 @@ struct Seal {
 struct Step {
   std::string id;                   // e.g. "office-proofread", "director-signoff", "administrative-seal"
   std::string name;                 // e.g. 办公室校核
-  std::vector<std::string> roles;   // any of these roles may give the step
+  std::vector<std::string> roles;   // any of these roles may give the step (seal step: default keeper)
   std::vector<std::string> people;  // or any of these person ids
   bool optional = false;            // may be skipped (e.g. 规范性审查 for non-normative documents)
   std::string seal;                 // non-empty for a seal step: the seal id it applies
   std::string authorisedBy;         // seal step: the step whose signature authorises the seal
+  // Seal step: overrides the seal's authorising roles (ordinary matters: the 分管领导's signature).
+  std::vector<std::string> authorisingRoles;
 };
 
 struct Chain {
@@ -122,6 +125,11 @@ struct Policy {
   const Seal* findSeal(const std::string& id) const;
   const Chain* findChain(const std::string& id) const;
 };
+
+// The holder's credential with this id, or the first (the default) when id is empty. Throws
+// Error(Usage, "policy.unknown-credential") listing the ids there are.
+const Credential& selectCredential(const std::vector<Credential>& credentials, const std::string& id,
+                                   const std::string& holder);
 
 // Loads and validates a policy file. Throws Error(InputInvalid, "policy.xml" / "policy.schema" /
 // "policy.doctype" / "policy.reference") naming file, line and element; Error(System, "io.read").

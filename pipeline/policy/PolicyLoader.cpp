@@ -1,0 +1,336 @@
+// Reads a policy file: libxml2 without network access or DOCTYPE, validated against
+// schemas/policy.xsd, then the cross-references the schema cannot express are checked here.
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "pipeline/core/DataDir.h"
+#include "pipeline/core/Error.h"
+#include "pipeline/policy/Policy.h"
+#include "pipeline/policy/UtcTime.h"
+
+namespace gongwen::policy {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct DocFree {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+struct SchemaParserFree {
+  void operator()(xmlSchemaParserCtxt* ctxt) const { xmlSchemaFreeParserCtxt(ctxt); }
+};
+struct SchemaFree {
+  void operator()(xmlSchema* schema) const { xmlSchemaFree(schema); }
+};
+struct ValidFree {
+  void operator()(xmlSchemaValidCtxt* ctxt) const { xmlSchemaFreeValidCtxt(ctxt); }
+};
+
+// libxml2 reports errors through a callback; keep the first one with its line.
+struct FirstError {
+  std::string message;
+  int line = 0;
+  static void collect(void* self, const xmlError* error) {
+    auto* first = static_cast<FirstError*>(self);
+    if (first->message.empty() && error != nullptr && error->message != nullptr) {
+      first->message = error->message;
+      while (!first->message.empty() && first->message.back() == '\n') {
+        first->message.pop_back();
+      }
+      first->line = error->line;
+    }
+  }
+};
+
+void structuredErrorAdapter(void* self, xmlErrorPtr error) { FirstError::collect(self, error); }
+
+class Reader {
+ public:
+  explicit Reader(std::string file) : file_(std::move(file)), dir_(fs::path(file_).parent_path()) {}
+
+  [[noreturn]] void fail(const xmlNode* node, const std::string& what) const {
+    std::ostringstream message;
+    message << file_ << ":" << xmlGetLineNo(node) << ": <" << reinterpret_cast<const char*>(node->name)
+            << ">: " << what;
+    throw inputError("policy.reference", message.str());
+  }
+
+  std::string attribute(const xmlNode* node, const char* name) const {
+    xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+    if (value == nullptr) {
+      return {};
+    }
+    std::string text(reinterpret_cast<const char*>(value));
+    xmlFree(value);
+    return text;
+  }
+
+  std::vector<std::string> list(const xmlNode* node, const char* name) const {
+    std::istringstream words(attribute(node, name));
+    std::vector<std::string> items;
+    for (std::string word; words >> word;) {
+      items.push_back(word);
+    }
+    return items;
+  }
+
+  // Paths in the policy are relative to its directory.
+  std::string path(const xmlNode* node, const char* name) const {
+    fs::path value = attribute(node, name);
+    return (value.is_absolute() ? value : dir_ / value).lexically_normal().string();
+  }
+
+  std::time_t time(const xmlNode* node, const char* name) const {
+    std::optional<std::time_t> parsed = parseUtcTime(attribute(node, name));
+    if (!parsed) {
+      fail(node, std::string("attribute ") + name + " is not a UTC time like 2026-01-31T08:00:00Z");
+    }
+    return *parsed;
+  }
+
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+  fs::path dir_;
+};
+
+bool named(const xmlNode* node, const char* name) {
+  return node->type == XML_ELEMENT_NODE && xmlStrEqual(node->name, reinterpret_cast<const xmlChar*>(name));
+}
+
+std::vector<const xmlNode*> children(const xmlNode* parent, const char* name) {
+  std::vector<const xmlNode*> found;
+  for (const xmlNode* child = parent->children; child != nullptr; child = child->next) {
+    if (named(child, name)) {
+      found.push_back(child);
+    }
+  }
+  return found;
+}
+
+const xmlNode* child(const xmlNode* parent, const char* name) {
+  std::vector<const xmlNode*> found = children(parent, name);
+  return found.empty() ? nullptr : found.front();
+}
+
+std::vector<Credential> readCredentials(const Reader& reader, const xmlNode* holder) {
+  std::vector<Credential> credentials;
+  std::set<std::string> ids;
+  for (const xmlNode* node : children(holder, "credential")) {
+    Credential credential;
+    credential.id = reader.attribute(node, "id");
+    if (!ids.insert(credential.id).second) {
+      reader.fail(node, "credential id '" + credential.id + "' is used twice for the same holder");
+    }
+    credential.certificatePath = reader.path(node, "certificate");
+    std::string pkcs12 = reader.attribute(node, "pkcs12");
+    std::string pkcs11 = reader.attribute(node, "pkcs11");
+    if (pkcs12.empty() == pkcs11.empty()) {
+      reader.fail(node, "give exactly one of pkcs12=\"file\" or pkcs11=\"pkcs11:...\"");
+    }
+    if (!pkcs12.empty()) {
+      credential.key = {KeyReference::Kind::Pkcs12File, reader.path(node, "pkcs12")};
+    } else {
+      credential.key = {KeyReference::Kind::Pkcs11Uri, pkcs11};
+    }
+    credentials.push_back(std::move(credential));
+  }
+  return credentials;
+}
+
+Person readPerson(const Reader& reader, const xmlNode* node) {
+  Person person;
+  person.id = reader.attribute(node, "id");
+  person.name = reader.attribute(node, "name");
+  person.roles = reader.list(node, "roles");
+  person.department = reader.attribute(node, "department");
+  person.oversees = reader.list(node, "oversees");
+  person.credentials = readCredentials(reader, node);
+  return person;
+}
+
+Seal readSeal(const Reader& reader, const xmlNode* node) {
+  Seal seal;
+  seal.id = reader.attribute(node, "id");
+  seal.name = reader.attribute(node, "name");
+  seal.imagePath = reader.path(node, "image");
+  seal.keeperRole = reader.attribute(node, "keeperRole");
+  seal.authorisingRoles = reader.list(node, "authorisingRoles");
+  seal.credentials = readCredentials(reader, node);
+  return seal;
+}
+
+Step readStep(const Reader& reader, const xmlNode* node, const Policy& policy, const Chain& chain) {
+  Step step;
+  step.id = reader.attribute(node, "id");
+  step.name = reader.attribute(node, "name");
+  step.roles = reader.list(node, "roles");
+  step.people = reader.list(node, "people");
+  std::string optional = reader.attribute(node, "optional");
+  step.optional = optional == "true" || optional == "1";
+  step.seal = reader.attribute(node, "seal");
+  step.authorisedBy = reader.attribute(node, "authorisedBy");
+  step.authorisingRoles = reader.list(node, "authorisingRoles");
+  if (chain.findStep(step.id) != nullptr) {
+    reader.fail(node, "step id '" + step.id + "' is used twice in chain '" + chain.id + "'");
+  }
+  for (const std::string& personId : step.people) {
+    if (policy.findPerson(personId) == nullptr) {
+      reader.fail(node, "step '" + step.id + "' names person '" + personId + "' who is not in <people>");
+    }
+  }
+  if (step.seal.empty()) {
+    if (step.roles.empty() && step.people.empty()) {
+      reader.fail(node, "step '" + step.id + "' names neither roles nor people who may give it");
+    }
+    if (!step.authorisedBy.empty() || !step.authorisingRoles.empty()) {
+      reader.fail(node, "authorisedBy/authorisingRoles belong on seal steps only (step '" + step.id + "')");
+    }
+  } else {
+    if (step.authorisedBy.empty() || chain.findStep(step.authorisedBy) == nullptr) {
+      reader.fail(node, "seal step '" + step.id + "' needs authorisedBy naming an earlier step of chain '" +
+                            chain.id + "'");
+    }
+    if (step.roles.empty() && step.people.empty()) {
+      step.roles = {policy.findSeal(step.seal)->keeperRole};
+    }
+  }
+  return step;
+}
+
+Chain readChain(const Reader& reader, const xmlNode* node, const Policy& policy) {
+  Chain chain;
+  chain.id = reader.attribute(node, "id");
+  chain.name = reader.attribute(node, "name");
+  for (const xmlNode* stepNode : children(node, "step")) {
+    chain.steps.push_back(readStep(reader, stepNode, policy, chain));
+  }
+  return chain;
+}
+
+LeaveRule readLeaveRule(const Reader& reader, const xmlNode* node) {
+  LeaveRule rule;
+  rule.kinds = reader.list(node, "kinds");
+  rule.applicantRoles = reader.list(node, "applicantRoles");
+  if (std::string max = reader.attribute(node, "maxDays"); !max.empty()) {
+    rule.maxDays = std::stod(max);
+  }
+  if (std::string more = reader.attribute(node, "moreThanDays"); !more.empty()) {
+    rule.moreThanDays = std::stod(more);
+  }
+  rule.chain = reader.attribute(node, "chain");
+  return rule;
+}
+
+Delegation readDelegation(const Reader& reader, const xmlNode* node, const Policy& policy) {
+  Delegation delegation;
+  delegation.id = reader.attribute(node, "id");
+  delegation.principal = reader.attribute(node, "principal");
+  delegation.deputy = reader.attribute(node, "deputy");
+  delegation.steps = reader.list(node, "steps");
+  delegation.chains = reader.list(node, "chains");
+  delegation.validFrom = reader.time(node, "from");
+  delegation.validUntil = reader.time(node, "until");
+  delegation.document = reader.attribute(node, "document");
+  delegation.recordedBy = reader.attribute(node, "recordedBy");
+  if (delegation.validUntil <= delegation.validFrom) {
+    reader.fail(node, "delegation '" + delegation.id + "' ends before it begins");
+  }
+  if (delegation.principal == delegation.deputy) {
+    reader.fail(node, "delegation '" + delegation.id + "' delegates a person to himself");
+  }
+  for (const std::string& chainId : delegation.chains) {
+    if (policy.findChain(chainId) == nullptr) {
+      reader.fail(node, "delegation '" + delegation.id + "' names unknown chain '" + chainId + "'");
+    }
+  }
+  return delegation;
+}
+
+std::unique_ptr<xmlDoc, DocFree> parse(const std::string& path) {
+  FirstError error;
+  xmlSetStructuredErrorFunc(&error, structuredErrorAdapter);
+  std::unique_ptr<xmlDoc, DocFree> doc(
+      xmlReadFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  xmlSetStructuredErrorFunc(nullptr, nullptr);
+  if (!doc) {
+    if (!fs::exists(path)) {
+      throw systemError("io.read", path + ": cannot read the policy file (does it exist?)");
+    }
+    throw inputError("policy.xml",
+                     path + ":" + std::to_string(error.line) + ": not well-formed XML: " + error.message);
+  }
+  if (doc->intSubset != nullptr || doc->extSubset != nullptr) {
+    throw inputError("policy.doctype",
+                     path + ": a policy file must not have a DOCTYPE (entities are refused); remove it");
+  }
+  return doc;
+}
+
+void validate(const std::string& path, xmlDoc* doc) {
+  std::string schemaPath = dataPath("schemas/policy.xsd");
+  std::unique_ptr<xmlSchemaParserCtxt, SchemaParserFree> parser(xmlSchemaNewParserCtxt(schemaPath.c_str()));
+  std::unique_ptr<xmlSchema, SchemaFree> schema(parser ? xmlSchemaParse(parser.get()) : nullptr);
+  if (!schema) {
+    throw systemError("policy.schema-missing", schemaPath + ": cannot load the policy schema");
+  }
+  std::unique_ptr<xmlSchemaValidCtxt, ValidFree> valid(xmlSchemaNewValidCtxt(schema.get()));
+  FirstError error;
+  xmlSchemaSetValidStructuredErrors(valid.get(), structuredErrorAdapter, &error);
+  if (xmlSchemaValidateDoc(valid.get(), doc) != 0) {
+    throw inputError("policy.schema", path + ":" + std::to_string(error.line) + ": " + error.message +
+                                          " (see schemas/policy.xsd)");
+  }
+}
+
+}  // namespace
+
+Policy loadPolicy(const std::string& path) {
+  std::string absolute = fs::absolute(path).lexically_normal().string();
+  std::unique_ptr<xmlDoc, DocFree> doc = parse(absolute);
+  validate(absolute, doc.get());
+
+  Reader reader(absolute);
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  Policy policy;
+  policy.sourceFile = absolute;
+  policy.organisation = reader.attribute(root, "organisation");
+  for (const xmlNode* anchor : children(child(root, "trustAnchors"), "anchor")) {
+    policy.trustAnchors.push_back(reader.path(anchor, "certificate"));
+  }
+  policy.registerPath = reader.path(child(root, "register"), "path");
+  if (const xmlNode* timestamp = child(root, "timestamp")) {
+    policy.timestampUrl = reader.attribute(timestamp, "url");
+  }
+  for (const xmlNode* node : children(child(root, "people"), "person")) {
+    policy.people.push_back(readPerson(reader, node));
+  }
+  for (const xmlNode* node : children(child(root, "seals"), "seal")) {
+    policy.seals.push_back(readSeal(reader, node));
+  }
+  for (const xmlNode* node : children(child(root, "chains"), "chain")) {
+    policy.chains.push_back(readChain(reader, node, policy));
+  }
+  if (const xmlNode* leave = child(root, "leave")) {
+    for (const xmlNode* node : children(leave, "rule")) {
+      policy.leaveRules.push_back(readLeaveRule(reader, node));
+    }
+  }
+  if (const xmlNode* delegations = child(root, "delegations")) {
+    for (const xmlNode* node : children(delegations, "delegation")) {
+      policy.delegations.push_back(readDelegation(reader, node, policy));
+    }
+  }
+  return policy;
+}
+
+}  // namespace gongwen::policy
