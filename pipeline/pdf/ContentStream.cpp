@@ -1,0 +1,107 @@
+#include "pipeline/pdf/ContentStream.h"
+
+#include <charconv>
+#include <cstdio>
+
+#include "pipeline/core/Error.h"
+#include "pipeline/core/Utf.h"
+
+namespace gongwen::pdf {
+namespace {
+
+// Locale-independent, shortest fixed notation with at most 3 decimals (1/1000 pt is far below
+// what a printer resolves).
+void appendNumber(std::string& out, double value) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, 3);
+  if (ec != std::errc()) throw std::logic_error("number out of range in page content");
+  while (end > buf && end[-1] == '0') --end;
+  if (end > buf && end[-1] == '.') --end;
+  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
+    out += '0';
+    return;
+  }
+  out.append(buf, end);
+}
+
+void appendNumbers(std::string& out, std::initializer_list<double> values) {
+  for (double v : values) {
+    appendNumber(out, v);
+    out += ' ';
+  }
+}
+
+void appendCode(std::string& out, uint32_t code) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "<%04X>", static_cast<unsigned>(code));
+  out += hex;
+}
+
+uint32_t codeFor(const fonts::FontFace& face, const layout::TextRun& run, char32_t ch, int pageNumber,
+                 GlyphUse& used) {
+  const auto glyph = face.glyphFor(ch);
+  if (!glyph) {
+    throw inputError("font.missing-glyph",
+                     "page " + std::to_string(pageNumber) + ": " + describeChar(ch) +
+                         " has no glyph in the " + std::string(fonts::roleName(run.role)) + " (" +
+                         std::string(fonts::roleDisplayName(run.role)) + ") font " + face.familyName() +
+                         " (" + face.path() +
+                         "); replace the character or configure a font that has it in fonts.xml");
+  }
+  const uint32_t code = face.cidFor(*glyph);
+  used.emplace(code, UsedGlyph{*glyph, ch});
+  return code;
+}
+
+void appendRun(std::string& out, const layout::TextRun& run, int pageNumber, const fonts::FontLibrary& fonts,
+               GlyphUseByRole& used) {
+  const fonts::FontFace& face = fonts.face(run.role);
+  GlyphUse& roleUse = used[run.role];
+  out += "BT\n/" + fontResourceName(run.role) + ' ';
+  appendNumber(out, run.sizePt);
+  out += " Tf\n";
+  appendNumbers(out, {run.color.r, run.color.g, run.color.b});
+  out += "rg\n";
+  for (const layout::PlacedChar& placed : run.chars) {
+    // An absolute text matrix per character: layout decides every x, nothing accumulates.
+    out += "1 0 0 1 ";
+    appendNumbers(out, {placed.x, run.baseline});
+    out += "Tm ";
+    appendCode(out, codeFor(face, run, placed.ch, pageNumber, roleUse));
+    out += " Tj\n";
+  }
+  out += "ET\n";
+}
+
+void appendRule(std::string& out, const layout::Rule& rule) {
+  appendNumber(out, rule.widthPt);
+  out += " w ";
+  appendNumbers(out, {rule.color.r, rule.color.g, rule.color.b});
+  out += "RG ";
+  appendNumbers(out, {rule.x1, rule.y1});
+  out += "m ";
+  appendNumbers(out, {rule.x2, rule.y2});
+  out += "l S\n";
+}
+
+}  // namespace
+
+std::string fontResourceName(fonts::FontRole role) { return "F_" + std::string(fonts::roleName(role)); }
+
+PageContent buildPageContent(const layout::Page& page, int pageNumber, const fonts::FontLibrary& fonts,
+                             GlyphUseByRole& used) {
+  PageContent content;
+  for (const layout::TextRun& run : page.runs) {
+    if (run.chars.empty()) continue;
+    appendRun(content.operators, run, pageNumber, fonts, used);
+    content.roles.insert(run.role);
+  }
+  if (!page.rules.empty()) {
+    content.operators += "q 0 J\n";
+    for (const layout::Rule& rule : page.rules) appendRule(content.operators, rule);
+    content.operators += "Q\n";
+  }
+  return content;
+}
+
+}  // namespace gongwen::pdf

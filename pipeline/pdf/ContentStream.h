@@ -1,0 +1,27 @@
+#pragma once
+// The page description operators for one page of frames: each character placed at its exact x
+// on its run's baseline with a 2-byte Identity-H code, and each rule stroked.
+
+#include <set>
+#include <string>
+
+#include "pipeline/fonts/FontLibrary.h"
+#include "pipeline/layout/Frames.h"
+#include "pipeline/pdf/GlyphUse.h"
+
+namespace gongwen::pdf {
+
+struct PageContent {
+  std::string operators;            // uncompressed content stream
+  std::set<fonts::FontRole> roles;  // fonts the page's resources must name
+};
+
+// The resource name a role's font has on every page (/F_fangsong ...).
+std::string fontResourceName(fonts::FontRole role);
+
+// Records every glyph drawn in `used`. Throws Error(InputInvalid, "font.missing-glyph") naming
+// the character, the page number (1-based) and the role when the role's face lacks a glyph.
+PageContent buildPageContent(const layout::Page& page, int pageNumber, const fonts::FontLibrary& fonts,
+                             GlyphUseByRole& used);
+
+}  // namespace gongwen::pdf

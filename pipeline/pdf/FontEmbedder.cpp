@@ -1,0 +1,130 @@
+#include "pipeline/pdf/FontEmbedder.h"
+
+#include <cmath>
+#include <vector>
+
+#include "pipeline/pdf/PdfValues.h"
+#include "pipeline/pdf/ToUnicodeCMap.h"
+
+namespace gongwen::pdf {
+namespace {
+
+using PoDoFo::PdfArray;
+using PoDoFo::PdfDictionary;
+using PoDoFo::PdfName;
+using PoDoFo::PdfObject;
+using PoDoFo::PdfString;
+using PoDoFo::PdfVariant;
+
+// PDF 32000 §9.9.2: a subset font's name starts with six upper-case letters and '+'. Derived
+// from the glyphs it holds so that identical input gives identical output and different subsets
+// of one font get different names.
+std::string subsetTag(const fonts::FontFace& face, const GlyphUse& used) {
+  uint64_t hash = 1469598103934665603ull;  // FNV-1a
+  auto mix = [&hash](uint64_t value) {
+    hash ^= value;
+    hash *= 1099511628211ull;
+  };
+  for (char c : face.postscriptName()) mix(static_cast<unsigned char>(c));
+  for (const auto& [code, glyph] : used) mix(code);
+  std::string tag;
+  for (int i = 0; i < 6; ++i, hash /= 26) tag += static_cast<char>('A' + hash % 26);
+  return tag + "+";
+}
+
+PdfVariant integer(double value) { return PdfVariant(static_cast<PoDoFo::pdf_int64>(std::lround(value))); }
+
+// /W as runs of consecutive codes: c [w1 w2 ...].
+PdfArray widths(const fonts::FontFace& face, const GlyphUse& used) {
+  PdfArray w;
+  PdfArray run;
+  uint32_t runStart = 0, next = 0;
+  for (const auto& [code, glyph] : used) {
+    if (run.empty() || code != next) {
+      if (!run.empty()) {
+        w.push_back(integer(runStart));
+        w.push_back(run);
+        run.clear();
+      }
+      runStart = code;
+    }
+    run.push_back(integer(face.advance(glyph.glyph, 1000)));
+    next = code + 1;
+  }
+  if (!run.empty()) {
+    w.push_back(integer(runStart));
+    w.push_back(run);
+  }
+  return w;
+}
+
+PdfArray bboxArray(const fonts::FontFace& face) {
+  PdfArray box;
+  for (double v : face.bbox()) box.push_back(integer(v));
+  return box;
+}
+
+PdfObject* fontDescriptor(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face,
+                          const std::string& name, const GlyphUse& used) {
+  std::vector<uint32_t> glyphs;
+  glyphs.reserve(used.size());
+  for (const auto& [code, glyph] : used) glyphs.push_back(glyph.glyph);
+  const std::string program = face.subset(glyphs);
+
+  PdfObject* file = objects.CreateObject();
+  if (face.isCff()) {
+    file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+  } else {
+    file->GetDictionary().AddKey("Length1", integer(static_cast<double>(program.size())));
+  }
+  setFlateStream(*file, program);
+
+  PdfObject* descriptor = objects.CreateObject("FontDescriptor");
+  PdfDictionary& d = descriptor->GetDictionary();
+  d.AddKey("FontName", PdfName(name));
+  d.AddKey("Flags", integer(4));  // symbolic: glyphs outside the standard Latin set
+  d.AddKey("FontBBox", bboxArray(face));
+  d.AddKey("ItalicAngle", integer(0));
+  d.AddKey("Ascent", integer(face.ascender()));
+  d.AddKey("Descent", integer(face.descender()));
+  d.AddKey("CapHeight", integer(face.capHeight()));
+  d.AddKey("StemV", integer(80));  // not in the font files; a conventional value for regular weights
+  d.AddKey(face.isCff() ? "FontFile3" : "FontFile2", file->Reference());
+  return descriptor;
+}
+
+}  // namespace
+
+PdfObject* embedFont(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face, const GlyphUse& used) {
+  const std::string name = subsetTag(face, used) + face.postscriptName();
+
+  PdfObject* cidFont = objects.CreateObject("Font");
+  PdfDictionary& c = cidFont->GetDictionary();
+  c.AddKey("Subtype", PdfName(face.isCff() ? "CIDFontType0" : "CIDFontType2"));
+  c.AddKey("BaseFont", PdfName(name));
+  PdfDictionary systemInfo;
+  systemInfo.AddKey("Registry", PdfString("Adobe"));
+  systemInfo.AddKey("Ordering", PdfString("Identity"));
+  systemInfo.AddKey("Supplement", integer(0));
+  c.AddKey("CIDSystemInfo", systemInfo);
+  c.AddKey("FontDescriptor", fontDescriptor(objects, face, name, used)->Reference());
+  c.AddKey("DW", integer(1000));
+  c.AddKey("W", widths(face, used));
+  if (!face.isCff()) c.AddKey("CIDToGIDMap", PdfName("Identity"));
+
+  PdfObject* toUnicode = objects.CreateObject();
+  setFlateStream(*toUnicode, toUnicodeCMap(used));
+
+  PdfObject* type0 = objects.CreateObject("Font");
+  PdfDictionary& t = type0->GetDictionary();
+  t.AddKey("Subtype", PdfName("Type0"));
+  t.AddKey("BaseFont", PdfName(name));
+  t.AddKey("Encoding", PdfName("Identity-H"));
+  PdfArray descendants;
+  descendants.push_back(cidFont->Reference());
+  t.AddKey("DescendantFonts", descendants);
+  t.AddKey("ToUnicode", toUnicode->Reference());
+  return type0;
+}
+
+}  // namespace gongwen::pdf

@@ -1,0 +1,87 @@
+#include "pipeline/pdf/PdfWriter.h"
+
+#include <podofo/podofo.h>
+
+#include <sstream>
+
+#include "pipeline/pdf/ContentStream.h"
+#include "pipeline/pdf/DocumentInfo.h"
+#include "pipeline/pdf/FontEmbedder.h"
+#include "pipeline/pdf/PdfValues.h"
+#include "pipeline/pdf/SealFields.h"
+
+namespace gongwen::pdf {
+namespace {
+
+using PoDoFo::PdfDictionary;
+using PoDoFo::PdfName;
+using PoDoFo::PdfObject;
+
+// PoDoFo 0.9.8 prints the trailer of every document it loads unless told not to; switched off
+// once, before the first document.
+void quietPodofo() {
+  static const bool quiet = [] {
+    PoDoFo::PdfError::EnableDebug(false);
+    PoDoFo::PdfError::EnableLogging(false);
+    return true;
+  }();
+  (void)quiet;
+}
+
+// Resources are required on every page (PDF 32000 §7.7.3.3), even one without text.
+void writeResources(PdfObject& page, const std::set<fonts::FontRole>& roles,
+                    const std::map<fonts::FontRole, PdfObject*>& fontObjects) {
+  PdfDictionary fontDict;
+  for (fonts::FontRole role : roles)
+    fontDict.AddKey(PdfName(fontResourceName(role)), fontObjects.at(role)->Reference());
+  PdfDictionary resources;
+  resources.AddKey("Font", fontDict);
+  page.GetDictionary().AddKey("Resources", resources);
+}
+
+std::string serialized(PoDoFo::PdfMemDocument& document) {
+  std::ostringstream out;
+  PoDoFo::PdfOutputDevice device(&out);
+  document.Write(&device);
+  device.Flush();
+  return out.str();
+}
+
+}  // namespace
+
+std::string writePdf(const layout::Frames& frames, const fonts::FontLibrary& fonts,
+                     const PdfOptions& options) {
+  quietPodofo();
+  PoDoFo::PdfMemDocument document;
+  SealFieldWriter sealFields(document);
+  GlyphUseByRole used;
+  // Page objects, not PdfPage pointers: PoDoFo 0.9.8's page cache may delete a PdfPage when the
+  // next page is created.
+  std::vector<std::pair<PdfObject*, std::set<fonts::FontRole>>> pages;
+
+  int pageNumber = 0;
+  for (const layout::Page& page : frames.pages) {
+    ++pageNumber;
+    PageContent content = buildPageContent(page, pageNumber, fonts, used);
+    PoDoFo::PdfPage* pdfPage =
+        document.CreatePage(PoDoFo::PdfRect(0, 0, frames.pageWidth, frames.pageHeight));
+    setFlateStream(*pdfPage->GetContents(), content.operators);
+    sealFields.addFields(*pdfPage, pageNumber, page.sealFields);
+    pages.emplace_back(pdfPage->GetObject(), std::move(content.roles));
+  }
+
+  // Fonts are written once the whole document is known: one subset per role.
+  std::map<fonts::FontRole, PdfObject*> fontObjects;
+  for (const auto& [role, glyphs] : used) {
+    if (!glyphs.empty()) fontObjects[role] = embedFont(document.GetObjects(), fonts.face(role), glyphs);
+  }
+  for (auto& [pageObject, roles] : pages) writeResources(*pageObject, roles, fontObjects);
+  sealFields.finish();
+  writeDocumentInfo(document, frames, options.fixedTime.value_or(std::time(nullptr)));
+
+  std::string bytes = serialized(document);
+  if (!options.fixedId.empty()) fixTrailerId(bytes, options.fixedId);
+  return bytes;
+}
+
+}  // namespace gongwen::pdf
