@@ -61,12 +61,13 @@ class SigningKey {
   KeyAlgorithm algorithm() const;
   int keyBits() const;  // 2048, 3072, 256
 
- private:
+ // Internal: what a key owns, defined in SigningKeyParts.h for the key sources.
   struct Parts;
+
+ private:
   explicit SigningKey(std::unique_ptr<Parts> parts);
   std::unique_ptr<Parts> parts_;
-  friend SigningKey loadPkcs12(const std::string&, const SecretSource&);
-  friend SigningKey loadPkcs11(const std::string&, const std::string&, const SecretSource&);
+  friend SigningKey makeSigningKey(std::unique_ptr<Parts> parts);
 };
 
 // Loads key + certificate + chain from a PKCS#12 file. Throws Error(InputInvalid,

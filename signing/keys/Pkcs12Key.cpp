@@ -1,0 +1,48 @@
+// PKCS#12 key source: key + certificate + CA chain from one password-protected file.
+
+#include <openssl/pkcs12.h>
+
+#include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/Error.h"
+#include "signing/keys/SigningKeyParts.h"
+
+namespace gongwen::keys {
+
+namespace {
+
+struct Pkcs12Free {
+  void operator()(PKCS12* p12) const { PKCS12_free(p12); }
+};
+
+}  // namespace
+
+SigningKey loadPkcs12(const std::string& path, const SecretSource& password) {
+  std::string bytes = readFile(path);
+  const auto* cursor = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::unique_ptr<PKCS12, Pkcs12Free> p12(d2i_PKCS12(nullptr, &cursor, static_cast<long>(bytes.size())));
+  if (!p12) {
+    throw inputError("keys.pkcs12", path + ": not a PKCS#12 file (" + openSslError() + ")");
+  }
+  std::string secret = password.read();
+  if (PKCS12_mac_present(p12.get()) &&
+      !PKCS12_verify_mac(p12.get(), secret.c_str(), static_cast<int>(secret.size()))) {
+    openSslError();
+    throw inputError("keys.pkcs12-password", path + ": wrong password for this PKCS#12 file (from " +
+                                                 password.where() + "); check the password source");
+  }
+  auto parts = std::make_unique<SigningKey::Parts>();
+  if (!PKCS12_parse(p12.get(), secret.c_str(), &parts->key, &parts->certificate, &parts->chain)) {
+    throw inputError("keys.pkcs12", path + ": cannot read the PKCS#12 contents (" + openSslError() + ")");
+  }
+  if (parts->key == nullptr || parts->certificate == nullptr) {
+    throw inputError("keys.pkcs12", path + ": the PKCS#12 file must hold a private key and its certificate");
+  }
+  if (!X509_check_private_key(parts->certificate, parts->key)) {
+    openSslError();
+    throw inputError("keys.certificate-mismatch",
+                     path + ": the certificate in this PKCS#12 file is not the key's");
+  }
+  return makeSigningKey(std::move(parts));
+}
+
+}  // namespace gongwen::keys
