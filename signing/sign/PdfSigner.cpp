@@ -144,7 +144,13 @@ void fillSealField(const SignableDocument& document, IncrementalUpdate& update,
 
   const SealImage image = readSealPng(request.sealImagePath);
   const unsigned imageNumber = update.newObjectNumber();
-  update.put(imageNumber, 0, imageXObject(image));
+  std::string softMask;
+  if (!image.alphaData.empty()) {
+    const unsigned maskNumber = update.newObjectNumber();
+    update.put(maskNumber, 0, softMaskXObject(image));
+    softMask = std::to_string(maskNumber) + " 0 R";
+  }
+  update.put(imageNumber, 0, imageXObject(image, softMask));
   char content[128];
   std::snprintf(content, sizeof content, "q %.2f 0 0 %.2f 0 0 cm /Seal Do Q", width, height);
   char bbox[96];
