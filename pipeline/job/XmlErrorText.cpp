@@ -41,8 +41,10 @@ std::string expectation(const std::string& rest) {
 
 // "The value 'x' is not an element of the set {'a', 'b'}." -> "'x' is not allowed; use one of 'a', 'b'"
 std::string enumerationProblem(const std::string& rest) {
-  const size_t valueStart = rest.find('\'');
-  const size_t valueEnd = rest.find("' is not an element", valueStart + 1);
+  const std::string marker = "The value '";
+  const size_t markerAt = rest.find(marker);
+  const size_t valueStart = markerAt == std::string::npos ? std::string::npos : markerAt + marker.size() - 1;
+  const size_t valueEnd = rest.find("' is not an element", markerAt);
   const size_t setStart = rest.find('{');
   const size_t setEnd = rest.rfind('}');
   if (valueStart == std::string::npos || valueEnd == std::string::npos || setStart == std::string::npos ||

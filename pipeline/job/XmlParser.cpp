@@ -4,6 +4,7 @@
 #include <libxml/xmlerror.h>
 
 #include <climits>
+#include <filesystem>
 
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
@@ -42,6 +43,11 @@ void keepFirstError(void* userData, xmlErrorPtr error) {
 }  // namespace
 
 XmlDocPtr parseXmlFile(const std::string& path, const std::string& codePrefix) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw systemError(
+        "io.read", "cannot read " + path + ": it is a directory; give the path of a " + codePrefix + " file");
+  }
   const std::string bytes = readFile(path);
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
     throw inputError(codePrefix + ".xml", path + ": file too large to be a " + codePrefix);
