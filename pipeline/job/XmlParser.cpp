@@ -48,6 +48,9 @@ XmlDocPtr parseXmlFile(const std::string& path, const std::string& codePrefix) {
     throw systemError(
         "io.read", "cannot read " + path + ": it is a directory; give the path of a " + codePrefix + " file");
   }
+  // libxml2 must be initialised once before parsers run on several threads.
+  static const bool libxmlReady = (xmlInitParser(), true);
+  (void)libxmlReady;
   const std::string bytes = readFile(path);
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
     throw inputError(codePrefix + ".xml", path + ": file too large to be a " + codePrefix);
