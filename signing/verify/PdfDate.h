@@ -1,0 +1,13 @@
+#pragma once
+// PDF date strings (ISO 32000-1 §7.9.4, "D:YYYYMMDDHHmmSSOHH'mm'") and ISO 8601 output.
+
+#include <ctime>
+#include <optional>
+#include <string>
+
+namespace gongwen::verify {
+
+std::optional<std::time_t> parsePdfDate(const std::string& text);
+std::string isoTime(std::time_t t);  // 2026-11-27T04:30:00Z
+
+}  // namespace gongwen::verify

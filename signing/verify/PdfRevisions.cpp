@@ -1,0 +1,143 @@
+#include "signing/verify/PdfRevisions.h"
+
+#include <set>
+
+#include "pipeline/core/Error.h"
+
+namespace gongwen::verify::pdf {
+namespace {
+constexpr size_t kMaxRevisions = 10000;
+}
+
+Document::Document(std::string bytes, std::string fileName)
+    : bytes_(std::move(bytes)), fileName_(std::move(fileName)), parser_(bytes_, fileName_) {
+  if (bytes_.compare(0, 5, "%PDF-") != 0) {
+    throw inputError("pdf.header", fileName_ + ": not a PDF (no %PDF- header)");
+  }
+  const size_t tail = bytes_.size() > 2048 ? bytes_.size() - 2048 : 0;
+  const size_t startxref = bytes_.rfind("startxref");
+  if (startxref == std::string::npos || startxref < tail) {
+    throw inputError("pdf.startxref",
+                     fileName_ + ": no startxref near the end of the file; it is truncated or not a PDF");
+  }
+  long offset = 0;
+  size_t next = 0;
+  if (!parser_.integerAt(parser_.skipWhitespace(startxref + 9), offset, next)) {
+    parser_.fail(startxref, "startxref without an offset");
+  }
+  std::vector<Revision> newestFirst;
+  std::set<long> seen;
+  for (;;) {
+    if (offset <= 0 || static_cast<size_t>(offset) >= bytes_.size() || !seen.insert(offset).second ||
+        newestFirst.size() > kMaxRevisions) {
+      parser_.fail(static_cast<size_t>(offset), "xref chain points outside the file or loops");
+    }
+    Revision revision;
+    revision.xrefOffset = static_cast<size_t>(offset);
+    readSection(revision.xrefOffset, revision);
+    const Object* prev = revision.trailer.get("Prev");
+    newestFirst.push_back(std::move(revision));
+    if (!prev) break;
+    if (!prev->isInteger()) parser_.fail(static_cast<size_t>(offset), "trailer /Prev is not an integer");
+    offset = static_cast<long>(prev->number);
+  }
+  revisions_.assign(newestFirst.rbegin(), newestFirst.rend());
+  for (size_t i = 1; i < revisions_.size(); ++i) {
+    if (revisions_[i].xrefOffset < revisions_[i - 1].endAfterEof) {
+      parser_.fail(revisions_[i].xrefOffset,
+                   "revisions overlap: an xref section lies inside an earlier revision");
+    }
+  }
+}
+
+size_t Document::readSection(size_t offset, Revision& revision) const {
+  size_t pos = parser_.skipWhitespace(offset);
+  if (!parser_.keywordAt(pos, "xref")) {
+    throw inputError("pdf.xref-stream", fileName_ + ": the xref at byte " + std::to_string(offset) +
+                                            " is not a classic xref table (cross-reference streams are not "
+                                            "supported); rewrite the file without object streams");
+  }
+  pos += 4;
+  for (;;) {
+    pos = parser_.skipWhitespace(pos);
+    if (parser_.keywordAt(pos, "trailer")) break;
+    long first = 0, count = 0;
+    if (!parser_.integerAt(pos, first, pos) || !parser_.integerAt(parser_.skipWhitespace(pos), count, pos)) {
+      parser_.fail(pos, "bad xref subsection header");
+    }
+    for (long i = 0; i < count; ++i) {
+      long entryOffset = 0, generation = 0;
+      pos = parser_.skipWhitespace(pos);
+      if (!parser_.integerAt(pos, entryOffset, pos) ||
+          !parser_.integerAt(parser_.skipWhitespace(pos), generation, pos)) {
+        parser_.fail(pos, "bad xref entry");
+      }
+      pos = parser_.skipWhitespace(pos);
+      if (pos >= bytes_.size() || (bytes_[pos] != 'n' && bytes_[pos] != 'f'))
+        parser_.fail(pos, "bad xref entry type");
+      XrefEntry e;
+      e.inUse = bytes_[pos] == 'n';
+      e.offset = static_cast<size_t>(entryOffset);
+      e.generation = static_cast<int>(generation);
+      ++pos;
+      if (first + i != 0) revision.entries[static_cast<int>(first + i)] = e;
+    }
+  }
+  pos += 7;
+  revision.trailer = parser_.directObject(pos, pos);
+  if (!revision.trailer.is(Object::Kind::Dict)) parser_.fail(pos, "trailer is not a dictionary");
+  pos = parser_.skipWhitespace(pos);
+  long ignored = 0;
+  if (!parser_.keywordAt(pos, "startxref") ||
+      !parser_.integerAt(parser_.skipWhitespace(pos + 9), ignored, pos)) {
+    parser_.fail(pos, "trailer not followed by startxref");
+  }
+  while (pos < bytes_.size() && (bytes_[pos] == ' ' || bytes_[pos] == '\r' || bytes_[pos] == '\n')) ++pos;
+  if (bytes_.compare(pos, 5, "%%EOF") != 0) parser_.fail(pos, "startxref not followed by %%EOF");
+  revision.endAfterEof = pos + 5;
+  pos += 5;
+  if (pos < bytes_.size() && bytes_[pos] == '\r') ++pos;
+  if (pos < bytes_.size() && bytes_[pos] == '\n') ++pos;
+  revision.endAfterEol = pos;
+  return pos;
+}
+
+const XrefEntry* Document::entry(int number, size_t revision) const {
+  for (size_t r = revision + 1; r-- > 0;) {
+    const auto& entries = revisions_[r].entries;
+    const auto it = entries.find(number);
+    if (it != entries.end()) return &it->second;
+  }
+  return nullptr;
+}
+
+std::optional<Object> Document::object(int number, size_t revision) const {
+  const XrefEntry* e = entry(number, revision);
+  if (!e || !e->inUse) return std::nullopt;
+  const auto cached = cache_.find(e->offset);
+  if (cached != cache_.end()) return cached->second;
+  if (e->offset >= bytes_.size())
+    parser_.fail(e->offset, "xref entry of object " + std::to_string(number) + " points past the end");
+  Object o = parser_.indirectObject(e->offset, number, [&](const Ref& ref) -> long {
+    if (ref.number == number) return -1;
+    const auto length = object(ref.number, revision);
+    return length && length->isInteger() ? static_cast<long>(length->number) : -1;
+  });
+  cache_.emplace(e->offset, o);
+  return o;
+}
+
+Object Document::resolve(const Object& value, size_t revision) const {
+  if (!value.is(Object::Kind::Ref)) return value;
+  auto o = object(value.ref.number, revision);
+  return o ? *o : Object{};
+}
+
+std::optional<size_t> Document::revisionEndingAt(size_t offset) const {
+  for (size_t i = 0; i < revisions_.size(); ++i) {
+    if (revisions_[i].endAfterEof == offset || revisions_[i].endAfterEol == offset) return i;
+  }
+  return std::nullopt;
+}
+
+}  // namespace gongwen::verify::pdf

@@ -1,0 +1,118 @@
+#include "signing/verify/PolicyReview.h"
+
+#include <openssl/pem.h>
+
+#include <map>
+
+namespace gongwen::verify {
+namespace {
+
+// Certificates named by the policy, read once per verification.
+class CertificateFiles {
+ public:
+  X509* load(const std::string& path) {
+    auto it = cache_.find(path);
+    if (it == cache_.end()) {
+      cms::BioPtr bio(BIO_new_file(path.c_str(), "r"));
+      cms::X509Ptr cert(bio ? PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr) : nullptr);
+      ERR_clear_error();
+      it = cache_.emplace(path, std::move(cert)).first;
+    }
+    return it->second.get();
+  }
+  bool matches(X509* signer, const std::string& path) {
+    X509* cert = load(path);
+    return cert && signer && X509_cmp(cert, signer) == 0;
+  }
+
+ private:
+  std::map<std::string, cms::X509Ptr> cache_;
+};
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string s;
+  for (const auto& i : items) s += (s.empty() ? "" : "、") + i;
+  return s;
+}
+
+void identify(const policy::Policy& policy, X509* signer, CertificateFiles& files, SignatureReport& sig) {
+  for (const auto& person : policy.people) {
+    for (const auto& credential : person.credentials) {
+      if (files.matches(signer, credential.certificatePath)) {
+        sig.personId = person.id;
+        sig.personName = person.name;
+        sig.role = joined(person.roles);
+        return;
+      }
+    }
+  }
+  for (const auto& seal : policy.seals) {
+    for (const auto& credential : seal.credentials) {
+      if (files.matches(signer, credential.certificatePath)) {
+        sig.personId = seal.id;
+        sig.personName = seal.name;
+        sig.role = seal.name;
+        return;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void reviewAgainstPolicy(const policy::Policy& policy, const std::vector<X509*>& signers,
+                         const std::vector<std::time_t>& times, Report& report) {
+  report.policyChecked = true;
+  CertificateFiles files;
+  const policy::Chain* chain = policy.findChain(report.chain);
+  if (!chain) {
+    report.documentProblems.push_back(
+        {"policy.unknown-chain", "the document's /GongwenChain \"" + report.chain + "\" is not a chain of " +
+                                     policy.sourceFile +
+                                     "; render the document from a job naming a known chain"});
+    return;
+  }
+  std::vector<policy::SignedStep> steps;
+  for (size_t i = 0; i < report.signatures.size(); ++i) {
+    SignatureReport& sig = report.signatures[i];
+    identify(policy, signers[i], files, sig);
+    if (sig.personId.empty()) {
+      sig.problems.push_back(
+          {"policy.unknown-signer",
+           "the signer \"" + sig.subject + "\" holds no certificate of the policy " + policy.sourceFile});
+    }
+    const policy::Step* step = chain->findStep(sig.step);
+    if (!step) {
+      sig.problems.push_back(
+          {"policy.unknown-step", "/GongwenStep \"" + sig.step + "\" is not a step of chain " + chain->id});
+    } else if (!sig.personId.empty()) {
+      bool accepted = false;
+      for (const auto& path : policy::acceptedCertificates(policy, *step, sig.claimedPerson)) {
+        accepted = accepted || files.matches(signers[i], path);
+      }
+      if (!accepted) {
+        sig.problems.push_back({"policy.certificate-mismatch",
+                                "/GongwenPerson \"" + sig.claimedPerson + "\" for step " + sig.step +
+                                    " does not match the certificate that signed, which is " + sig.personId +
+                                    "'s"});
+      }
+    }
+    steps.push_back({sig.step, sig.claimedPerson, sig.actingFor});
+  }
+  const policy::ChainReview review = policy::reviewChain(policy, chain->id, steps, times);
+  for (const auto& finding : review.findings) {
+    if (finding.index < report.signatures.size()) {
+      report.signatures[finding.index].problems.push_back({finding.code, finding.message});
+    } else {
+      report.documentProblems.push_back({finding.code, finding.message});
+    }
+  }
+  report.missingSteps = review.missingSteps;
+  if (!review.missingSteps.empty()) {
+    report.documentProblems.push_back(
+        {"policy.chain-incomplete",
+         "chain " + chain->id + " still lacks the steps: " + joined(review.missingSteps)});
+  }
+}
+
+}  // namespace gongwen::verify

@@ -1,0 +1,18 @@
+#pragma once
+// The policy side of verification: whose certificate made each signature (never /GongwenPerson),
+// whether that certificate is one the policy accepts for the step, and whether the approval chain
+// is complete and in order (P's reviewChain, the same rules sign enforces).
+
+#include <ctime>
+#include <vector>
+
+#include "pipeline/policy/Policy.h"
+#include "signing/verify/VerificationReport.h"
+
+namespace gongwen::verify {
+
+// Signer certificates in report order; times are the signing times used for delegation validity.
+void reviewAgainstPolicy(const policy::Policy& policy, const std::vector<X509*>& signers,
+                         const std::vector<std::time_t>& times, Report& report);
+
+}  // namespace gongwen::verify

@@ -1,0 +1,133 @@
+#include "signing/verify/ReportFormat.h"
+
+#include <cstdio>
+#include <sstream>
+
+namespace gongwen::verify {
+namespace {
+
+const char* verdict(bool ok) { return ok ? "ok" : "FAILED"; }
+
+std::string jsonString(const std::string& s) {
+  std::string out = "\"";
+  for (const unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string jsonProblems(const std::vector<Problem>& problems) {
+  std::string out = "[";
+  for (size_t i = 0; i < problems.size(); ++i) {
+    out += (i ? "," : "") + std::string("{\"code\":") + jsonString(problems[i].code) +
+           ",\"message\":" + jsonString(problems[i].message) + "}";
+  }
+  return out + "]";
+}
+
+std::string jsonChanges(const std::vector<Change>& changes) {
+  std::string out = "[";
+  for (size_t i = 0; i < changes.size(); ++i) {
+    const Change& c = changes[i];
+    out += (i ? "," : "") + std::string("{\"revision\":") + std::to_string(c.revision) +
+           ",\"object\":" + std::to_string(c.objectNumber) + ",\"page\":" + std::to_string(c.page) +
+           ",\"code\":" + jsonString(c.code) + ",\"allowed\":" + (c.allowed() ? "true" : "false") +
+           ",\"description\":" + jsonString(c.description) + "}";
+  }
+  return out + "]";
+}
+
+std::string jsonStrings(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + jsonString(items[i]);
+  return out + "]";
+}
+
+}  // namespace
+
+std::string formatText(const Report& report) {
+  std::ostringstream out;
+  out << report.file << ": " << report.signatures.size() << " signature(s), " << report.revisions.size()
+      << " revision(s)";
+  if (!report.chain.empty()) out << ", chain " << report.chain;
+  out << "\n";
+  for (size_t i = 0; i < report.signatures.size(); ++i) {
+    const SignatureReport& s = report.signatures[i];
+    out << "\nsignature " << i + 1 << ": field \"" << s.field << "\" (object " << s.signatureObject
+        << "), covers revision " << s.revision << "\n"
+        << "  signer:      " << s.subject << "\n";
+    if (report.policyChecked) {
+      out << "  person:      "
+          << (s.personId.empty() ? "(not in the policy)" : s.personName + " [" + s.personId + "], " + s.role)
+          << "\n";
+    }
+    out << "  step:        " << s.step << " (claimed by " << s.claimedPerson
+        << (s.actingFor.empty() ? "" : ", acting for " + s.actingFor) << ")\n"
+        << "  signed at:   " << s.signingTime << " (" << s.timeSource << ")\n"
+        << "  algorithm:   " << s.algorithm << "\n"
+        << "  byte range:  " << verdict(s.byteRangeOk) << "\n"
+        << "  digest:      " << verdict(s.digestOk) << "\n"
+        << "  signature:   " << verdict(s.signatureOk) << "\n"
+        << "  signing-certificate-v2: " << verdict(s.signingCertificateOk) << "\n"
+        << "  certificate: " << s.trust << "\n"
+        << "  changed since: " << (s.laterChanges.empty() ? "nothing disallowed" : "") << "\n";
+    for (const auto& c : s.laterChanges)
+      out << "    revision " << c.revision << ": " << c.description << " [" << c.code << "]\n";
+    for (const auto& p : s.problems) out << "  error[" << p.code << "]: " << p.message << "\n";
+    out << "  verdict:     " << (s.valid() ? "VALID" : "INVALID") << "\n";
+  }
+  out << "\nrevisions:\n";
+  for (const auto& r : report.revisions) {
+    out << "  " << r.number << ": ends at byte " << r.end << (r.changes.empty() ? "" : ", changes:") << "\n";
+    for (const auto& c : r.changes)
+      out << "    " << (c.allowed() ? "allowed: " : "NOT ALLOWED: ") << c.description << "\n";
+  }
+  for (const auto& p : report.documentProblems) out << "error[" << p.code << "]: " << p.message << "\n";
+  out << "\nresult: " << (report.ok() ? "all signatures valid, document unchanged since signing" : "FAILED")
+      << "\n";
+  return out.str();
+}
+
+std::string formatJson(const Report& report) {
+  std::ostringstream out;
+  out << "{\"file\":" << jsonString(report.file) << ",\"ok\":" << (report.ok() ? "true" : "false")
+      << ",\"chain\":" << jsonString(report.chain)
+      << ",\"policyChecked\":" << (report.policyChecked ? "true" : "false") << ",\"signatures\":[";
+  for (size_t i = 0; i < report.signatures.size(); ++i) {
+    const SignatureReport& s = report.signatures[i];
+    out << (i ? "," : "") << "{\"field\":" << jsonString(s.field) << ",\"object\":" << s.signatureObject
+        << ",\"revision\":" << s.revision << ",\"subject\":" << jsonString(s.subject)
+        << ",\"step\":" << jsonString(s.step) << ",\"claimedPerson\":" << jsonString(s.claimedPerson)
+        << ",\"actingFor\":" << jsonString(s.actingFor) << ",\"person\":" << jsonString(s.personId)
+        << ",\"personName\":" << jsonString(s.personName) << ",\"role\":" << jsonString(s.role)
+        << ",\"signingTime\":" << jsonString(s.signingTime) << ",\"timeSource\":" << jsonString(s.timeSource)
+        << ",\"algorithm\":" << jsonString(s.algorithm)
+        << ",\"byteRangeOk\":" << (s.byteRangeOk ? "true" : "false")
+        << ",\"digestOk\":" << (s.digestOk ? "true" : "false")
+        << ",\"signatureOk\":" << (s.signatureOk ? "true" : "false")
+        << ",\"signingCertificateOk\":" << (s.signingCertificateOk ? "true" : "false")
+        << ",\"trust\":" << jsonString(s.trust) << ",\"valid\":" << (s.valid() ? "true" : "false")
+        << ",\"laterChanges\":" << jsonChanges(s.laterChanges) << ",\"problems\":" << jsonProblems(s.problems)
+        << "}";
+  }
+  out << "],\"revisions\":[";
+  for (size_t i = 0; i < report.revisions.size(); ++i) {
+    const RevisionReport& r = report.revisions[i];
+    out << (i ? "," : "") << "{\"number\":" << r.number << ",\"end\":" << r.end
+        << ",\"changes\":" << jsonChanges(r.changes) << "}";
+  }
+  out << "],\"missingSteps\":" << jsonStrings(report.missingSteps)
+      << ",\"problems\":" << jsonProblems(report.documentProblems) << "}\n";
+  return out.str();
+}
+
+}  // namespace gongwen::verify

@@ -1,0 +1,267 @@
+#include "signing/verify/RevisionDiff.h"
+
+#include <algorithm>
+#include <set>
+
+#include "signing/verify/ObjectRoles.h"
+
+namespace gongwen::verify {
+namespace {
+
+using pdf::Object;
+using Kind = ObjectRole::Kind;
+
+// Annotation flags that would hide a filled seal (Invisible, Hidden, NoView).
+constexpr int kHidingFlags = 1 | 2 | 32;
+
+std::string joinKeys(const std::vector<std::string>& keys) {
+  std::string s;
+  for (const auto& k : keys) s += (s.empty() ? "/" : ", /") + k;
+  return s;
+}
+
+class RevisionDiffer {
+ public:
+  RevisionDiffer(const pdf::Document& document, size_t revision)
+      : doc_(document),
+        revision_(revision),
+        before_(revision - 1),
+        roles_(mapObjectRoles(document, revision - 1)) {}
+
+  std::vector<Change> run() {
+    for (const auto& [number, entry] : doc_.revisions()[revision_].entries) {
+      const auto old = doc_.object(number, before_);
+      if (!old) continue;  // new objects are judged through whatever changed object references them
+      if (!entry.inUse) {
+        report(number, "modified.deleted", describe(number) + " was deleted");
+        continue;
+      }
+      const auto now = doc_.object(number, revision_);
+      if (!now || sameValue(*old, *now, doc_.bytes())) continue;
+      judge(number, *old, *now);
+    }
+    judgeTrailer();
+    return std::move(changes_);
+  }
+
+ private:
+  const ObjectRole& role(int number) {
+    static const ObjectRole none;
+    const auto it = roles_.find(number);
+    return it == roles_.end() ? none : it->second;
+  }
+
+  std::string describe(int number) {
+    const ObjectRole& r = role(number);
+    std::string s = describeRole(r) + " (object " + std::to_string(number) + ")";
+    if (r.page > 0) s += " of page " + std::to_string(r.page);
+    return s;
+  }
+
+  void report(int number, std::string code, std::string description) {
+    changes_.push_back({revision_ + 1, number, role(number).page, std::move(code), std::move(description)});
+  }
+
+  static std::string codeFor(const ObjectRole& r) {
+    switch (r.kind) {
+      case Kind::ContentStream:
+        return "modified.page-content";
+      case Kind::Page:
+        return "modified.page";
+      case Kind::Font:
+        return "modified.font";
+      case Kind::Resources:
+      case Kind::XObject:
+        return "modified.resources";
+      case Kind::Annotation:
+      case Kind::AnnotationList:
+        return "modified.annotation";
+      case Kind::Catalog:
+      case Kind::CatalogEntry:
+      case Kind::PageTree:
+        return "modified.catalog";
+      case Kind::Info:
+        return "modified.info";
+      case Kind::AcroForm:
+      case Kind::FieldList:
+      case Kind::Field:
+        return "modified.form";
+      case Kind::Other:
+        return "modified.object";
+    }
+    return "modified.object";
+  }
+
+  void judge(int number, const Object& old, const Object& now) {
+    const ObjectRole& r = role(number);
+    switch (r.kind) {
+      case Kind::Catalog:
+        return judgeDictionary(number, old, now, {"AcroForm", "DSS"});
+      case Kind::AcroForm:
+        return judgeAcroForm(number, old, now);
+      case Kind::FieldList:
+        return judgeAppended(number, old, now, "form field", &RevisionDiffer::isSignatureField);
+      case Kind::AnnotationList:
+        return judgeAppended(number, old, now, "annotation", &RevisionDiffer::isSignatureWidget);
+      case Kind::Page:
+        return judgePage(number, old, now);
+      case Kind::Field:
+        if (isSignatureField(old)) return judgeSignatureField(number, old, now);
+        break;
+      case Kind::Info:
+        return judgeDictionary(number, old, now, {"ModDate", "Producer"});
+      case Kind::Other:
+        if (roles_.find(number) == roles_.end()) {
+          report(number, "allowed.unreferenced",
+                 "object " + std::to_string(number) + " changed but nothing uses it");
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    report(number, codeFor(r), describe(number) + " changed" + keysSuffix(old, now));
+  }
+
+  std::string keysSuffix(const Object& old, const Object& now) {
+    const auto keys = changedKeys(old, now, doc_.bytes());
+    return keys.empty() ? "" : ": " + joinKeys(keys);
+  }
+
+  void judgeDictionary(int number, const Object& old, const Object& now,
+                       const std::set<std::string>& allowed) {
+    std::vector<std::string> forbidden;
+    for (const auto& key : changedKeys(old, now, doc_.bytes())) {
+      if (key == "AcroForm" && allowed.count(key) && old.get(key) && now.get(key) &&
+          old.get(key)->isDictLike()) {
+        judgeAcroForm(number, *old.get(key), *now.get(key));
+      } else if (!allowed.count(key)) {
+        forbidden.push_back(key);
+      }
+    }
+    if (!forbidden.empty()) {
+      report(number, codeFor(role(number)), describe(number) + " changed: " + joinKeys(forbidden));
+    } else {
+      report(number, "allowed.bookkeeping", describe(number) + " updated for a signature");
+    }
+  }
+
+  void judgeAcroForm(int number, const Object& old, const Object& now) {
+    std::vector<std::string> forbidden;
+    for (const auto& key : changedKeys(old, now, doc_.bytes())) {
+      if (key == "Fields" && old.get(key) && now.get(key)) {
+        judgeAppended(number, doc_.resolve(*old.get(key), before_), doc_.resolve(*now.get(key), revision_),
+                      "form field", &RevisionDiffer::isSignatureField);
+      } else if (key != "SigFlags" && key != "DR" && key != "DA") {
+        forbidden.push_back(key);
+      }
+    }
+    if (!forbidden.empty())
+      report(number, "modified.form", describe(number) + " changed: " + joinKeys(forbidden));
+  }
+
+  void judgePage(int number, const Object& old, const Object& now) {
+    for (const auto& key : changedKeys(old, now, doc_.bytes())) {
+      if (key == "Annots") {
+        const Object* before = old.get(key);
+        const Object* after = now.get(key);
+        judgeAppended(number, before ? doc_.resolve(*before, before_) : Object{},
+                      after ? doc_.resolve(*after, revision_) : Object{}, "annotation",
+                      &RevisionDiffer::isSignatureWidget);
+      } else {
+        const std::string code = key == "Contents"    ? "modified.page-content"
+                                 : key == "Resources" ? "modified.resources"
+                                                      : "modified.page";
+        report(number, code, describe(number) + " changed: /" + key);
+      }
+    }
+  }
+
+  // Old entries must all stay, in order; every added entry must satisfy `acceptable`.
+  void judgeAppended(int number, const Object& old, const Object& now, const std::string& what,
+                     bool (RevisionDiffer::*acceptable)(const Object&) const) {
+    static const pdf::Array empty;
+    const pdf::Array& before = old.is(Object::Kind::Array) ? *old.array : empty;
+    const pdf::Array& after = now.is(Object::Kind::Array) ? *now.array : empty;
+    const std::string code = what == "annotation" ? "modified.annotation" : "modified.form";
+    for (size_t i = 0; i < before.size(); ++i) {
+      if (i >= after.size() || !sameValue(before[i], after[i], doc_.bytes())) {
+        report(number, code, "a " + what + " was removed or reordered in " + describe(number));
+        return;
+      }
+    }
+    for (size_t i = before.size(); i < after.size(); ++i) {
+      const Object added = doc_.resolve(after[i], revision_);
+      const std::string name =
+          after[i].is(Object::Kind::Ref) ? " (object " + std::to_string(after[i].ref.number) + ")" : "";
+      if ((this->*acceptable)(added)) {
+        report(number, "allowed.signature-field", "signature " + what + name + " added");
+      } else {
+        const Object* subtype = added.get("Subtype");
+        report(number, code,
+               "a " + what + name + (subtype && subtype->is(Object::Kind::Name) ? " /" + subtype->text : "") +
+                   " that is not a signature field was added to " + describe(number));
+      }
+    }
+  }
+
+  void judgeSignatureField(int number, const Object& old, const Object& now) {
+    std::vector<std::string> forbidden;
+    for (const auto& key : changedKeys(old, now, doc_.bytes())) {
+      const bool fillsEmptySeal = key == "V" && !old.get("V");
+      const Object* flags = now.get("F");
+      const bool harmlessFlags =
+          key == "F" && flags && flags->isInteger() && (static_cast<int>(flags->number) & kHidingFlags) == 0;
+      if (!fillsEmptySeal && !harmlessFlags && key != "AP" && key != "Lock" && key != "SV" && key != "MK") {
+        forbidden.push_back(key);
+      }
+    }
+    if (forbidden.empty()) {
+      report(number, "allowed.seal-filled",
+             "empty signature field (object " + std::to_string(number) + ") signed");
+    } else {
+      report(number, "modified.form",
+             describe(number) + " changed after it was signed: " + joinKeys(forbidden));
+    }
+  }
+
+  void judgeTrailer() {
+    const Object& oldTrailer = doc_.revisions()[before_].trailer;
+    const Object& newTrailer = doc_.revisions()[revision_].trailer;
+    for (const char* key : {"Root", "Info", "Encrypt"}) {
+      const Object* a = oldTrailer.get(key);
+      const Object* b = newTrailer.get(key);
+      if ((a == nullptr) != (b == nullptr) || (a && !sameValue(*a, *b, doc_.bytes()))) {
+        changes_.push_back({revision_ + 1, 0, 0, "modified.catalog",
+                            std::string("the trailer's /") + key + " was replaced"});
+      }
+    }
+  }
+
+  bool isSignatureField(const Object& field) const {
+    const Object* type = field.get("FT");
+    if (type) return type->isName("Sig");
+    const Object* parent = field.get("Parent");
+    return parent && doc_.resolve(*parent, revision_).get("FT") &&
+           doc_.resolve(*parent, revision_).get("FT")->isName("Sig");
+  }
+
+  bool isSignatureWidget(const Object& annotation) const {
+    const Object* subtype = annotation.get("Subtype");
+    return subtype && subtype->isName("Widget") && isSignatureField(annotation);
+  }
+
+  const pdf::Document& doc_;
+  size_t revision_;
+  size_t before_;
+  std::map<int, ObjectRole> roles_;
+  std::vector<Change> changes_;
+};
+
+}  // namespace
+
+std::vector<Change> diffRevision(const pdf::Document& document, size_t revision) {
+  return RevisionDiffer(document, revision).run();
+}
+
+}  // namespace gongwen::verify

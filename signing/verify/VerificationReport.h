@@ -1,0 +1,55 @@
+#pragma once
+// The outcome of verifying a signed PDF: one record per signature with separate verdicts (intact,
+// signature valid, trusted, unchanged since), the revisions and what each changed, and the
+// document-level findings (policy chain). ok() is the one bottom line the exit code follows.
+
+#include <string>
+#include <vector>
+
+#include "signing/verify/CmsCheck.h"
+#include "signing/verify/RevisionDiff.h"
+
+namespace gongwen::verify {
+
+struct SignatureReport {
+  std::string field;          // signature field name
+  int signatureObject = 0;    // object number of the signature dictionary
+  size_t revision = 0;        // 1-based revision this signature covers
+  std::string subject;        // signer certificate subject (UTF-8)
+  std::string step;           // /GongwenStep as written
+  std::string claimedPerson;  // /GongwenPerson as written (never trusted for identity)
+  std::string actingFor;      // /GongwenActingFor, when delegated
+  std::string personId;       // policy person (or seal) whose certificate signed, "" when unknown/no policy
+  std::string personName;
+  std::string role;
+  std::string signingTime;  // ISO 8601 UTC
+  std::string timeSource;   // "timestamp", "signingTime attribute", "/M (claimed)"
+  std::string algorithm;
+  bool byteRangeOk = false;
+  bool digestOk = false;
+  bool signatureOk = false;
+  bool signingCertificateOk = false;
+  std::string trust;                 // "trusted", "not checked (no trust anchors)" or why not
+  std::vector<Change> laterChanges;  // disallowed changes made by later revisions
+  std::vector<Problem> problems;     // every reason this signature fails
+  bool valid() const { return problems.empty(); }
+};
+
+struct RevisionReport {
+  size_t number = 0;  // 1-based
+  size_t end = 0;     // byte offset where it ends
+  std::vector<Change> changes;
+};
+
+struct Report {
+  std::string file;
+  std::string chain;  // /GongwenChain of the signed document
+  std::vector<SignatureReport> signatures;
+  std::vector<RevisionReport> revisions;
+  std::vector<std::string> missingSteps;
+  std::vector<Problem> documentProblems;
+  bool policyChecked = false;
+  bool ok() const;
+};
+
+}  // namespace gongwen::verify

@@ -1,0 +1,192 @@
+#include "signing/verify/Verifier.h"
+
+#include <algorithm>
+
+#include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/Error.h"
+#include "signing/verify/ByteRangeCheck.h"
+#include "signing/verify/PdfDate.h"
+#include "signing/verify/PolicyReview.h"
+#include "signing/verify/SignatureFields.h"
+
+namespace gongwen::verify {
+namespace {
+
+using pdf::Object;
+using StorePtr = cms::OpenSslPtr<X509_STORE, X509_STORE_free>;
+
+std::string nameText(const Object* value) {
+  return value && (value->is(Object::Kind::String) || value->is(Object::Kind::Name)) ? value->text : "";
+}
+
+std::string subjectOf(X509* cert) {
+  cms::BioPtr bio(BIO_new(BIO_s_mem()));
+  X509_NAME_print_ex(bio.get(), X509_get_subject_name(cert), 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
+  char* data = nullptr;
+  const long n = BIO_get_mem_data(bio.get(), &data);
+  return std::string(data, static_cast<size_t>(n));
+}
+
+StorePtr trustStore(const VerifyOptions& options, size_t& anchors) {
+  StorePtr store(X509_STORE_new());
+  std::vector<std::string> files = options.trustAnchorFiles;
+  if (options.policy)
+    files.insert(files.end(), options.policy->trustAnchors.begin(), options.policy->trustAnchors.end());
+  for (const auto& file : files) {
+    if (X509_STORE_load_file(store.get(), file.c_str()) != 1) {
+      ERR_clear_error();
+      throw inputError("verify.trust-anchor",
+                       "cannot read the trust anchor " + file + "; give a PEM certificate");
+    }
+  }
+  anchors = files.size();
+  return store;
+}
+
+struct Checked {
+  SignatureReport report;
+  cms::X509Ptr signer;
+  std::time_t time = 0;
+};
+
+Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X509_STORE* store,
+                       size_t anchors, const VerifyOptions& options) {
+  Checked checked;
+  SignatureReport& sig = checked.report;
+  sig.field = field.name;
+  sig.signatureObject = field.signatureObject;
+  const size_t last = doc.revisions().size() - 1;
+  const Object dict = doc.object(field.signatureObject, last).value_or(Object{});
+  sig.step = nameText(dict.get("GongwenStep"));
+  sig.claimedPerson = nameText(dict.get("GongwenPerson"));
+  sig.actingFor = nameText(dict.get("GongwenActingFor"));
+
+  ByteRangeResult range = checkByteRange(doc, dict);
+  sig.byteRangeOk = range.problems.empty();
+  sig.revision = range.revision ? *range.revision + 1 : 0;
+  sig.problems = std::move(range.problems);
+  if (range.covered.empty()) return checked;
+
+  CmsFacts facts = checkCms(dict.get("Contents")->text, range.covered, options.sm2UserId);
+  sig.algorithm = facts.algorithm;
+  sig.digestOk = facts.digestMatches;
+  sig.signatureOk = facts.signatureValid;
+  sig.signingCertificateOk = facts.signingCertificateV2Matches;
+  sig.problems.insert(sig.problems.end(), facts.problems.begin(), facts.problems.end());
+  if (!facts.signer) return checked;
+  sig.subject = subjectOf(facts.signer.get());
+
+  const auto claimed = parsePdfDate(nameText(dict.get("M")));
+  if (facts.timestampTime) {
+    checked.time = *facts.timestampTime;
+    sig.timeSource = "timestamp";
+    if (anchors > 0) {
+      const std::string why = checkTimestamp(facts.timestampDer, facts.signatureValue, store);
+      if (!why.empty()) sig.problems.push_back({"timestamp.invalid", why});
+    }
+  } else if (facts.signingTimeAttribute) {
+    checked.time = *facts.signingTimeAttribute;
+    sig.timeSource = "signingTime attribute";
+  } else if (claimed) {
+    checked.time = *claimed;
+    sig.timeSource = "/M (claimed)";
+  } else {
+    checked.time = std::time(nullptr);
+    sig.timeSource = "none given (checked now)";
+  }
+  sig.signingTime = isoTime(checked.time);
+
+  if (anchors == 0) {
+    sig.trust = "not checked (no trust anchors given)";
+  } else {
+    const std::string why = checkChain(facts.signer.get(), facts.certificates.get(), store, checked.time);
+    sig.trust = why.empty() ? "trusted" : why;
+    if (!why.empty()) {
+      sig.problems.push_back(
+          {"certificate.untrusted",
+           "the signer certificate \"" + sig.subject + "\" is not valid at " + sig.signingTime + ": " + why});
+    }
+  }
+  checked.signer = std::move(facts.signer);
+  return checked;
+}
+
+// Bytes after the last %%EOF that are not just line ends: unsigned content a reader may still use.
+bool hasTrailingData(const pdf::Document& doc) {
+  const size_t end = doc.revisions().back().endAfterEol;
+  return doc.bytes().find_first_not_of(" \r\n\t\f", end) != std::string::npos;
+}
+
+void addLaterChanges(const Report& report, const std::vector<Change>& trailing, SignatureReport& sig) {
+  for (const auto& revision : report.revisions) {
+    if (revision.number <= sig.revision) continue;
+    for (const auto& change : revision.changes) {
+      if (!change.allowed()) sig.laterChanges.push_back(change);
+    }
+  }
+  sig.laterChanges.insert(sig.laterChanges.end(), trailing.begin(), trailing.end());
+  if (!sig.laterChanges.empty()) {
+    sig.problems.push_back(
+        {"modified.after-signing", std::to_string(sig.laterChanges.size()) +
+                                       " change(s) after this signature are not allowed, first: revision " +
+                                       std::to_string(sig.laterChanges.front().revision) + ": " +
+                                       sig.laterChanges.front().description});
+  }
+}
+
+}  // namespace
+
+bool Report::ok() const {
+  if (signatures.empty() || !documentProblems.empty()) return false;
+  return std::all_of(signatures.begin(), signatures.end(),
+                     [](const SignatureReport& s) { return s.valid(); });
+}
+
+Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOptions& options) {
+  const pdf::Document doc(std::move(bytes), fileName);
+  Report report;
+  report.file = fileName;
+  for (size_t r = 0; r < doc.revisions().size(); ++r) {
+    report.revisions.push_back(
+        {r + 1, doc.revisions()[r].endAfterEol, r > 0 ? diffRevision(doc, r) : std::vector<Change>{}});
+  }
+  std::vector<Change> trailing;
+  if (hasTrailingData(doc)) {
+    trailing.push_back({doc.revisions().size() + 1, 0, 0, "modified.trailing-bytes",
+                        "bytes were appended after the last %%EOF without a revision"});
+  }
+
+  size_t anchors = 0;
+  const StorePtr store = trustStore(options, anchors);
+  std::vector<Checked> checked;
+  for (const auto& field : findSignatureFields(doc)) {
+    checked.push_back(checkSignature(doc, field, store.get(), anchors, options));
+  }
+  std::stable_sort(checked.begin(), checked.end(),
+                   [](const Checked& a, const Checked& b) { return a.report.revision < b.report.revision; });
+  std::vector<X509*> signers;
+  std::vector<std::time_t> times;
+  for (auto& c : checked) {
+    addLaterChanges(report, trailing, c.report);
+    signers.push_back(c.signer.get());
+    times.push_back(c.time);
+    report.signatures.push_back(std::move(c.report));
+  }
+  if (report.signatures.empty()) {
+    report.documentProblems.push_back({"signature.none", fileName + " holds no signature"});
+  }
+  const size_t chainRevision = report.signatures.empty() || report.signatures.front().revision == 0
+                                   ? 0
+                                   : report.signatures.front().revision - 1;
+  const Object* info = doc.revisions()[chainRevision].trailer.get("Info");
+  report.chain = info ? nameText(doc.resolve(*info, chainRevision).get("GongwenChain")) : "";
+  if (options.policy && !report.signatures.empty())
+    reviewAgainstPolicy(*options.policy, signers, times, report);
+  return report;
+}
+
+Report verifyFile(const std::string& path, const VerifyOptions& options) {
+  return verifyPdf(readFile(path), path, options);
+}
+
+}  // namespace gongwen::verify

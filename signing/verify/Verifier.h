@@ -1,0 +1,26 @@
+#pragma once
+// Verifies every signature of a signed PDF: byte-range integrity, CMS digest and signature, signer
+// certificate and its chain to the trust anchors at signing time, what later revisions changed,
+// and (with a policy) who signed which step and whether the approval chain is complete and in order.
+// Validation never imports signing code.
+
+#include <string>
+#include <vector>
+
+#include "pipeline/policy/Policy.h"
+#include "signing/verify/VerificationReport.h"
+
+namespace gongwen::verify {
+
+struct VerifyOptions {
+  const policy::Policy* policy = nullptr;     // people, chains and trust anchors; optional
+  std::vector<std::string> trustAnchorFiles;  // PEM roots in addition to the policy's
+  std::string sm2UserId = std::string(kDefaultSm2UserId);
+};
+
+// Throws Error(InputInvalid, "pdf.*") when the file is not a readable PDF.
+Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOptions& options);
+// Reads `path` first (Error(System, "io.read") when it cannot).
+Report verifyFile(const std::string& path, const VerifyOptions& options);
+
+}  // namespace gongwen::verify
