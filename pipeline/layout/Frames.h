@@ -39,8 +39,8 @@ struct Rule {
 
 // The reserved seal box: written as an empty, unsigned signature field the seal step fills.
 struct SealField {
-  std::string name;    // field name, e.g. "印章1"
-  std::string sealId;  // the policy's seal id from the job
+  std::string name;                            // field name, e.g. "印章1"
+  std::string sealId;                          // the policy's seal id from the job
   double x = 0, y = 0, width = 0, height = 0;  // lower-left corner and size
 };
 

@@ -1,0 +1,59 @@
+#include "pipeline/layout/Attachments.h"
+
+#include "pipeline/layout/BodyText.h"
+#include "pipeline/layout/ParagraphSetter.h"
+#include "pipeline/layout/TitleSetter.h"
+
+namespace gongwen::layout {
+namespace {
+
+const TextStyle kBody{fonts::FontRole::Fangsong, kSize3, kBlack};
+
+double widthOf(const std::string& utf8, const GlyphMetrics& metrics, const model::SourceLocation& where) {
+  return wholeSpan(styledText(utf8, kBody, metrics, where)).width;
+}
+
+}  // namespace
+
+std::vector<SetLine> attachmentNote(const model::Document& doc, const GlyphMetrics& metrics) {
+  std::vector<SetLine> lines;
+  if (doc.attachments.empty()) return lines;
+  const std::string label = "附件：";
+  const model::SourceLocation& labelWhere = doc.attachments.front().title.where;
+  const double labelEnd = 2 * kGridCell + widthOf(label, metrics, labelWhere);
+  const bool numbered = doc.attachments.size() > 1;
+  for (size_t i = 0; i < doc.attachments.size(); ++i) {
+    const model::SourceLocation& where = doc.attachments[i].title.where;
+    const std::string prefix = numbered ? std::to_string(i + 1) + ". " : "";
+    StyledText t;
+    if (i == 0) t.append(label, kBody, labelWhere);
+    t.append(model::attachmentNoteLine(doc, i), kBody, where);
+    measure(t, metrics, where);
+    ParagraphFormat format;
+    format.firstIndent = i == 0 ? 2 * kGridCell : labelEnd;
+    format.restIndent = labelEnd + (numbered ? widthOf(prefix, metrics, where) : 0);
+    for (SetLine& line : setParagraph(t, format)) lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+void addAttachmentPages(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow) {
+  const bool numbered = doc.attachments.size() > 1;
+  for (size_t i = 0; i < doc.attachments.size(); ++i) {
+    const model::Attachment& attachment = doc.attachments[i];
+    flow.newPage();
+    const std::string label = numbered ? "附件" + std::to_string(i + 1) : "附件";
+    const StyledText labelText =
+        styledText(label, {fonts::FontRole::Heiti, kSize3, kBlack}, metrics, attachment.title.where);
+    flow.addLine(setLine(labelText, wholeSpan(labelText), kTypeLeft));
+    flow.addBlank();
+    const StyledText title =
+        styledText(attachment.title.value, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack}, metrics,
+                   attachment.title.where);
+    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth));
+    flow.addBlank();
+    addBlocks(attachment.blocks, metrics, flow);
+  }
+}
+
+}  // namespace gongwen::layout

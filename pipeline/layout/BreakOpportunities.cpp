@@ -1,0 +1,93 @@
+#include "pipeline/layout/BreakOpportunities.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+
+#include <memory>
+
+#include "pipeline/core/Error.h"
+#include "pipeline/layout/PunctuationTable.h"
+
+namespace gongwen::layout {
+namespace {
+
+using IteratorFactory = icu::BreakIterator* (*)(const icu::Locale&, UErrorCode&);
+
+// Building a break iterator loads ICU's rules and dictionaries (~100 µs); each call clones a
+// prototype made once per process instead.
+std::unique_ptr<icu::BreakIterator> makePrototype(IteratorFactory factory, const char* what) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(factory(icu::Locale("zh"), status));
+  if (U_FAILURE(status) || !it) {
+    throw systemError("layout.icu", std::string("cannot create ICU ") + what +
+                                        " break iterator: " + u_errorName(status) +
+                                        "; check the ICU data package (libicu) is installed");
+  }
+  return it;
+}
+
+const icu::BreakIterator& linePrototype() {
+  static const std::unique_ptr<icu::BreakIterator> prototype =
+      makePrototype(&icu::BreakIterator::createLineInstance, "line");
+  return *prototype;
+}
+
+const icu::BreakIterator& wordPrototype() {
+  static const std::unique_ptr<icu::BreakIterator> prototype =
+      makePrototype(&icu::BreakIterator::createWordInstance, "word");
+  return *prototype;
+}
+
+// Runs `prototype` over `text` and sets `flag` at every boundary, in code point positions.
+void markBoundaries(const icu::BreakIterator& prototype, std::u32string_view text, uint8_t flag,
+                    std::vector<uint8_t>& out) {
+  const icu::UnicodeString utf16 = icu::UnicodeString::fromUTF32(
+      reinterpret_cast<const UChar32*>(text.data()), static_cast<int32_t>(text.size()));
+  std::unique_ptr<icu::BreakIterator> it(prototype.clone());
+  it->setText(utf16);
+  size_t codePoint = 0;
+  int32_t unit = 0;
+  for (int32_t b = it->first(); b != icu::BreakIterator::DONE; b = it->next()) {
+    while (unit < b && codePoint < text.size()) {
+      unit += U16_LENGTH(static_cast<UChar32>(text[codePoint]));
+      ++codePoint;
+    }
+    out[codePoint] |= flag;
+  }
+}
+
+}  // namespace
+
+bool punctuationAllowsBreak(std::u32string_view text, size_t i) {
+  const char32_t before = text[i - 1];
+  const char32_t after = text[i];
+  if (hasClass(after, kNoLineStart) || hasClass(before, kNoLineEnd)) return false;
+  if (before == after && hasClass(after, kUnsplittablePair)) return false;
+  // A lone — is the 一字线 (ranges such as 北京—上海), which may not start a line; the doubled
+  // —— is the 破折号, which may.
+  const bool loneDash =
+      hasClass(after, kNoLineStartWhenSingle) && (i + 1 >= text.size() || text[i + 1] != after);
+  return !loneDash;
+}
+
+std::vector<uint8_t> lineBreakOpportunities(std::u32string_view text) {
+  std::vector<uint8_t> out(text.size() + 1, 0);
+  if (text.empty()) return out;
+  markBoundaries(linePrototype(), text, kBreakPreferred, out);
+  for (size_t i = 1; i < text.size(); ++i) {
+    out[i] = punctuationAllowsBreak(text, i) ? (out[i] & kBreakPreferred) | kBreakRulesAllow : 0;
+  }
+  out[0] = 0;
+  out[text.size()] = 0;
+  return out;
+}
+
+std::vector<uint8_t> wordBoundaries(std::u32string_view text) {
+  std::vector<uint8_t> out(text.size() + 1, 0);
+  if (!text.empty()) markBoundaries(wordPrototype(), text, 1, out);
+  return out;
+}
+
+}  // namespace gongwen::layout

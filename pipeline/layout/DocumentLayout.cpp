@@ -1,0 +1,89 @@
+#include "pipeline/layout/DocumentLayout.h"
+
+#include "pipeline/layout/Attachments.h"
+#include "pipeline/layout/Attendance.h"
+#include "pipeline/layout/BodyText.h"
+#include "pipeline/layout/Colophon.h"
+#include "pipeline/layout/Flow.h"
+#include "pipeline/layout/HeaderBlock.h"
+#include "pipeline/layout/LetterHeader.h"
+#include "pipeline/layout/PageGeometry.h"
+#include "pipeline/layout/PageNumbers.h"
+#include "pipeline/layout/ParagraphSetter.h"
+#include "pipeline/layout/SignatureBlock.h"
+#include "pipeline/layout/TitleSetter.h"
+
+namespace gongwen::layout {
+namespace {
+
+void addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow) {
+  if (!doc.title.empty()) {
+    const StyledText title = styledText(doc.title.value, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack},
+                                        metrics, doc.title.where);
+    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth));
+    flow.addBlank();
+  }
+  if (!doc.mainRecipients.empty()) {
+    // 主送机关 (7.3.2): flush left, wraps flush left.
+    const StyledText recipients =
+        styledText(doc.mainRecipients.value, {fonts::FontRole::Fangsong, kSize3, kBlack}, metrics,
+                   doc.mainRecipients.where);
+    ParagraphFormat format;
+    format.firstIndent = 0;
+    flow.addLines(setParagraph(recipients, format));
+  }
+}
+
+// 附件说明, the signature block or the attendance lines, and 附注 (7.3.4–7.3.6, 10.3).
+void addClosing(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow) {
+  std::vector<SetLine> note = attachmentNote(doc, metrics);
+  if (!note.empty()) {
+    flow.addBlank();
+    flow.addLines(std::move(note));
+  }
+  std::vector<SetLine> attendance = attendanceLines(doc, metrics);
+  if (!attendance.empty()) {
+    flow.addBlank();
+    flow.addLines(std::move(attendance));
+  }
+  if (doc.tmpl.signatureBlock && (!doc.signatories.empty() || !doc.date.empty())) {
+    flow.addGroup(signatureBlock(doc, metrics), signatureKeepWithPrevious(doc));
+  }
+  if (!doc.note.empty()) {
+    const StyledText note =
+        styledText(doc.note.value, {fonts::FontRole::Fangsong, kSize3, kBlack}, metrics, doc.note.where);
+    flow.addLines(setParagraph(note, ParagraphFormat{}));
+  }
+}
+
+}  // namespace
+
+Frames layOut(const model::Document& doc, const fonts::FontLibrary& fonts) {
+  return layOut(doc, FontLibraryMetrics(fonts));
+}
+
+Frames layOut(const model::Document& doc, const GlyphMetrics& metrics) {
+  Frames frames;
+  frames.pageWidth = kPageWidth;
+  frames.pageHeight = kPageHeight;
+  frames.title = doc.title.value;
+  frames.author = doc.issuers.empty() ? std::string() : doc.issuers.front().value;
+  frames.subject = doc.tmpl.kindName;
+  frames.approvalChain = doc.approvalChain;
+  frames.pages.emplace_back();
+
+  const int firstSlot = doc.tmpl.format == model::LayoutFormat::Letter
+                            ? placeLetterHeader(doc, metrics, frames.pages.front())
+                            : placeHeader(doc, metrics, frames.pages.front());
+  Flow flow(frames, firstSlot);
+  addTitleAndRecipients(doc, metrics, flow);
+  addBlocks(doc.body, metrics, flow);
+  addClosing(doc, metrics, flow);
+  addAttachmentPages(doc, metrics, flow);
+  placeColophon(doc, metrics, flow);
+  flow.finishPage();
+  placePageNumbers(doc, metrics, frames);
+  return frames;
+}
+
+}  // namespace gongwen::layout

@@ -1,0 +1,62 @@
+#pragma once
+// The 主体's vertical flow: lines fill the 22 grid lines of each page in order, page after page.
+// Lines stay pending until their page is complete, so that a block that must not be separated
+// from the text above it (the seal, 7.3.5) can take that text along to a new page instead of
+// standing alone on it.
+
+#include <vector>
+
+#include "pipeline/layout/Frames.h"
+#include "pipeline/layout/LineSetter.h"
+
+namespace gongwen::layout {
+
+// Several grid lines placed as one unit, with seal boxes hanging from its top.
+struct SlotGroup {
+  struct Line {
+    int slot = 0;  // grid line within the group
+    SetLine line;
+  };
+  struct Seal {
+    SealField field;      // x, width, height set; y is filled in when the group is placed
+    double topDepth = 0;  // the box's top edge below the group's first grid line's top
+  };
+  int slots = 0;
+  std::vector<Line> lines;
+  std::vector<Seal> seals;
+};
+
+class Flow {
+ public:
+  // Starts page 1 of `frames`; `firstSlot` is the first grid line below the 版头.
+  Flow(Frames& frames, int firstSlot);
+
+  void addLine(SetLine line);
+  void addLines(std::vector<SetLine> lines);
+  // An empty grid line; dropped at the top of a page, where it would separate nothing.
+  void addBlank();
+  // Places `group` on the current page, or on a new one together with the last
+  // `keepWithPrevious` lines of text when it does not fit.
+  void addGroup(SlotGroup group, int keepWithPrevious);
+  void newPage();
+
+  int nextSlot() const { return next_; }
+  int freeSlots() const;
+  // Completes the current page and returns it for elements placed at fixed positions (版记).
+  Page& finishPage();
+
+ private:
+  struct Item {
+    int slot = 0;
+    bool isGroup = false;
+    SetLine line;
+    SlotGroup group;
+  };
+  void flush();
+
+  Frames& frames_;
+  int next_ = 0;
+  std::vector<Item> pending_;
+};
+
+}  // namespace gongwen::layout

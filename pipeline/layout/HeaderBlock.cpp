@@ -1,0 +1,95 @@
+#include "pipeline/layout/HeaderBlock.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pipeline/layout/LineSetter.h"
+#include "pipeline/layout/OrganMark.h"
+#include "pipeline/layout/PageGeometry.h"
+#include "pipeline/layout/StyledText.h"
+
+namespace gongwen::layout {
+namespace {
+
+constexpr double kSeparatorWidth = mm(0.5);  // not given by 9704; practice is 0.35–0.5 mm
+constexpr size_t kSignersPerLine = 2;
+
+const TextStyle kBody{fonts::FontRole::Fangsong, kSize3, kBlack};
+const TextStyle kBodyHei{fonts::FontRole::Heiti, kSize3, kBlack};
+const TextStyle kSignerName{fonts::FontRole::Kaiti, kSize3, kBlack};
+
+double emTopBelow(double slotTopY) { return slotTopY - (kLinePitch - kSize3) / 2; }
+
+void placeAt(const StyledText& t, double left, double emTop, Page& page) {
+  placeLine(setLine(t, wholeSpan(t), left), baselineBelowEmTop(emTop, kSize3), page);
+}
+
+// 签发人 lines for 上行文 (7.2.6): two names a line, wraps aligned with the first name, the block
+// one 字 in from the right; returns the em top of the last line, where the number goes.
+double placeSigners(const model::Document& doc, const GlyphMetrics& metrics, double firstEmTop, Page& page) {
+  const StyledText label = styledText("签发人：", kBody, metrics, doc.signers.front().where);
+  std::vector<StyledText> lines;
+  double widest = 0;
+  for (size_t i = 0; i < doc.signers.size(); i += kSignersPerLine) {
+    StyledText line;
+    for (size_t k = i; k < std::min(doc.signers.size(), i + kSignersPerLine); ++k) {
+      if (k > i) line.append("\u3000", kSignerName, doc.signers[k].where);
+      line.append(doc.signers[k].value, kSignerName, doc.signers[k].where);
+    }
+    measure(line, metrics, doc.signers[i].where);
+    widest = std::max(widest, line.width(0, line.text.size()));
+    lines.push_back(std::move(line));
+  }
+  const double labelWidth = label.width(0, label.text.size());
+  const double left = kTypeRight - kGridCell - labelWidth - widest;
+  placeAt(label, left, firstEmTop, page);
+  double emTop = firstEmTop;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    emTop = firstEmTop - i * kLinePitch;
+    placeAt(lines[i], left + labelWidth, emTop, page);
+  }
+  return emTop;
+}
+
+}  // namespace
+
+int placeCornerMarks(const model::Document& doc, const GlyphMetrics& metrics, double firstEmTop, Page& page) {
+  int line = 0;
+  auto place = [&](const std::string& text, const TextStyle& style, const model::SourceLocation& where) {
+    placeAt(styledText(text, style, metrics, where), kTypeLeft, firstEmTop - line * kLinePitch, page);
+    ++line;
+  };
+  if (!doc.copyNumber.empty()) place(doc.copyNumber.value, kBody, doc.copyNumber.where);
+  if (doc.classification) {
+    place(model::classificationLine(*doc.classification), kBodyHei, doc.classification->level.where);
+  }
+  if (!doc.urgency.empty()) place(doc.urgency.value, kBodyHei, doc.urgency.where);
+  return line;
+}
+
+int placeHeader(const model::Document& doc, const GlyphMetrics& metrics, Page& page) {
+  placeCornerMarks(doc, metrics, emTopInSlot(0, kSize3), page);
+  const double markBottom =
+      placeOrganMark(doc.issuers, doc.tmpl.markSuffix, kTypeTop - mm(35), metrics, page);
+
+  // Two blank lines below the mark, then the number's line.
+  double numberEmTop = emTopBelow(markBottom - 2 * kLinePitch);
+  const bool upward = doc.tmpl.direction == model::Direction::Up && !doc.signers.empty();
+  if (upward) numberEmTop = placeSigners(doc, metrics, numberEmTop, page);
+  if (!doc.docNumber.empty()) {
+    const StyledText number = styledText(doc.docNumber.value, kBody, metrics, doc.docNumber.where);
+    const double width = number.width(0, number.text.size());
+    const double left = upward ? kTypeLeft + kGridCell : kTypeLeft + (kTypeWidth - width) / 2;
+    placeAt(number, left, numberEmTop, page);
+  }
+
+  const double numberEmBottom = numberEmTop - kSize3;
+  const double separatorY = numberEmBottom - mm(4) - kSeparatorWidth / 2;
+  page.rules.push_back({kTypeLeft, separatorY, kTypeRight, separatorY, kSeparatorWidth, kRed});
+
+  // The grid line holding the separator, then two blank lines, then the title.
+  const int separatorSlot = static_cast<int>(std::floor((kTypeTop - separatorY) / kLinePitch));
+  return separatorSlot + 3;
+}
+
+}  // namespace gongwen::layout

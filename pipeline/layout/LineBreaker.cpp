@@ -1,0 +1,77 @@
+#include "pipeline/layout/LineBreaker.h"
+
+#include "pipeline/layout/BreakOpportunities.h"
+#include "pipeline/layout/PunctuationTable.h"
+
+namespace gongwen::layout {
+namespace {
+
+constexpr double kEpsilon = 1e-6;
+
+struct Candidate {
+  size_t end = 0;
+  double width = 0;
+  bool compressed = false;
+};
+
+// The longest line from `begin` in each category of break; end == 0 where none fits.
+struct Fits {
+  Candidate preferred;  // ICU and the punctuation rules agree
+  Candidate allowed;    // the punctuation rules allow (splits a word)
+  Candidate any;        // something must move on: splits anywhere
+};
+
+Fits longestFits(std::u32string_view text, const std::vector<double>& widths,
+                 const std::vector<uint8_t>& breaks, size_t begin, double room) {
+  Fits fits;
+  double total = 0;
+  double visible = 0;
+  size_t lastVisible = begin;
+  for (size_t i = begin; i < text.size(); ++i) {
+    total += widths[i];
+    if (!isSpace(text[i])) {
+      visible = total;
+      lastVisible = i;
+    }
+    Candidate c{i + 1, visible, false};
+    if (visible > room + kEpsilon) {
+      const double half = widths[lastVisible] / 2;
+      if (!hasClass(text[lastVisible], kCompressibleAtLineEnd) || visible - half > room + kEpsilon) {
+        // Every longer line is wider still: compression saves at most half of its last mark.
+        if (fits.any.end == 0) fits.any = c;  // a single character wider than the line
+        break;
+      }
+      c.width = visible - half;
+      c.compressed = true;
+    }
+    const bool paragraphEnd = c.end == text.size();
+    const uint8_t kind = paragraphEnd ? (kBreakPreferred | kBreakRulesAllow) : breaks[c.end];
+    if (kind & kBreakPreferred) fits.preferred = c;
+    if (kind & kBreakRulesAllow) fits.allowed = c;
+    fits.any = c;
+  }
+  return fits;
+}
+
+}  // namespace
+
+std::vector<LineSpan> breakLines(std::u32string_view text, const std::vector<double>& widths,
+                                 const std::vector<uint8_t>& breaks, double firstWidth, double restWidth) {
+  std::vector<LineSpan> lines;
+  size_t begin = 0;
+  while (begin < text.size()) {
+    if (!lines.empty()) {
+      while (begin < text.size() && text[begin] == U' ') ++begin;
+      if (begin == text.size()) break;
+    }
+    const Fits fits = longestFits(text, widths, breaks, begin, lines.empty() ? firstWidth : restWidth);
+    const Candidate& chosen = fits.preferred.end ? fits.preferred
+                              : fits.allowed.end ? fits.allowed
+                                                 : fits.any;
+    lines.push_back({begin, chosen.end, chosen.width, chosen.compressed});
+    begin = chosen.end;
+  }
+  return lines;
+}
+
+}  // namespace gongwen::layout

@@ -1,0 +1,69 @@
+#include "pipeline/layout/LineSetter.h"
+
+#include <algorithm>
+
+#include "pipeline/layout/PageGeometry.h"
+#include "pipeline/layout/PunctuationTable.h"
+
+namespace gongwen::layout {
+namespace {
+
+bool stretchableGap(char32_t left, char32_t right) {
+  return isSpace(left) || isFullWidth(left) || isFullWidth(right);
+}
+
+size_t lastVisible(const StyledText& t, const LineSpan& span) {
+  size_t last = span.end;
+  while (last > span.begin && isSpace(t.text[last - 1])) --last;
+  return last;
+}
+
+}  // namespace
+
+SetLine setLine(const StyledText& t, const LineSpan& span, double left, double justifyTo) {
+  SetLine line;
+  line.sizePt = 0;
+  const size_t end = lastVisible(t, span);
+  double perGap = 0;
+  if (justifyTo > span.width) {
+    int gaps = 0;
+    for (size_t i = span.begin; i + 1 < end; ++i) gaps += stretchableGap(t.text[i], t.text[i + 1]);
+    if (gaps > 0) perGap = (justifyTo - span.width) / gaps;
+  }
+  double x = left;
+  for (size_t i = span.begin; i < end; ++i) {
+    const char32_t c = t.text[i];
+    const TextStyle& style = t.styleAt(i);
+    line.sizePt = std::max(line.sizePt, style.sizePt);
+    if (!isSpace(c)) {
+      if (line.runs.empty() || line.runs.back().role != style.role ||
+          line.runs.back().sizePt != style.sizePt || !(line.runs.back().color == style.color)) {
+        line.runs.push_back(TextRun{style.role, style.sizePt, style.color, 0, {}});
+        line.runs.back().chars.reserve(end - i);
+      }
+      // Full-width glyphs are centred in their 字 (the 3号 grid cell is narrower than the em).
+      const double inset = isFullWidth(c) ? (charCell(style.sizePt) - style.sizePt) / 2 : 0;
+      line.runs.back().chars.push_back({c, x + inset});
+    }
+    const bool compressed = span.compressedEnd && i + 1 == end;
+    x += compressed ? t.widths[i] / 2 : t.widths[i];
+    if (i + 1 < end && stretchableGap(c, t.text[i + 1])) x += perGap;
+  }
+  if (line.sizePt == 0) line.sizePt = kSize3;
+  return line;
+}
+
+LineSpan wholeSpan(const StyledText& t) {
+  size_t end = t.text.size();
+  while (end > 0 && isSpace(t.text[end - 1])) --end;
+  return {0, t.text.size(), t.width(0, end), false};
+}
+
+void placeLine(SetLine line, double baseline, Page& page) {
+  for (TextRun& run : line.runs) {
+    run.baseline = baseline;
+    page.runs.push_back(std::move(run));
+  }
+}
+
+}  // namespace gongwen::layout

@@ -1,0 +1,103 @@
+#include "pipeline/layout/SignatureBlock.h"
+
+#include <algorithm>
+
+#include "pipeline/layout/LineSetter.h"
+#include "pipeline/layout/PageGeometry.h"
+#include "pipeline/layout/StyledText.h"
+
+namespace gongwen::layout {
+namespace {
+
+const TextStyle kBody{fonts::FontRole::Fangsong, kSize3, kBlack};
+constexpr double kSealGap = kGridCell;  // joint seals: "neither overlapping nor touching"
+// A seal row spans 42 mm ≈ 4.1 grid lines; the next row starts a line later so rows never touch.
+constexpr int kSlotsPerSealRow = 5;
+constexpr int kNameSlotInRow = 2;  // 署名 and date in the seal's lower middle (7.3.5.1)
+
+struct Measured {
+  StyledText text;
+  double width = 0;
+};
+
+Measured measured(const model::Text& t, const GlyphMetrics& metrics) {
+  Measured m{styledText(t.value, kBody, metrics, t.where), 0};
+  m.width = wholeSpan(m.text).width;
+  return m;
+}
+
+void addLine(SlotGroup& group, int slot, const Measured& m, double left) {
+  group.lines.push_back({slot, setLine(m.text, wholeSpan(m.text), left)});
+}
+
+SlotGroup sealedBlock(const model::Document& doc, const GlyphMetrics& metrics) {
+  SlotGroup group;
+  const Measured date = measured(doc.date, metrics);
+  const double dateLeft = kTypeRight - 4 * kGridCell - date.width;
+  const double dateCentre = dateLeft + date.width / 2;
+  const size_t count = doc.signatories.size();
+  const size_t rows = (count + kSealsPerRow - 1) / kSealsPerRow;
+  for (size_t row = 0; row < rows; ++row) {
+    const size_t first = row * kSealsPerRow;
+    const size_t inRow = std::min<size_t>(kSealsPerRow, count - first);
+    // The row's last seal sits over the date; earlier ones to its left, the row shifted right
+    // when it would leave the 版心.
+    double rightmost = dateCentre;
+    const double leftEdge = rightmost - (inRow - 1) * (kSealSize + kSealGap) - kSealSize / 2;
+    if (leftEdge < kTypeLeft) rightmost += kTypeLeft - leftEdge;
+    for (size_t k = 0; k < inRow; ++k) {
+      const model::Signatory& signatory = doc.signatories[first + k];
+      const double centre = rightmost - (inRow - 1 - k) * (kSealSize + kSealGap);
+      const Measured name = measured(signatory.name, metrics);
+      const int rowTop = static_cast<int>(row) * kSlotsPerSealRow;
+      addLine(group, rowTop + kNameSlotInRow, name, centre - name.width / 2);
+      if (signatory.seal.empty()) continue;
+      SealField field;
+      field.name = "印章" + std::to_string(first + k + 1);
+      field.sealId = signatory.seal.value;
+      field.x = centre - kSealSize / 2;
+      field.width = kSealSize;
+      field.height = kSealSize;
+      group.seals.push_back({std::move(field), rowTop * kLinePitch});
+    }
+  }
+  const int lastRowTop = static_cast<int>(rows - 1) * kSlotsPerSealRow;
+  if (!doc.date.empty()) addLine(group, lastRowTop + kNameSlotInRow + 1, date, dateLeft);
+  group.slots = lastRowTop + kNameSlotInRow + 2;
+  return group;
+}
+
+SlotGroup unsealedBlock(const model::Document& doc, const GlyphMetrics& metrics) {
+  SlotGroup group;
+  std::vector<Measured> names;
+  double widest = 0;
+  for (const model::Signatory& s : doc.signatories) {
+    names.push_back(measured(s.name, metrics));
+    widest = std::max(widest, names.back().width);
+  }
+  const double rightLimit = kTypeRight - 2 * kGridCell;
+  double nameLeft = rightLimit - widest;
+  int slot = 1;  // one blank line after the text
+  if (!doc.date.empty()) {
+    const Measured date = measured(doc.date, metrics);
+    double dateLeft = nameLeft + 2 * kGridCell;
+    if (dateLeft + date.width > rightLimit) {
+      dateLeft = rightLimit - date.width;
+      nameLeft = dateLeft - 2 * kGridCell;
+    }
+    addLine(group, slot + static_cast<int>(names.size()), date, dateLeft);
+  }
+  for (const Measured& name : names) addLine(group, slot++, name, nameLeft);
+  group.slots = 1 + static_cast<int>(names.size()) + (doc.date.empty() ? 0 : 1);
+  return group;
+}
+
+}  // namespace
+
+SlotGroup signatureBlock(const model::Document& doc, const GlyphMetrics& metrics) {
+  return doc.sealed() ? sealedBlock(doc, metrics) : unsealedBlock(doc, metrics);
+}
+
+int signatureKeepWithPrevious(const model::Document& doc) { return doc.sealed() ? 2 : 1; }
+
+}  // namespace gongwen::layout

@@ -1,0 +1,63 @@
+#include "pipeline/layout/StyledText.h"
+
+#include "pipeline/core/Error.h"
+#include "pipeline/core/Utf.h"
+#include "pipeline/layout/PageGeometry.h"
+#include "pipeline/layout/PunctuationTable.h"
+
+namespace gongwen::layout {
+
+void StyledText::append(std::string_view utf8, const TextStyle& style, const model::SourceLocation& where) {
+  size_t index = 0;
+  while (index < styles.size() &&
+         !(styles[index].role == style.role && styles[index].sizePt == style.sizePt &&
+           styles[index].color == style.color)) {
+    ++index;
+  }
+  if (index == styles.size()) styles.push_back(style);
+  const std::u32string chars = toUtf32(utf8, where.describe());
+  text += chars;
+  styleOf.insert(styleOf.end(), chars.size(), static_cast<uint8_t>(index));
+}
+
+double StyledText::width(size_t begin, size_t end) const {
+  double sum = 0;
+  for (size_t i = begin; i < end; ++i) sum += widths[i];
+  return sum;
+}
+
+void measure(StyledText& t, const GlyphMetrics& metrics, const model::SourceLocation& where) {
+  t.widths.resize(t.text.size());
+  for (size_t i = 0; i < t.text.size(); ++i) {
+    const char32_t c = t.text[i];
+    const TextStyle& style = t.styleAt(i);
+    const bool fullWidth = isFullWidth(c);
+    if (isSpace(c)) {
+      // Spaces are never drawn, so a face without one is no error.
+      const bool drawable = metrics.hasGlyph(style.role, c);
+      t.widths[i] = fullWidth  ? charCell(style.sizePt)
+                    : drawable ? metrics.advance(style.role, c, style.sizePt)
+                               : style.sizePt / 4;
+      continue;
+    }
+    if (!metrics.hasGlyph(style.role, c)) {
+      const std::string role(fonts::roleDisplayName(style.role));
+      throw inputError("font.missing-glyph",
+                       where.describe() + ": the " + role + " font (" + metrics.fontName(style.role) +
+                           ") has no glyph for " + describeChar(c) +
+                           "; replace the character or put a font that has it first for the " + role +
+                           " role in fonts.xml");
+    }
+    t.widths[i] = fullWidth ? charCell(style.sizePt) : metrics.advance(style.role, c, style.sizePt);
+  }
+}
+
+StyledText styledText(std::string_view utf8, const TextStyle& style, const GlyphMetrics& metrics,
+                      const model::SourceLocation& where) {
+  StyledText t;
+  t.append(utf8, style, where);
+  measure(t, metrics, where);
+  return t;
+}
+
+}  // namespace gongwen::layout

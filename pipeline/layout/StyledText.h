@@ -1,0 +1,44 @@
+#pragma once
+// A run of text to set, each character tagged with its style, plus its measured widths. One
+// paragraph is one StyledText: its buffers are allocated once, never per character.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/fonts/FontRole.h"
+#include "pipeline/layout/Frames.h"
+#include "pipeline/layout/GlyphMetrics.h"
+#include "pipeline/model/Document.h"
+
+namespace gongwen::layout {
+
+struct TextStyle {
+  fonts::FontRole role = fonts::FontRole::Fangsong;
+  double sizePt = 16;
+  Color color = kBlack;
+};
+
+struct StyledText {
+  std::u32string text;
+  std::vector<uint8_t> styleOf;  // index into styles, one per character
+  std::vector<TextStyle> styles;
+  std::vector<double> widths;  // filled by measure()
+
+  // Appends UTF-8 `utf8` in `style`; `where` names the source for encoding errors.
+  void append(std::string_view utf8, const TextStyle& style, const model::SourceLocation& where);
+  const TextStyle& styleAt(size_t i) const { return styles[styleOf[i]]; }
+  double width(size_t begin, size_t end) const;
+};
+
+// Fills `t.widths`: one 字 for full-width characters, the font's advance otherwise. Throws
+// Error(InputInvalid, "font.missing-glyph") naming the character, `where` and the font role
+// for any character the role's face cannot draw.
+void measure(StyledText& t, const GlyphMetrics& metrics, const model::SourceLocation& where);
+
+// Convenience: one style, measured.
+StyledText styledText(std::string_view utf8, const TextStyle& style, const GlyphMetrics& metrics,
+                      const model::SourceLocation& where);
+
+}  // namespace gongwen::layout
