@@ -4,7 +4,8 @@
 #   ID.crt, ID.p12           each person's and seal's default credential (RSA-2048/3072 or ECDSA P-256)
 #   ID-sm2.crt, ID-sm2.p12   an SM2 credential for each
 #   ID-token.crt             certificate for a key generated inside the SoftHSM2 token "gongwen"
-#                            (object label ID); softhsm2.conf + tokens/ (export SOFTHSM2_CONF)
+#                            (object label ID); softhsm2.conf + tokens/ (export SOFTHSM2_CONF);
+#                            token "gongwen-pin-test" holds one key (pin-test) for wrong-PIN tests
 #   bangong-expired.*, bangong-not-yet-valid.*   certificates outside their validity period
 #   tsa.crt/.key             timestamp authority (extendedKeyUsage timeStamping, critical)
 #   nssdb/                   NSS database trusting the root, for `pdfsig -nssdir OUTDIR/nssdb`
@@ -189,6 +190,12 @@ for holder in "${holders[@]}"; do
   issue "$(subject "$name" "$role")" "$work/$id-token.pub" "$out/$id-token.crt" signer
   index=$((index + 1))
 done
+
+# A second token, "gongwen-pin-test", with one key, for tests that present a wrong PIN: a token
+# already logged into stays logged in for the rest of the process.
+softhsm2-util --init-token --free --label gongwen-pin-test --pin "$pin" --so-pin "$so_pin" >/dev/null
+pkcs11-tool --module "$module" --token-label gongwen-pin-test --login --pin "$pin" --keypairgen \
+  --key-type EC:prime256v1 --label pin-test --id 01 >/dev/null
 
 # NSS database for pdfsig.
 mkdir -p "$out/nssdb"

@@ -61,7 +61,7 @@ class SigningKey {
   KeyAlgorithm algorithm() const;
   int keyBits() const;  // 2048, 3072, 256
 
- // Internal: what a key owns, defined in SigningKeyParts.h for the key sources.
+  // Internal: what a key owns, defined in SigningKeyParts.h for the key sources.
   struct Parts;
 
  private:
@@ -79,6 +79,8 @@ SigningKey loadPkcs12(const std::string& path, const SecretSource& password);
 // libsofthsm2.so"); without one the engine's default module is used. Throws Error(InputInvalid,
 // "keys.pkcs11-pin") for a refused PIN, "keys.pkcs11" for a missing engine, token or key, and
 // "keys.certificate-mismatch" when the certificate is not the key's.
+// Known limit: the engine keeps a token logged in for the rest of the process once a PIN was
+// accepted, so a later load from the same token in the same process does not re-check the PIN.
 SigningKey loadPkcs11(const std::string& uri, const std::string& certificatePath, const SecretSource& pin);
 
 // Dispatches on the credential's key kind.

@@ -1,0 +1,111 @@
+#pragma once
+// Shared by the policy tests: the sample policy, variants of it written to a temp dir, and the
+// test PKI made once per test program by samples/make-test-pki.sh (a few seconds).
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/Error.h"
+#include "pipeline/policy/Policy.h"
+#include "pipeline/policy/UtcTime.h"
+#include "tests/support/TestSupport.h"
+
+namespace gongwen::testing {
+
+// Workaround: tests/CMakeLists.txt hands gtest_discover_tests its ENVIRONMENT list unescaped, so
+// under ctest only the first entry (GONGWEN_DATA_DIR, the source tree there) reaches the test.
+inline const bool kSourceDirKnown = [] {
+  const char* data = std::getenv("GONGWEN_DATA_DIR");
+  if (std::getenv("GONGWEN_SOURCE_DIR") == nullptr && data != nullptr) {
+    setenv("GONGWEN_SOURCE_DIR", data, 0);
+  }
+  return true;
+}();
+
+inline std::string samplePolicyText() { return readFile(sourcePath("samples/policy.xml")); }
+
+// Replaces the first occurrence of `from` (which must exist) in `text`.
+inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << "test setup: '" << from << "' not in the text";
+  if (at != std::string::npos) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+inline std::time_t utc(const std::string& text) { return *policy::parseUtcTime(text); }
+
+// The code of the gongwen::Error `action` throws, or "" when it throws none.
+template <typename Action>
+std::string errorCode(Action action, std::string* message = nullptr) {
+  try {
+    action();
+  } catch (const Error& error) {
+    if (message != nullptr) {
+      *message = error.what();
+    }
+    return error.code();
+  }
+  return "";
+}
+
+// A copy of the sample policy in a temp dir, with DIR/pki linking to the test PKI and the seal
+// images copied. ctest runs every test in its own process, so the PKI (a few seconds to make) is
+// made once per version of samples/make-test-pki.sh into a cache next to the test binary, under a
+// file lock, and shared by every process.
+class TestPki {
+ public:
+  static const TestPki& instance() {
+    static TestPki pki;
+    return pki;
+  }
+  std::string policyPath() const { return dir_.file("policy.xml"); }
+  std::string pki(const std::string& name) const { return dir_.file("pki/" + name); }
+  const std::string& dir() const { return dir_.path(); }
+  bool ok() const { return ok_; }
+  const std::string& failure() const { return failure_; }
+
+ private:
+  TestPki() {
+    namespace fs = std::filesystem;
+    std::string script = sourcePath("samples/make-test-pki.sh");
+    fs::path cache = fs::read_symlink("/proc/self/exe").parent_path() /
+                     ("test-pki-" + std::to_string(std::hash<std::string>()(readFile(script))));
+    int lock = open((cache.string() + ".lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+    flock(lock, LOCK_EX);
+    ok_ = fs::exists(cache / "complete");
+    if (!ok_) {
+      fs::remove_all(cache);
+      CommandResult made = run({script, cache.string()});
+      ok_ = made.exitCode == 0;
+      failure_ = made.err;
+      if (ok_) {
+        writeFileAtomically((cache / "complete").string(), "");
+      }
+    }
+    flock(lock, LOCK_UN);
+    close(lock);
+    writeFileAtomically(policyPath(), samplePolicyText());
+    fs::copy(sourcePath("samples/seals"), dir_.file("seals"));
+    fs::create_directory_symlink(cache, dir_.file("pki"));
+    // The pkcs11 engine reads the token location from the environment.
+    setenv("SOFTHSM2_CONF", pki("softhsm2.conf").c_str(), 1);
+    setenv("GONGWEN_TEST_PASSWORD", "gongwen-test", 1);
+    setenv("GONGWEN_TEST_PIN", "123456", 1);
+  }
+  TempDir dir_;
+  bool ok_ = false;
+  std::string failure_;
+};
+
+}  // namespace gongwen::testing
