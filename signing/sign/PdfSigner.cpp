@@ -111,7 +111,8 @@ void addApprovalField(const PdfMemDocument& pdf, IncrementalUpdate& update, cons
 
 // The seal: fills the empty field whose /GongwenSeal names the seal, gives its widget the seal
 // image as appearance, and locks every field of the form (/Lock on the field, FieldMDP in the
-// signature's /Reference, read-only flag).
+// signature's /Reference). Field flags stay as rendered: the lock is declared, not imposed by
+// rewriting other fields, so the revision only touches the field being signed.
 void fillSealField(const SignableDocument& document, IncrementalUpdate& update,
                    const SignatureRequest& request, unsigned signature) {
   const PdfMemDocument& pdf = document.pdf();
@@ -168,9 +169,6 @@ void fillSealField(const SignableDocument& document, IncrementalUpdate& update,
   lock.AddKey("Type", PdfName("SigFieldLock"));
   lock.AddKey("Action", PdfName("All"));
   dict.AddKey("Lock", lock);
-  const PdfObject* flags = dict.GetKey("Ff");
-  dict.AddKey("Ff",
-              static_cast<pdf_int64>((flags != nullptr && flags->IsNumber() ? flags->GetNumber() : 0) | 1));
   PdfDictionary appearances;
   appearances.AddKey("N", PdfReference(appearance, 0));
   if (widget == field) {

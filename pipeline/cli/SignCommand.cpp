@@ -1,0 +1,186 @@
+// gongwen sign IN.pdf -o OUT.pdf --policy POLICY.xml --as PERSON [--step STEP]: adds one approval
+// signature or the seal, as the policy allows, in a new incremental revision. Every refusal and
+// every error leaves the input untouched and writes no output.
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+
+#include "pipeline/cli/Command.h"
+#include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/Error.h"
+#include "pipeline/policy/Policy.h"
+#include "pipeline/policy/SealRegister.h"
+#include "signing/cms/TimestampClient.h"
+#include "signing/keys/SigningKey.h"
+#include "signing/sign/PdfSigner.h"
+#include "signing/sign/PdfText.h"
+
+namespace gongwen::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+struct SignOptions {
+  std::string input, output, policy, person, step, credential;
+  std::string passwordEnv, passwordFile, pinEnv, pinFile;
+};
+
+keys::SecretSource secretSource(const std::string& env, const std::string& file, const std::string& label,
+                                const char* what) {
+  if (!env.empty() && !file.empty())
+    throw usageError("usage.secret", std::string("give the ") + what +
+                                         " either from an environment variable or a file, not both");
+  if (!env.empty()) return keys::SecretSource::fromEnvironment(env);
+  if (!file.empty()) return keys::SecretSource::fromFile(file);
+  return keys::SecretSource::prompt(label);
+}
+
+// The key must be the one the policy names: its certificate must be the credential's certificate.
+void checkCertificateIsPolicys(X509* certificate, const std::string& certificatePath,
+                               const std::string& holder) {
+  const std::string pem = readFile(certificatePath);
+  BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+  X509* expected = bio != nullptr ? PEM_read_bio_X509(bio, nullptr, nullptr, nullptr) : nullptr;
+  BIO_free(bio);
+  const bool same = expected != nullptr && X509_cmp(expected, certificate) == 0;
+  X509_free(expected);
+  if (!same)
+    throw policyError("policy.certificate-mismatch", "the key given for " + holder +
+                                                         " does not belong to the certificate " +
+                                                         certificatePath + " the policy names");
+}
+
+std::string sha256Hex(const std::string& bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+  std::string hex = sign::toHex(std::string_view(reinterpret_cast<char*>(digest), length));
+  for (char& c : hex) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return hex;
+}
+
+// 用印登记: who applied which seal to what, on whose authority.
+void registerSealUse(policy::SealRegister& sealRegister, const policy::Authorisation& granted,
+                     const std::vector<policy::SignedStep>& signedSteps, const std::string& sealedPdf,
+                     std::time_t now) {
+  policy::SealUse use;
+  use.time = now;
+  use.seal = granted.seal->id;
+  use.documentDigest = sha256Hex(sealedPdf);
+  use.person = granted.signer->id;
+  use.step = granted.step->id;
+  for (const auto& s : signedSteps) {
+    if (s.stepId == granted.step->authorisedBy) {
+      use.authorisedBy = s.personId;
+      use.actingFor = s.actingFor;
+    }
+  }
+  sealRegister.append(use);
+}
+
+int signBody(const std::vector<std::string>& args) {
+  SignOptions o;
+  po::options_description visible("gongwen sign IN.pdf -o OUT.pdf --policy POLICY.xml --as PERSON [options]");
+  visible.add_options()("help,h", "show this help")("output,o", po::value(&o.output)->required(),
+                                                    "signed PDF to write")(
+      "policy", po::value(&o.policy)->required(), "the bureau's policy file")(
+      "as", po::value(&o.person)->required(), "person id of the signer (for a seal: its keeper)")(
+      "step", po::value(&o.step), "step id to give (default: the next step this person may give)")(
+      "credential", po::value(&o.credential), "credential id of the signer or seal (default: the first)")(
+      "password-env", po::value(&o.passwordEnv), "environment variable holding the PKCS#12 password")(
+      "password-file", po::value(&o.passwordFile), "file holding the PKCS#12 password")(
+      "pin-env", po::value(&o.pinEnv), "environment variable holding the token PIN")(
+      "pin-file", po::value(&o.pinFile), "file holding the token PIN");
+  po::options_description all;
+  all.add(visible).add_options()("input", po::value(&o.input)->required());
+  po::positional_options_description positional;
+  positional.add("input", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  if (vm.count("help")) {
+    std::cout << visible
+              << "\nPasswords and PINs are read from the environment, a file or the terminal, never argv.\n"
+                 "Exit codes: 0 signed, 2 usage, 3 input invalid, 4 policy refused, 6 I/O.\n";
+    return 0;
+  }
+  po::notify(vm);
+
+  ensureWritable(o.output);
+  const policy::Policy policy = policy::loadPolicy(o.policy);
+  const std::string original = readFile(o.input);
+  const sign::SignableDocument document(original, o.input);
+  const std::string chainId = document.chainId();
+  if (chainId.empty())
+    throw inputError("sign.no-chain", o.input +
+                                          ": the PDF names no approval chain (/GongwenChain in its Info "
+                                          "dictionary); render it with `gongwen render`");
+  std::vector<policy::SignedStep> signedSteps;
+  for (const auto& s : document.signatures()) signedSteps.push_back({s.stepId, s.personId, s.actingFor});
+
+  const std::time_t now = std::time(nullptr);
+  const policy::Authorisation granted =
+      policy::authorise(policy, chainId, signedSteps, o.person, o.step, now);
+  const std::string holder = granted.seal != nullptr ? granted.seal->name + " (" + granted.seal->id + ")"
+                                                     : granted.signer->name + " (" + granted.signer->id + ")";
+  const policy::Credential& credential = policy::selectCredential(*granted.credentials, o.credential, holder);
+  const keys::SecretSource secret =
+      credential.onToken() ? secretSource(o.pinEnv, o.pinFile, holder + " 的令牌 PIN", "PIN")
+                           : secretSource(o.passwordEnv, o.passwordFile, holder + " 的证书口令", "password");
+  const keys::SigningKey key = keys::loadSigningKey(credential, secret);
+  keys::checkCertificateValidity(key.certificate(), now, holder);
+  checkCertificateIsPolicys(key.certificate(), credential.certificatePath, holder);
+
+  // Opened before anything is written, so that a register that cannot be opened refuses the seal.
+  std::optional<policy::SealRegister> sealRegister;
+  if (granted.seal != nullptr) sealRegister.emplace(policy.registerPath);
+
+  sign::SignatureRequest request;
+  request.stepId = granted.step->id;
+  request.personId = granted.signer->id;
+  request.actingForId = granted.actingFor != nullptr ? granted.actingFor->id : "";
+  request.signerName = granted.signer->name;
+  request.reason = granted.step->name;
+  if (granted.seal != nullptr) {
+    request.sealId = granted.seal->id;
+    request.sealImagePath = granted.seal->imagePath;
+  }
+  request.signingTime = now;
+  cms::TimestampFetcher timestamp;
+  if (!policy.timestampUrl.empty())
+    timestamp = [&](std::string_view imprint) {
+      return cms::fetchTimestampToken(policy.timestampUrl, imprint);
+    };
+  const std::string signedPdf =
+      sign::signDocument(document, request, {key.privateKey(), key.certificate(), key.chain()}, timestamp);
+
+  writeFileAtomically(o.output, signedPdf);
+  if (sealRegister) {
+    try {
+      registerSealUse(*sealRegister, granted, signedSteps, signedPdf, now);
+    } catch (...) {
+      // An unregistered seal use must not exist: take the output back.
+      if (o.output == o.input)
+        writeFileAtomically(o.input, original);
+      else
+        std::remove(o.output.c_str());
+      throw;
+    }
+  }
+  std::cout << "signed " << granted.step->name << " (" << granted.step->id << ") as " << granted.signer->name
+            << (granted.actingFor != nullptr ? " acting for " + granted.actingFor->name : "") << " → "
+            << o.output << "\n";
+  return 0;
+}
+
+int runSign(const std::vector<std::string>& args) { return guarded("sign", signBody, args); }
+
+const bool registered =
+    registerCommand({"sign", "sign a PDF as a step of its approval chain, or seal it", runSign});
+
+}  // namespace
+}  // namespace gongwen::cli
