@@ -90,7 +90,7 @@ TEST(SampleJobs, MultiPageNoticeHasAllHeadingLevelsAndAnAttachment) {
   std::map<model::BlockKind, int> kinds;
   for (const auto& b : doc.body) ++kinds[b.kind];
   EXPECT_EQ(kinds[model::BlockKind::Heading1], 4);
-  EXPECT_EQ(kinds[model::BlockKind::Heading2], 9);
+  EXPECT_EQ(kinds[model::BlockKind::Heading2], 5);
   EXPECT_EQ(kinds[model::BlockKind::Heading3], 3);
   EXPECT_EQ(kinds[model::BlockKind::Heading4], 2);
 
