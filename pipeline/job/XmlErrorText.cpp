@@ -60,6 +60,14 @@ std::string rewriteProblem(const std::string& rest) {
   if (startsWith(rest, "Missing child element(s).")) return "missing child element" + expectation(rest);
   if (startsWith(rest, "[facet 'minLength'] The value has a length of '0'")) return "must not be empty";
   if (startsWith(rest, "[facet 'enumeration']")) return enumerationProblem(rest);
+  if (startsWith(rest, "Element content is not allowed, because the type definition is simple")) {
+    return "contains markup; write plain text only";
+  }
+  if (startsWith(rest, "[facet 'pattern'] The value ")) {
+    std::string out = rest.substr(28);
+    if (!out.empty() && out.back() == '.') out.pop_back();
+    return "value " + out;
+  }
   if (startsWith(rest, "Character content other than whitespace is not allowed")) {
     return "text is not allowed directly here; put it inside a child element";
   }

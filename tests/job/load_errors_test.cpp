@@ -145,6 +145,26 @@ TEST(LoadErrors, WrongRootElementIsRefused) {
             path + ":2: element 'template': unknown root element (see schemas/job.xsd)");
 }
 
+TEST(LoadErrors, MarkupInsideAParagraphIsRefused) {
+  TempDir dir;
+  std::string path;
+  const Error e = loadError(replaced(kValidJob, "请结合实际", "请<b>结合</b>实际"), &path, &dir);
+  EXPECT_EQ(e.code(), "job.schema");
+  EXPECT_EQ(std::string(e.what()),
+            path + ":8: element 'p': contains markup; write plain text only (see schemas/job.xsd)");
+}
+
+TEST(LoadErrors, SealIdMustBeALowerCaseIdentifier) {
+  TempDir dir;
+  std::string path;
+  const Error e = loadError(replaced(kValidJob, "administrative-seal", "行政公章"), &path, &dir);
+  EXPECT_EQ(e.code(), "job.schema");
+  EXPECT_EQ(std::string(e.what()),
+            path +
+                ":10: element 'signatory', attribute 'seal': value '行政公章' is not accepted "
+                "by the pattern '[a-z][a-z0-9\\-]*' (see schemas/job.xsd)");
+}
+
 TEST(LoadErrors, MalformedXmlNamesFileAndLine) {
   TempDir dir;
   std::string path;
