@@ -13,6 +13,16 @@ namespace {
 constexpr double kEpsilon = 1e-6;
 constexpr int kExtraLinesTried = 2;
 
+// ICU's word segmentation parts a number from its measure word (2027|年度, 十四|届); a clerk
+// keeps them on one line.
+bool splitsNumberFromMeasure(char32_t before, char32_t after) {
+  const bool number =
+      (before >= U'0' && before <= U'9') ||
+      std::u32string_view(U"〇一二三四五六七八九十百千万亿").find(before) != std::u32string_view::npos;
+  return number &&
+         std::u32string_view(U"年月日届次号个项条款期批名元").find(after) != std::u32string_view::npos;
+}
+
 double visibleWidth(const StyledText& t, size_t begin, size_t end) {
   while (end > begin && isSpace(t.text[end - 1])) --end;
   return t.width(begin, end);
@@ -97,7 +107,8 @@ std::vector<LineSpan> titleLines(const StyledText& t, double room) {
     const std::vector<uint8_t> words = wordBoundaries(t.text);
     std::vector<size_t> candidates;
     for (size_t i = 1; i < t.text.size(); ++i) {
-      if ((breaks[i] & kBreakPreferred) && words[i]) candidates.push_back(i);
+      if ((breaks[i] & kBreakPreferred) && words[i] && !splitsNumberFromMeasure(t.text[i - 1], t.text[i]))
+        candidates.push_back(i);
     }
     ShapeSearch search(t, std::move(candidates), room);
     for (int lines = fewest; lines <= fewest + kExtraLinesTried; ++lines) {

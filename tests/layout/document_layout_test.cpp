@@ -1,0 +1,379 @@
+// Geometry of whole documents laid out with the shipped fonts: the numbers GB/T 9704 gives for
+// the grid, header, signature block, 版记 and page numbers, checked on the Frames.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "pipeline/core/Error.h"
+#include "pipeline/layout/Colophon.h"
+#include "pipeline/layout/DocumentLayout.h"
+#include "pipeline/layout/PageGeometry.h"
+#include "pipeline/layout/PageNumbers.h"
+#include "pipeline/layout/SignatureBlock.h"
+#include "tests/layout/FramesInspect.h"
+#include "tests/layout/RealFonts.h"
+
+namespace gongwen::layout {
+namespace {
+
+using fonts::FontRole;
+using testing::linesIn;
+using testing::notice;
+using testing::realFonts;
+using testing::text;
+using testing::VisualLine;
+using testing::visualLines;
+
+constexpr double kTolerance = 0.01;  // points
+// Where a full-width 3号 character sits in its grid cell (centred: the cell is narrower than 16 pt).
+constexpr double kInset = (kGridCell - kSize3) / 2;
+
+std::vector<VisualLine> bodyLines(const Page& page) { return linesIn(page, FontRole::Fangsong, kSize3); }
+
+double emBottom(const VisualLine& line) { return line.baseline - (1 - kEmAscent) * line.sizePt; }
+
+TEST(DocumentLayout, BodyLinesStartAt28mmAndHold28CharactersOnTheGrid) {
+  const Frames frames = layOut(notice(6), realFonts());
+  const std::vector<VisualLine> lines = bodyLines(frames.pages.at(1));
+  int fullLines = 0;
+  for (const VisualLine& line : lines) {
+    if (line.chars.size() != kCharsPerLine) continue;
+    ++fullLines;
+    EXPECT_NEAR(line.chars.front().x, mm(28) + kInset, kTolerance);
+    for (size_t i = 0; i < line.chars.size(); ++i) {
+      EXPECT_NEAR(line.chars[i].x, kTypeLeft + i * kGridCell + kInset, kTolerance) << "char " << i;
+    }
+  }
+  EXPECT_GE(fullLines, 10);
+}
+
+TEST(DocumentLayout, FirstLinesAreIndentedTwoCharacters) {
+  const Frames frames = layOut(notice(6), realFonts());
+  int indented = 0;
+  for (const VisualLine& line : bodyLines(frames.pages.at(1))) {
+    if (line.chars.size() == kCharsPerLine - 2) {
+      ++indented;
+      EXPECT_NEAR(line.chars.front().x, kTypeLeft + 2 * kGridCell + kInset, kTolerance);
+    }
+  }
+  EXPECT_GE(indented, 3);
+}
+
+TEST(DocumentLayout, AFullPageHolds22LinesInsideTheTypeArea) {
+  const Frames frames = layOut(notice(12), realFonts());
+  ASSERT_GE(frames.pages.size(), 3u);
+  const std::vector<VisualLine> lines = bodyLines(frames.pages[1]);
+  ASSERT_EQ(lines.size(), static_cast<size_t>(kLinesPerPage));
+  for (size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_NEAR(lines[i].baseline, baselineInSlot(static_cast<int>(i), kSize3), kTolerance);
+    if (i > 0) {
+      EXPECT_NEAR(lines[i - 1].baseline - lines[i].baseline, mm(225) / 22, kTolerance);
+    }
+  }
+  EXPECT_LE(lines.front().baseline + kEmAscent * kSize3, kTypeTop);
+  EXPECT_GE(emBottom(lines.back()), kTypeBottom);
+  EXPECT_NEAR(kTypeTop, kPageHeight - mm(37), kTolerance);
+}
+
+TEST(DocumentLayout, PageNumbersSitBelowTheTypeAreaOddRightEvenLeft) {
+  const Frames frames = layOut(notice(12), realFonts());
+  const double expectedBaseline = kTypeBottom - mm(7) - kDashStrokeTopEm * kSize4;
+  for (size_t i = 0; i < frames.pages.size(); ++i) {
+    const std::vector<VisualLine> numbers = linesIn(frames.pages[i], FontRole::Songti, kSize4);
+    ASSERT_EQ(numbers.size(), 1u) << "page " << i + 1;
+    const VisualLine& n = numbers.front();
+    EXPECT_EQ(n.text(), U"\u2014" + std::u32string(1, U'0' + static_cast<char32_t>((i + 1) % 10)) + U"\u2014")
+        << "page " << i + 1;
+    EXPECT_NEAR(n.baseline, expectedBaseline, kTolerance);
+    if ((i + 1) % 2 == 0) {
+      EXPECT_NEAR(n.chars.front().x, kTypeLeft + kSize4, kTolerance) << "even page " << i + 1;
+    } else {
+      // The closing 一字线 is a full 字 of 4号: its box ends one 字 in from the right edge.
+      EXPECT_NEAR(n.chars.back().x + kSize4, kTypeRight - kSize4, kTolerance) << "odd page " << i + 1;
+    }
+  }
+}
+
+TEST(DocumentLayout, ColophonEndsOnTheTypeAreaBottomWithThickAndThinSeparators) {
+  const Frames frames = layOut(notice(3), realFonts());
+  const Page& last = frames.pages.back();
+  ASSERT_EQ(last.rules.size(), 3u);
+  std::vector<Rule> rules = last.rules;
+  std::sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) { return a.y1 > b.y1; });
+  EXPECT_NEAR(rules[0].widthPt, mm(0.35), kTolerance);
+  EXPECT_NEAR(rules[1].widthPt, mm(0.25), kTolerance);
+  EXPECT_NEAR(rules[2].widthPt, mm(0.35), kTolerance);
+  EXPECT_NEAR(rules[2].y1 - rules[2].widthPt / 2, kTypeBottom, kTolerance)
+      << "last separator on the 版心 bottom";
+  for (const Rule& r : rules) {
+    EXPECT_NEAR(r.x1, kTypeLeft, kTolerance);
+    EXPECT_NEAR(r.x2, kTypeRight, kTolerance);
+    EXPECT_EQ(r.color, kBlack);
+  }
+  const std::vector<VisualLine> items = linesIn(last, FontRole::Fangsong, kSize4);
+  ASSERT_EQ(items.size(), 2u);  // 抄送; 印发机关 and 印发日期 on one line
+  EXPECT_EQ(items[0].text().substr(0, 3), U"抄送：");
+  EXPECT_NEAR(items[0].chars.front().x, kTypeLeft + kSize4, kTolerance);
+  EXPECT_GT(items[0].baseline, rules[1].y1);
+  EXPECT_LT(items[0].baseline, rules[0].y1);
+  EXPECT_EQ(items[1].text(), U"江州市生态环境局办公室2026年11月27日印发");
+  EXPECT_NEAR(items[1].chars.front().x, kTypeLeft + kSize4, kTolerance);
+  EXPECT_NEAR(items[1].chars.back().x + kSize4, kTypeRight - kSize4, kTolerance);
+  EXPECT_NEAR(items[1].baseline, baselineInSlot(kLinesPerPage - 1, kSize4), kTolerance);
+}
+
+TEST(DocumentLayout, SealBoxTopIsWithinOneLineOfTheLastTextLineAndPressesNameAndDate) {
+  const Frames frames = layOut(notice(2), realFonts());
+  const Page* sealed = nullptr;
+  for (const Page& p : frames.pages) {
+    if (!p.sealFields.empty()) sealed = &p;
+  }
+  ASSERT_NE(sealed, nullptr);
+  ASSERT_EQ(sealed->sealFields.size(), 1u);
+  const SealField& seal = sealed->sealFields.front();
+  EXPECT_EQ(seal.sealId, "seal-bureau");
+  EXPECT_NEAR(seal.width, mm(42), kTolerance);
+  const double sealTop = seal.y + seal.height;
+
+  const std::vector<VisualLine> lines = bodyLines(*sealed);
+  const auto date = std::find_if(lines.begin(), lines.end(),
+                                 [](const VisualLine& l) { return l.text() == U"2026年11月27日"; });
+  ASSERT_NE(date, lines.end());
+  ASSERT_GE(date - lines.begin(), 2);
+  const VisualLine& name = *(date - 1);
+  EXPECT_EQ(name.text(), U"江州市生态环境局");
+  const VisualLine& lastText = *(date - 2);
+  const double gap = emBottom(lastText) - sealTop;
+  EXPECT_GE(gap, 0) << "the seal must not cover the text above";
+  EXPECT_LE(gap, kLinePitch) << "seal top within one line of the last text line";
+
+  // Date right-indented 4 字, the name centred on it, both in the seal's lower half.
+  const double dateRight = date->chars.back().x - kInset + kGridCell;
+  EXPECT_NEAR(dateRight, kTypeRight - 4 * kGridCell, 0.5);
+  const double dateCentre = (date->chars.front().x + date->chars.back().x + kGridCell) / 2;
+  const double nameCentre = (name.chars.front().x + name.chars.back().x + kGridCell) / 2;
+  EXPECT_NEAR(nameCentre, dateCentre, 1.0);
+  EXPECT_NEAR(seal.x + seal.width / 2, dateCentre, 1.0);
+  for (const VisualLine* l : {&name, &*date}) {
+    EXPECT_LT(l->baseline, seal.y + seal.height / 2);
+    EXPECT_GT(emBottom(*l), seal.y);
+  }
+}
+
+TEST(DocumentLayout, JointSealsStandInOneRowWithoutTouching) {
+  model::Document d = notice(2);
+  d.signatories = {model::Signatory{text("江州市生态环境局"), text("seal-a")},
+                   model::Signatory{text("江州市应急管理局"), text("seal-b")}};
+  const Frames frames = layOut(d, realFonts());
+  std::vector<SealField> seals;
+  for (const Page& p : frames.pages) seals.insert(seals.end(), p.sealFields.begin(), p.sealFields.end());
+  ASSERT_EQ(seals.size(), 2u);
+  EXPECT_EQ(seals[0].sealId, "seal-a");
+  EXPECT_EQ(seals[1].sealId, "seal-b");
+  EXPECT_NE(seals[0].name, seals[1].name);
+  EXPECT_NEAR(seals[0].y, seals[1].y, kTolerance);
+  EXPECT_GT(seals[1].x, seals[0].x + seals[0].width) << "seals must not touch";
+  for (const SealField& s : seals) {
+    EXPECT_GE(s.x, kTypeLeft);
+    EXPECT_LE(s.x + s.width, kTypeRight);
+  }
+}
+
+TEST(DocumentLayout, UnsealedSignatureIsRightIndentedTwoCharactersWithTheDateTwoFurtherRight) {
+  model::Document d = notice(1);
+  d.signatories = {model::Signatory{text("江州市生态环境局办公室"), text("")}};
+  const Frames frames = layOut(d, realFonts());
+  ASSERT_EQ(frames.pages.size(), 2u);
+  EXPECT_TRUE(frames.pages.back().sealFields.empty());
+  const std::vector<VisualLine> lines = bodyLines(frames.pages.back());
+  const auto date = std::find_if(lines.begin(), lines.end(),
+                                 [](const VisualLine& l) { return l.text() == U"2026年11月27日"; });
+  ASSERT_NE(date, lines.end());
+  const VisualLine& name = *(date - 1);
+  EXPECT_NEAR(name.chars.back().x - kInset + kGridCell, kTypeRight - 2 * kGridCell, kTolerance);
+  EXPECT_NEAR(date->chars.front().x - name.chars.front().x, 2 * kGridCell, 0.5);
+  EXPECT_NEAR(name.baseline - date->baseline, kLinePitch, kTolerance);
+}
+
+TEST(DocumentLayout, HeaderPutsTheMarkNumberAndRedLineWhereTheStandardSays) {
+  const Frames frames = layOut(notice(1), realFonts());
+  const Page& first = frames.pages.front();
+  std::vector<VisualLine> marks;
+  for (VisualLine& l : visualLines(first)) {
+    if (l.color == kRed) marks.push_back(std::move(l));
+  }
+  ASSERT_EQ(marks.size(), 1u);
+  EXPECT_EQ(marks[0].text(), U"江州市生态环境局文件");
+  EXPECT_EQ(marks[0].role, FontRole::Xiaobiaosong);
+  EXPECT_NEAR(marks[0].baseline + kEmAscent * marks[0].sizePt, kTypeTop - mm(35), kTolerance);
+  const double markLeft = marks[0].chars.front().x;
+  const double markRight = marks[0].chars.back().x + marks[0].sizePt;
+  EXPECT_NEAR(markLeft - kTypeLeft, kTypeRight - markRight, 0.5) << "mark centred";
+
+  const std::vector<VisualLine> body = bodyLines(first);
+  const auto number = std::find_if(body.begin(), body.end(),
+                                   [](const VisualLine& l) { return l.text() == U"江环发〔2026〕12号"; });
+  ASSERT_NE(number, body.end());
+  const double markBottom = marks[0].baseline - (1 - kEmAscent) * marks[0].sizePt;
+  EXPECT_NEAR(markBottom - (number->baseline + kEmAscent * kSize3),
+              2 * kLinePitch + (kLinePitch - kSize3) / 2, kTolerance)
+      << "number two blank lines below the mark";
+  ASSERT_EQ(first.rules.size(), 1u);
+  const Rule& red = first.rules.front();
+  EXPECT_EQ(red.color, kRed);
+  EXPECT_NEAR(red.x2 - red.x1, mm(156), kTolerance);
+  EXPECT_NEAR(emBottom(*number) - (red.y1 + red.widthPt / 2), mm(4), kTolerance);
+}
+
+TEST(DocumentLayout, UpwardDocumentsPutNumberLeftAndSignerRightOnOneLine) {
+  model::Document d = notice(1);
+  d.tmpl.direction = model::Direction::Up;
+  d.signers = {text("陈建国")};
+  const Frames frames = layOut(d, realFonts());
+  const std::vector<VisualLine> signer = linesIn(frames.pages.front(), FontRole::Kaiti, kSize3);
+  ASSERT_EQ(signer.size(), 1u);
+  EXPECT_EQ(signer[0].text(), U"陈建国");
+  EXPECT_NEAR(signer[0].chars.back().x - kInset + kGridCell, kTypeRight - kGridCell, kTolerance);
+  // The number and the 签发人 label share the line (and the 仿宋 role).
+  const std::vector<VisualLine> body = bodyLines(frames.pages.front());
+  const auto number = std::find_if(body.begin(), body.end(), [](const VisualLine& l) {
+    return l.text() == U"江环发〔2026〕12号签发人：";
+  });
+  ASSERT_NE(number, body.end());
+  EXPECT_NEAR(number->chars.front().x - kInset, kTypeLeft + kGridCell, kTolerance);
+  EXPECT_NEAR(number->chars.back().x - kInset + kGridCell, signer[0].chars.front().x - kInset, kTolerance);
+  EXPECT_NEAR(number->baseline, signer[0].baseline, kTolerance);
+}
+
+TEST(DocumentLayout, MultiLineTitlesAreCentredTrapezoidsNeverHourglasses) {
+  const Frames frames = layOut(notice(1), realFonts());
+  const std::vector<VisualLine> title = linesIn(frames.pages.front(), FontRole::Xiaobiaosong, kSize2);
+  ASSERT_GE(title.size(), 2u);
+  std::vector<double> widths;
+  for (const VisualLine& l : title) {
+    const double left = l.chars.front().x;
+    const double right = l.chars.back().x + kSize2;
+    widths.push_back(right - left);
+    EXPECT_NEAR(left - kTypeLeft, kTypeRight - right, 0.5) << "title line centred";
+  }
+  for (size_t i = 1; i + 1 < widths.size(); ++i) {
+    EXPECT_FALSE(widths[i] < widths[i - 1] && widths[i] < widths[i + 1]) << "hourglass";
+  }
+  EXPECT_NEAR(title[0].baseline - title[1].baseline, kLinePitch, kTolerance);
+}
+
+TEST(DocumentLayout, AttachmentsStartOnNewPagesWithLabelAndTitleOnLineThree) {
+  model::Document d = notice(1);
+  d.attachments = {model::Attachment{text("环境风险隐患排查重点内容"), {testing::paragraph("第一项内容。")}},
+                   model::Attachment{text("排查工作联系人名单"), {testing::paragraph("第二项内容。")}}};
+  const Frames frames = layOut(d, realFonts());
+  int found = 0;
+  for (const Page& page : frames.pages) {
+    const std::vector<VisualLine> labels = linesIn(page, FontRole::Heiti, kSize3);
+    if (labels.empty() || labels.front().text().substr(0, 2) != U"附件") continue;
+    ++found;
+    EXPECT_EQ(labels.front().text(), U"附件" + std::u32string(1, U'0' + static_cast<char32_t>(found)));
+    EXPECT_NEAR(labels.front().baseline, baselineInSlot(0, kSize3), kTolerance);
+    EXPECT_NEAR(labels.front().chars.front().x, kTypeLeft + kInset, kTolerance);
+    const std::vector<VisualLine> title = linesIn(page, FontRole::Xiaobiaosong, kSize2);
+    ASSERT_FALSE(title.empty());
+    EXPECT_NEAR(title.front().baseline, baselineInSlot(2, kSize2), kTolerance);
+  }
+  EXPECT_EQ(found, 2);
+  // 附件说明 on the body pages: "附件：1. 名称", the second item under the first number.
+  bool note = false;
+  for (const Page& page : frames.pages) {
+    for (const VisualLine& l : bodyLines(page)) {
+      if (l.text().rfind(U"附件：1.", 0) == 0) note = true;
+    }
+  }
+  EXPECT_TRUE(note);
+}
+
+TEST(DocumentLayout, LetterFormatHasDoubleRedLinesAndNoPageNumberOnPageOne) {
+  model::Document d = notice(8);
+  d.tmpl.format = model::LayoutFormat::Letter;
+  d.tmpl.markSuffix.clear();
+  const Frames frames = layOut(d, realFonts());
+  ASSERT_GE(frames.pages.size(), 2u);
+  const Page& first = frames.pages.front();
+  EXPECT_TRUE(linesIn(first, FontRole::Songti, kSize4).empty());
+  EXPECT_EQ(linesIn(frames.pages[1], FontRole::Songti, kSize4).size(), 1u);
+  std::vector<Rule> red;
+  for (const Rule& r : first.rules) {
+    if (r.color == kRed) red.push_back(r);
+  }
+  ASSERT_EQ(red.size(), 4u);
+  std::sort(red.begin(), red.end(), [](const Rule& a, const Rule& b) { return a.y1 > b.y1; });
+  for (const Rule& r : red) EXPECT_NEAR(r.x2 - r.x1, mm(170), kTolerance);
+  EXPECT_GT(red[0].widthPt, red[1].widthPt) << "thick over thin at the top";
+  EXPECT_LT(red[2].widthPt, red[3].widthPt) << "thin over thick at the bottom";
+  EXPECT_NEAR(red[3].y1 - red[3].widthPt / 2, mm(20), kTolerance);
+  std::vector<VisualLine> marks;
+  for (VisualLine& l : visualLines(first)) {
+    if (l.color == kRed) marks.push_back(std::move(l));
+  }
+  ASSERT_EQ(marks.size(), 1u);
+  EXPECT_NEAR(marks[0].baseline + kEmAscent * marks[0].sizePt, kPageHeight - mm(30), kTolerance);
+  EXPECT_NEAR(red[0].y1 + red[0].widthPt / 2, marks[0].baseline - (1 - kEmAscent) * marks[0].sizePt - mm(4),
+              kTolerance);
+  // No 印发 and no separators in the letter's 版记.
+  const Page& last = frames.pages.back();
+  for (const Rule& r : last.rules) EXPECT_FALSE(r.color == kBlack);
+  for (const VisualLine& l : linesIn(last, FontRole::Fangsong, kSize4)) {
+    EXPECT_EQ(l.text().find(U"印发"), std::u32string::npos);
+  }
+}
+
+TEST(DocumentLayout, MinutesSetAttendanceLabelsInHeiti) {
+  model::Document d = notice(1);
+  d.tmpl.format = model::LayoutFormat::Minutes;
+  d.tmpl.markSuffix = "纪要";
+  d.tmpl.signatureBlock = false;
+  d.issuers = {text("江州市生态环境局局长办公会议")};
+  d.attendance = {
+      model::AttendanceLine{text("出席"),
+                            text("陈建国、李卫东、王海燕、张立新、刘明、赵小红、孙大伟、周国强、吴晓东")},
+      model::AttendanceLine{text("请假"), text("周国强（外出学习）")}};
+  const Frames frames = layOut(d, realFonts());
+  std::vector<VisualLine> labels;
+  for (const Page& p : frames.pages) {
+    for (VisualLine& l : linesIn(p, FontRole::Heiti, kSize3)) labels.push_back(std::move(l));
+  }
+  ASSERT_EQ(labels.size(), 2u);
+  EXPECT_EQ(labels[0].text(), U"出席：");
+  EXPECT_NEAR(labels[0].chars.front().x, kTypeLeft + 2 * kGridCell + kInset, kTolerance);
+  for (const Page& p : frames.pages) EXPECT_TRUE(p.sealFields.empty());
+}
+
+TEST(DocumentLayout, MissingGlyphNamesTheCharacterTheElementAndTheRole) {
+  model::Document d = notice(1);
+  d.body.push_back(testing::paragraph("含有私用区字符\U0010FFFD的段落。"));
+  try {
+    layOut(d, realFonts());
+    FAIL() << "expected font.missing-glyph";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "font.missing-glyph");
+    EXPECT_EQ(e.exitCode(), ExitCode::InputInvalid);
+    const std::string message = e.what();
+    EXPECT_NE(message.find("U+10FFFD"), std::string::npos) << message;
+    EXPECT_NE(message.find("test-job.xml:1 (/job/body/p)"), std::string::npos) << message;
+    EXPECT_NE(message.find("仿宋"), std::string::npos) << message;
+  }
+}
+
+TEST(DocumentLayout, DocumentInformationComesFromTheModel) {
+  model::Document d = notice(1);
+  d.approvalChain = "bureau-document";
+  const Frames frames = layOut(d, realFonts());
+  EXPECT_EQ(frames.title, d.title.value);
+  EXPECT_EQ(frames.author, "江州市生态环境局");
+  EXPECT_EQ(frames.subject, "通知");
+  EXPECT_EQ(frames.approvalChain, "bureau-document");
+  EXPECT_NEAR(frames.pageWidth, mm(210), kTolerance);
+  EXPECT_NEAR(frames.pageHeight, mm(297), kTolerance);
+}
+
+}  // namespace
+}  // namespace gongwen::layout
