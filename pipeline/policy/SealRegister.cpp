@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <memory>
 
 #include "pipeline/core/Error.h"
@@ -106,6 +107,9 @@ std::vector<StoredRow> readRows(sqlite3* db) {
 }  // namespace
 
 SealRegister::SealRegister(const std::string& path) : path_(path) {
+  // A fresh installation has no register directory yet; SQLite reports any other failure.
+  std::error_code ignored;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
     std::string reason = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);

@@ -32,7 +32,8 @@ struct RegisteredSealUse {
 
 class SealRegister {
  public:
-  // Opens (creating if needed) the register. Throws Error(System, "policy.register-open").
+  // Opens the register, creating it and its directory if needed. Throws Error(System,
+  // "policy.register-open").
   explicit SealRegister(const std::string& path);
   ~SealRegister();
   SealRegister(const SealRegister&) = delete;

@@ -98,11 +98,17 @@ TEST_F(SealRegisterTest, RowInsertedWithACopiedHashIsEvident) {
   EXPECT_EQ(tamperCode(), "policy.register-tampered");
 }
 
+TEST_F(SealRegisterTest, MissingDirectoryIsCreated) {
+  SealRegister log(dir.file("registry/2026/seal-uses.sqlite"));
+  EXPECT_EQ(log.append(use(1)).sequence, 1);
+}
+
 TEST_F(SealRegisterTest, UnopenableRegisterIsAnIoErrorNamingThePath) {
+  writeFileAtomically(dir.file("plain-file"), "x");
   std::string message;
-  EXPECT_EQ(errorCode([&] { SealRegister(dir.file("no/such/dir/log.sqlite")); }, &message),
+  EXPECT_EQ(errorCode([&] { SealRegister(dir.file("plain-file/log.sqlite")); }, &message),
             "policy.register-open");
-  EXPECT_NE(message.find("no/such/dir/log.sqlite"), std::string::npos);
+  EXPECT_NE(message.find("plain-file/log.sqlite"), std::string::npos);
 }
 
 }  // namespace
