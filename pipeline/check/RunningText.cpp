@@ -1,0 +1,16 @@
+#include "pipeline/check/TextRules.h"
+
+namespace gongwen::check {
+
+void checkRunningText(std::u32string_view text, size_t from, Hits& hits) {
+  // Most specific first: a 发文字号 or a date claims its brackets and digits before the generic
+  // punctuation and number rules look at them.
+  checkDocNumbers(text, hits);
+  checkDates(text, hits);
+  checkNumbers(text, from, hits);
+  checkPunctuation(text, from, hits);
+  checkPairs(text, hits);
+  checkRepeatedWords(text, hits);
+}
+
+}  // namespace gongwen::check

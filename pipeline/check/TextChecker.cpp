@@ -1,0 +1,227 @@
+// checkText: a plain text, one paragraph per line. Lines that look like the elements of a 公文
+// (抄送, 附件说明, 成文日期, 密级) also get that element's rules.
+
+#include <cstring>
+#include <optional>
+
+#include "pipeline/check/CharClasses.h"
+#include "pipeline/check/Checker.h"
+#include "pipeline/check/ChineseNumerals.h"
+#include "pipeline/check/ElementRules.h"
+#include "pipeline/check/FindingBuilder.h"
+#include "pipeline/check/OrdinalRules.h"
+#include "pipeline/check/TextLines.h"
+#include "pipeline/check/TextRules.h"
+#include "pipeline/core/Error.h"
+#include "pipeline/core/Utf.h"
+
+namespace gongwen::check {
+
+namespace {
+
+bool startsWith(std::u32string_view t, std::u32string_view prefix) {
+  return t.size() >= prefix.size() && t.compare(0, prefix.size(), prefix) == 0;
+}
+
+size_t skipSpaces(std::u32string_view t, size_t i) {
+  while (i < t.size() && isInlineSpace(t[i])) ++i;
+  return i;
+}
+
+std::u32string_view trimRight(std::u32string_view t) {
+  while (!t.empty() && isInlineSpace(t.back())) t.remove_suffix(1);
+  return t;
+}
+
+// "1. " (or "1.") before an attachment name in 附件说明; returns its length.
+size_t attachmentNumberLength(std::u32string_view t, size_t i) {
+  size_t j = i;
+  while (j < t.size() && isAsciiDigit(t[j])) ++j;
+  if (j == i || j >= t.size() || (t[j] != U'.' && t[j] != U'．')) return 0;
+  return skipSpaces(t, j + 1) - i;
+}
+
+// "2026年11月27日", "二〇二六年十一月二十七日" or either followed by 印发, alone on a line.
+std::optional<std::u32string_view> dateLine(std::u32string_view body) {
+  std::u32string_view date = body;
+  if (date.size() > 2 && date.substr(date.size() - 2) == U"印发") date.remove_suffix(2);
+  if (date.size() < 8 || date.size() > 16 || date.back() != U'日') return std::nullopt;
+  if (!isAsciiDigit(date[0]) && chineseDigitValue(date[0]) < 1) return std::nullopt;
+  if (date.find(U'年') == std::u32string_view::npos || date.find(U'月') == std::u32string_view::npos) {
+    return std::nullopt;
+  }
+  for (char32_t c : date) {
+    if (!isAsciiDigit(c) && chineseDigitValue(c) < 0 && c != U'年' && c != U'月' && c != U'日' &&
+        c != U'十') {
+      return std::nullopt;
+    }
+  }
+  return date;
+}
+
+bool isClassificationLine(std::u32string_view body) {
+  return body.size() <= 10 &&
+         (startsWith(body, U"绝密") || startsWith(body, U"机密") || startsWith(body, U"秘密"));
+}
+
+// A level-1 heading typed as a line of its own: short, and no sentence inside it.
+bool isStandaloneHeading(std::u32string_view body) {
+  if (body.size() > 40 || body.empty() || body.back() != U'。') return false;
+  return body.substr(0, body.size() - 1).find_first_of(U"。，；：？！") == std::u32string_view::npos;
+}
+
+class TextChecker {
+ public:
+  explicit TextChecker(const std::string& file) : file_(file) {}
+
+  void line(int number, std::u32string_view t) {
+    Hits hits;
+    const size_t b = skipSpaces(t, 0);
+    const std::u32string_view body = trimRight(t.substr(b));
+    size_t from = 0;
+    if (body.empty()) {
+      inAttachmentNote_ = false;
+      return;
+    }
+    if (startsWith(body, U"抄送：") || startsWith(body, U"抄送:")) {
+      shifted(body.substr(3), b + 3, hits, checkCopiesTo);
+      inAttachmentNote_ = false;
+    } else if (startsWith(body, U"附件：") || startsWith(body, U"附件:")) {
+      from = attachmentNote(number, t, b + 3, hits);
+      inAttachmentNote_ = true;
+    } else if (inAttachmentNote_ && attachmentNumberLength(t, b) > 0) {
+      from = attachmentNote(number, t, b, hits);
+    } else if (isAttachmentHeading(body)) {
+      finishBody();
+      pendingAttachment_ = attachmentNumber(body);
+      inAttachmentNote_ = false;
+    } else if (pendingAttachment_) {
+      attachmentTitle(b, body, hits);
+    } else if (const auto date = dateLine(body)) {
+      shifted(*date, b, hits, checkDateElement);
+    } else if (isClassificationLine(body)) {
+      shifted(body, b, hits, checkClassificationLine);
+    } else if (const auto ordinal = checkOrdinal(t, hits)) {
+      from = ordinal->end;
+      order_.add(remember(number, t), *ordinal);
+      if (ordinal->level == 1 && isStandaloneHeading(body)) shifted(body, b, hits, checkHeadingEnd);
+    }
+    checkRunningText(t, from, hits);
+    emit(number, t, hits.items());
+  }
+
+  std::vector<Finding> finish() {
+    finishBody();
+    sortByPosition(findings_);
+    return std::move(findings_);
+  }
+
+ private:
+  using ElementRule = void (*)(std::u32string_view, Hits&);
+
+  // Runs an element rule on part of the line and moves its hits to line offsets.
+  static void shifted(std::u32string_view part, size_t offset, Hits& hits, ElementRule rule) {
+    Hits local;
+    rule(part, local);
+    for (const auto& h : local.items()) hits.add(h.rule, h.offset + offset, h.length, h.fix, h.detail);
+  }
+
+  size_t attachmentNote(int number, std::u32string_view t, size_t i, Hits& hits) {
+    i = skipSpaces(t, i);
+    const size_t nameStart = i + attachmentNumberLength(t, i);
+    const std::u32string_view name = trimRight(t.substr(nameStart));
+    shifted(name, nameStart, hits, checkAttachmentName);
+    noteNames_.push_back({std::u32string(stripFinalMark(name)), number});
+    return nameStart;
+  }
+
+  static std::u32string_view stripFinalMark(std::u32string_view name) {
+    if (!name.empty() &&
+        std::u32string_view(U"。，；：.,;:").find(name.back()) != std::u32string_view::npos) {
+      name.remove_suffix(1);
+    }
+    return name;
+  }
+
+  static bool isAttachmentHeading(std::u32string_view body) {
+    if (!startsWith(body, U"附件") || body.size() > 5) return false;
+    for (size_t i = 2; i < body.size(); ++i) {
+      if (!isAsciiDigit(body[i])) return false;
+    }
+    return true;
+  }
+
+  static int attachmentNumber(std::u32string_view body) {
+    int n = 0;
+    for (size_t i = 2; i < body.size(); ++i) n = n * 10 + static_cast<int>(body[i] - U'0');
+    return body.size() == 2 ? 1 : n;
+  }
+
+  void attachmentTitle(size_t b, std::u32string_view title, Hits& hits) {
+    const auto index = static_cast<size_t>(*pendingAttachment_ - 1);
+    pendingAttachment_.reset();
+    shifted(title, b, hits, checkAttachmentName);
+    if (noteNames_.empty()) return;
+    if (index >= noteNames_.size() || noteNames_[index].name != stripFinalMark(title)) {
+      hits.add("structure.attachment-mismatch", b, title.size(), std::nullopt,
+               index < noteNames_.size() ? "（附件说明第" + std::to_string(noteNames_[index].line) + "行）"
+                                         : "（附件说明中没有此附件）");
+    }
+  }
+
+  // Ordinal hits found at the end of a body need the line they belong to.
+  size_t remember(int number, std::u32string_view t) {
+    remembered_.push_back({number, std::u32string(t)});
+    return remembered_.size() - 1;
+  }
+
+  void finishBody() {
+    for (const auto& placed : order_.finish()) {
+      const auto& [number, text] = remembered_[placed.paragraph];
+      findings_.push_back(
+          makeFinding(placed.hit, text, {file_, number, static_cast<int>(placed.hit.offset) + 1, {}}));
+    }
+    order_ = OrdinalOrder();
+    remembered_.clear();
+  }
+
+  void emit(int number, std::u32string_view t, const std::vector<Hit>& hits) {
+    for (const auto& h : hits) {
+      findings_.push_back(makeFinding(h, t, {file_, number, static_cast<int>(h.offset) + 1, {}}));
+    }
+  }
+
+  struct NoteName {
+    std::u32string name;
+    int line;
+  };
+  struct Remembered {
+    int line;
+    std::u32string text;
+  };
+
+  std::string file_;
+  std::vector<Finding> findings_;
+  OrdinalOrder order_;
+  std::vector<Remembered> remembered_;
+  std::vector<NoteName> noteNames_;
+  bool inAttachmentNote_ = false;
+  std::optional<int> pendingAttachment_;
+};
+
+}  // namespace
+
+std::vector<Finding> checkText(std::string_view utf8, const std::string& file) {
+  if (std::memchr(utf8.data(), '\0', utf8.size())) {
+    throw inputError("text.binary", file +
+                                        ": contains NUL bytes, so it is not a text file; give a job XML or a "
+                                        "UTF-8 text file");
+  }
+  TextChecker checker(file);
+  forEachLine(utf8, [&](int number, std::string_view bytes) {
+    checker.line(number, toUtf32(bytes, file + ":" + std::to_string(number)));
+  });
+  return checker.finish();
+}
+
+}  // namespace gongwen::check

@@ -1,0 +1,73 @@
+// structure.repeated-word: the same word typed twice (决定决定). A candidate is two equal runs of
+// 2–4 汉字; ICU's dictionary-based word BreakIterator must see both as whole words, which keeps
+// 一个一个, 研究室研究 and the like out.
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+#include "pipeline/check/CharClasses.h"
+#include "pipeline/check/TextRules.h"
+
+namespace gongwen::check {
+
+namespace {
+
+icu::BreakIterator* wordBreaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> it;
+  if (!it) {
+    UErrorCode status = U_ZERO_ERROR;
+    it.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+    if (U_FAILURE(status)) it.reset();
+  }
+  return it.get();
+}
+
+bool allHan(std::u32string_view t, size_t i, size_t n) {
+  for (size_t k = i; k < i + n; ++k) {
+    if (!isHan(t[k])) return false;
+  }
+  return true;
+}
+
+// Whether [i, i+n) and [i+n, i+2n) are each whole words in their surroundings.
+bool wholeWords(std::u32string_view t, size_t i, size_t n) {
+  icu::BreakIterator* words = wordBreaker();
+  if (!words) return false;
+  constexpr size_t kMargin = 6;
+  const size_t from = i > kMargin ? i - kMargin : 0;
+  const size_t to = std::min(t.size(), i + 2 * n + kMargin);
+  const auto window = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(t.data() + from),
+                                                    static_cast<int32_t>(to - from));
+  words->setText(window);
+  for (size_t at : {i, i + n, i + 2 * n}) {
+    const int32_t unit = window.moveIndex32(0, static_cast<int32_t>(at - from));
+    if (!words->isBoundary(unit)) return false;
+  }
+  return true;
+}
+
+bool repeatedAt(std::u32string_view t, size_t i, size_t n) {
+  if (i + 2 * n > t.size() || t[i] == U'一') return false;
+  if (t.compare(i, n, t.substr(i + n, n)) != 0) return false;
+  return allHan(t, i, n) && wholeWords(t, i, n);
+}
+
+}  // namespace
+
+void checkRepeatedWords(std::u32string_view t, Hits& hits) {
+  for (size_t i = 0; i + 4 <= t.size() && !hits.full(); ++i) {
+    if (!isHan(t[i])) continue;
+    for (size_t n = 2; n <= 4 && i + 2 * n <= t.size(); ++n) {
+      if (t[i] == t[i + n] && repeatedAt(t, i, n)) {
+        hits.add("structure.repeated-word", i + n, n, std::nullopt);
+        i += 2 * n - 1;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace gongwen::check

@@ -1,0 +1,87 @@
+// gongwen check FILE... [--format text|json] [--fix] [--list-rules]
+
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "pipeline/check/Checker.h"
+#include "pipeline/check/FileKind.h"
+#include "pipeline/check/Fixer.h"
+#include "pipeline/check/RuleCatalog.h"
+#include "pipeline/cli/Command.h"
+#include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/Error.h"
+
+namespace po = boost::program_options;
+
+namespace gongwen::cli {
+
+namespace {
+
+// Rewrites `path` with its certain fixes applied; true when something changed.
+bool fixFile(const std::string& path) {
+  const std::string before = readFile(path);
+  const std::string after = check::looksLikeXml(before) ? check::fixJob(path) : check::fixText(before, path);
+  if (after == before) return false;
+  writeFileAtomically(path, after);
+  return true;
+}
+
+int runCheck(const std::vector<std::string>& args) {
+  po::options_description options(
+      "usage: gongwen check FILE... [--format text|json] [--fix]\n"
+      "Proof-reads job XML files or plain UTF-8 texts against GB/T 9704, GB/T 15834 and GB/T 15835.\n"
+      "Exit code 1 when any error-severity finding remains.\n\noptions");
+  std::string format = "text";
+  options.add_options()("help,h", "show this help")(
+      "format", po::value<std::string>(&format)->default_value("text"), "text (compiler style) or json")(
+      "fix", "apply the certain fixes and rewrite each file atomically; report what remains")(
+      "list-rules", "print the rule table (id, severity, clause, example, fix) and exit");
+  po::options_description hidden;
+  hidden.add_options()("file", po::value<std::vector<std::string>>()->default_value({}, ""), "input");
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("file", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+
+  if (vm.count("help")) {
+    std::cout << options << "\n";
+    return 0;
+  }
+  if (vm.count("list-rules")) {
+    std::cout << check::ruleTable();
+    return 0;
+  }
+  if (format != "text" && format != "json") {
+    throw usageError("usage", "--format must be text or json, not '" + format + "'");
+  }
+  const auto files = vm["file"].as<std::vector<std::string>>();
+  if (files.empty()) throw usageError("usage", "no FILE given; see gongwen check --help");
+
+  std::vector<check::Finding> findings;
+  int worst = 0;
+  for (const auto& file : files) {
+    try {
+      if (vm.count("fix") && fixFile(file)) std::cerr << "gongwen check: " << file << ": fixes applied\n";
+      auto found = check::checkFile(file);
+      findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                      std::make_move_iterator(found.end()));
+    } catch (const Error& e) {
+      // One unusable file does not hide the findings in the others.
+      std::cerr << "gongwen check: error[" << e.code() << "]: " << e.what() << "\n";
+      worst = std::max(worst, static_cast<int>(e.exitCode()));
+    }
+  }
+  std::cout << (format == "json" ? check::formatFindingsJson(findings) : check::formatFindings(findings));
+  if (worst != 0) return worst;
+  return check::hasErrors(findings) ? static_cast<int>(ExitCode::Findings) : 0;
+}
+
+const bool registered =
+    registerCommand({"check", "proof-read jobs or texts (GB/T 9704, 15834, 15835)", runCheck});
+
+}  // namespace
+
+}  // namespace gongwen::cli
