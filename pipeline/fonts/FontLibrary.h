@@ -49,8 +49,9 @@ class FontFace {
   // CID of a glyph for CID-keyed CFF fonts; the glyph id otherwise.
   virtual uint32_t cidFor(uint32_t glyph) const = 0;
 
-  // A subset holding just `glyphs` (glyph ids keep their numbering), as a font program ready to
-  // embed: the glyf TrueType file for glyf fonts, the bare CFF table for CFF fonts.
+  // A subset holding just `glyphs`, as a font program ready to embed: the glyf TrueType file for
+  // glyf fonts, the bare CFF table for CFF fonts. Content codes (cidFor) stay valid in it: glyph
+  // ids keep their numbering, except in CID-keyed CFF, where the charset keeps each glyph's CID.
   virtual std::string subset(const std::vector<uint32_t>& glyphs) const = 0;
 };
 

@@ -138,6 +138,18 @@ void LoadedFace::readFreeTypeData() {
   }
 }
 
+// Content codes must stay valid in the subset without a remapping table. A CID-keyed CFF subset
+// keeps each glyph's CID in its charset, so its glyphs may be renumbered, which makes it several
+// times smaller and faster to build (Noto CJK: 34 KB instead of 282 KB). Any other font keeps its
+// glyph ids: codes are glyph ids there (/CIDToGIDMap /Identity, or CIDs used as glyph indices).
+// Flattening CFF subroutines is faster than subsetting them and gives smaller subsets.
+unsigned LoadedFace::subsetFlags() const {
+  unsigned flags = HB_SUBSET_FLAGS_NO_HINTING;
+  if (isCff_) flags |= HB_SUBSET_FLAGS_DESUBROUTINIZE;
+  if (cidByGlyph_.empty()) flags |= HB_SUBSET_FLAGS_RETAIN_GIDS;
+  return flags;
+}
+
 std::optional<uint32_t> LoadedFace::glyphFor(char32_t c) const {
   hb_codepoint_t glyph = 0;
   if (!hb_font_get_nominal_glyph(hbFont_, static_cast<hb_codepoint_t>(c), &glyph) || glyph == 0) return {};
@@ -159,9 +171,7 @@ std::string LoadedFace::subset(const std::vector<uint32_t>& glyphs) const {
   for (uint32_t glyph : glyphs) hb_set_add(glyphSet, glyph);
   hb_set_t* dropTables = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (hb_tag_t tag : kTablesPdfDoesNotUse) hb_set_add(dropTables, tag);
-  // Glyph ids keep their numbering so that content codes (CIDs for CFF, glyph ids with
-  // /CIDToGIDMap /Identity for glyf) stay valid without a remapping table.
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+  hb_subset_input_set_flags(input.get(), subsetFlags());
   HbFace result(hb_subset_or_fail(hbFace_, input.get()));
   if (!result) {
     throw inputError("font.subset", path_ + " (face " + std::to_string(faceIndex_) +

@@ -38,6 +38,7 @@ class LoadedFace final : public FontFace {
 
  private:
   void readFreeTypeData();
+  unsigned subsetFlags() const;
 
   std::string path_;
   unsigned faceIndex_;

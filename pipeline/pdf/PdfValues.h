@@ -7,7 +7,7 @@
 
 namespace gongwen::pdf {
 
-// Stream data is always stored Flate-compressed.
+// Stream data is always stored Flate-compressed (zlib's fastest level).
 void setFlateStream(PoDoFo::PdfObject& object, const std::string& data);
 
 // A text string from UTF-8: PDFDocEncoding when it fits, UTF-16BE otherwise (Chinese names).

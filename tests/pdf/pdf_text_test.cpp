@@ -6,11 +6,10 @@
 #include <poppler-page.h>
 
 #include <cmath>
-#include <fstream>
 #include <memory>
 
-#include "pipeline/fonts/FontLibrary.h"
 #include "pipeline/pdf/PdfWriter.h"
+#include "tests/pdf/PdfTestSupport.h"
 #include "tests/pdf/SampleFrames.h"
 #include "tests/support/TestSupport.h"
 
@@ -24,24 +23,17 @@ using gongwen::testing::withoutWhitespace;
 class WrittenNotice : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    fonts_ = new fonts::FontLibrary(fonts::FontConfig::defaults());
-    frames_ = new layout::Frames(testing::sampleNotice(*fonts_));
-    bytes_ = new std::string(writePdf(*frames_, *fonts_));
+    frames_ = new layout::Frames(testing::sampleNotice(testing::defaultFonts()));
+    bytes_ = new std::string(writePdf(*frames_, testing::defaultFonts()));
   }
   static void TearDownTestSuite() {
     delete bytes_;
     delete frames_;
-    delete fonts_;
   }
 
-  std::string writtenFile() const {
-    const std::string path = dir_.file("notice.pdf");
-    std::ofstream(path, std::ios::binary) << *bytes_;
-    return path;
-  }
+  std::string writtenFile() const { return testing::saved(dir_, *bytes_); }
 
   TempDir dir_;
-  static inline fonts::FontLibrary* fonts_ = nullptr;
   static inline layout::Frames* frames_ = nullptr;
   static inline std::string* bytes_ = nullptr;
 };
