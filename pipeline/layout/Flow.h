@@ -22,6 +22,9 @@ struct SlotGroup {
     double topDepth = 0;  // the box's top edge below the group's first grid line's top
   };
   int slots = 0;
+  // Grid lines below the group its seals reach into: they must be on the same page, but text
+  // may follow in them (a 42 mm seal overhangs its four lines by about 1 mm).
+  int overhang = 0;
   std::vector<Line> lines;
   std::vector<Seal> seals;
 };

@@ -1,6 +1,7 @@
 #include "pipeline/layout/SignatureBlock.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "pipeline/layout/LineSetter.h"
 #include "pipeline/layout/PageGeometry.h"
@@ -64,6 +65,7 @@ SlotGroup sealedBlock(const model::Document& doc, const GlyphMetrics& metrics) {
   const int lastRowTop = static_cast<int>(rows - 1) * kSlotsPerSealRow;
   if (!doc.date.empty()) addLine(group, lastRowTop + kNameSlotInRow + 1, date, dateLeft);
   group.slots = lastRowTop + kNameSlotInRow + 2;
+  group.overhang = static_cast<int>(std::ceil(kSealSize / kLinePitch)) - (kNameSlotInRow + 2);
   return group;
 }
 

@@ -161,6 +161,45 @@ TEST(DocumentLayout, SealBoxTopIsWithinOneLineOfTheLastTextLineAndPressesNameAnd
   }
 }
 
+// Body lengths that put the signature block and the 版记 at every position on the page,
+// including the ones that force them onto a new page.
+TEST(DocumentLayout, EveryBodyLengthKeepsTextInTheTypeAreaAndTheSealWithinALineOfItsText) {
+  for (int paragraphs = 1; paragraphs <= 7; ++paragraphs) {
+    for (int shortLines = 0; shortLines <= 4; ++shortLines) {
+      model::Document d = notice(paragraphs);
+      for (int i = 0; i < shortLines; ++i) d.body.push_back(testing::paragraph("特此通知。"));
+      const Frames frames = layOut(d, realFonts());
+      const std::string label = std::to_string(paragraphs) + "+" + std::to_string(shortLines);
+      int seals = 0;
+      for (size_t p = 0; p < frames.pages.size(); ++p) {
+        const std::vector<VisualLine> lines = bodyLines(frames.pages[p]);
+        for (const VisualLine& l : lines) {
+          EXPECT_LE(l.baseline + kEmAscent * kSize3, kTypeTop + kTolerance) << label;
+          EXPECT_GE(emBottom(l), kTypeBottom - kTolerance) << label;
+          EXPECT_GE(l.chars.front().x, kTypeLeft + kInset - kTolerance) << label;
+          EXPECT_LE(l.chars.back().x, kTypeRight - kGridCell + kInset + kTolerance) << label;
+        }
+        for (const SealField& seal : frames.pages[p].sealFields) {
+          ++seals;
+          const double sealTop = seal.y + seal.height;
+          double nearest = 1e9;
+          for (const VisualLine& l : lines) {
+            if (emBottom(l) >= sealTop) nearest = std::min(nearest, emBottom(l) - sealTop);
+          }
+          EXPECT_LE(nearest, kLinePitch) << label << ": seal on page " << p + 1 << " far from its text";
+          EXPECT_GE(seal.y, kTypeBottom - kTolerance) << label << ": seal below the 版心";
+        }
+      }
+      EXPECT_EQ(seals, 1) << label;
+      const std::vector<Rule>& rules = frames.pages.back().rules;
+      ASSERT_FALSE(rules.empty()) << label;
+      const auto lowest = std::min_element(rules.begin(), rules.end(),
+                                           [](const Rule& a, const Rule& b) { return a.y1 < b.y1; });
+      EXPECT_NEAR(lowest->y1 - lowest->widthPt / 2, kTypeBottom, kTolerance) << label;
+    }
+  }
+}
+
 TEST(DocumentLayout, JointSealsStandInOneRowWithoutTouching) {
   model::Document d = notice(2);
   d.signatories = {model::Signatory{text("江州市生态环境局"), text("seal-a")},

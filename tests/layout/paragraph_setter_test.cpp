@@ -1,0 +1,84 @@
+// Paragraph setting against a fixed width function (every CJK character one 字, ASCII half an
+// em): indents, justification to the 版心 width, Latin at its advances, line-end compression.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "pipeline/layout/PageGeometry.h"
+#include "pipeline/layout/ParagraphSetter.h"
+#include "tests/layout/FixedMetrics.h"
+
+namespace gongwen::layout {
+namespace {
+
+constexpr double kInset = (kGridCell - kSize3) / 2;
+const TextStyle kBody{fonts::FontRole::Fangsong, kSize3, kBlack};
+
+std::vector<PlacedChar> charsOf(const SetLine& line) {
+  std::vector<PlacedChar> chars;
+  for (const TextRun& run : line.runs) chars.insert(chars.end(), run.chars.begin(), run.chars.end());
+  return chars;
+}
+
+StyledText measured(const std::string& utf8) {
+  static const testing::FixedMetrics metrics;
+  return styledText(utf8, kBody, metrics, {});
+}
+
+TEST(ParagraphSetter, IndentsTheFirstLineTwoCharactersAndWrapsFlushLeft) {
+  const StyledText t =
+      measured("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十");
+  const std::vector<SetLine> lines = setParagraph(t, ParagraphFormat{});
+  ASSERT_EQ(lines.size(), 2u);
+  const std::vector<PlacedChar> first = charsOf(lines[0]);
+  const std::vector<PlacedChar> second = charsOf(lines[1]);
+  ASSERT_EQ(first.size(), 26u);
+  EXPECT_NEAR(first.front().x, kTypeLeft + 2 * kGridCell + kInset, 1e-9);
+  EXPECT_NEAR(first.back().x, kTypeRight - kGridCell + kInset, 1e-9);
+  EXPECT_NEAR(second.front().x, kTypeLeft + kInset, 1e-9);
+  // The last line is not justified: it keeps the grid.
+  for (size_t i = 0; i < second.size(); ++i)
+    EXPECT_NEAR(second[i].x, kTypeLeft + i * kGridCell + kInset, 1e-9);
+}
+
+TEST(ParagraphSetter, JustifiesLinesWithLatinToTheFullWidthKeepingLetterSpacing) {
+  const StyledText t =
+      measured("这是一段包含English words的文字，用来测试两端对齐是否正确处理拉丁字母与汉字之间的间距问题。");
+  const std::vector<SetLine> lines = setParagraph(t, ParagraphFormat{});
+  ASSERT_GE(lines.size(), 2u);
+  const std::vector<PlacedChar> first = charsOf(lines[0]);
+  EXPECT_NEAR(first.back().x - kInset + kGridCell, kTypeRight, 1e-6) << "justified to the right edge";
+  // Letters inside "English" keep their advance (half an em in the fixed metrics).
+  const auto e = std::find_if(first.begin(), first.end(), [](const PlacedChar& c) { return c.ch == U'E'; });
+  ASSERT_LE(e + 7, first.end());
+  for (auto c = e; c + 1 < e + 7; ++c) EXPECT_NEAR((c + 1)->x - c->x, kSize3 / 2, 1e-9);
+}
+
+TEST(ParagraphSetter, CompressesALineEndStopToHalfWidthWhenThatMakesItFit) {
+  // 26 字 and two half-em letters leave a little less than one 字: the comma fits only at half width.
+  const StyledText t = measured("一二三四五六七八九十一二三四五六七八九十一二三四五六ab，后面的文字。");
+  ParagraphFormat format;
+  format.firstIndent = 0;
+  const std::vector<SetLine> lines = setParagraph(t, format);
+  ASSERT_EQ(lines.size(), 2u);
+  const std::vector<PlacedChar> first = charsOf(lines[0]);
+  EXPECT_EQ(first.back().ch, U'，');
+  EXPECT_NEAR(first.back().x - kInset + kGridCell / 2, kTypeRight, 1e-6);
+  EXPECT_EQ(charsOf(lines[1]).front().ch, U'后');
+}
+
+TEST(ParagraphSetter, PullsACharacterBackRatherThanStartALineWithAStop) {
+  const StyledText t = measured("一二三四五六七八九十一二三四五六七八九十一二三四五六七八。九十");
+  ParagraphFormat format;
+  format.firstIndent = 0;
+  const std::vector<SetLine> lines = setParagraph(t, format);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(charsOf(lines[0]).size(), 27u);
+  EXPECT_EQ(charsOf(lines[1]).front().ch, U'八');
+  // The shortened line is still justified to the full width.
+  EXPECT_NEAR(charsOf(lines[0]).back().x - kInset + kGridCell, kTypeRight, 1e-6);
+}
+
+}  // namespace
+}  // namespace gongwen::layout
