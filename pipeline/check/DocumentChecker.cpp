@@ -72,7 +72,13 @@ class DocumentChecker {
 
   void titleKind() {
     const std::string& kind = doc_.tmpl.kindName;
-    const std::string& title = doc_.title.value;
+    std::string title = doc_.title.value;
+    // A stray final mark is structure.heading-period's finding, not a wrong 文种.
+    for (const std::string mark : {"。", "."}) {
+      if (title.size() >= mark.size() && title.compare(title.size() - mark.size(), mark.size(), mark) == 0) {
+        title.resize(title.size() - mark.size());
+      }
+    }
     if (kind.empty() || title.empty()) return;
     if (title.size() < kind.size() || title.compare(title.size() - kind.size(), kind.size(), kind) != 0) {
       single(doc_.title, "structure.title-kind", "（模板“" + doc_.tmpl.id + "”的文种为“" + kind + "”）");

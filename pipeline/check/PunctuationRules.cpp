@@ -94,7 +94,7 @@ void checkSimpleMark(std::u32string_view t, size_t i, const HalfwidthMark& m, Hi
       flag = !thousandsSeparator(t, i) && (cjkBefore || cjkAfter);
       break;
     case U'.':  // decimals, domains, file names and abbreviations keep their dot
-      flag = cjkBefore && !isAsciiAlnum(next) && !(isAsciiDigit(prev) && isAsciiDigit(next));
+      flag = cjkBefore && !isAsciiLetter(next) && !(isAsciiDigit(prev) && isAsciiDigit(next));
       break;
     case U':':  // 15:40, 1:500, http:
       flag = (cjkBefore || cjkAfter) && !(isAsciiAlnum(prev) && isAsciiAlnum(next));
