@@ -27,6 +27,7 @@ ByteRangeResult checkByteRange(const pdf::Document& doc, const Object& signature
   }
   const std::string_view bytes(doc.bytes());
   result.covered = {bytes.substr(r[0], r[1]), bytes.substr(r[2], r[3])};
+  result.end = r[2] + r[3];
   if (r[0] != 0) {
     result.problems.push_back(
         {"byterange.not-from-start",

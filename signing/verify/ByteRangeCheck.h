@@ -14,6 +14,7 @@ namespace gongwen::verify {
 struct ByteRangeResult {
   std::vector<std::string_view> covered;  // the signed bytes, when the ranges lie inside the file
   std::optional<size_t> revision;         // 0-based revision the signature covers
+  size_t end = 0;                         // where the signed bytes end: orders the signatures
   std::vector<Problem> problems;
 };
 

@@ -103,6 +103,8 @@ class RoleMapper {
     // A merged field/widget was already marked as a page's annotation; the field role is the useful one.
     if (field.is(Object::Kind::Ref)) roles_[field.ref.number].kind = Kind::Field;
     const Object dict = doc_.resolve(field, revision_);
+    if (const Object* value = dict.get("V")) mark(*value, {Kind::SignatureValue, 0, ""});
+    if (const Object* appearance = dict.get("AP")) markReachable(*appearance, {Kind::Field, 0, "/AP"}, 3);
     if (const Object* kids = dict.get("Kids"); kids && kids->is(Object::Kind::Array)) {
       for (const auto& kid : *kids->array) walkField(kid, depth + 1);
     }
@@ -148,6 +150,8 @@ std::string describeRole(const ObjectRole& role) {
       return "the AcroForm /Fields";
     case Kind::Field:
       return "a form field";
+    case Kind::SignatureValue:
+      return "a signature dictionary";
     case Kind::CatalogEntry:
       return "catalog entry " + role.detail;
     case Kind::Other:

@@ -25,6 +25,7 @@ struct ObjectRole {
     AcroForm,
     FieldList,
     Field,
+    SignatureValue,
     CatalogEntry,
     Other
   };

@@ -79,7 +79,7 @@ std::string formatText(const Report& report) {
         << "  signature:   " << verdict(s.signatureOk) << "\n"
         << "  signing-certificate-v2: " << verdict(s.signingCertificateOk) << "\n"
         << "  certificate: " << s.trust << "\n"
-        << "  changed since: " << (s.laterChanges.empty() ? "nothing disallowed" : "") << "\n";
+        << "  changed since: " << (s.laterChanges.empty() ? "nothing disallowed" : "see below") << "\n";
     for (const auto& c : s.laterChanges)
       out << "    revision " << c.revision << ": " << c.description << " [" << c.code << "]\n";
     for (const auto& p : s.problems) out << "  error[" << p.code << "]: " << p.message << "\n";

@@ -12,7 +12,13 @@ using pdf::Object;
 using Kind = ObjectRole::Kind;
 
 // Annotation flags that would hide a filled seal (Invisible, Hidden, NoView).
-constexpr int kHidingFlags = 1 | 2 | 32;
+constexpr long kHidingFlags = 1 | 2 | 32;
+// Field flag ReadOnly (ISO 32000-1 Table 221).
+constexpr long kReadOnly = 1;
+
+long integer(const Object* value) {
+  return value && value->isInteger() ? static_cast<long>(value->number) : 0;
+}
 
 std::string joinKeys(const std::vector<std::string>& keys) {
   std::string s;
@@ -86,6 +92,8 @@ class RevisionDiffer {
       case Kind::FieldList:
       case Kind::Field:
         return "modified.form";
+      case Kind::SignatureValue:
+        return "modified.signature";
       case Kind::Other:
         return "modified.object";
     }
@@ -209,10 +217,13 @@ class RevisionDiffer {
     std::vector<std::string> forbidden;
     for (const auto& key : changedKeys(old, now, doc_.bytes())) {
       const bool fillsEmptySeal = key == "V" && !old.get("V");
-      const Object* flags = now.get("F");
-      const bool harmlessFlags =
-          key == "F" && flags && flags->isInteger() && (static_cast<int>(flags->number) & kHidingFlags) == 0;
-      if (!fillsEmptySeal && !harmlessFlags && key != "AP" && key != "Lock" && key != "SV" && key != "MK") {
+      const bool harmlessFlags = key == "F" && (integer(now.get("F")) & kHidingFlags) == 0;
+      // Sealing locks the fields: setting ReadOnly is the one field-flag change allowed.
+      const bool locksField = key == "Ff" &&
+                              (integer(now.get("Ff")) & ~integer(old.get("Ff"))) == kReadOnly &&
+                              (integer(old.get("Ff")) & ~integer(now.get("Ff"))) == 0;
+      if (!fillsEmptySeal && !harmlessFlags && !locksField && key != "AP" && key != "Lock" && key != "SV" &&
+          key != "MK") {
         forbidden.push_back(key);
       }
     }

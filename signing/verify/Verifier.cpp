@@ -47,6 +47,7 @@ struct Checked {
   SignatureReport report;
   cms::X509Ptr signer;
   std::time_t time = 0;
+  size_t signedEnd = 0;
 };
 
 Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X509_STORE* store,
@@ -64,6 +65,7 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X5
   ByteRangeResult range = checkByteRange(doc, dict);
   sig.byteRangeOk = range.problems.empty();
   sig.revision = range.revision ? *range.revision + 1 : 0;
+  checked.signedEnd = range.end;
   sig.problems = std::move(range.problems);
   if (range.covered.empty()) return checked;
 
@@ -163,7 +165,7 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
     checked.push_back(checkSignature(doc, field, store.get(), anchors, options));
   }
   std::stable_sort(checked.begin(), checked.end(),
-                   [](const Checked& a, const Checked& b) { return a.report.revision < b.report.revision; });
+                   [](const Checked& a, const Checked& b) { return a.signedEnd < b.signedEnd; });
   std::vector<X509*> signers;
   std::vector<std::time_t> times;
   for (auto& c : checked) {
