@@ -93,14 +93,12 @@ CommandResult run(const std::vector<std::string>& argv, const std::vector<std::s
 
 std::string gongwenBinary() {
   const char* bin = std::getenv("GONGWEN_BIN");
-  if (!bin) throw std::runtime_error("GONGWEN_BIN is not set; run the tests through ctest");
-  return bin;
+  return (bin && *bin) ? bin : GONGWEN_TEST_BINARY;
 }
 
 std::string sourcePath(const std::string& relative) {
   const char* dir = std::getenv("GONGWEN_SOURCE_DIR");
-  if (!dir) throw std::runtime_error("GONGWEN_SOURCE_DIR is not set; run the tests through ctest");
-  return std::string(dir) + "/" + relative;
+  return std::string((dir && *dir) ? dir : GONGWEN_TEST_SOURCE_DIR) + "/" + relative;
 }
 
 std::vector<std::string> sampleJobs() {

@@ -31,7 +31,8 @@ struct CommandResult {
 CommandResult run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
                   const std::string& stdinText = {});
 
-// The gongwen binary under test ($GONGWEN_BIN) and the source tree ($GONGWEN_SOURCE_DIR).
+// The gongwen binary under test and the source tree (build-time paths; $GONGWEN_BIN and
+// $GONGWEN_SOURCE_DIR override them).
 std::string gongwenBinary();
 std::string sourcePath(const std::string& relative);
 
