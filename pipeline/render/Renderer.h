@@ -1,0 +1,40 @@
+#pragma once
+// The render job: job XML -> model -> check -> layout -> PDF, written atomically.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/check/Checker.h"
+#include "pipeline/fonts/FontLibrary.h"
+#include "pipeline/model/Document.h"
+#include "pipeline/pdf/PdfWriter.h"
+
+namespace gongwen::render {
+
+struct RenderOptions {
+  std::string fontConfigPath;  // empty: the shipped fonts/fonts.xml
+  bool allowFindings = false;  // render even when check reports errors
+  // Fixes the PDF's dates (and so its /ID) for reproducible output; unset: now.
+  std::optional<std::int64_t> fixedTime;
+};
+
+struct RenderResult {
+  std::vector<check::Finding> findings;  // everything check reported (warnings included)
+  std::size_t pages = 0;
+};
+
+// Lays out and writes one document to PDF bytes. The /ID is derived from the content and time, so
+// the same document at the same fixed time always gives the same bytes.
+std::string renderToPdf(const model::Document& doc, const fonts::FontLibrary& fonts,
+                        std::optional<std::int64_t> fixedTime, std::size_t* pageCount = nullptr);
+
+// The whole job. Refuses (Error(Findings, "check.findings"), listing them) when check reports
+// error-severity findings and allowFindings is off; writes nothing in that case.
+RenderResult renderJob(const std::string& jobPath, const std::string& outPath, const RenderOptions& options);
+
+// The font library for a configuration path, loaded once per process and per path.
+const fonts::FontLibrary& fontLibraryFor(const std::string& fontConfigPath);
+
+}  // namespace gongwen::render
