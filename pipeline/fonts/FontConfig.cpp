@@ -152,6 +152,7 @@ FontConfig FontConfig::load(const std::string& path) {
     } else if (isElement(node, "role")) {
       const FontRole role =
           parseRole(attributeOf(node, "name"), where(path, xmlGetLineNo(node), "role") + " name");
+      config.roleLines[role] = xmlGetLineNo(node);
       auto& families = config.families[role];
       for (const xmlNode* child = node->children; child; child = child->next) {
         if (isElement(child, "family")) families.push_back(textOf(child));

@@ -20,7 +20,10 @@ std::shared_ptr<const FontFace> resolveRole(const FontConfig& config, FontRole r
   for (const auto& family : families) {
     if (auto font = resolveFamily(config.directories, family)) return cachedFace(*font);
   }
-  const std::string source = config.sourceFile.empty() ? "font configuration" : config.sourceFile;
+  std::string source = config.sourceFile.empty() ? "font configuration" : config.sourceFile;
+  if (const auto line = config.roleLines.find(role); line != config.roleLines.end()) {
+    source += ":" + std::to_string(line->second) + ": <role name=\"" + std::string(roleName(role)) + "\">";
+  }
   const std::string roleText =
       "font role " + std::string(roleName(role)) + " (" + std::string(roleDisplayName(role)) + ")";
   if (families.empty()) {

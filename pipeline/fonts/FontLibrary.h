@@ -20,6 +20,8 @@ struct FontConfig {
   std::string sourceFile;
   std::vector<std::string> directories;
   std::map<FontRole, std::vector<std::string>> families;
+  // Line of each <role> element in sourceFile, so that later errors can point at it.
+  std::map<FontRole, long> roleLines;
 
   // Throws Error(InputInvalid, ...) naming the file, line and element on any problem.
   static FontConfig load(const std::string& path);

@@ -51,12 +51,15 @@ size_t replaceHexString(std::string& pdf, size_t from, const std::string& hex) {
 
 void writeDocumentInfo(PoDoFo::PdfMemDocument& document, const layout::Frames& frames, std::time_t when) {
   PoDoFo::PdfInfo* info = document.GetInfo();
-  info->SetTitle(utf8String(frames.title));
-  info->SetAuthor(utf8String(frames.author));
-  info->SetSubject(utf8String(frames.subject));
-  info->SetCreator(PdfString("gongwen"));
-  info->SetCustomKey("GongwenChain", utf8String(frames.approvalChain));
   PoDoFo::PdfDictionary& dict = info->GetObject()->GetDictionary();
+  const std::pair<const char*, const std::string*> texts[] = {{"Title", &frames.title},
+                                                              {"Author", &frames.author},
+                                                              {"Subject", &frames.subject},
+                                                              {"GongwenChain", &frames.approvalChain}};
+  for (const auto& [key, text] : texts) {
+    if (!text->empty()) dict.AddKey(key, utf8String(*text));
+  }
+  info->SetCreator(PdfString("gongwen"));
   dict.AddKey("CreationDate", pdfDate(when));
   dict.AddKey("ModDate", pdfDate(when));
 }

@@ -11,7 +11,8 @@
 
 namespace gongwen::pdf {
 
-// Title, Author, Subject, Creator, CreationDate/ModDate (at `when`) and /GongwenChain.
+// Title, Author, Subject and /GongwenChain (those that are set), Creator, and CreationDate and
+// ModDate at `when`.
 void writeDocumentInfo(PoDoFo::PdfMemDocument& document, const layout::Frames& frames, std::time_t when);
 
 // Replaces both entries of the trailer /ID of a written PDF with the MD5 of `fixedId`, in place

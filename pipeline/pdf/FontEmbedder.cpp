@@ -65,12 +65,7 @@ PdfArray bboxArray(const fonts::FontFace& face) {
 }
 
 PdfObject* fontDescriptor(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face,
-                          const std::string& name, const GlyphUse& used) {
-  std::vector<uint32_t> glyphs;
-  glyphs.reserve(used.size());
-  for (const auto& [code, glyph] : used) glyphs.push_back(glyph.glyph);
-  const std::string program = face.subset(glyphs);
-
+                          const std::string& name, const std::string& program) {
   PdfObject* file = objects.CreateObject();
   if (face.isCff()) {
     file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
@@ -95,7 +90,15 @@ PdfObject* fontDescriptor(PoDoFo::PdfVecObjects& objects, const fonts::FontFace&
 
 }  // namespace
 
-PdfObject* embedFont(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face, const GlyphUse& used) {
+std::string subsetProgram(const fonts::FontFace& face, const GlyphUse& used) {
+  std::vector<uint32_t> glyphs;
+  glyphs.reserve(used.size());
+  for (const auto& [code, glyph] : used) glyphs.push_back(glyph.glyph);
+  return face.subset(glyphs);
+}
+
+PdfObject* embedFont(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face, const GlyphUse& used,
+                     const std::string& program) {
   const std::string name = subsetTag(face, used) + face.postscriptName();
 
   PdfObject* cidFont = objects.CreateObject("Font");
@@ -107,7 +110,7 @@ PdfObject* embedFont(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face
   systemInfo.AddKey("Ordering", PdfString("Identity"));
   systemInfo.AddKey("Supplement", integer(0));
   c.AddKey("CIDSystemInfo", systemInfo);
-  c.AddKey("FontDescriptor", fontDescriptor(objects, face, name, used)->Reference());
+  c.AddKey("FontDescriptor", fontDescriptor(objects, face, name, program)->Reference());
   c.AddKey("DW", integer(1000));
   c.AddKey("W", widths(face, used));
   if (!face.isCff()) c.AddKey("CIDToGIDMap", PdfName("Identity"));

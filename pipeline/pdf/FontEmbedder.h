@@ -5,13 +5,19 @@
 
 #include <podofo/podofo.h>
 
+#include <string>
+
 #include "pipeline/fonts/FontLibrary.h"
 #include "pipeline/pdf/GlyphUse.h"
 
 namespace gongwen::pdf {
 
-// Returns the Type0 font dictionary object, ready to be named in page resources.
+// The subset font program holding the glyphs of `used`. Thread-safe: it touches no PDF object.
+std::string subsetProgram(const fonts::FontFace& face, const GlyphUse& used);
+
+// Writes the font objects around `program` (from subsetProgram) and returns the Type0 font
+// dictionary object, ready to be named in page resources.
 PoDoFo::PdfObject* embedFont(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face,
-                             const GlyphUse& used);
+                             const GlyphUse& used, const std::string& program);
 
 }  // namespace gongwen::pdf

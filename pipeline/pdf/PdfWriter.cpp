@@ -2,8 +2,11 @@
 
 #include <podofo/podofo.h>
 
+#include <functional>
+#include <future>
 #include <sstream>
 
+#include "pipeline/core/Error.h"
 #include "pipeline/pdf/ContentStream.h"
 #include "pipeline/pdf/DocumentInfo.h"
 #include "pipeline/pdf/FontEmbedder.h"
@@ -47,11 +50,8 @@ std::string serialized(PoDoFo::PdfMemDocument& document) {
   return out.str();
 }
 
-}  // namespace
-
-std::string writePdf(const layout::Frames& frames, const fonts::FontLibrary& fonts,
-                     const PdfOptions& options) {
-  quietPodofo();
+std::string writeDocument(const layout::Frames& frames, const fonts::FontLibrary& fonts,
+                          const PdfOptions& options) {
   PoDoFo::PdfMemDocument document;
   SealFieldWriter sealFields(document);
   GlyphUseByRole used;
@@ -70,10 +70,16 @@ std::string writePdf(const layout::Frames& frames, const fonts::FontLibrary& fon
     pages.emplace_back(pdfPage->GetObject(), std::move(content.roles));
   }
 
-  // Fonts are written once the whole document is known: one subset per role.
-  std::map<fonts::FontRole, PdfObject*> fontObjects;
+  // Fonts are written once the whole document is known: one subset per role. Subsetting is most
+  // of the writer's time and the faces are independent, so each role's runs on its own thread.
+  std::map<fonts::FontRole, std::future<std::string>> programs;
   for (const auto& [role, glyphs] : used) {
-    if (!glyphs.empty()) fontObjects[role] = embedFont(document.GetObjects(), fonts.face(role), glyphs);
+    programs.emplace(
+        role, std::async(std::launch::async, subsetProgram, std::cref(fonts.face(role)), std::cref(glyphs)));
+  }
+  std::map<fonts::FontRole, PdfObject*> fontObjects;
+  for (auto& [role, program] : programs) {
+    fontObjects[role] = embedFont(document.GetObjects(), fonts.face(role), used.at(role), program.get());
   }
   for (auto& [pageObject, roles] : pages) writeResources(*pageObject, roles, fontObjects);
   sealFields.finish();
@@ -82,6 +88,24 @@ std::string writePdf(const layout::Frames& frames, const fonts::FontLibrary& fon
   std::string bytes = serialized(document);
   if (!options.fixedId.empty()) fixTrailerId(bytes, options.fixedId);
   return bytes;
+}
+
+}  // namespace
+
+std::string writePdf(const layout::Frames& frames, const fonts::FontLibrary& fonts,
+                     const PdfOptions& options) {
+  if (frames.pages.empty()) {
+    throw inputError("pdf.no-pages", "the layout produced no pages; there is nothing to write");
+  }
+  quietPodofo();
+  try {
+    return writeDocument(frames, fonts, options);
+  } catch (const PoDoFo::PdfError& e) {
+    // PoDoFo's errors are not std::exceptions; the CLI only knows gongwen::Error.
+    throw systemError("pdf.write", std::string("PoDoFo could not build the PDF: ") +
+                                       PoDoFo::PdfError::ErrorName(e.GetError()) +
+                                       "; this is a bug, report it");
+  }
 }
 
 }  // namespace gongwen::pdf

@@ -81,6 +81,19 @@ TEST(FontLibrary, UnresolvableRoleNamesRoleChineseNameAndFamiliesTried) {
   }
 }
 
+TEST(FontLibrary, UnresolvableRoleFromAFileNamesItsLine) {
+  TempDir dir;
+  const std::string path = dir.file("fonts.xml");
+  std::ofstream(path) << "<fonts>\n"
+                         "  <!-- roles are resolved in the order fangsong, xiaobiaosong, heiti, ... -->\n"
+                         "  <role name=\"fangsong\"><family>No Such Fang</family></role>\n"
+                         "</fonts>\n";
+  const Error e = constructionError(FontConfig::load(path));
+  EXPECT_EQ(e.code(), "font.unresolved");
+  EXPECT_NE(std::string(e.what()).find(path + ":3: <role name=\"fangsong\">"), std::string::npos) << e.what();
+  EXPECT_NE(std::string(e.what()).find("No Such Fang"), std::string::npos) << e.what();
+}
+
 TEST(FontLibrary, ExtraDirectoryFromTheConfigurationIsSearched) {
   FontConfig config = configWith(FontRole::Fangsong, {"FandolFang"});
   config.directories.clear();

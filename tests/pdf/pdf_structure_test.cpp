@@ -84,6 +84,28 @@ TEST(PdfStructure, InfoDictionaryCarriesMetadataAndApprovalChain) {
   }
 }
 
+TEST(PdfStructure, UnsetMetadataIsLeftOut) {
+  TempDir dir;
+  const auto& fonts = testing::defaultFonts();
+  layout::Frames frames;
+  frames.pages.resize(1);
+  const auto result = run({"pdfinfo", "-custom", testing::saved(dir, writePdf(frames, fonts))});
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  for (const char* key : {"Title:", "Author:", "Subject:", "GongwenChain:"}) {
+    EXPECT_EQ(result.out.find(key), std::string::npos) << key << " in:\n" << result.out;
+  }
+  EXPECT_NE(result.out.find("Creator:         gongwen"), std::string::npos) << result.out;
+}
+
+TEST(PdfStructure, NoPagesIsRefused) {
+  try {
+    writePdf(layout::Frames{}, testing::defaultFonts());
+    FAIL() << "a PDF without pages was written";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "pdf.no-pages");
+  }
+}
+
 TEST(PdfStructure, FixedTimeAndIdGiveIdenticalBytes) {
   const auto& fonts = testing::defaultFonts();
   const layout::Frames frames = testing::sampleNotice(fonts);
