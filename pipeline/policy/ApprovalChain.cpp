@@ -148,17 +148,39 @@ void checkOrder(const Chain& chain, const Step& step, const std::vector<SignedSt
   }
 }
 
+void checkInCharge(const Policy& policy, const Step& step, const Authorisation& granted,
+                   const std::string& applicantId) {
+  if (applicantId.empty()) {
+    throw policyError("policy.applicant-required",
+                      "rule applicant-required: " + describe(step) +
+                          " is given by the 分管领导 in charge of the applicant; "
+                          "name the applicant of the request");
+  }
+  const Person* applicant = policy.findPerson(applicantId);
+  if (applicant == nullptr) {
+    throw policyError("policy.unknown-person", "rule unknown-person: applicant '" + applicantId +
+                                                   "' is not a person of the policy " + policy.sourceFile);
+  }
+  const Person& inCharge = granted.actingFor ? *granted.actingFor : *granted.signer;
+  if (!contains(inCharge.oversees, applicant->department)) {
+    throw policyError("policy.not-in-charge",
+                      "rule not-in-charge: " + describe(inCharge) + " is not in charge of " +
+                          (applicant->department.empty() ? "the department" : applicant->department) +
+                          " of the applicant " + describe(*applicant) + ", so may not give " +
+                          describe(step));
+  }
+}
+
 }  // namespace
 
 Authorisation authorise(const Policy& policy, const std::string& chainId,
                         const std::vector<SignedStep>& signedSteps, const std::string& personId,
-                        const std::string& stepId, std::time_t now) {
+                        const std::string& stepId, std::time_t now, const std::string& applicantId) {
   const Chain* chain = policy.findChain(chainId);
   if (chain == nullptr) {
-    throw policyError("policy.unknown-chain", "approval chain '" + chainId + "' is not in the policy " +
-                                                  policy.sourceFile +
-                                                  "; render the document with a chain the "
-                                                  "policy defines");
+    throw policyError("policy.unknown-chain", "rule unknown-chain: approval chain '" + chainId +
+                                                  "' is not in the policy " + policy.sourceFile +
+                                                  "; render the document with a chain the policy defines");
   }
   const Person* person = policy.findPerson(personId);
   if (person == nullptr) {
@@ -187,6 +209,9 @@ Authorisation authorise(const Policy& policy, const std::string& chainId,
     }
     result.actingFor = policy.findPerson(result.delegation->principal);
   }
+  if (step->inChargeOfApplicant) {
+    checkInCharge(policy, *step, result, applicantId);
+  }
   if (!step->seal.empty()) {
     result.seal = policy.findSeal(step->seal);
     checkSealAuthority(policy, *chain, *step, *result.seal, signedSteps);
@@ -197,14 +222,15 @@ Authorisation authorise(const Policy& policy, const std::string& chainId,
 }
 
 ChainReview reviewChain(const Policy& policy, const std::string& chainId,
-                        const std::vector<SignedStep>& signedSteps, const std::vector<std::time_t>& times) {
+                        const std::vector<SignedStep>& signedSteps, const std::vector<std::time_t>& times,
+                        const std::string& applicantId) {
   ChainReview review;
   std::vector<SignedStep> before;
   for (std::size_t i = 0; i < signedSteps.size(); ++i) {
     const SignedStep& done = signedSteps[i];
     try {
-      Authorisation allowed =
-          authorise(policy, chainId, before, done.personId, done.stepId, i < times.size() ? times[i] : 0);
+      Authorisation allowed = authorise(policy, chainId, before, done.personId, done.stepId,
+                                        i < times.size() ? times[i] : 0, applicantId);
       std::string actingFor = allowed.actingFor ? allowed.actingFor->id : std::string();
       if (actingFor != done.actingFor) {
         review.findings.push_back({i, "policy.acting-mismatch",

@@ -75,6 +75,9 @@ struct Step {
   std::string authorisedBy;         // seal step: the step whose signature authorises the seal
   // Seal step: overrides the seal's authorising roles (ordinary matters: the 分管领导's signature).
   std::vector<std::string> authorisingRoles;
+  // The signer (or the principal he acts for) must oversee the applicant's department: a staff
+  // member's leave is approved by *their* 分管领导.
+  bool inChargeOfApplicant = false;
 };
 
 struct Chain {
@@ -163,10 +166,14 @@ struct Authorisation {
 //   policy.step-out-of-order    (an earlier required step is missing, or a later one is signed),
 //   policy.step-repeated        (the step was given already),
 //   policy.seal-unauthorised    (the authorising step is missing or its signer lacks the seal's role),
-//   policy.chain-complete       (no step left for this person when stepId is empty).
+//   policy.chain-complete       (no step left for this person when stepId is empty),
+//   policy.applicant-required   (an inChargeOfApplicant step, and no applicantId given),
+//   policy.not-in-charge        (the signer does not oversee the applicant's department).
+// applicantId: the person a leave request is for; only inChargeOfApplicant steps need it.
 Authorisation authorise(const Policy& policy, const std::string& chainId,
                         const std::vector<SignedStep>& signedSteps, const std::string& personId,
-                        const std::string& stepId, std::time_t now);
+                        const std::string& stepId, std::time_t now,
+                        const std::string& applicantId = std::string());
 
 struct ChainFinding {
   std::size_t index = 0;  // position in signedSteps
@@ -183,7 +190,8 @@ struct ChainReview {
 // Replays authorise() over signatures found in a file (verification side). `times` gives each
 // signature's signing time (for delegation validity); must be as long as signedSteps.
 ChainReview reviewChain(const Policy& policy, const std::string& chainId,
-                        const std::vector<SignedStep>& signedSteps, const std::vector<std::time_t>& times);
+                        const std::vector<SignedStep>& signedSteps, const std::vector<std::time_t>& times,
+                        const std::string& applicantId = std::string());
 
 // The certificate files a signature for this step by this person must be made with (the seal's
 // for a seal step, else the person's). Empty when the step or person is unknown.

@@ -180,6 +180,8 @@ Step readStep(const Reader& reader, const xmlNode* node, const Policy& policy, c
   step.seal = reader.attribute(node, "seal");
   step.authorisedBy = reader.attribute(node, "authorisedBy");
   step.authorisingRoles = reader.list(node, "authorisingRoles");
+  std::string inCharge = reader.attribute(node, "inChargeOfApplicant");
+  step.inChargeOfApplicant = inCharge == "true" || inCharge == "1";
   if (chain.findStep(step.id) != nullptr) {
     reader.fail(node, "step id '" + step.id + "' is used twice in chain '" + chain.id + "'");
   }

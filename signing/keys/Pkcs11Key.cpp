@@ -4,6 +4,7 @@
 #define OPENSSL_SUPPRESS_DEPRECATED  // the pkcs11 engine is only available through the ENGINE API
 
 #include <openssl/engine.h>
+#include <openssl/err.h>
 #include <openssl/pem.h>
 
 #include <cstdio>
@@ -72,6 +73,17 @@ ENGINE* startEngine(const std::string& uri, const std::string& modulePath, const
   return engine;
 }
 
+// Every queued OpenSSL error, oldest first (the engine queues the module's reason below its own).
+std::string drainedErrors() {
+  std::string reasons;
+  while (unsigned long code = ERR_get_error()) {
+    char text[256];
+    ERR_error_string_n(code, text, sizeof text);
+    reasons += (reasons.empty() ? "" : "; ") + std::string(text);
+  }
+  return reasons.empty() ? "no detail from OpenSSL" : reasons;
+}
+
 }  // namespace
 
 SigningKey loadPkcs11(const std::string& uri, const std::string& certificatePath, const SecretSource& pin) {
@@ -81,18 +93,14 @@ SigningKey loadPkcs11(const std::string& uri, const std::string& certificatePath
   parts->engine = startEngine(uri, parsed.modulePath, pin.read());
   parts->key = ENGINE_load_private_key(parts->engine, parsed.path.c_str(), nullptr, nullptr);
   if (parts->key == nullptr) {
-    openSslError();
-    // The public half needs no login: if it is there, the token refused the PIN.
-    EVP_PKEY* publicKey = ENGINE_load_public_key(parts->engine, parsed.path.c_str(), nullptr, nullptr);
-    openSslError();
-    if (publicKey != nullptr) {
-      EVP_PKEY_free(publicKey);
-      throw inputError("keys.pkcs11-pin",
-                       uri + ": the token refused the PIN (from " + pin.where() + "); check the PIN source");
+    std::string reasons = drainedErrors();
+    // The module's own reason (CKR_PIN_INCORRECT, CKR_PIN_LOCKED …) reaches the queue as text.
+    if (reasons.find("PIN") != std::string::npos) {
+      throw inputError("keys.pkcs11-pin", uri + ": the token refused the PIN (from " + pin.where() +
+                                              "): " + reasons + "; check the PIN source");
     }
-    throw inputError("keys.pkcs11", uri +
-                                        ": no such key on any token (check token= and object=, and "
-                                        "SOFTHSM2_CONF for SoftHSM)");
+    throw inputError("keys.pkcs11", uri + ": cannot load the key (" + reasons +
+                                        "); check token= and object=, and SOFTHSM2_CONF for SoftHSM");
   }
   if (!X509_check_private_key(parts->certificate, parts->key)) {
     openSslError();

@@ -59,6 +59,20 @@ std::string errorCode(Action action, std::string* message = nullptr) {
   return "";
 }
 
+// An exclusive lock on a file (flock), held while the object lives; shared by test processes.
+class FileLock {
+ public:
+  explicit FileLock(const std::string& path) : fd_(open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600)) {
+    flock(fd_, LOCK_EX);
+  }
+  ~FileLock() { close(fd_); }
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+ private:
+  int fd_;
+};
+
 // A copy of the sample policy in a temp dir, with DIR/pki linking to the test PKI and the seal
 // images copied. ctest runs every test in its own process, so the PKI (a few seconds to make) is
 // made once per version of samples/make-test-pki.sh into a cache next to the test binary, under a
@@ -73,6 +87,9 @@ class TestPki {
   std::string pki(const std::string& name) const { return dir_.file("pki/" + name); }
   const std::string& dir() const { return dir_.path(); }
   bool ok() const { return ok_; }
+  // SoftHSM2 loses objects when several processes use one token at once (seen under ctest -j):
+  // tests that use the token hold this lock.
+  std::unique_ptr<FileLock> lockToken() const { return std::make_unique<FileLock>(cache_ + ".token.lock"); }
   const std::string& failure() const { return failure_; }
 
  private:
@@ -81,20 +98,20 @@ class TestPki {
     std::string script = sourcePath("samples/make-test-pki.sh");
     fs::path cache = fs::read_symlink("/proc/self/exe").parent_path() /
                      ("test-pki-" + std::to_string(std::hash<std::string>()(readFile(script))));
-    int lock = open((cache.string() + ".lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-    flock(lock, LOCK_EX);
-    ok_ = fs::exists(cache / "complete");
-    if (!ok_) {
-      fs::remove_all(cache);
-      CommandResult made = run({script, cache.string()});
-      ok_ = made.exitCode == 0;
-      failure_ = made.err;
-      if (ok_) {
-        writeFileAtomically((cache / "complete").string(), "");
+    cache_ = cache.string();
+    {
+      FileLock making(cache_ + ".lock");
+      ok_ = fs::exists(cache / "complete");
+      if (!ok_) {
+        fs::remove_all(cache);
+        CommandResult made = run({script, cache_});
+        ok_ = made.exitCode == 0;
+        failure_ = made.err;
+        if (ok_) {
+          writeFileAtomically((cache / "complete").string(), "");
+        }
       }
     }
-    flock(lock, LOCK_UN);
-    close(lock);
     writeFileAtomically(policyPath(), samplePolicyText());
     fs::copy(sourcePath("samples/seals"), dir_.file("seals"));
     fs::create_directory_symlink(cache, dir_.file("pki"));
@@ -104,6 +121,7 @@ class TestPki {
     setenv("GONGWEN_TEST_PIN", "123456", 1);
   }
   TempDir dir_;
+  std::string cache_;
   bool ok_ = false;
   std::string failure_;
 };

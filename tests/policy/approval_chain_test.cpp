@@ -265,6 +265,29 @@ TEST_F(ApprovalChainTest, StatutoryLeaveGoesSectionHeadDeputyLeaderWhateverTheDa
   EXPECT_EQ(allowed("leave-statutory", done, "shuji", "leader-approval").step->id, "leader-approval");
 }
 
+TEST_F(ApprovalChainTest, StaffLeaveIsApprovedByTheirOwnDeputyInCharge) {
+  std::time_t at = utc("2026-11-27T09:00:00Z");
+  const std::string chain = policy::leaveChainFor(bureau, {"事假", 1, "chengban"}).id;  // 业务股
+  EXPECT_EQ(authorise(bureau, chain, {}, "fenguan-liu", "deputy-approval", at, "chengban").step->id,
+            "deputy-approval");
+  EXPECT_EQ(
+      errorCode([&] { authorise(bureau, chain, {}, "fenguan-zhang", "deputy-approval", at, "chengban"); },
+                &last),
+      "policy.not-in-charge");
+  EXPECT_NE(last.find("业务股"), std::string::npos) << last;
+  EXPECT_EQ(errorCode([&] { authorise(bureau, chain, {}, "fenguan-liu", "deputy-approval", at); }),
+            "policy.applicant-required");
+
+  const std::string longLeave = policy::leaveChainFor(bureau, {"病假", 3, "bangong"}).id;  // 办公室
+  EXPECT_EQ(
+      errorCode([&] { authorise(bureau, longLeave, {}, "fenguan-liu", "deputy-review", at, "bangong"); }),
+      "policy.not-in-charge");
+  std::vector<SignedStep> file{{"deputy-review", "fenguan-zhang", ""}, {"director-approval", "juzhang", ""}};
+  EXPECT_TRUE(policy::reviewChain(bureau, longLeave, file, {at, at}, "bangong").complete());
+  EXPECT_EQ(policy::reviewChain(bureau, longLeave, file, {at, at}, "chengban").findings.at(0).code,
+            "policy.not-in-charge");
+}
+
 TEST_F(ApprovalChainTest, LeaveWithoutARuleOrDaysIsRefused) {
   EXPECT_EQ(errorCode([&] {
               policy::leaveChainFor(bureau, {"调休", 1, "chengban"});

@@ -43,6 +43,7 @@ class SigningKeyTest : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_TRUE(pki.ok()) << "make-test-pki.sh failed: " << pki.failure(); }
   const TestPki& pki = TestPki::instance();
+  std::unique_ptr<FileLock> token = pki.lockToken();
 };
 
 TEST_F(SigningKeyTest, Pkcs12WithPasswordFromEnvironmentGivesKeyCertificateAndChain) {
