@@ -5,6 +5,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -249,6 +250,13 @@ Delegation readDelegation(const Reader& reader, const xmlNode* node, const Polic
   }
   if (delegation.principal == delegation.deputy) {
     reader.fail(node, "delegation '" + delegation.id + "' delegates a person to himself");
+  }
+  for (const std::string& stepId : delegation.steps) {
+    bool known = std::any_of(policy.chains.begin(), policy.chains.end(),
+                             [&](const Chain& chain) { return chain.findStep(stepId) != nullptr; });
+    if (!known) {
+      reader.fail(node, "delegation '" + delegation.id + "' names step '" + stepId + "' that no chain has");
+    }
   }
   for (const std::string& chainId : delegation.chains) {
     if (policy.findChain(chainId) == nullptr) {

@@ -143,6 +143,15 @@ TEST_F(PolicyLoaderTest, DelegationThatEndsBeforeItBeginsIsRefused) {
   EXPECT_EQ(loadCode(text), "policy.reference");
 }
 
+TEST_F(PolicyLoaderTest, DelegationOfAStepNoChainHasIsRefused) {
+  std::string text =
+      replaced(samplePolicyText(), "steps=\"director-signoff principal-signoff director-approval\"",
+               "steps=\"director-signoff stamp-anything\"");
+  std::string message;
+  EXPECT_EQ(loadCode(text, &message), "policy.reference");
+  EXPECT_NE(message.find("stamp-anything"), std::string::npos) << message;
+}
+
 TEST_F(PolicyLoaderTest, MissingFileIsAnIoError) {
   EXPECT_EQ(errorCode([&] { loadPolicy(dir.file("absent.xml")); }), "io.read");
 }
