@@ -196,6 +196,10 @@ size_t checkSpaces(std::u32string_view t, size_t i, size_t from, Hits& hits) {
   size_t j = i;
   while (j < t.size() && isInlineSpace(t[j])) ++j;
   if (i == from || i == 0 || j == t.size()) return j - i;
+  // A long run or a tab lays out two parts of one line (印发机关 left, 印发日期 right); the rule
+  // is about a space typed between two words.
+  constexpr size_t kAlignmentRun = 4;
+  if (j - i >= kAlignmentRun || t.substr(i, j - i).find(U'\t') != std::u32string_view::npos) return j - i;
   const char32_t a = t[i - 1];
   const char32_t b = t[j];
   const bool cjkA = isCjkContext(a);

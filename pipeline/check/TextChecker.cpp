@@ -87,10 +87,10 @@ class TextChecker {
       shifted(body.substr(3), b + 3, hits, checkCopiesTo);
       inAttachmentNote_ = false;
     } else if (startsWith(body, U"附件：") || startsWith(body, U"附件:")) {
-      from = attachmentNote(number, t, b + 3, hits);
+      attachmentNote(number, t, b + 3, hits);
       inAttachmentNote_ = true;
     } else if (inAttachmentNote_ && attachmentNumberLength(t, b) > 0) {
-      from = attachmentNote(number, t, b, hits);
+      attachmentNote(number, t, b, hits);
     } else if (isAttachmentHeading(body)) {
       finishBody();
       pendingAttachment_ = attachmentNumber(body);
@@ -126,13 +126,12 @@ class TextChecker {
     for (const auto& h : local.items()) hits.add(h.rule, h.offset + offset, h.length, h.fix, h.detail);
   }
 
-  size_t attachmentNote(int number, std::u32string_view t, size_t i, Hits& hits) {
+  void attachmentNote(int number, std::u32string_view t, size_t i, Hits& hits) {
     i = skipSpaces(t, i);
     const size_t nameStart = i + attachmentNumberLength(t, i);
     const std::u32string_view name = trimRight(t.substr(nameStart));
     shifted(name, nameStart, hits, checkAttachmentName);
     noteNames_.push_back({std::u32string(stripFinalMark(name)), number});
-    return nameStart;
   }
 
   static std::u32string_view stripFinalMark(std::u32string_view name) {
