@@ -21,16 +21,6 @@
 
 namespace gongwen::testing {
 
-// Workaround: tests/CMakeLists.txt hands gtest_discover_tests its ENVIRONMENT list unescaped, so
-// under ctest only the first entry (GONGWEN_DATA_DIR, the source tree there) reaches the test.
-inline const bool kSourceDirKnown = [] {
-  const char* data = std::getenv("GONGWEN_DATA_DIR");
-  if (std::getenv("GONGWEN_SOURCE_DIR") == nullptr && data != nullptr) {
-    setenv("GONGWEN_SOURCE_DIR", data, 0);
-  }
-  return true;
-}();
-
 inline std::string samplePolicyText() { return readFile(sourcePath("samples/policy.xml")); }
 
 // Replaces the first occurrence of `from` (which must exist) in `text`.
