@@ -25,7 +25,14 @@ std::vector<SetLine> setBlock(const model::Block& block, const GlyphMetrics& met
 }
 
 void addBlocks(const std::vector<model::Block>& blocks, const GlyphMetrics& metrics, Flow& flow) {
-  for (const model::Block& block : blocks) flow.addLines(setBlock(block, metrics));
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    std::vector<SetLine> lines = setBlock(blocks[i], metrics);
+    // The standard is silent; a clerk never leaves a heading alone on a page's last line.
+    const bool heading = blocks[i].kind != model::BlockKind::Paragraph;
+    if (heading && i + 1 < blocks.size() && flow.freeSlots() == static_cast<int>(lines.size()))
+      flow.newPage();
+    flow.addLines(std::move(lines));
+  }
 }
 
 }  // namespace gongwen::layout

@@ -200,6 +200,22 @@ TEST(DocumentLayout, EveryBodyLengthKeepsTextInTheTypeAreaAndTheSealWithinALineO
   }
 }
 
+TEST(DocumentLayout, AHeadingNeverStandsAloneOnAPagesLastLine) {
+  for (int shortLines = 0; shortLines < kLinesPerPage; ++shortLines) {
+    model::Document d = notice(2);
+    for (int i = 0; i < shortLines; ++i) d.body.push_back(testing::paragraph("特此通知。"));
+    d.body.push_back(testing::paragraph("一、总体要求", model::BlockKind::Heading1));
+    d.body.push_back(testing::paragraph("各单位要高度重视。"));
+    const Frames frames = layOut(d, realFonts());
+    for (const Page& page : frames.pages) {
+      for (const VisualLine& heading : linesIn(page, FontRole::Heiti, kSize3)) {
+        EXPECT_GT(heading.baseline, baselineInSlot(kLinesPerPage - 1, kSize3) + kTolerance)
+            << "heading on the last line after " << shortLines << " short paragraphs";
+      }
+    }
+  }
+}
+
 TEST(DocumentLayout, JointSealsStandInOneRowWithoutTouching) {
   model::Document d = notice(2);
   d.signatories = {model::Signatory{text("江州市生态环境局"), text("seal-a")},
