@@ -1,0 +1,168 @@
+// Full approval chains signed through `gongwen sign` with PKCS#12 keys (RSA-2048, RSA-3072, ECDSA
+// P-256): every revision appends to the previous bytes, every signature verifies with pdfsig AND
+// with `openssl cms -verify` over its own ByteRange AND with `gongwen verify`, qpdf stays clean.
+
+#include <gtest/gtest.h>
+
+#include "tests/signing/SignFixture.h"
+#include "tests/support/PdfInspect.h"
+
+namespace gongwen::testing::signfx {
+namespace {
+
+struct ChainCase {
+  std::string chain;
+  std::string sealId;                                      // "" when the chain has no seal step
+  std::vector<std::pair<std::string, std::string>> steps;  // person, step
+};
+
+std::string caseName(const ::testing::TestParamInfo<ChainCase>& info) {
+  std::string name = info.param.chain;
+  for (char& c : name)
+    if (c == '-') c = '_';
+  return name;
+}
+
+class SignChain : public ::testing::TestWithParam<ChainCase> {};
+
+TEST_P(SignChain, EverySignatureVerifiesWithIndependentToolsAndEarlierBytesStayUntouched) {
+  const ChainCase& c = GetParam();
+  TempDir work;
+  std::string current = work.file("0.pdf");
+  writeFileAtomically(current, unsignedPdf(c.chain, c.sealId));
+  for (std::size_t i = 0; i < c.steps.size(); ++i) {
+    const std::string next = work.file(std::to_string(i + 1) + ".pdf");
+    const CommandResult r = signCli(current, next, c.steps[i].first, c.steps[i].second);
+    ASSERT_EQ(r.exitCode, 0) << c.steps[i].second << ": " << r.err;
+    const std::string before = readFile(current);
+    const std::string after = readFile(next);
+    // An incremental revision: the previous file is a byte-exact prefix of the new one.
+    ASSERT_GT(after.size(), before.size());
+    EXPECT_EQ(after.compare(0, before.size(), before), 0) << "revision " << i + 1 << " rewrote earlier bytes";
+    current = next;
+  }
+
+  const std::string pdf = readFile(current);
+  const auto signatures = signaturesIn(pdf);
+  ASSERT_EQ(signatures.size(), c.steps.size());
+  for (std::size_t i = 0; i < signatures.size(); ++i) {
+    const SignatureBytes& s = signatures[i];
+    // The ByteRange starts at 0, leaves out exactly the /Contents hex string and nothing else.
+    EXPECT_EQ(s.range[0], 0);
+    EXPECT_EQ(pdf[s.range[1]], '<');
+    EXPECT_EQ(pdf[s.range[2] - 1], '>');
+    const CommandResult cms = opensslCmsVerify(s);
+    EXPECT_EQ(cms.exitCode, 0) << "signature " << i + 1 << ": " << cms.err;
+  }
+  // The last signature covers the whole file.
+  EXPECT_EQ(static_cast<std::size_t>(signatures.back().range[2] + signatures.back().range[3]), pdf.size());
+
+  const CommandResult sig = pdfsig(current);
+  EXPECT_EQ(countOf(sig.out, "Signature is Valid."), static_cast<int>(c.steps.size())) << sig.out;
+  EXPECT_EQ(countOf(sig.out, "Certificate is Trusted."), static_cast<int>(c.steps.size())) << sig.out;
+  EXPECT_EQ(countOf(sig.out, "ETSI.CAdES.detached"), static_cast<int>(c.steps.size())) << sig.out;
+
+  const CommandResult qpdf = run({"qpdf", "--check", current});
+  EXPECT_EQ(qpdf.exitCode, 0) << qpdf.out << qpdf.err;
+  EXPECT_NE(qpdf.out.find("No syntax or stream encoding errors"), std::string::npos) << qpdf.out;
+
+  // pdfsig alone is not enough (it accepts later edits); the strict verifier must agree too.
+  const CommandResult verify = run({gongwenBinary(), "verify", current, "--policy", bureau().policyPath()});
+  EXPECT_EQ(verify.exitCode, 0) << verify.out << verify.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    SampleKinds, SignChain,
+    ::testing::Values(
+        ChainCase{"bureau-document",
+                  "administrative-seal",
+                  {{"bangong", "office-proofread"},
+                   {"fenguan-zhang", "deputy-review"},
+                   {"juzhang", "director-signoff"},
+                   {"bangong", "administrative-seal"}}},
+        ChainCase{"party-document",
+                  "party-seal",
+                  {{"bangong", "office-proofread"},
+                   {"fenguan-zhang", "deputy-review"},
+                   {"shuji", "secretary-signoff"},
+                   {"bangong", "party-seal"}}},
+        ChainCase{"joint-document",
+                  "administrative-seal",
+                  {{"bangong", "office-proofread"},
+                   {"fenguan-liu", "deputy-review"},
+                   {"juzhang", "director-signoff"},
+                   {"bangong", "administrative-seal"}}},
+        ChainCase{"proposal-ordinary",
+                  "administrative-seal",
+                  {{"guzhang", "section-review"},
+                   {"fenguan-liu", "deputy-signoff"},
+                   {"bangong", "administrative-seal"}}},
+        ChainCase{"proposal-important",
+                  "administrative-seal",
+                  {{"guzhang", "section-review"},
+                   {"fenguan-liu", "deputy-review"},
+                   {"juzhang", "principal-signoff"},
+                   {"bangong", "administrative-seal"}}},
+        ChainCase{"meeting-minutes", "", {{"bangong", "minutes-proofread"}, {"shuji", "principal-signoff"}}},
+        ChainCase{"reimbursement",
+                  "",
+                  {{"jingshou", "spender"}, {"zhengming", "witness"}, {"juzhang", "director-approval"}}},
+        ChainCase{"leave-long", "", {{"fenguan-zhang", "deputy-review"}, {"juzhang", "director-approval"}}}),
+    caseName);
+
+TEST(SignChain, DelegatedSignOffRecordsWhoWasActedFor) {
+  TempDir work;
+  writeFileAtomically(work.file("0.pdf"), unsignedPdf("bureau-document", "administrative-seal"));
+  ASSERT_EQ(signCli(work.file("0.pdf"), work.file("1.pdf"), "bangong", "office-proofread").exitCode, 0);
+  ASSERT_EQ(signCli(work.file("1.pdf"), work.file("2.pdf"), "fenguan-zhang", "deputy-review").exitCode, 0);
+  const CommandResult r = signCli(work.file("2.pdf"), work.file("3.pdf"), "changwu", "director-signoff");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const std::string pdf = readFile(work.file("3.pdf"));
+  const std::string lastRevision = pdf.substr(readFile(work.file("2.pdf")).size());
+  EXPECT_NE(lastRevision.find("/GongwenPerson (changwu)"), std::string::npos);
+  EXPECT_NE(lastRevision.find("/GongwenActingFor (juzhang)"), std::string::npos);
+  EXPECT_NE(lastRevision.find("/GongwenStep (director-signoff)"), std::string::npos);
+  // The 常务副局长 signed with his own certificate: pdfsig names him, not the 局长.
+  const CommandResult sig = pdfsig(work.file("3.pdf"));
+  EXPECT_NE(sig.out.find("孙海涛"), std::string::npos) << sig.out;
+}
+
+// Red pixels inside the seal widget's rectangle [360 90 480 210] of page 1.
+int redPixelsInSealField(const std::string& path) {
+  const Raster raster = PdfInspect(path).render(0, 36);
+  const auto px = [&](double pt) { return static_cast<int>(pt * 36 / 72); };
+  int red = 0;
+  for (int y = px(841.89 - 210); y < px(841.89 - 90); ++y)
+    for (int x = px(360); x < px(480); ++x)
+      if (raster.redness[static_cast<std::size_t>(y) * raster.width + x] > 100) ++red;
+  return red;
+}
+
+TEST(SignChain, SealIsVisibleLocksTheFormAndIsRegistered) {
+  TempDir work;
+  writeFileAtomically(work.file("0.pdf"), unsignedPdf("bureau-document", "administrative-seal"));
+  ASSERT_EQ(signCli(work.file("0.pdf"), work.file("1.pdf"), "bangong", "office-proofread").exitCode, 0);
+  ASSERT_EQ(signCli(work.file("1.pdf"), work.file("2.pdf"), "fenguan-zhang", "deputy-review").exitCode, 0);
+  ASSERT_EQ(signCli(work.file("2.pdf"), work.file("3.pdf"), "juzhang", "director-signoff").exitCode, 0);
+  const CommandResult r = signCli(work.file("3.pdf"), work.file("4.pdf"), "bangong", "administrative-seal");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+
+  const std::string sealRevision = readFile(work.file("4.pdf")).substr(readFile(work.file("3.pdf")).size());
+  EXPECT_NE(sealRevision.find("/SigFieldLock"), std::string::npos);
+  EXPECT_NE(sealRevision.find("/TransformMethod /FieldMDP"), std::string::npos);
+  EXPECT_NE(sealRevision.find("/SMask"), std::string::npos);
+
+  EXPECT_EQ(redPixelsInSealField(work.file("3.pdf")), 0);
+  EXPECT_GT(redPixelsInSealField(work.file("4.pdf")), 200) << "the seal image is not drawn in its field";
+
+  // 用印登记: one row for this document, naming the keeper, the step and who authorised it.
+  const CommandResult digest = run({"sha256sum", work.file("4.pdf")});
+  const std::string sha = digest.out.substr(0, 64);
+  const CommandResult rows =
+      run({"sqlite3", bureau().file("registry/seal-uses.sqlite"),
+           "SELECT seal, person, step, authorised_by FROM seal_use WHERE document_sha256 = '" + sha + "'"});
+  EXPECT_EQ(rows.out, "administrative-seal|bangong|administrative-seal|juzhang\n") << rows.err;
+}
+
+}  // namespace
+}  // namespace gongwen::testing::signfx
