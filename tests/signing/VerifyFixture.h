@@ -163,7 +163,7 @@ inline std::string signUnchecked(const std::string& pdf, const std::string& step
 
 // Signs through `gongwen sign` (the policy enforced); returns the signed bytes.
 inline std::string signWithCli(const std::string& pdf, const std::string& person, const std::string& step,
-                               const std::string& credential = "") {
+                               const std::string& credential = "", const std::string& policy = "") {
   TempDir work;
   writeFileAtomically(work.file("in.pdf"), pdf);
   std::vector<std::string> argv = {gongwenBinary(),
@@ -172,7 +172,7 @@ inline std::string signWithCli(const std::string& pdf, const std::string& person
                                    "-o",
                                    work.file("out.pdf"),
                                    "--policy",
-                                   bureau().policyPath(),
+                                   policy.empty() ? bureau().policyPath() : policy,
                                    "--as",
                                    person,
                                    "--step",

@@ -48,9 +48,6 @@ std::vector<ChainCase> chainCases() {
       {"reimbursement",
        "administrative-seal",
        {{"jingshou", "spender"}, {"zhengming", "witness"}, {"juzhang", "director-approval"}}},
-      {"leave-long",
-       "administrative-seal",
-       {{"fenguan-zhang", "deputy-review"}, {"juzhang", "director-approval"}}},
   };
 }
 
@@ -93,14 +90,16 @@ INSTANTIATE_TEST_SUITE_P(EveryChain, HonestChain, ::testing::ValuesIn(chainCases
 });
 
 TEST(VerifyReport, NamesSignerRoleStepAlgorithmAndTime) {
-  std::string pdf = unsignedPdf("leave-long");
-  pdf = signWithCli(pdf, "fenguan-zhang", "deputy-review");
-  pdf = signWithCli(pdf, "juzhang", "director-approval");
+  std::string pdf = unsignedPdf("proposal-ordinary");
+  pdf = signWithCli(pdf, "guzhang", "section-review");
+  pdf = signWithCli(pdf, "fenguan-liu", "deputy-signoff");
+  pdf = signWithCli(pdf, "bangong", "administrative-seal");
   const CommandResult text = verifyWithCli(pdf);
   EXPECT_EQ(text.exitCode, 0) << text.out;
   for (const char* expected :
-       {"张志强 [fenguan-zhang], 分管领导", "王建国 [juzhang], 局长", "ECDSA P-256 with SHA-256",
-        "RSA-2048 with SHA-256", "step:        director-approval", "certificate: trusted"}) {
+       {"周文斌 [guzhang], 股室负责人", "刘晓燕 [fenguan-liu], 分管领导", "行政公章 [administrative-seal]",
+        "ECDSA P-256 with SHA-256", "RSA-2048 with SHA-256", "step:        deputy-signoff",
+        "certificate: trusted"}) {
     EXPECT_NE(text.out.find(expected), std::string::npos) << expected << "\n" << text.out;
   }
 }
