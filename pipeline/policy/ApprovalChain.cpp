@@ -225,6 +225,13 @@ ChainReview reviewChain(const Policy& policy, const std::string& chainId,
                         const std::vector<SignedStep>& signedSteps, const std::vector<std::time_t>& times,
                         const std::string& applicantId) {
   ChainReview review;
+  const Chain* chain = policy.findChain(chainId);
+  if (chain == nullptr) {
+    review.findings.push_back(
+        {0, "policy.unknown-chain",
+         "rule unknown-chain: approval chain '" + chainId + "' is not in the policy " + policy.sourceFile});
+    return review;
+  }
   std::vector<SignedStep> before;
   for (std::size_t i = 0; i < signedSteps.size(); ++i) {
     const SignedStep& done = signedSteps[i];
@@ -243,11 +250,9 @@ ChainReview reviewChain(const Policy& policy, const std::string& chainId,
     }
     before.push_back(done);
   }
-  if (const Chain* chain = policy.findChain(chainId)) {
-    for (const Step& step : chain->steps) {
-      if (!step.optional && findSigned(signedSteps, step.id) == nullptr) {
-        review.missingSteps.push_back(step.id);
-      }
+  for (const Step& step : chain->steps) {
+    if (!step.optional && findSigned(signedSteps, step.id) == nullptr) {
+      review.missingSteps.push_back(step.id);
     }
   }
   return review;

@@ -182,7 +182,9 @@ struct ChainFinding {
 };
 
 struct ChainReview {
-  std::vector<ChainFinding> findings;     // empty when every signature was allowed in its order
+  // Empty when every signature was allowed in its order; one policy.unknown-chain finding (and
+  // nothing else) when the chain is not in the policy.
+  std::vector<ChainFinding> findings;
   std::vector<std::string> missingSteps;  // required steps not yet signed
   bool complete() const { return findings.empty() && missingSteps.empty(); }
 };

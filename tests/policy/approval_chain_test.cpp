@@ -224,6 +224,13 @@ TEST_F(ApprovalChainTest, ReviewFlagsAClaimedDelegationThePolicyDoesNotGive) {
   EXPECT_EQ(review.findings[0].code, "policy.acting-mismatch");
 }
 
+TEST_F(ApprovalChainTest, ReviewOfAnUnknownChainIsNeverComplete) {
+  policy::ChainReview review = policy::reviewChain(bureau, "secret-document", {}, {});
+  ASSERT_EQ(review.findings.size(), 1u);
+  EXPECT_EQ(review.findings[0].code, "policy.unknown-chain");
+  EXPECT_FALSE(review.complete());
+}
+
 TEST_F(ApprovalChainTest, AcceptedCertificatesArePersonsForApprovalsAndSealsForSeals) {
   const policy::Chain& chain = *bureau.findChain("bureau-document");
   std::vector<std::string> director =
