@@ -1,5 +1,6 @@
 #include "pipeline/layout/Attachments.h"
 
+#include "pipeline/core/Utf.h"
 #include "pipeline/layout/BodyText.h"
 #include "pipeline/layout/ParagraphSetter.h"
 #include "pipeline/layout/TitleSetter.h"
@@ -21,17 +22,19 @@ std::vector<SetLine> attachmentNote(const model::Document& doc, const GlyphMetri
   const std::string label = "附件：";
   const model::SourceLocation& labelWhere = doc.attachments.front().title.where;
   const double labelEnd = 2 * kGridCell + widthOf(label, metrics, labelWhere);
-  const bool numbered = doc.attachments.size() > 1;
   for (size_t i = 0; i < doc.attachments.size(); ++i) {
-    const model::SourceLocation& where = doc.attachments[i].title.where;
-    const std::string prefix = numbered ? std::to_string(i + 1) + ". " : "";
+    const model::Text& title = doc.attachments[i].title;
     StyledText t;
     if (i == 0) t.append(label, kBody, labelWhere);
-    t.append(model::attachmentNoteLine(doc, i), kBody, where);
-    measure(t, metrics, where);
+    const size_t numberStart = t.text.size();
+    t.append(model::attachmentNoteLine(doc, i), kBody, title.where);
+    // What precedes the name ("1. ") is the line's length beyond the name's.
+    const size_t nameStart = t.text.size() - toUtf32(title.value, title.where.describe()).size();
+    measure(t, metrics, title.where);
     ParagraphFormat format;
     format.firstIndent = i == 0 ? 2 * kGridCell : labelEnd;
-    format.restIndent = labelEnd + (numbered ? widthOf(prefix, metrics, where) : 0);
+    format.restIndent = labelEnd + t.width(numberStart, nameStart);
+    format.hangingLabel = nameStart;
     for (SetLine& line : setParagraph(t, format)) lines.push_back(std::move(line));
   }
   return lines;

@@ -14,6 +14,7 @@ std::vector<SetLine> attendanceLines(const model::Document& doc, const GlyphMetr
     measure(t, metrics, attendance.names.where);
     ParagraphFormat format;
     format.restIndent = format.firstIndent + t.width(0, labelLength);
+    format.hangingLabel = labelLength;
     for (SetLine& line : setParagraph(t, format)) lines.push_back(std::move(line));
   }
   return lines;

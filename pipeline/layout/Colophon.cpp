@@ -30,6 +30,7 @@ void placeColophon(const model::Document& doc, const GlyphMetrics& metrics, Flow
     format.width = kTypeWidth - 2 * kSideIndent;
     format.firstIndent = 0;
     format.restIndent = t.width(0, labelLength);  // wraps align after the colon
+    format.hangingLabel = labelLength;
     copies = setParagraph(t, format);
   }
   const bool printLine = !letter && (!doc.printer.empty() || !doc.printDate.empty());

@@ -20,14 +20,16 @@ size_t lastVisible(const StyledText& t, const LineSpan& span) {
 
 }  // namespace
 
-SetLine setLine(const StyledText& t, const LineSpan& span, double left, double justifyTo) {
+SetLine setLine(const StyledText& t, const LineSpan& span, double left, double justifyTo, size_t fixedUntil) {
   SetLine line;
   line.sizePt = 0;
   const size_t end = lastVisible(t, span);
   double perGap = 0;
   if (justifyTo > span.width) {
     int gaps = 0;
-    for (size_t i = span.begin; i + 1 < end; ++i) gaps += stretchableGap(t.text[i], t.text[i + 1]);
+    for (size_t i = std::max(span.begin, fixedUntil); i + 1 < end; ++i) {
+      gaps += stretchableGap(t.text[i], t.text[i + 1]);
+    }
     if (gaps > 0) perGap = (justifyTo - span.width) / gaps;
   }
   double x = left;
@@ -47,7 +49,7 @@ SetLine setLine(const StyledText& t, const LineSpan& span, double left, double j
     }
     const bool compressed = span.compressedEnd && i + 1 == end;
     x += compressed ? t.widths[i] / 2 : t.widths[i];
-    if (i + 1 < end && stretchableGap(c, t.text[i + 1])) x += perGap;
+    if (i >= fixedUntil && i + 1 < end && stretchableGap(c, t.text[i + 1])) x += perGap;
   }
   if (line.sizePt == 0) line.sizePt = kSize3;
   return line;

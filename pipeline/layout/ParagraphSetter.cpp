@@ -17,7 +17,8 @@ std::vector<SetLine> setParagraph(const StyledText& t, const ParagraphFormat& fo
     const bool last = i + 1 == spans.size();
     const double indent = first ? format.firstIndent : format.restIndent;
     const double room = first ? firstRoom : restRoom;
-    lines.push_back(setLine(t, spans[i], format.left + indent, format.justify && !last ? room : 0));
+    lines.push_back(
+        setLine(t, spans[i], format.left + indent, format.justify && !last ? room : 0, format.hangingLabel));
   }
   return lines;
 }

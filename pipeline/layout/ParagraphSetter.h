@@ -16,6 +16,9 @@ struct ParagraphFormat {
   double firstIndent = 2 * kGridCell;  // 正文: two 字 (7.3.3)
   double restIndent = 0;               // 正文: wrapped lines flush left
   bool justify = true;
+  // Characters of a label the wrapped lines hang from (附件：1. , 抄送：, 出席：): justification
+  // leaves them at their natural width so that the wraps line up under the text after them.
+  size_t hangingLabel = 0;
 };
 
 // `t` must be measured.

@@ -301,6 +301,25 @@ TEST(DocumentLayout, UpwardDocumentsPutNumberLeftAndSignerRightOnOneLine) {
   EXPECT_NEAR(number->baseline, signer[0].baseline, kTolerance);
 }
 
+TEST(DocumentLayout, SeveralSignersTakeTwoNamesALineAlignedWithTheNumberOnTheLast) {
+  model::Document d = notice(1);
+  d.tmpl.direction = model::Direction::Up;
+  d.signers = {text("陈建国"), text("李卫东"), text("王海燕")};
+  const Frames frames = layOut(d, realFonts());
+  const std::vector<VisualLine> names = linesIn(frames.pages.front(), FontRole::Kaiti, kSize3);
+  ASSERT_EQ(names.size(), 2u);
+  EXPECT_EQ(names[0].text(), U"陈建国李卫东");
+  EXPECT_EQ(names[1].text(), U"王海燕");
+  EXPECT_NEAR(names[0].chars.front().x, names[1].chars.front().x, kTolerance)
+      << "wraps align with the first name";
+  EXPECT_NEAR(names[0].baseline - names[1].baseline, kLinePitch, kTolerance);
+  const std::vector<VisualLine> body = bodyLines(frames.pages.front());
+  const auto number = std::find_if(body.begin(), body.end(),
+                                   [](const VisualLine& l) { return l.text() == U"江环发〔2026〕12号"; });
+  ASSERT_NE(number, body.end());
+  EXPECT_NEAR(number->baseline, names[1].baseline, kTolerance) << "number on the last 签发人 line";
+}
+
 TEST(DocumentLayout, MultiLineTitlesAreCentredTrapezoidsNeverHourglasses) {
   const Frames frames = layOut(notice(1), realFonts());
   const std::vector<VisualLine> title = linesIn(frames.pages.front(), FontRole::Xiaobiaosong, kSize2);
@@ -344,6 +363,31 @@ TEST(DocumentLayout, AttachmentsStartOnNewPagesWithLabelAndTitleOnLineThree) {
     }
   }
   EXPECT_TRUE(note);
+}
+
+TEST(DocumentLayout, AttachmentNoteWrapsAlignWithTheName) {
+  model::Document d = notice(1);
+  d.attachments = {
+      model::Attachment{
+          text("江州市重点排污单位环境风险隐患排查整治工作责任分工及进度安排一览表（2026年修订版）"), {}},
+      model::Attachment{text("联系人名单"), {}}};
+  const Frames frames = layOut(d, realFonts());
+  std::vector<VisualLine> lines;
+  for (const Page& page : frames.pages) {
+    for (VisualLine& l : bodyLines(page)) lines.push_back(std::move(l));
+  }
+  const auto first = std::find_if(lines.begin(), lines.end(),
+                                  [](const VisualLine& l) { return l.text().rfind(U"附件：1.", 0) == 0; });
+  ASSERT_NE(first, lines.end());
+  ASSERT_LT(first + 2, lines.end());
+  EXPECT_NEAR(first->chars.front().x, kTypeLeft + 2 * kGridCell + kInset, kTolerance);
+  const PlacedChar& nameStart = first->chars[5];  // 附 件 ： 1 . then the name (the space is not drawn)
+  EXPECT_EQ(nameStart.ch, U'江');
+  const VisualLine& wrap = *(first + 1);
+  EXPECT_NEAR(wrap.chars.front().x, nameStart.x, kTolerance) << "wrap aligned with the name";
+  const VisualLine& second = *(first + 2);
+  EXPECT_EQ(second.text(), U"2.联系人名单");
+  EXPECT_NEAR(second.chars.front().x, first->chars[3].x, kTolerance) << "later items under the first number";
 }
 
 TEST(DocumentLayout, LetterFormatHasDoubleRedLinesAndNoPageNumberOnPageOne) {
