@@ -13,9 +13,11 @@ constexpr size_t kExcerptRadius = 40;
 }  // namespace
 
 void sortByPosition(std::vector<Finding>& findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  const auto before = [](const Finding& a, const Finding& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
-  });
+  };
+  if (std::is_sorted(findings.begin(), findings.end(), before)) return;
+  std::stable_sort(findings.begin(), findings.end(), before);
 }
 
 Finding makeFinding(const Hit& hit, std::u32string_view text, const Place& place) {

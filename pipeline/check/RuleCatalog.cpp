@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 namespace gongwen::check {
 
@@ -96,10 +97,14 @@ const std::vector<RuleInfo>& ruleCatalog() {
 }
 
 const RuleInfo& ruleInfo(std::string_view id) {
-  for (const auto& r : ruleCatalog()) {
-    if (r.id == id) return r;
-  }
-  throw std::logic_error("unknown check rule " + std::string(id));
+  static const std::unordered_map<std::string_view, const RuleInfo*> byId = [] {
+    std::unordered_map<std::string_view, const RuleInfo*> m;
+    for (const auto& r : ruleCatalog()) m.emplace(r.id, &r);
+    return m;
+  }();
+  const auto it = byId.find(id);
+  if (it == byId.end()) throw std::logic_error("unknown check rule " + std::string(id));
+  return *it->second;
 }
 
 std::string ruleTable() {

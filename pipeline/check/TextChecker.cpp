@@ -1,6 +1,7 @@
 // checkText: a plain text, one paragraph per line. Lines that look like the elements of a 公文
 // (抄送, 附件说明, 成文日期, 密级) also get that element's rules.
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 
@@ -185,8 +186,14 @@ class TextChecker {
   }
 
   void emit(int number, std::u32string_view t, const std::vector<Hit>& hits) {
-    for (const auto& h : hits) {
-      findings_.push_back(makeFinding(h, t, {file_, number, static_cast<int>(h.offset) + 1, {}}));
+    // In column order here, so that the whole list rarely needs sorting at the end.
+    std::vector<const Hit*> ordered;
+    ordered.reserve(hits.size());
+    for (const auto& h : hits) ordered.push_back(&h);
+    std::sort(ordered.begin(), ordered.end(),
+              [](const Hit* a, const Hit* b) { return a->offset < b->offset; });
+    for (const Hit* h : ordered) {
+      findings_.push_back(makeFinding(*h, t, {file_, number, static_cast<int>(h->offset) + 1, {}}));
     }
   }
 
