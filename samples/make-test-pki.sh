@@ -11,6 +11,8 @@
 #   nssdb/                   NSS database trusting the root, for `pdfsig -nssdir OUTDIR/nssdb`
 #   password.txt, pin.txt    the PKCS#12 password and token user PIN (for --password-file)
 # The password and PIN come from $GONGWEN_PKI_PASSWORD / $GONGWEN_PKI_PIN (test defaults otherwise).
+# softhsm2.conf names OUTDIR/tokens by its absolute path: do not move OUTDIR afterwards (make it
+# where it will be used, or rewrite directories.tokendir after a move).
 # Nothing outside OUTDIR is touched. Private keys made here are for tests only; never commit them.
 set -euo pipefail
 
