@@ -44,8 +44,8 @@ holders=(
   "jingshou|郑丽|经手人|ec"
   "zhengming|黄涛|证明人|ec"
   "dangan|林芳|档案员|ec"
-  "administrative-seal|某市某局|行政公章|rsa:2048"
-  "party-seal|中共某市某局党组|党组公章|rsa:2048"
+  "administrative-seal|江州市生态环境局|行政公章|rsa:2048"
+  "party-seal|中共江州市生态环境局党组|党组公章|rsa:2048"
 )
 
 cat >"$work/ext.cnf" <<'CNF'
@@ -106,7 +106,7 @@ new_key() {  # new_key TYPE FILE
 }
 
 subject() {  # subject NAME ROLE
-  printf '/C=CN/O=某市某局/OU=%s/CN=%s' "$2" "$1"
+  printf '/C=CN/O=江州市生态环境局/OU=%s/CN=%s' "$2" "$1"
 }
 
 # Issues a certificate for PUBKEY with SUBJECT. The request is signed by a throwaway key and the
@@ -147,7 +147,7 @@ dated_credential() {  # dated_credential ID NAME ROLE START END
 # Root CA and the throwaway request key.
 new_key rsa:2048 "$out/root.key"
 openssl req -new -x509 -utf8 -config "$work/ext.cnf" -key "$out/root.key" \
-  -subj "/C=CN/O=某市某局/CN=某市某局测试根CA" -days 7300 -sha256 -extensions root -out "$out/root.crt"
+  -subj "/C=CN/O=江州市生态环境局/CN=江州市生态环境局测试根CA" -days 7300 -sha256 -extensions root -out "$out/root.crt"
 new_key ec "$work/request.key"
 
 # Software credentials, two holders at a time (RSA key generation dominates).
@@ -169,7 +169,7 @@ dated_credential bangong-not-yet-valid 陈静 办公室主任 20450101000000Z 20
 # Timestamp authority.
 new_key rsa:2048 "$out/tsa.key"
 openssl pkey -in "$out/tsa.key" -pubout -out "$work/tsa.pub"
-issue "/C=CN/O=某市某局/CN=某市某局测试时间戳服务" "$work/tsa.pub" "$out/tsa.crt" tsa
+issue "/C=CN/O=江州市生态环境局/CN=江州市生态环境局测试时间戳服务" "$work/tsa.pub" "$out/tsa.crt" tsa
 
 # SoftHSM2 token "gongwen": one key pair generated inside it per holder (the 局长's RSA-2048, the
 # others ECDSA P-256), object label = holder id.

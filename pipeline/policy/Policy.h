@@ -114,7 +114,7 @@ struct Delegation {
 
 struct Policy {
   std::string sourceFile;    // absolute path of the policy file
-  std::string organisation;  // e.g. 某市某局
+  std::string organisation;  // e.g. 江州市生态环境局
   std::vector<Person> people;
   std::vector<Seal> seals;
   std::vector<Chain> chains;

@@ -23,7 +23,7 @@ std::string commonName(X509* certificate) {
 
 // A real signature with the loaded key, checked against the certificate's public key.
 bool signsVerifiably(const SigningKey& key) {
-  const std::string data = "某市某局关于印发制度汇编的通知";
+  const std::string data = "江州市生态环境局关于印发制度汇编的通知";
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> sign(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   std::vector<unsigned char> signature(1024);
   size_t length = signature.size();
@@ -52,7 +52,7 @@ TEST_F(SigningKeyTest, Pkcs12WithPasswordFromEnvironmentGivesKeyCertificateAndCh
   EXPECT_EQ(key.keyBits(), 2048);
   EXPECT_EQ(commonName(key.certificate()), "王建国");
   ASSERT_EQ(sk_X509_num(key.chain()), 1);
-  EXPECT_EQ(commonName(sk_X509_value(key.chain(), 0)), "某市某局测试根CA");
+  EXPECT_EQ(commonName(sk_X509_value(key.chain(), 0)), "江州市生态环境局测试根CA");
   EXPECT_TRUE(signsVerifiably(key));
 }
 
@@ -119,7 +119,7 @@ TEST_F(SigningKeyTest, TokenCredentialOfThePolicyLoads) {
   const policy::Credential& token =
       policy::selectCredential(bureau.findSeal("party-seal")->credentials, "token", "党组公章");
   SigningKey key = keys::loadSigningKey(token, kPin);
-  EXPECT_EQ(commonName(key.certificate()), "中共某市某局党组");
+  EXPECT_EQ(commonName(key.certificate()), "中共江州市生态环境局党组");
   EXPECT_TRUE(signsVerifiably(key));
   SigningKey software = keys::loadSigningKey(bureau.findPerson("guzhang")->credentials.front(), kPassword);
   EXPECT_EQ(commonName(software.certificate()), "周文斌");
