@@ -15,8 +15,8 @@ namespace {
 
 using IteratorFactory = icu::BreakIterator* (*)(const icu::Locale&, UErrorCode&);
 
-// Building a break iterator loads ICU's rules and dictionaries (~100 µs); each call clones a
-// prototype made once per process instead.
+// Building a break iterator loads ICU's rules and dictionaries (~100 µs): each thread clones a
+// prototype made once per process, and reuses its clone for every paragraph it breaks.
 std::unique_ptr<icu::BreakIterator> makePrototype(IteratorFactory factory, const char* what) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> it(factory(icu::Locale("zh"), status));
@@ -28,28 +28,30 @@ std::unique_ptr<icu::BreakIterator> makePrototype(IteratorFactory factory, const
   return it;
 }
 
-const icu::BreakIterator& linePrototype() {
+icu::BreakIterator& lineIterator() {
   static const std::unique_ptr<icu::BreakIterator> prototype =
       makePrototype(&icu::BreakIterator::createLineInstance, "line");
-  return *prototype;
+  thread_local const std::unique_ptr<icu::BreakIterator> mine(prototype->clone());
+  return *mine;
 }
 
-const icu::BreakIterator& wordPrototype() {
+icu::BreakIterator& wordIterator() {
   static const std::unique_ptr<icu::BreakIterator> prototype =
       makePrototype(&icu::BreakIterator::createWordInstance, "word");
-  return *prototype;
+  thread_local const std::unique_ptr<icu::BreakIterator> mine(prototype->clone());
+  return *mine;
 }
 
-// Runs `prototype` over `text` and sets `flag` at every boundary, in code point positions.
-void markBoundaries(const icu::BreakIterator& prototype, std::u32string_view text, uint8_t flag,
+// Runs `it` over `text` and sets `flag` at every boundary, in code point positions.
+void markBoundaries(icu::BreakIterator& it, std::u32string_view text, uint8_t flag,
                     std::vector<uint8_t>& out) {
   const icu::UnicodeString utf16 = icu::UnicodeString::fromUTF32(
       reinterpret_cast<const UChar32*>(text.data()), static_cast<int32_t>(text.size()));
-  std::unique_ptr<icu::BreakIterator> it(prototype.clone());
-  it->setText(utf16);
+  // The iterator keeps a reference to `utf16` but is not used again before the next setText.
+  it.setText(utf16);
   size_t codePoint = 0;
   int32_t unit = 0;
-  for (int32_t b = it->first(); b != icu::BreakIterator::DONE; b = it->next()) {
+  for (int32_t b = it.first(); b != icu::BreakIterator::DONE; b = it.next()) {
     while (unit < b && codePoint < text.size()) {
       unit += U16_LENGTH(static_cast<UChar32>(text[codePoint]));
       ++codePoint;
@@ -75,7 +77,7 @@ bool punctuationAllowsBreak(std::u32string_view text, size_t i) {
 std::vector<uint8_t> lineBreakOpportunities(std::u32string_view text) {
   std::vector<uint8_t> out(text.size() + 1, 0);
   if (text.empty()) return out;
-  markBoundaries(linePrototype(), text, kBreakPreferred, out);
+  markBoundaries(lineIterator(), text, kBreakPreferred, out);
   for (size_t i = 1; i < text.size(); ++i) {
     out[i] = punctuationAllowsBreak(text, i) ? (out[i] & kBreakPreferred) | kBreakRulesAllow : 0;
   }
@@ -86,7 +88,7 @@ std::vector<uint8_t> lineBreakOpportunities(std::u32string_view text) {
 
 std::vector<uint8_t> wordBoundaries(std::u32string_view text) {
   std::vector<uint8_t> out(text.size() + 1, 0);
-  if (!text.empty()) markBoundaries(wordPrototype(), text, 1, out);
+  if (!text.empty()) markBoundaries(wordIterator(), text, 1, out);
   return out;
 }
 

@@ -59,14 +59,14 @@ constexpr Entry kTable[] = {
     {U'\u3016', kOpen},                                                    // 〖
     {U'\u3017', kStop},                                                    // 〗
     {U'\u30FB', kNoLineStart | kFullWidth},                                // ・ 间隔号 (fullwidth form)
-    {U'\uFF01', kStop},                                                    // ！
+    {U'\uFF01', kStop | kStackedShareCells},                               // ！
     {U'\uFF05', kNoLineStart | kFullWidth},                                // ％
     {U'\uFF08', kOpen},                                                    // （
     {U'\uFF09', kStop},                                                    // ）
     {U'\uFF0C', kStop},                                                    // ，
     {U'\uFF1A', kStop},                                                    // ：
     {U'\uFF1B', kStop},                                                    // ；
-    {U'\uFF1F', kStop},                                                    // ？
+    {U'\uFF1F', kStop | kStackedShareCells},                               // ？
     {U'\uFF3B', kOpen},                                                    // ［
     {U'\uFF3D', kStop},                                                    // ］
     {U'\uFF5B', kOpen},                                                    // ｛

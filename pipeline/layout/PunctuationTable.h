@@ -13,6 +13,7 @@ enum PunctuationClass : uint8_t {
   kNoLineStartWhenSingle = 8,   // a lone — is the 一字线 连接号, which may not start a line
   kFullWidth = 16,              // occupies one 字 whatever its East Asian Width says
   kCompressibleAtLineEnd = 32,  // glyph in the left half of its 字: may be set half width (5.1.10)
+  kStackedShareCells = 64,  // ？ ！: n of them in a row take n − 1 字 (5.1.2: ？！ one 字, three two)
 };
 
 // The classes of `c` (0 for characters the table does not list).

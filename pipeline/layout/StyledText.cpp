@@ -1,5 +1,7 @@
 #include "pipeline/layout/StyledText.h"
 
+#include <algorithm>
+
 #include "pipeline/core/Error.h"
 #include "pipeline/core/Utf.h"
 #include "pipeline/layout/PageGeometry.h"
@@ -26,6 +28,25 @@ double StyledText::width(size_t begin, size_t end) const {
   return sum;
 }
 
+namespace {
+
+// GB/T 15834 5.1.2: stacked question and exclamation marks share their 字 (？！ one, ？？！ two).
+void shareStackedMarks(StyledText& t) {
+  size_t i = 0;
+  while (i < t.text.size()) {
+    size_t end = i;
+    while (end < t.text.size() && hasClass(t.text[end], kStackedShareCells) && t.styleOf[end] == t.styleOf[i])
+      ++end;
+    if (end - i >= 2) {
+      const double n = static_cast<double>(end - i);
+      for (size_t k = i; k < end; ++k) t.widths[k] *= (n - 1) / n;
+    }
+    i = std::max(end, i + 1);
+  }
+}
+
+}  // namespace
+
 void measure(StyledText& t, const GlyphMetrics& metrics, const model::SourceLocation& where) {
   t.widths.resize(t.text.size());
   for (size_t i = 0; i < t.text.size(); ++i) {
@@ -50,6 +71,7 @@ void measure(StyledText& t, const GlyphMetrics& metrics, const model::SourceLoca
     }
     t.widths[i] = fullWidth ? charCell(style.sizePt) : metrics.advance(style.role, c, style.sizePt);
   }
+  shareStackedMarks(t);
 }
 
 StyledText styledText(std::string_view utf8, const TextStyle& style, const GlyphMetrics& metrics,

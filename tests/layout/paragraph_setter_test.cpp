@@ -80,5 +80,18 @@ TEST(ParagraphSetter, PullsACharacterBackRatherThanStartALineWithAStop) {
   EXPECT_NEAR(charsOf(lines[0]).back().x - kInset + kGridCell, kTypeRight, 1e-6);
 }
 
+TEST(ParagraphSetter, StackedQuestionAndExclamationMarksShareTheirCells) {
+  ParagraphFormat format;
+  format.firstIndent = 0;
+  const std::vector<PlacedChar> two = charsOf(setParagraph(measured("真的？！好"), format).front());
+  ASSERT_EQ(two.size(), 5u);
+  EXPECT_NEAR(two[4].x - two[2].x, kGridCell, 1e-9) << "？！ take one 字";
+  const std::vector<PlacedChar> three = charsOf(setParagraph(measured("真的？？？好"), format).front());
+  ASSERT_EQ(three.size(), 6u);
+  EXPECT_NEAR(three[5].x - three[2].x, 2 * kGridCell, 1e-9) << "three take two 字";
+  const std::vector<PlacedChar> one = charsOf(setParagraph(measured("真的？好"), format).front());
+  EXPECT_NEAR(one[3].x - one[2].x, kGridCell, 1e-9) << "a single mark keeps its 字";
+}
+
 }  // namespace
 }  // namespace gongwen::layout
