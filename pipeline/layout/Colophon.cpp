@@ -14,24 +14,48 @@ void addRule(Page& page, double y, double width) {
   page.rules.push_back({kTypeLeft, y, kTypeRight, y, width, kBlack});
 }
 
+// `抄送：names` (or `主送：names`) in 4号, wraps aligned after the colon.
+std::vector<SetLine> labelledList(const std::string& label, const std::string& names,
+                                  const model::SourceLocation& where, const GlyphMetrics& metrics) {
+  StyledText t;
+  t.append(label, kColophon, where);
+  const size_t labelLength = t.text.size();
+  t.append(names, kColophon, where);
+  measure(t, metrics, where);
+  ParagraphFormat format;
+  format.left = kTypeLeft + kSideIndent;
+  format.width = kTypeWidth - 2 * kSideIndent;
+  format.firstIndent = 0;
+  format.restIndent = t.width(0, labelLength);
+  format.hangingLabel = labelLength;
+  return setParagraph(t, format);
+}
+
+// 主送机关 as written ends with "：" (7.3.2); in the 版记 it is a list like 抄送, ending with "。".
+std::string asColophonList(const std::string& recipients) {
+  const std::string colon = "：";
+  std::string names = recipients;
+  if (names.size() >= colon.size() && names.compare(names.size() - colon.size(), colon.size(), colon) == 0) {
+    names.resize(names.size() - colon.size());
+  }
+  return names + "。";
+}
+
 }  // namespace
 
-void placeColophon(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow) {
+void placeColophon(const model::Document& doc, const GlyphMetrics& metrics, bool withMainRecipients,
+                   Flow& flow) {
   const bool letter = doc.tmpl.format == model::LayoutFormat::Letter;
+  // 主送 moved here stands on the line above 抄送 with no separator between them (7.4.2).
   std::vector<SetLine> copies;
+  if (withMainRecipients) {
+    copies =
+        labelledList("主送：", asColophonList(doc.mainRecipients.value), doc.mainRecipients.where, metrics);
+  }
   if (!doc.copiesTo.empty()) {
-    StyledText t;
-    t.append("抄送：", kColophon, doc.copiesTo.where);
-    const size_t labelLength = t.text.size();
-    t.append(doc.copiesTo.value, kColophon, doc.copiesTo.where);
-    measure(t, metrics, doc.copiesTo.where);
-    ParagraphFormat format;
-    format.left = kTypeLeft + kSideIndent;
-    format.width = kTypeWidth - 2 * kSideIndent;
-    format.firstIndent = 0;
-    format.restIndent = t.width(0, labelLength);  // wraps align after the colon
-    format.hangingLabel = labelLength;
-    copies = setParagraph(t, format);
+    for (SetLine& line : labelledList("抄送：", doc.copiesTo.value, doc.copiesTo.where, metrics)) {
+      copies.push_back(std::move(line));
+    }
   }
   const bool printLine = !letter && (!doc.printer.empty() || !doc.printDate.empty());
   const int lines = static_cast<int>(copies.size()) + (printLine ? 1 : 0);

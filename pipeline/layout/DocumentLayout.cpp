@@ -16,7 +16,9 @@
 namespace gongwen::layout {
 namespace {
 
-void addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow) {
+// Returns false when the 主送 list had to go to the 版记 instead: 7.3.2 moves it there when it
+// would leave no line of 正文 on page 1 (公文首页必须显示正文).
+bool addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow) {
   if (!doc.title.empty()) {
     const StyledText title = styledText(doc.title.value, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack},
                                         metrics, doc.title.where);
@@ -30,8 +32,11 @@ void addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metri
                    doc.mainRecipients.where);
     ParagraphFormat format;
     format.firstIndent = 0;
-    flow.addLines(setParagraph(recipients, format));
+    std::vector<SetLine> lines = setParagraph(recipients, format);
+    if (!doc.body.empty() && flow.freeSlots() < static_cast<int>(lines.size()) + 1) return false;
+    flow.addLines(std::move(lines));
   }
+  return true;
 }
 
 // 附件说明, the signature block or the attendance lines, and 附注 (7.3.4–7.3.6, 10.3).
@@ -76,11 +81,11 @@ Frames layOut(const model::Document& doc, const GlyphMetrics& metrics) {
                             ? placeLetterHeader(doc, metrics, frames.pages.front())
                             : placeHeader(doc, metrics, frames.pages.front());
   Flow flow(frames, firstSlot);
-  addTitleAndRecipients(doc, metrics, flow);
+  const bool recipientsShown = addTitleAndRecipients(doc, metrics, flow);
   addBlocks(doc.body, metrics, flow);
   addClosing(doc, metrics, flow);
   addAttachmentPages(doc, metrics, flow);
-  placeColophon(doc, metrics, flow);
+  placeColophon(doc, metrics, !recipientsShown, flow);
   flow.finishPage();
   placePageNumbers(doc, metrics, frames);
   return frames;

@@ -123,6 +123,32 @@ TEST(DocumentLayout, ColophonEndsOnTheTypeAreaBottomWithThickAndThinSeparators) 
   EXPECT_NEAR(items[1].baseline, baselineInSlot(kLinesPerPage - 1, kSize4), kTolerance);
 }
 
+TEST(DocumentLayout, AMainRecipientListTooLongForPageOneMovesToTheColophon) {
+  model::Document d = notice(2);
+  std::string recipients;
+  for (int i = 1; i <= 40; ++i) recipients += "江州市第" + std::to_string(i) + "区生态环境分局，";
+  d.mainRecipients = text(recipients + "局机关各处室：");
+  const Frames frames = layOut(d, realFonts());
+  const std::vector<VisualLine> firstPage = bodyLines(frames.pages.front());
+  ASSERT_FALSE(firstPage.empty());
+  EXPECT_TRUE(std::any_of(firstPage.begin(), firstPage.end(), [](const VisualLine& l) {
+    return l.text().substr(0, 5) == U"为深入贯彻";
+  })) << "正文 shows on page 1";
+  const std::vector<VisualLine> colophon = linesIn(frames.pages.back(), FontRole::Fangsong, kSize4);
+  ASSERT_GE(colophon.size(), 3u);
+  EXPECT_EQ(colophon.front().text().substr(0, 3), U"主送：");
+  const auto copies = std::find_if(colophon.begin(), colophon.end(),
+                                   [](const VisualLine& l) { return l.text().substr(0, 3) == U"抄送："; });
+  ASSERT_NE(copies, colophon.end());
+  ASSERT_NE(copies, colophon.begin());
+  EXPECT_EQ((copies - 1)->text().back(), U'。') << "主送 list ends with 。 in the 版记";
+  // No separator between 主送 and 抄送: the only rules are the first, the thin one and the last.
+  EXPECT_EQ(frames.pages.back().rules.size(), 3u);
+  for (const Rule& r : frames.pages.back().rules) {
+    EXPECT_FALSE(r.y1 < colophon.front().baseline && r.y1 > copies->baseline) << "rule between 主送 and 抄送";
+  }
+}
+
 TEST(DocumentLayout, SealBoxTopIsWithinOneLineOfTheLastTextLineAndPressesNameAndDate) {
   const Frames frames = layOut(notice(2), realFonts());
   const Page* sealed = nullptr;
