@@ -1,5 +1,7 @@
 #include "signing/verify/ObjectRoles.h"
 
+#include <set>
+
 namespace gongwen::verify {
 namespace {
 
@@ -51,12 +53,13 @@ class RoleMapper {
     if (depth > 32) return;
     const Object resolved = doc_.resolve(node, revision_);
     if (resolved.get("Type") && resolved.get("Type")->isName("Pages")) {
-      mark(node, {Kind::PageTree, 0, ""});
+      if (!mark(node, {Kind::PageTree, 0, ""})) return;  // a cycle or a shared node
       if (const Object* kids = resolved.get("Kids"); kids && kids->is(Object::Kind::Array)) {
         for (const auto& kid : *kids->array) walkPageTree(kid, depth + 1);
       }
       return;
     }
+    if (node.is(Object::Kind::Ref) && roles_.count(node.ref.number)) return;
     const int page = ++pageCount_;
     mark(node, {Kind::Page, page, ""});
     if (const Object* contents = resolved.get("Contents"))
@@ -100,8 +103,11 @@ class RoleMapper {
 
   void walkField(const Object& field, int depth) {
     if (depth > 16) return;
-    // A merged field/widget was already marked as a page's annotation; the field role is the useful one.
-    if (field.is(Object::Kind::Ref)) roles_[field.ref.number].kind = Kind::Field;
+    if (field.is(Object::Kind::Ref)) {
+      if (!fieldsSeen_.insert(field.ref.number).second) return;  // a /Kids cycle
+      // A merged field/widget was already marked as a page's annotation; the field role is the useful one.
+      roles_[field.ref.number].kind = Kind::Field;
+    }
     const Object dict = doc_.resolve(field, revision_);
     if (const Object* value = dict.get("V")) mark(*value, {Kind::SignatureValue, 0, ""});
     if (const Object* appearance = dict.get("AP")) markReachable(*appearance, {Kind::Field, 0, "/AP"}, 3);
@@ -113,6 +119,7 @@ class RoleMapper {
   const pdf::Document& doc_;
   size_t revision_;
   std::map<int, ObjectRole> roles_;
+  std::set<int> fieldsSeen_;
   int pageCount_ = 0;
 };
 

@@ -118,8 +118,13 @@ std::optional<Object> Document::object(int number, size_t revision) const {
   if (cached != cache_.end()) return cached->second;
   if (e->offset >= bytes_.size())
     parser_.fail(e->offset, "xref entry of object " + std::to_string(number) + " points past the end");
+  if (!resolving_.insert(number).second) return std::nullopt;
+  struct Done {
+    std::set<int>& set;
+    int number;
+    ~Done() { set.erase(number); }
+  } done{resolving_, number};
   Object o = parser_.indirectObject(e->offset, number, [&](const Ref& ref) -> long {
-    if (ref.number == number) return -1;
     const auto length = object(ref.number, revision);
     return length && length->isInteger() ? static_cast<long>(length->number) : -1;
   });

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,7 @@ class Document {
   Parser parser_;
   std::vector<Revision> revisions_;
   mutable std::map<size_t, Object> cache_;  // parsed objects by file offset
+  mutable std::set<int> resolving_;         // objects being parsed: breaks /Length reference cycles
 };
 
 }  // namespace gongwen::verify::pdf

@@ -8,8 +8,11 @@ namespace {
 using pdf::Object;
 
 void collect(const pdf::Document& doc, size_t revision, const Object& field, const std::string& parentName,
-             bool parentIsSignature, int depth, std::set<int>& seen, std::vector<SignatureField>& out) {
+             bool parentIsSignature, int depth, std::set<int>& visited, std::set<int>& seen,
+             std::vector<SignatureField>& out) {
   if (depth > 16) return;
+  // Each field once per revision: /Kids may form a cycle.
+  if (field.is(Object::Kind::Ref) && !visited.insert(field.ref.number).second) return;
   const Object dict = doc.resolve(field, revision);
   if (!dict.isDictLike()) return;
   const Object* title = dict.get("T");
@@ -19,7 +22,8 @@ void collect(const pdf::Document& doc, size_t revision, const Object& field, con
   const Object* type = dict.get("FT");
   const bool isSignature = type ? type->isName("Sig") : parentIsSignature;
   if (const Object* kids = dict.get("Kids"); kids && kids->is(Object::Kind::Array)) {
-    for (const auto& kid : *kids->array) collect(doc, revision, kid, name, isSignature, depth + 1, seen, out);
+    for (const auto& kid : *kids->array)
+      collect(doc, revision, kid, name, isSignature, depth + 1, visited, seen, out);
   }
   const Object* value = dict.get("V");
   if (isSignature && value && value->is(Object::Kind::Ref) && seen.insert(value->ref.number).second) {
@@ -44,7 +48,8 @@ std::vector<SignatureField> findSignatureFields(const pdf::Document& doc) {
     if (!list) continue;
     const Object fieldsArray = doc.resolve(*list, r);
     if (!fieldsArray.is(Object::Kind::Array)) continue;
-    for (const auto& field : *fieldsArray.array) collect(doc, r, field, "", false, 0, seen, fields);
+    std::set<int> visited;
+    for (const auto& field : *fieldsArray.array) collect(doc, r, field, "", false, 0, visited, seen, fields);
   }
   return fields;
 }

@@ -1,0 +1,113 @@
+// The verifier reads hostile input: truncated files, random byte damage, reference cycles. It must
+// never crash or loop, and never call a damaged document valid (bytes inside the unsigned
+// /Contents padding are the one place a change cannot matter). Run under ASan+UBSan in CI.
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+
+#include "pipeline/core/Error.h"
+#include "tests/signing/VerifyFixture.h"
+
+namespace gongwen::testing {
+namespace {
+
+using namespace verifyfx;
+
+const std::string& sealed() {
+  static const std::string pdf = [] {
+    std::string p = unsignedPdf("proposal-ordinary");
+    p = signWithCli(p, "guzhang", "section-review");
+    p = signWithCli(p, "fenguan-liu", "deputy-signoff");
+    return signWithCli(p, "bangong", "administrative-seal");
+  }();
+  return pdf;
+}
+
+// Verifies, turning a gongwen::Error (unreadable PDF) into "not ok".
+bool verifiesOk(const std::string& pdf) {
+  try {
+    return verifyWithPolicy(pdf).ok();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.exitCode(), ExitCode::InputInvalid) << e.what();
+    return false;
+  }
+}
+
+// The unsigned gaps (/Contents strings) of every signature in the honest document.
+std::vector<std::pair<size_t, size_t>> gaps(const std::string& pdf) {
+  std::vector<std::pair<size_t, size_t>> result;
+  const verify::pdf::Document document(pdf, "test.pdf");
+  for (const auto& s : verifyWithPolicy(pdf).signatures) {
+    const auto dict = document.object(s.signatureObject, document.revisions().size() - 1);
+    const auto* contents = dict->get("Contents");
+    result.emplace_back(contents->begin, contents->end);
+  }
+  return result;
+}
+
+TEST(VerifyRobustness, HonestBaseline) { EXPECT_TRUE(verifiesOk(sealed())); }
+
+TEST(VerifyRobustness, EveryTruncationFails) {
+  const std::string& pdf = sealed();
+  for (size_t cut = 0; cut < pdf.size(); cut += pdf.size() / 97 + 1) {
+    EXPECT_FALSE(verifiesOk(pdf.substr(0, cut))) << "truncated at " << cut;
+  }
+  EXPECT_FALSE(verifiesOk(pdf.substr(0, pdf.size() - 7))) << "without its final %%EOF";
+}
+
+TEST(VerifyRobustness, RandomByteDamageIsNeverValid) {
+  const std::string& pdf = sealed();
+  const auto unsignedGaps = gaps(pdf);
+  std::uint64_t state = 0x9E3779B97F4A7C15ull;  // xorshift64: deterministic
+  const auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  int damaged = 0;
+  while (damaged < 300) {
+    const size_t offset = next() % pdf.size();
+    const char value = static_cast<char>(next() & 0xFF);
+    if (pdf[offset] == value) continue;
+    bool inGap = false;
+    for (const auto& [begin, end] : unsignedGaps) inGap = inGap || (offset >= begin && offset < end);
+    if (inGap) continue;
+    std::string copy = pdf;
+    copy[offset] = value;
+    EXPECT_FALSE(verifiesOk(copy)) << "byte " << offset << " set to "
+                                   << int(static_cast<unsigned char>(value));
+    ++damaged;
+  }
+}
+
+TEST(VerifyRobustness, ReferenceCyclesTerminate) {
+  // /Kids pointing back at the page tree, a field whose /Kids contains itself, a stream whose /Length
+  // refers to a stream whose /Length refers back.
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
+      "<< /Type /Pages /Kids [2 0 R 3 0 R 2 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /Contents 5 0 R >>",
+      "<< /FT /Sig /Kids [4 0 R 4 0 R] /V 6 0 R >>",
+      "<< /Length 6 0 R >>\nstream\nxx\nendstream",
+      "<< /Length 5 0 R >>\nstream\nxx\nendstream"};
+  std::string pdf = "%PDF-1.7\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 7\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  EXPECT_FALSE(verifiesOk(pdf));
+}
+
+}  // namespace
+}  // namespace gongwen::testing
