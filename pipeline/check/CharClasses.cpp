@@ -22,8 +22,6 @@ const CharClasses& charClasses() {
       frozenSet("[[:Han:]\\u3001-\\u3003\\u3007-\\u3011\\u3014-\\u301B\\uFF01-\\uFF60"
                 "\\u2018\\u2019\\u201C\\u201D\\u2026\\u2014]"),
       frozenSet("[\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A]"),
-      frozenSet("[一二三四五六七八九十百千万亿〇零两]"),
-      frozenSet("[\\u0020\\u0009\\u00A0\\u3000]"),
   };
   return classes;
 }

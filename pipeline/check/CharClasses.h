@@ -10,8 +10,6 @@ struct CharClasses {
   icu::UnicodeSet han;             // [:Han:] plus 〇
   icu::UnicodeSet cjkContext;      // Han and the full-width Chinese marks: what makes a context Chinese
   icu::UnicodeSet fullwidthAlnum;  // ０-９ Ａ-Ｚ ａ-ｚ
-  icu::UnicodeSet chineseDigit;    // 一二三…十百千万亿〇零两
-  icu::UnicodeSet inlineSpace;     // spaces a clerk may type inside a line
 };
 
 const CharClasses& charClasses();
@@ -32,10 +30,7 @@ inline bool isCjkContext(char32_t c) {
   return charClasses().cjkContext.contains(static_cast<UChar32>(c));
 }
 
+// Spaces a clerk may type inside a line: ASCII space, tab, no-break space, ideographic space.
 inline bool isInlineSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0x00A0; }
-
-inline bool isChineseDigit(char32_t c) {
-  return c >= 0x3007 && charClasses().chineseDigit.contains(static_cast<UChar32>(c));
-}
 
 }  // namespace gongwen::check
