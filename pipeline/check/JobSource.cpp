@@ -115,6 +115,8 @@ std::optional<std::pair<size_t, size_t>> JobSource::bytesOf(const model::Text& t
   std::optional<size_t> begin;
   for (size_t v = 0; v <= value.size(); ++v) {
     if (begin && v == offset + length) return std::make_pair(*begin, r);
+    // Appending after the last character goes before the element's trailing whitespace.
+    if (length == 0 && v == offset && v == value.size() && v > 0) return std::make_pair(r, r);
     // Skip raw whitespace that the folded value does not have here.
     while (r < bytes_.size() && isXmlSpace(raw[r]) &&
            (v == value.size() || value[v] != static_cast<char32_t>(raw[r]))) {

@@ -71,14 +71,15 @@ TEST(JobFile, FixRewritesOnlyTheFlaggedCharactersAndIsIdempotent) {
   std::string job = replaced(original, kOriginalParagraph, kWrappedParagraph);
   job = replaced(job, "<docNumber>江州环呈〔2026〕7号</docNumber>",
                  "<docNumber>江州环呈[2026]07号</docNumber>");
-  job = replaced(job, "<copiesTo>江州市财政局。</copiesTo>", "<copiesTo>江州市财政局</copiesTo>");
+  job = replaced(job, "<copiesTo>江州市财政局。</copiesTo>", "<copiesTo>江州市财政局\n  </copiesTo>");
   writeFileAtomically(path, job);
 
   const std::string fixed = check::fixJob(path);
   std::string expected = replaced(job, "近年来,", "近年来，");
   expected = replaced(expected, "持续改善.", "持续改善。");
   expected = replaced(expected, "江州环呈[2026]07号", "江州环呈〔2026〕7号");
-  expected = replaced(expected, "<copiesTo>江州市财政局</copiesTo>", "<copiesTo>江州市财政局。</copiesTo>");
+  expected =
+      replaced(expected, "<copiesTo>江州市财政局\n  </copiesTo>", "<copiesTo>江州市财政局。\n  </copiesTo>");
   EXPECT_EQ(fixed, expected);
 
   writeFileAtomically(path, fixed);
