@@ -8,10 +8,8 @@
 namespace gongwen::layout {
 namespace {
 
-const TextStyle kBody{fonts::FontRole::Fangsong, kSize3, kBlack};
-
 double widthOf(const std::string& utf8, const GlyphMetrics& metrics, const model::SourceLocation& where) {
-  return wholeSpan(styledText(utf8, kBody, metrics, where)).width;
+  return wholeSpan(styledText(utf8, kBodyStyle, metrics, where)).width;
 }
 
 }  // namespace
@@ -25,9 +23,9 @@ std::vector<SetLine> attachmentNote(const model::Document& doc, const GlyphMetri
   for (size_t i = 0; i < doc.attachments.size(); ++i) {
     const model::Text& title = doc.attachments[i].title;
     StyledText t;
-    if (i == 0) t.append(label, kBody, labelWhere);
+    if (i == 0) t.append(label, kBodyStyle, labelWhere);
     const size_t numberStart = t.text.size();
-    t.append(model::attachmentNoteLine(doc, i), kBody, title.where);
+    t.append(model::attachmentNoteLine(doc, i), kBodyStyle, title.where);
     // What precedes the name ("1. ") is the line's length beyond the name's.
     const size_t nameStart = t.text.size() - toUtf32(title.value, title.where.describe()).size();
     measure(t, metrics, title.where);
@@ -47,7 +45,7 @@ void addAttachmentPages(const model::Document& doc, const GlyphMetrics& metrics,
     flow.newPage();
     const std::string label = numbered ? "附件" + std::to_string(i + 1) : "附件";
     const StyledText labelText =
-        styledText(label, {fonts::FontRole::Heiti, kSize3, kBlack}, metrics, attachment.title.where);
+        styledText(label, bodySizeIn(fonts::FontRole::Heiti), metrics, attachment.title.where);
     flow.addLine(setLine(labelText, wholeSpan(labelText), kTypeLeft));
     flow.addBlank();
     const StyledText title =

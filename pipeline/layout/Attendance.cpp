@@ -8,9 +8,9 @@ std::vector<SetLine> attendanceLines(const model::Document& doc, const GlyphMetr
   std::vector<SetLine> lines;
   for (const model::AttendanceLine& attendance : doc.attendance) {
     StyledText t;
-    t.append(attendance.label.value + "：", {fonts::FontRole::Heiti, kSize3, kBlack}, attendance.label.where);
+    t.append(attendance.label.value + "：", bodySizeIn(fonts::FontRole::Heiti), attendance.label.where);
     const size_t labelLength = t.text.size();
-    t.append(attendance.names.value, {fonts::FontRole::Fangsong, kSize3, kBlack}, attendance.names.where);
+    t.append(attendance.names.value, kBodyStyle, attendance.names.where);
     measure(t, metrics, attendance.names.where);
     ParagraphFormat format;
     format.restIndent = format.firstIndent + t.width(0, labelLength);

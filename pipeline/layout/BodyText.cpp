@@ -20,7 +20,7 @@ fonts::FontRole roleFor(model::BlockKind kind) {
 
 std::vector<SetLine> setBlock(const model::Block& block, const GlyphMetrics& metrics) {
   const StyledText t =
-      styledText(block.text.value, {roleFor(block.kind), kSize3, kBlack}, metrics, block.text.where);
+      styledText(block.text.value, bodySizeIn(roleFor(block.kind)), metrics, block.text.where);
   return setParagraph(t, ParagraphFormat{});
 }
 

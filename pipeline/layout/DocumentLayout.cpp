@@ -28,8 +28,7 @@ bool addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metri
   if (!doc.mainRecipients.empty()) {
     // 主送机关 (7.3.2): flush left, wraps flush left.
     const StyledText recipients =
-        styledText(doc.mainRecipients.value, {fonts::FontRole::Fangsong, kSize3, kBlack}, metrics,
-                   doc.mainRecipients.where);
+        styledText(doc.mainRecipients.value, kBodyStyle, metrics, doc.mainRecipients.where);
     ParagraphFormat format;
     format.firstIndent = 0;
     std::vector<SetLine> lines = setParagraph(recipients, format);
@@ -55,8 +54,7 @@ void addClosing(const model::Document& doc, const GlyphMetrics& metrics, Flow& f
     flow.addGroup(signatureBlock(doc, metrics), signatureKeepWithPrevious(doc));
   }
   if (!doc.note.empty()) {
-    const StyledText note =
-        styledText(doc.note.value, {fonts::FontRole::Fangsong, kSize3, kBlack}, metrics, doc.note.where);
+    const StyledText note = styledText(doc.note.value, kBodyStyle, metrics, doc.note.where);
     flow.addLines(setParagraph(note, ParagraphFormat{}));
   }
 }

@@ -14,10 +14,6 @@ namespace {
 constexpr double kSeparatorWidth = mm(0.5);  // not given by 9704; practice is 0.35–0.5 mm
 constexpr size_t kSignersPerLine = 2;
 
-const TextStyle kBody{fonts::FontRole::Fangsong, kSize3, kBlack};
-const TextStyle kBodyHei{fonts::FontRole::Heiti, kSize3, kBlack};
-const TextStyle kSignerName{fonts::FontRole::Kaiti, kSize3, kBlack};
-
 double emTopBelow(double slotTopY) { return slotTopY - (kLinePitch - kSize3) / 2; }
 
 void placeAt(const StyledText& t, double left, double emTop, Page& page) {
@@ -27,14 +23,14 @@ void placeAt(const StyledText& t, double left, double emTop, Page& page) {
 // 签发人 lines for 上行文 (7.2.6): two names a line, wraps aligned with the first name, the block
 // one 字 in from the right; returns the em top of the last line, where the number goes.
 double placeSigners(const model::Document& doc, const GlyphMetrics& metrics, double firstEmTop, Page& page) {
-  const StyledText label = styledText("签发人：", kBody, metrics, doc.signers.front().where);
+  const StyledText label = styledText("签发人：", kBodyStyle, metrics, doc.signers.front().where);
   std::vector<StyledText> lines;
   double widest = 0;
   for (size_t i = 0; i < doc.signers.size(); i += kSignersPerLine) {
     StyledText line;
     for (size_t k = i; k < std::min(doc.signers.size(), i + kSignersPerLine); ++k) {
-      if (k > i) line.append("\u3000", kSignerName, doc.signers[k].where);
-      line.append(doc.signers[k].value, kSignerName, doc.signers[k].where);
+      if (k > i) line.append("\u3000", bodySizeIn(fonts::FontRole::Kaiti), doc.signers[k].where);
+      line.append(doc.signers[k].value, bodySizeIn(fonts::FontRole::Kaiti), doc.signers[k].where);
     }
     measure(line, metrics, doc.signers[i].where);
     widest = std::max(widest, line.width(0, line.text.size()));
@@ -59,11 +55,12 @@ int placeCornerMarks(const model::Document& doc, const GlyphMetrics& metrics, do
     placeAt(styledText(text, style, metrics, where), kTypeLeft, firstEmTop - line * kLinePitch, page);
     ++line;
   };
-  if (!doc.copyNumber.empty()) place(doc.copyNumber.value, kBody, doc.copyNumber.where);
+  if (!doc.copyNumber.empty()) place(doc.copyNumber.value, kBodyStyle, doc.copyNumber.where);
   if (doc.classification) {
-    place(model::classificationLine(*doc.classification), kBodyHei, doc.classification->level.where);
+    place(model::classificationLine(*doc.classification), bodySizeIn(fonts::FontRole::Heiti),
+          doc.classification->level.where);
   }
-  if (!doc.urgency.empty()) place(doc.urgency.value, kBodyHei, doc.urgency.where);
+  if (!doc.urgency.empty()) place(doc.urgency.value, bodySizeIn(fonts::FontRole::Heiti), doc.urgency.where);
   return line;
 }
 
@@ -77,7 +74,7 @@ int placeHeader(const model::Document& doc, const GlyphMetrics& metrics, Page& p
   const bool upward = doc.tmpl.direction == model::Direction::Up && !doc.signers.empty();
   if (upward) numberEmTop = placeSigners(doc, metrics, numberEmTop, page);
   if (!doc.docNumber.empty()) {
-    const StyledText number = styledText(doc.docNumber.value, kBody, metrics, doc.docNumber.where);
+    const StyledText number = styledText(doc.docNumber.value, kBodyStyle, metrics, doc.docNumber.where);
     const double width = number.width(0, number.text.size());
     const double left = upward ? kTypeLeft + kGridCell : kTypeLeft + (kTypeWidth - width) / 2;
     placeAt(number, left, numberEmTop, page);

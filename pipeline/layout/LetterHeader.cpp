@@ -26,7 +26,7 @@ void addLine(Page& page, double y, double width) {
 
 void placeRight(const model::Text& text, fonts::FontRole role, double emTop, const GlyphMetrics& metrics,
                 Page& page) {
-  const StyledText t = styledText(text.value, {role, kSize3, kBlack}, metrics, text.where);
+  const StyledText t = styledText(text.value, bodySizeIn(role), metrics, text.where);
   const LineSpan span = wholeSpan(t);
   placeLine(setLine(t, span, kTypeRight - span.width), baselineBelowEmTop(emTop, kSize3), page);
 }

@@ -10,7 +10,6 @@
 namespace gongwen::layout {
 namespace {
 
-const TextStyle kBody{fonts::FontRole::Fangsong, kSize3, kBlack};
 constexpr double kSealGap = kGridCell;  // joint seals: "neither overlapping nor touching"
 // A seal row spans 42 mm ≈ 4.1 grid lines; the next row starts a line later so rows never touch.
 constexpr int kSlotsPerSealRow = 5;
@@ -22,7 +21,7 @@ struct Measured {
 };
 
 Measured measured(const model::Text& t, const GlyphMetrics& metrics) {
-  Measured m{styledText(t.value, kBody, metrics, t.where), 0};
+  Measured m{styledText(t.value, kBodyStyle, metrics, t.where), 0};
   m.width = wholeSpan(m.text).width;
   return m;
 }

@@ -10,15 +10,22 @@
 #include "pipeline/fonts/FontRole.h"
 #include "pipeline/layout/Frames.h"
 #include "pipeline/layout/GlyphMetrics.h"
+#include "pipeline/layout/PageGeometry.h"
 #include "pipeline/model/Document.h"
 
 namespace gongwen::layout {
 
 struct TextStyle {
   fonts::FontRole role = fonts::FontRole::Fangsong;
-  double sizePt = 16;
+  double sizePt = kSize3;
   Color color = kBlack;
 };
+
+// 5.2.2: every element is 3号 仿宋 unless the standard says otherwise.
+inline constexpr TextStyle kBodyStyle{fonts::FontRole::Fangsong, kSize3, kBlack};
+
+// 3号 in another role (黑体 labels, 楷体 names).
+constexpr TextStyle bodySizeIn(fonts::FontRole role) { return {role, kSize3, kBlack}; }
 
 struct StyledText {
   std::u32string text;
