@@ -1,5 +1,7 @@
 #include "pipeline/fonts/FontLibrary.h"
 
+#include <future>
+
 #include "pipeline/core/Error.h"
 #include "pipeline/fonts/FaceCache.h"
 #include "pipeline/fonts/FontResolver.h"
@@ -48,5 +50,13 @@ FontLibrary::FontLibrary(const FontConfig& config) : impl_(std::make_unique<Impl
 FontLibrary::~FontLibrary() = default;
 
 const FontFace& FontLibrary::face(FontRole role) const { return *impl_->faces.at(role); }
+
+void FontLibrary::prepareForRepeatedSubsetting() const {
+  std::vector<std::future<void>> tasks;
+  for (const auto& [role, face] : impl_->faces) {
+    tasks.push_back(std::async(std::launch::async, [face = face] { face->prepareForRepeatedSubsetting(); }));
+  }
+  for (auto& task : tasks) task.get();
+}
 
 }  // namespace gongwen::fonts

@@ -89,6 +89,7 @@ LoadedFace::LoadedFace(const std::string& path, unsigned faceIndex, const std::s
 }
 
 LoadedFace::~LoadedFace() {
+  hb_face_destroy(subsetSource_.load());
   hb_font_destroy(hbFont_);
   hb_face_destroy(hbFace_);
 }
@@ -172,7 +173,8 @@ std::string LoadedFace::subset(const std::vector<uint32_t>& glyphs) const {
   hb_set_t* dropTables = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (hb_tag_t tag : kTablesPdfDoesNotUse) hb_set_add(dropTables, tag);
   hb_subset_input_set_flags(input.get(), subsetFlags());
-  HbFace result(hb_subset_or_fail(hbFace_, input.get()));
+  hb_face_t* source = subsetSource_.load();
+  HbFace result(hb_subset_or_fail(source ? source : hbFace_, input.get()));
   if (!result) {
     throw inputError("font.subset", path_ + " (face " + std::to_string(faceIndex_) +
                                         "): HarfBuzz cannot subset this font; configure another family");
@@ -180,6 +182,10 @@ std::string LoadedFace::subset(const std::vector<uint32_t>& glyphs) const {
   HbBlob program(isCff_ ? hb_face_reference_table(result.get(), kCffTag)
                         : hb_face_reference_blob(result.get()));
   return bytesOf(program.get());
+}
+
+void LoadedFace::prepareForRepeatedSubsetting() const {
+  std::call_once(preprocessOnce_, [this] { subsetSource_.store(hb_subset_preprocess(hbFace_)); });
 }
 
 }  // namespace gongwen::fonts

@@ -5,6 +5,9 @@
 
 #include <hb.h>
 
+#include <atomic>
+#include <mutex>
+
 #include <string>
 #include <vector>
 
@@ -35,6 +38,7 @@ class LoadedFace final : public FontFace {
   std::vector<double> bbox() const override { return bbox_; }
   uint32_t cidFor(uint32_t glyph) const override;
   std::string subset(const std::vector<uint32_t>& glyphs) const override;
+  void prepareForRepeatedSubsetting() const override;
 
  private:
   void readFreeTypeData();
@@ -51,6 +55,9 @@ class LoadedFace final : public FontFace {
   std::vector<uint32_t> cidByGlyph_;  // empty unless the font is CID-keyed CFF
   hb_face_t* hbFace_ = nullptr;
   hb_font_t* hbFont_ = nullptr;
+  mutable std::once_flag preprocessOnce_;
+  // The preprocessed copy of hbFace_ that subset() uses once prepareForRepeatedSubsetting() ran.
+  mutable std::atomic<hb_face_t*> subsetSource_{nullptr};
 };
 
 }  // namespace gongwen::fonts

@@ -65,14 +65,14 @@ PdfArray bboxArray(const fonts::FontFace& face) {
 }
 
 PdfObject* fontDescriptor(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face,
-                          const std::string& name, const std::string& program) {
+                          const std::string& name, const FontProgram& program) {
   PdfObject* file = objects.CreateObject();
   if (face.isCff()) {
     file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
   } else {
-    file->GetDictionary().AddKey("Length1", integer(static_cast<double>(program.size())));
+    file->GetDictionary().AddKey("Length1", integer(static_cast<double>(program.length)));
   }
-  setFlateStream(*file, program);
+  setDeflatedStream(*file, program.deflated);
 
   PdfObject* descriptor = objects.CreateObject("FontDescriptor");
   PdfDictionary& d = descriptor->GetDictionary();
@@ -90,15 +90,16 @@ PdfObject* fontDescriptor(PoDoFo::PdfVecObjects& objects, const fonts::FontFace&
 
 }  // namespace
 
-std::string subsetProgram(const fonts::FontFace& face, const GlyphUse& used) {
+FontProgram subsetProgram(const fonts::FontFace& face, const GlyphUse& used) {
   std::vector<uint32_t> glyphs;
   glyphs.reserve(used.size());
   for (const auto& [code, glyph] : used) glyphs.push_back(glyph.glyph);
-  return face.subset(glyphs);
+  const std::string program = face.subset(glyphs);
+  return {deflated(program), program.size()};
 }
 
 PdfObject* embedFont(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face, const GlyphUse& used,
-                     const std::string& program) {
+                     const FontProgram& program) {
   const std::string name = subsetTag(face, used) + face.postscriptName();
 
   PdfObject* cidFont = objects.CreateObject("Font");

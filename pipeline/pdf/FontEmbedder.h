@@ -12,12 +12,18 @@
 
 namespace gongwen::pdf {
 
-// The subset font program holding the glyphs of `used`. Thread-safe: it touches no PDF object.
-std::string subsetProgram(const fonts::FontFace& face, const GlyphUse& used);
+// A subset font program, already compressed for its stream.
+struct FontProgram {
+  std::string deflated;
+  size_t length = 0;  // uncompressed size (/Length1 of FontFile2)
+};
 
-// Writes the font objects around `program` (from subsetProgram) and returns the Type0 font
-// dictionary object, ready to be named in page resources.
+// The subset of `face` holding the glyphs of `used`. Thread-safe: it touches no PDF object.
+FontProgram subsetProgram(const fonts::FontFace& face, const GlyphUse& used);
+
+// Writes the font objects around `program` and returns the Type0 font dictionary object, ready
+// to be named in page resources.
 PoDoFo::PdfObject* embedFont(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face,
-                             const GlyphUse& used, const std::string& program);
+                             const GlyphUse& used, const FontProgram& program);
 
 }  // namespace gongwen::pdf

@@ -5,7 +5,6 @@
 #include "pipeline/core/Error.h"
 
 namespace gongwen::pdf {
-namespace {
 
 // Font programs are most of a document's bytes; zlib's fastest level compresses them about three
 // times faster than PoDoFo's default level for a few percent more size.
@@ -20,13 +19,14 @@ std::string deflated(const std::string& data) {
   return out;
 }
 
-}  // namespace
+void setDeflatedStream(PoDoFo::PdfObject& object, const std::string& deflatedData) {
+  PoDoFo::PdfMemoryInputStream input(deflatedData.data(), static_cast<PoDoFo::pdf_long>(deflatedData.size()));
+  object.GetStream()->SetRawData(&input, static_cast<PoDoFo::pdf_long>(deflatedData.size()));
+  object.GetDictionary().AddKey("Filter", PoDoFo::PdfName("FlateDecode"));
+}
 
 void setFlateStream(PoDoFo::PdfObject& object, const std::string& data) {
-  const std::string compressed = deflated(data);
-  PoDoFo::PdfMemoryInputStream input(compressed.data(), static_cast<PoDoFo::pdf_long>(compressed.size()));
-  object.GetStream()->SetRawData(&input, static_cast<PoDoFo::pdf_long>(compressed.size()));
-  object.GetDictionary().AddKey("Filter", PoDoFo::PdfName("FlateDecode"));
+  setDeflatedStream(object, deflated(data));
 }
 
 PoDoFo::PdfString utf8String(const std::string& text) {

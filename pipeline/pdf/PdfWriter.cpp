@@ -70,9 +70,10 @@ std::string writeDocument(const layout::Frames& frames, const fonts::FontLibrary
     pages.emplace_back(pdfPage->GetObject(), std::move(content.roles));
   }
 
-  // Fonts are written once the whole document is known: one subset per role. Subsetting is most
-  // of the writer's time and the faces are independent, so each role's runs on its own thread.
-  std::map<fonts::FontRole, std::future<std::string>> programs;
+  // Fonts are written once the whole document is known: one subset per role. Subsetting and
+  // compressing it are most of the writer's time and the faces are independent, so each role's
+  // runs on its own thread.
+  std::map<fonts::FontRole, std::future<FontProgram>> programs;
   for (const auto& [role, glyphs] : used) {
     programs.emplace(
         role, std::async(std::launch::async, subsetProgram, std::cref(fonts.face(role)), std::cref(glyphs)));

@@ -104,5 +104,15 @@ TEST(FontFace, GlyfSubsetIsATrueTypeFontWithGlyphIdsKept) {
   EXPECT_LE(subset.points(two), 0);
 }
 
+TEST(FontFace, PreparedFacesSubsetToTheSameBytes) {
+  for (FontRole role : {FontRole::Songti, FontRole::Heiti}) {  // glyf and CFF; small enough to prepare fast
+    const FontFace& face = library().face(role);
+    const std::vector<uint32_t> glyphs{*face.glyphFor(U'一'), *face.glyphFor(U'公'), *face.glyphFor(U'文')};
+    const std::string before = face.subset(glyphs);
+    face.prepareForRepeatedSubsetting();
+    EXPECT_EQ(face.subset(glyphs), before) << roleName(role);
+  }
+}
+
 }  // namespace
 }  // namespace gongwen::fonts
