@@ -19,6 +19,41 @@ bool Object::isInteger() const {
 
 namespace {
 
+void appendUtf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+std::string fromUtf16Be(std::string_view bytes) {
+  std::string out;
+  for (size_t i = 0; i + 1 < bytes.size(); i += 2) {
+    char32_t unit = static_cast<unsigned char>(bytes[i]) << 8 | static_cast<unsigned char>(bytes[i + 1]);
+    if (unit >= 0xD800 && unit < 0xDC00 && i + 3 < bytes.size()) {
+      const char32_t low =
+          static_cast<unsigned char>(bytes[i + 2]) << 8 | static_cast<unsigned char>(bytes[i + 3]);
+      if (low >= 0xDC00 && low < 0xE000) {
+        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+        i += 2;
+      }
+    }
+    appendUtf8(out, unit >= 0xD800 && unit < 0xE000 ? 0xFFFD : unit);
+  }
+  return out;
+}
+
 bool sameDict(const Dict& a, const Dict& b, const std::string& bytes) {
   if (a.size() != b.size()) return false;
   for (const auto& [key, value] : a) {
@@ -80,6 +115,18 @@ std::vector<std::string> changedKeys(const Object& before, const Object& after, 
     keys.push_back("(stream data)");
   }
   return keys;
+}
+
+std::string textOf(const Object* value) {
+  if (!value) return "";
+  if (value->is(Object::Kind::Name)) return value->text;
+  if (!value->is(Object::Kind::String)) return "";
+  const std::string_view s(value->text);
+  if (s.size() >= 2 && s[0] == '\xFE' && s[1] == '\xFF') return fromUtf16Be(s.substr(2));
+  if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") return std::string(s.substr(3));
+  std::string out;
+  for (const unsigned char c : s) appendUtf8(out, c);
+  return out;
 }
 
 }  // namespace gongwen::verify::pdf

@@ -41,6 +41,11 @@ struct Object {
   bool isInteger() const;
 };
 
+// A text string (ISO 32000-1 §7.9.2) as UTF-8: UTF-16BE with a byte-order mark, UTF-8 with one, or
+// PDFDocEncoding (read as Latin-1, which it equals for every character our documents use). Names are
+// returned as they are; anything else gives "".
+std::string textOf(const Object* value);
+
 // Structural equality: what a later revision must preserve. Streams compare dictionary and raw bytes.
 bool sameValue(const Object& a, const Object& b, const std::string& fileBytes);
 

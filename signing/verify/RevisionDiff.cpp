@@ -202,7 +202,11 @@ class RevisionDiffer {
       const Object added = doc_.resolve(after[i], revision_);
       const std::string name =
           after[i].is(Object::Kind::Ref) ? " (object " + std::to_string(after[i].ref.number) + ")" : "";
-      if ((this->*acceptable)(added)) {
+      if ((this->*acceptable)(added) && !signedHere(added) && !invisible(added)) {
+        report(number, code,
+               "a visible signature " + what + name +
+                   " without a signature made in the same revision was added to " + describe(number));
+      } else if ((this->*acceptable)(added)) {
         report(number, "allowed.signature-field", "signature " + what + name + " added");
       } else {
         const Object* subtype = added.get("Subtype");
@@ -213,20 +217,22 @@ class RevisionDiffer {
     }
   }
 
+  // An empty seal field may be filled once, by the signature of the same revision, with its
+  // appearance and lock; afterwards (and for a field left empty) only locking it is allowed.
   void judgeSignatureField(int number, const Object& old, const Object& now) {
+    const bool filling = !old.get("V") && now.get("V") && signedHere(now);
     std::vector<std::string> forbidden;
     for (const auto& key : changedKeys(old, now, doc_.bytes())) {
-      const bool fillsEmptySeal = key == "V" && !old.get("V");
       const bool harmlessFlags = key == "F" && (integer(now.get("F")) & kHidingFlags) == 0;
       // Sealing locks the fields: setting ReadOnly is the one field-flag change allowed.
       const bool locksField = key == "Ff" &&
                               (integer(now.get("Ff")) & ~integer(old.get("Ff"))) == kReadOnly &&
                               (integer(old.get("Ff")) & ~integer(now.get("Ff"))) == 0;
-      if (!fillsEmptySeal && !harmlessFlags && !locksField && key != "AP" && key != "Lock" && key != "SV" &&
-          key != "MK") {
-        forbidden.push_back(key);
-      }
+      const bool partOfFilling = filling && (key == "V" || key == "AP" || key == "Lock" || key == "SV" ||
+                                             key == "MK" || harmlessFlags);
+      if (!locksField && !partOfFilling) forbidden.push_back(key);
     }
+    if (forbidden.empty() && !filling) return;  // only locked
     if (forbidden.empty()) {
       report(number, "allowed.seal-filled",
              "empty signature field (object " + std::to_string(number) + ") signed");
@@ -255,6 +261,30 @@ class RevisionDiffer {
     const Object* parent = field.get("Parent");
     return parent && doc_.resolve(*parent, revision_).get("FT") &&
            doc_.resolve(*parent, revision_).get("FT")->isName("Sig");
+  }
+
+  // The field (or its parent) holds a signature whose byte range ends with this revision.
+  bool signedHere(const Object& field) const {
+    const Object* value = field.get("V");
+    if (!value) {
+      const Object* parent = field.get("Parent");
+      return parent && doc_.resolve(*parent, revision_).get("V") &&
+             signedHere(doc_.resolve(*parent, revision_));
+    }
+    const Object signature = doc_.resolve(*value, revision_);
+    const Object* range = signature.get("ByteRange");
+    if (!range || !range->is(Object::Kind::Array) || range->array->size() != 4) return false;
+    const double end = (*range->array)[2].number + (*range->array)[3].number;
+    const auto& revision = doc_.revisions()[revision_];
+    return end == static_cast<double>(revision.endAfterEof) ||
+           end == static_cast<double>(revision.endAfterEol);
+  }
+
+  static bool invisible(const Object& widget) {
+    const Object* rect = widget.get("Rect");
+    if (!rect || !rect->is(Object::Kind::Array) || rect->array->size() != 4) return true;
+    const auto& r = *rect->array;
+    return r[0].number == r[2].number || r[1].number == r[3].number;
   }
 
   bool isSignatureWidget(const Object& annotation) const {

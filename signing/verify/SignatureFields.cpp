@@ -16,9 +16,10 @@ void collect(const pdf::Document& doc, size_t revision, const Object& field, con
   const Object dict = doc.resolve(field, revision);
   if (!dict.isDictLike()) return;
   const Object* title = dict.get("T");
-  const std::string name = title && title->is(Object::Kind::String)
-                               ? (parentName.empty() ? title->text : parentName + "." + title->text)
-                               : parentName;
+  const std::string name =
+      title && title->is(Object::Kind::String)
+          ? (parentName.empty() ? pdf::textOf(title) : parentName + "." + pdf::textOf(title))
+          : parentName;
   const Object* type = dict.get("FT");
   const bool isSignature = type ? type->isName("Sig") : parentIsSignature;
   if (const Object* kids = dict.get("Kids"); kids && kids->is(Object::Kind::Array)) {

@@ -15,10 +15,6 @@ namespace {
 using pdf::Object;
 using StorePtr = cms::OpenSslPtr<X509_STORE, X509_STORE_free>;
 
-std::string nameText(const Object* value) {
-  return value && (value->is(Object::Kind::String) || value->is(Object::Kind::Name)) ? value->text : "";
-}
-
 std::string subjectOf(X509* cert) {
   cms::BioPtr bio(BIO_new(BIO_s_mem()));
   X509_NAME_print_ex(bio.get(), X509_get_subject_name(cert), 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
@@ -58,9 +54,9 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X5
   sig.signatureObject = field.signatureObject;
   const size_t last = doc.revisions().size() - 1;
   const Object dict = doc.object(field.signatureObject, last).value_or(Object{});
-  sig.step = nameText(dict.get("GongwenStep"));
-  sig.claimedPerson = nameText(dict.get("GongwenPerson"));
-  sig.actingFor = nameText(dict.get("GongwenActingFor"));
+  sig.step = pdf::textOf(dict.get("GongwenStep"));
+  sig.claimedPerson = pdf::textOf(dict.get("GongwenPerson"));
+  sig.actingFor = pdf::textOf(dict.get("GongwenActingFor"));
 
   ByteRangeResult range = checkByteRange(doc, dict);
   sig.byteRangeOk = range.problems.empty();
@@ -78,7 +74,7 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X5
   if (!facts.signer) return checked;
   sig.subject = subjectOf(facts.signer.get());
 
-  const auto claimed = parsePdfDate(nameText(dict.get("M")));
+  const auto claimed = parsePdfDate(pdf::textOf(dict.get("M")));
   if (facts.timestampTime) {
     checked.time = *facts.timestampTime;
     sig.timeSource = "timestamp";
@@ -181,7 +177,7 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
                                    ? 0
                                    : report.signatures.front().revision - 1;
   const Object* info = doc.revisions()[chainRevision].trailer.get("Info");
-  report.chain = info ? nameText(doc.resolve(*info, chainRevision).get("GongwenChain")) : "";
+  report.chain = info ? pdf::textOf(doc.resolve(*info, chainRevision).get("GongwenChain")) : "";
   if (options.policy && !report.signatures.empty())
     reviewAgainstPolicy(*options.policy, signers, times, report);
   return report;

@@ -140,6 +140,37 @@ TEST(TamperCorpus, UpdateAfterTheSealRewritingTheCatalog) {
   expectPdfsigStillSaysValid(pdf, 4);
 }
 
+TEST(TamperCorpus, UpdateAfterTheSealReplacingTheSealAppearance) {
+  const std::string& sealed = sealedDocument();
+  const unsigned picture = nextObjectNumber(sealed);
+  std::string field = objectBody(sealed, 5);
+  const size_t ap = field.find("/AP");
+  ASSERT_NE(ap, std::string::npos) << field;
+  field.replace(ap, field.find(">>", ap) + 2 - ap, "/AP << /N " + std::to_string(picture) + " 0 R >>");
+  const std::string pdf = appendRevision(
+      sealed, {{5, field}},
+      {"<< /Type /XObject /Subtype /Form /BBox [0 0 120 120] /Length 0 >>\nstream\n\nendstream"});
+  expectEverySignatureFails(pdf, "modified.after-signing");
+  const verify::Report report = verifyWithPolicy(pdf);
+  EXPECT_EQ(report.signatures.front().laterChanges.front().code, "modified.form");
+  expectPdfsigStillSaysValid(pdf, 4);
+}
+
+TEST(TamperCorpus, UpdateAfterTheSealAddingAVisibleUnsignedSignatureWidget) {
+  // A signature field is the one kind of annotation a later revision may add — but only with its
+  // signature, or invisible. A visible empty one is an overlay in disguise.
+  const std::string& sealed = sealedDocument();
+  const unsigned widget = nextObjectNumber(sealed);
+  std::string page = objectBody(sealed, 3);
+  page.insert(page.find(']', page.find("/Annots")), " " + std::to_string(widget) + " 0 R");
+  const std::string pdf = appendRevision(
+      sealed, {{3, page}},
+      {"<< /Type /Annot /Subtype /Widget /FT /Sig /T (cover) /Rect [0 0 595 842] /P 3 0 R /F 4 >>"});
+  expectEverySignatureFails(pdf, "modified.after-signing");
+  const verify::Report report = verifyWithPolicy(pdf);
+  EXPECT_EQ(report.signatures.front().laterChanges.front().code, "modified.annotation");
+}
+
 TEST(TamperCorpus, ByteRangeLeavingAGap) {
   const std::string& sealed = sealedDocument();
   const int seal = lastSignatureObject(sealed);
