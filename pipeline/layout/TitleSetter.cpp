@@ -28,8 +28,8 @@ double visibleWidth(const StyledText& t, size_t begin, size_t end) {
   return t.width(begin, end);
 }
 
-// Exhaustive search over word breaks for a fixed line count; titles are short, and lines that
-// overflow prune the search early.
+// Exhaustive search over word breaks for a fixed line count; titles are short, and choices whose
+// line overflows, or whose rest cannot fit the lines left, are pruned early.
 class ShapeSearch {
  public:
   ShapeSearch(const StyledText& t, std::vector<size_t> candidates, double room)
@@ -55,6 +55,7 @@ class ShapeSearch {
       const size_t end = candidates_[k];
       if (end <= begin) continue;
       if (visibleWidth(t_, begin, end) > room_ + kEpsilon) break;
+      if (t_.width(end, t_.text.size()) > (linesLeft - 1) * room_ + kEpsilon) continue;
       ends_.push_back(end);
       search(end, k + 1, linesLeft - 1);
       ends_.pop_back();
