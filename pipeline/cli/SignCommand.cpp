@@ -124,7 +124,7 @@ int signBody(const std::vector<std::string>& args) {
 
   const std::time_t now = std::time(nullptr);
   const policy::Authorisation granted =
-      policy::authorise(policy, chainId, signedSteps, o.person, o.step, now);
+      policy::authorise(policy, chainId, signedSteps, o.person, o.step, now, document.applicantId());
   const std::string holder = granted.seal != nullptr ? granted.seal->name + " (" + granted.seal->id + ")"
                                                      : granted.signer->name + " (" + granted.signer->id + ")";
   const policy::Credential& credential = policy::selectCredential(*granted.credentials, o.credential, holder);

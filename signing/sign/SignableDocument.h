@@ -34,12 +34,16 @@ class SignableDocument {
   const std::string& name() const { return name_; }
   // The Info dictionary's /GongwenChain (the approval chain id rendering wrote); "" if absent.
   std::string chainId() const;
+  // The Info dictionary's /GongwenApplicant: the person id a request (请假条) is for; "" if absent.
+  std::string applicantId() const;
   // Every signed signature field, in the order the signatures were added.
   std::vector<ExistingSignature> signatures() const;
 
   const PoDoFo::PdfMemDocument& pdf() const { return *pdf_; }
 
  private:
+  std::string infoText(const char* key) const;
+
   std::string bytes_;
   std::string name_;
   std::unique_ptr<PoDoFo::PdfMemDocument> pdf_;

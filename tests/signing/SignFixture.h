@@ -63,13 +63,9 @@ inline Bureau& bureau() {
 // Info dictionary and, when `sealId` is given, an empty merged signature field and widget (object 6)
 // whose /GongwenSeal names the seal. The AcroForm sits inline in the catalog and the page's /Annots
 // is an indirect array (object 7), so signing must rewrite both kinds of container.
-// `paddingLines` grows the content stream to a realistic size.
 inline std::string unsignedPdf(const std::string& chain, const std::string& sealId,
-                               std::size_t paddingLines = 0) {
-  std::string content = "BT /F1 16 Tf 72 760 Td (Notice on the annual safety inspection) Tj ET\n";
-  for (std::size_t i = 0; i < paddingLines; ++i)
-    content +=
-        "BT /F1 10 Tf 72 " + std::to_string(100 + i % 600) + " Td (line " + std::to_string(i) + ") Tj ET\n";
+                               const std::string& applicant = "") {
+  const std::string content = "BT /F1 16 Tf 72 760 Td (Notice on the annual safety inspection) Tj ET\n";
   const bool seal = !sealId.empty();
   const std::vector<std::string> objects = {
       std::string("<< /Type /Catalog /Pages 2 0 R") + (seal ? " /AcroForm << /Fields [6 0 R] >>" : "") +
@@ -82,7 +78,8 @@ inline std::string unsignedPdf(const std::string& chain, const std::string& seal
       "<< /Type /Annot /Subtype /Widget /FT /Sig /T (seal) /GongwenSeal (" + sealId +
           ") /Rect [360 90 480 210] /P 3 0 R /F 4 >>",
       seal ? "[6 0 R]" : "[]",
-      "<< /Producer (gongwen signing tests) /GongwenChain (" + chain + ") >>"};
+      "<< /Producer (gongwen signing tests) /GongwenChain (" + chain + ")" +
+          (applicant.empty() ? "" : " /GongwenApplicant (" + applicant + ")") + " >>"};
   std::string pdf = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
   std::vector<std::size_t> offsets;
   for (std::size_t i = 0; i < objects.size(); ++i) {

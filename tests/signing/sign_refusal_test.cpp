@@ -16,6 +16,8 @@ struct RefusalCase {
   std::string credential;
   int exitCode;
   std::string code;  // the error code printed as error[code]
+  std::string chain;
+  std::string applicant;  // leave chains: whose request it is
 };
 
 class SignRefusal : public ::testing::TestWithParam<RefusalCase> {};
@@ -24,7 +26,8 @@ TEST_P(SignRefusal, NamesTheRuleAndLeavesNoTrace) {
   const RefusalCase& c = GetParam();
   TempDir work;
   std::string in = work.file("0.pdf");
-  writeFileAtomically(in, unsignedPdf("bureau-document", "administrative-seal"));
+  writeFileAtomically(
+      in, unsignedPdf(c.chain, c.chain == "bureau-document" ? "administrative-seal" : "", c.applicant));
   for (std::size_t i = 0; i < c.before.size(); ++i) {
     const std::string next = work.file(std::to_string(i + 1) + ".pdf");
     const CommandResult r = signCli(in, next, c.before[i].first, c.before[i].second);
@@ -50,34 +53,30 @@ const std::vector<std::pair<std::string, std::string>> kProofread = {{"bangong",
 const std::vector<std::pair<std::string, std::string>> kReviewed = {{"bangong", "office-proofread"},
                                                                     {"fenguan-zhang", "deputy-review"}};
 
+// clang-format off
 INSTANTIATE_TEST_SUITE_P(
     Rules, SignRefusal,
     ::testing::Values(
-        RefusalCase{
-            "signer_not_allowed", {}, "juzhang", "office-proofread", "", 4, "policy.signer-not-allowed"},
+        RefusalCase{"signer_not_allowed", {}, "juzhang", "office-proofread", "", 4,
+                    "policy.signer-not-allowed", "bureau-document", ""},
         RefusalCase{"step_out_of_order", kProofread, "juzhang", "director-signoff", "", 4,
-                    "policy.step-out-of-order"},
+                    "policy.step-out-of-order", "bureau-document", ""},
         RefusalCase{"seal_without_authorising_signature", kReviewed, "bangong", "administrative-seal", "", 4,
-                    "policy.seal-unauthorised"},
-        RefusalCase{"expired_certificate",
-                    {},
-                    "bangong",
-                    "office-proofread",
-                    "expired",
-                    4,
-                    "policy.certificate-validity"},
-        RefusalCase{"not_yet_valid_certificate",
-                    {},
-                    "bangong",
-                    "office-proofread",
-                    "not-yet-valid",
-                    4,
-                    "policy.certificate-validity"},
+                    "policy.seal-unauthorised", "bureau-document", ""},
+        RefusalCase{"expired_certificate", {}, "bangong", "office-proofread", "expired", 4,
+                    "policy.certificate-validity", "bureau-document", ""},
+        RefusalCase{"not_yet_valid_certificate", {}, "bangong", "office-proofread", "not-yet-valid", 4,
+                    "policy.certificate-validity", "bureau-document", ""},
         RefusalCase{"second_use_of_a_step", kProofread, "bangong", "office-proofread", "", 4,
-                    "policy.step-repeated"},
-        RefusalCase{
-            "person_outside_the_policy", {}, "stranger", "office-proofread", "", 4, "policy.unknown-person"}),
+                    "policy.step-repeated", "bureau-document", ""},
+        RefusalCase{"person_outside_the_policy", {}, "stranger", "office-proofread", "", 4,
+                    "policy.unknown-person", "bureau-document", ""},
+        RefusalCase{"leave_approved_by_a_deputy_not_in_charge", {}, "fenguan-zhang", "deputy-review", "", 4,
+                    "policy.not-in-charge", "leave-long", "chengban"},
+        RefusalCase{"leave_request_without_applicant", {}, "fenguan-liu", "deputy-review", "", 4,
+                    "policy.applicant-required", "leave-long", ""}),
     [](const ::testing::TestParamInfo<RefusalCase>& info) { return info.param.name; });
+// clang-format on
 
 TEST(SignRefusal, WrongPasswordIsAnInputErrorAndWritesNothing) {
   TempDir work;
