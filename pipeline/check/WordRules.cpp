@@ -49,19 +49,24 @@ bool wholeWords(std::u32string_view t, size_t i, size_t n) {
   return true;
 }
 
-bool repeatedAt(std::u32string_view t, size_t i, size_t n) {
+// Equal runs of 汉字 that could be one word typed twice; the dictionary has the last word.
+bool candidateAt(std::u32string_view t, size_t i, size_t n) {
   if (i + 2 * n > t.size() || t[i] == U'一') return false;
-  if (t.compare(i, n, t.substr(i + n, n)) != 0) return false;
-  return allHan(t, i, n) && wholeWords(t, i, n);
+  return t.compare(i, n, t.substr(i + n, n)) == 0 && allHan(t, i, n);
 }
 
 }  // namespace
 
 void checkRepeatedWords(std::u32string_view t, Hits& hits) {
-  for (size_t i = 0; i + 4 <= t.size() && !hits.full(); ++i) {
+  // Each dictionary look-up costs microseconds; a text made of nothing but repetitions must not
+  // turn the single pass into minutes.
+  size_t lookups = 2000;
+  for (size_t i = 0; i + 4 <= t.size() && !hits.full() && lookups > 0; ++i) {
     if (!isHan(t[i])) continue;
     for (size_t n = 2; n <= 4 && i + 2 * n <= t.size(); ++n) {
-      if (t[i] == t[i + n] && repeatedAt(t, i, n)) {
+      if (t[i] != t[i + n] || !candidateAt(t, i, n)) continue;
+      --lookups;
+      if (wholeWords(t, i, n)) {
         hits.add("structure.repeated-word", i + n, n, std::nullopt);
         i += 2 * n - 1;
         break;
