@@ -1,7 +1,6 @@
 #include "pipeline/layout/HeaderBlock.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "pipeline/layout/LineSetter.h"
 #include "pipeline/layout/OrganMark.h"
@@ -84,9 +83,7 @@ int placeHeader(const model::Document& doc, const GlyphMetrics& metrics, Page& p
   const double separatorY = numberEmBottom - mm(4) - kSeparatorWidth / 2;
   page.rules.push_back({kTypeLeft, separatorY, kTypeRight, separatorY, kSeparatorWidth, kRed});
 
-  // The grid line holding the separator, then two blank lines, then the title.
-  const int separatorSlot = static_cast<int>(std::floor((kTypeTop - separatorY) / kLinePitch));
-  return separatorSlot + 3;
+  return firstGridLineBelow(separatorY, 2);
 }
 
 }  // namespace gongwen::layout

@@ -1,7 +1,6 @@
 #include "pipeline/layout/LetterHeader.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "pipeline/layout/HeaderBlock.h"
 #include "pipeline/layout/LineSetter.h"
@@ -61,8 +60,7 @@ int placeLetterHeader(const model::Document& doc, const GlyphMetrics& metrics, P
   // Bottom of what stands above the title: the last element's line, or the double line.
   const double lastBottom =
       lines > 0 ? firstEmTop - (lines - 1) * kLinePitch - kSize3 : thinY - kThinLine / 2;
-  const double titleTopLimit = lastBottom - 2 * kLinePitch;
-  return std::max(0, static_cast<int>(std::ceil((kTypeTop - titleTopLimit) / kLinePitch - 1e-6)));
+  return firstGridLineBelow(lastBottom, 2);
 }
 
 }  // namespace gongwen::layout

@@ -50,4 +50,9 @@ constexpr double baselineInSlot(int slot, double sizePt) {
   return baselineBelowEmTop(emTopInSlot(slot, sizePt), sizePt);
 }
 
+// The grid line that stands `blankLines` blank lines below `y` (an element placed off the grid,
+// such as the red separator): its top is that many line pitches below `y`, to the nearest grid
+// line — the 主体 keeps to the grid so that it registers with the pages that follow.
+int firstGridLineBelow(double y, int blankLines);
+
 }  // namespace gongwen::layout

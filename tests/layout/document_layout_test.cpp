@@ -265,9 +265,11 @@ TEST(DocumentLayout, UnsealedSignatureIsRightIndentedTwoCharactersWithTheDateTwo
   model::Document d = notice(1);
   d.signatories = {model::Signatory{text("江州市生态环境局办公室"), text("")}};
   const Frames frames = layOut(d, realFonts());
-  ASSERT_EQ(frames.pages.size(), 2u);
-  EXPECT_TRUE(frames.pages.back().sealFields.empty());
-  const std::vector<VisualLine> lines = bodyLines(frames.pages.back());
+  std::vector<VisualLine> lines;
+  for (const Page& page : frames.pages) {
+    EXPECT_TRUE(page.sealFields.empty());
+    for (VisualLine& l : bodyLines(page)) lines.push_back(std::move(l));
+  }
   const auto date = std::find_if(lines.begin(), lines.end(),
                                  [](const VisualLine& l) { return l.text() == U"2026年11月27日"; });
   ASSERT_NE(date, lines.end());
@@ -305,6 +307,11 @@ TEST(DocumentLayout, HeaderPutsTheMarkNumberAndRedLineWhereTheStandardSays) {
   EXPECT_EQ(red.color, kRed);
   EXPECT_NEAR(red.x2 - red.x1, mm(156), kTolerance);
   EXPECT_NEAR(emBottom(*number) - (red.y1 + red.widthPt / 2), mm(4), kTolerance);
+  // Title two blank lines below the separator, on the nearest grid line.
+  const std::vector<VisualLine> title = linesIn(first, FontRole::Xiaobiaosong, kSize2);
+  ASSERT_FALSE(title.empty());
+  const double titleSlotTop = title.front().baseline + kEmAscent * kSize2 + (kLinePitch - kSize2) / 2;
+  EXPECT_NEAR((red.y1 - titleSlotTop) / kLinePitch, 2.0, 0.5);
 }
 
 TEST(DocumentLayout, UpwardDocumentsPutNumberLeftAndSignerRightOnOneLine) {
