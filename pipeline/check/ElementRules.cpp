@@ -73,6 +73,10 @@ void checkDateElement(std::u32string_view t, Hits& hits) {
     return;  // leading zeros and impossible dates: the running-text date rules
   }
   if (const auto d = parseChineseDate(t)) {
+    if (!isCalendarDate(d->year, d->month, d->day)) {
+      hits.add("date.invalid", 0, t.size());
+      return;
+    }
     const std::string arabic =
         std::to_string(d->year) + "年" + std::to_string(d->month) + "月" + std::to_string(d->day) + "日";
     hits.add("date.chinese-numerals", 0, t.size(), toUtf32(arabic, "date"));
