@@ -35,8 +35,9 @@ void quietPodofo() {
 void writeResources(PdfObject& page, const std::set<fonts::FontRole>& roles,
                     const std::map<fonts::FontRole, PdfObject*>& fontObjects) {
   PdfDictionary fontDict;
-  for (fonts::FontRole role : roles)
+  for (fonts::FontRole role : roles) {
     fontDict.AddKey(PdfName(fontResourceName(role)), fontObjects.at(role)->Reference());
+  }
   PdfDictionary resources;
   resources.AddKey("Font", fontDict);
   page.GetDictionary().AddKey("Resources", resources);
