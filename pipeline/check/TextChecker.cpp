@@ -60,6 +60,15 @@ std::optional<std::u32string_view> dateLine(std::u32string_view body) {
   return date;
 }
 
+// 紧急程度 typed alone on a line: the two values of a 公文 and those that belong to telegrams or
+// to no standard.
+bool isUrgencyLine(std::u32string_view body) {
+  for (const std::u32string_view value : {U"特急", U"加急", U"紧急", U"特提", U"平急"}) {
+    if (body == value) return true;
+  }
+  return false;
+}
+
 bool isClassificationLine(std::u32string_view body) {
   return body.size() <= 10 &&
          (startsWith(body, U"绝密") || startsWith(body, U"机密") || startsWith(body, U"秘密"));
@@ -100,6 +109,8 @@ class TextChecker {
       attachmentTitle(b, body, hits);
     } else if (const auto date = dateLine(body)) {
       shifted(*date, b, hits, checkDateElement);
+    } else if (isUrgencyLine(body)) {
+      shifted(body, b, hits, checkUrgency);
     } else if (isClassificationLine(body)) {
       shifted(body, b, hits, checkClassificationLine);
     } else if (const auto ordinal = checkOrdinal(t, hits)) {
