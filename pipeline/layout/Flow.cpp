@@ -25,7 +25,7 @@ void Flow::addBlank() {
 }
 
 void Flow::addGroup(SlotGroup group, int keepWithPrevious) {
-  if (group.slots + group.overhang > freeSlots()) {
+  if (group.slots + group.overhang > freeSlots() && next_ > 0) {
     std::vector<Item> carried;
     while (keepWithPrevious-- > 0 && !pending_.empty() && !pending_.back().isGroup &&
            pending_.size() > static_cast<size_t>(1)) {
