@@ -53,6 +53,37 @@ Fits longestFits(std::u32string_view text, const std::vector<double>& widths,
   return fits;
 }
 
+size_t countCharactersOtherThanMarks(std::u32string_view text, const LineSpan& span) {
+  size_t n = 0;
+  for (size_t i = span.begin; i < span.end; ++i) n += !isSpace(text[i]) && punctuationClass(text[i]) == 0;
+  return n;
+}
+
+double visibleWidth(std::u32string_view text, const std::vector<double>& widths, size_t begin, size_t end) {
+  while (end > begin && isSpace(text[end - 1])) --end;
+  double sum = 0;
+  for (size_t i = begin; i < end; ++i) sum += widths[i];
+  return sum;
+}
+
+// The standard is silent; a clerk never ends a paragraph with one character alone on its line
+// (段末孤字): the line above gives it a companion at the latest break ICU and the rules allow.
+void avoidLoneLastCharacter(std::u32string_view text, const std::vector<double>& widths,
+                            const std::vector<uint8_t>& breaks, double restWidth,
+                            std::vector<LineSpan>& lines) {
+  if (lines.size() < 2 || countCharactersOtherThanMarks(text, lines.back()) != 1) return;
+  LineSpan& above = lines[lines.size() - 2];
+  LineSpan& last = lines.back();
+  for (size_t b = above.end - 1; b > above.begin + 1; --b) {
+    if (!(breaks[b] & kBreakPreferred)) continue;
+    const double lastWidth = visibleWidth(text, widths, b, last.end);
+    if (lastWidth > restWidth + kEpsilon) return;
+    above = {above.begin, b, visibleWidth(text, widths, above.begin, b), false};
+    last = {b, last.end, lastWidth, false};
+    return;
+  }
+}
+
 }  // namespace
 
 std::vector<LineSpan> breakLines(std::u32string_view text, const std::vector<double>& widths,
@@ -71,6 +102,7 @@ std::vector<LineSpan> breakLines(std::u32string_view text, const std::vector<dou
     lines.push_back({begin, chosen.end, chosen.width, chosen.compressed});
     begin = chosen.end;
   }
+  avoidLoneLastCharacter(text, widths, breaks, restWidth, lines);
   return lines;
 }
 

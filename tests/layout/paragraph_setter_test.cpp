@@ -80,6 +80,20 @@ TEST(ParagraphSetter, PullsACharacterBackRatherThanStartALineWithAStop) {
   EXPECT_NEAR(charsOf(lines[0]).back().x - kInset + kGridCell, kTypeRight, 1e-6);
 }
 
+TEST(ParagraphSetter, NeverEndsAParagraphWithOneCharacterAloneOnItsLine) {
+  // 26 字 on the indented first line, 28 on the second, then 好。 would stand alone.
+  const StyledText t = measured(
+      "一二三四五六七八九十一二三四五六七八九十一二三四五六"
+      "一二三四五六七八九十一二三四五六七八九十一二三四五六七八好。");
+  const std::vector<SetLine> lines = setParagraph(t, ParagraphFormat{});
+  ASSERT_EQ(lines.size(), 3u);
+  const std::vector<PlacedChar> last = charsOf(lines[2]);
+  ASSERT_EQ(last.size(), 3u);
+  EXPECT_EQ(last[0].ch, U'八');
+  // The line above, one character shorter, is still justified to the full width.
+  EXPECT_NEAR(charsOf(lines[1]).back().x - kInset + kGridCell, kTypeRight, 1e-6);
+}
+
 TEST(ParagraphSetter, StackedQuestionAndExclamationMarksShareTheirCells) {
   ParagraphFormat format;
   format.firstIndent = 0;
