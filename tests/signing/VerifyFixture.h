@@ -8,6 +8,8 @@
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -31,20 +33,25 @@ namespace fs = std::filesystem;
 inline const std::string kPassword = "gongwen-test";
 
 // The test PKI is made once and shared by every test process (ctest runs each test on its own):
-// cached next to the gongwen binary, keyed by the script and policy it comes from, and published
-// with an atomic rename so that parallel tests never see half of it.
+// cached next to the gongwen binary, keyed by the script and policy it comes from. It is made in
+// place (its SoftHSM2 configuration names its own directory) under a lock, and marked complete last.
 inline std::string sharedTestPki() {
   const std::string key = std::to_string(std::hash<std::string>{}(
       readFile(sourcePath("samples/make-test-pki.sh")) + readFile(sourcePath("samples/policy.xml"))));
   const fs::path cache = fs::path(gongwenBinary()).parent_path() / "test-cache" / ("pki-" + key);
-  if (fs::exists(cache / "root.crt")) return cache.string();
   fs::create_directories(cache.parent_path());
-  const std::string staging = cache.string() + ".tmp-" + std::to_string(::getpid());
-  const CommandResult pki = run({"bash", sourcePath("samples/make-test-pki.sh"), staging});
-  if (pki.exitCode != 0) throw std::runtime_error("make-test-pki.sh failed: " + pki.err);
-  std::error_code lost;
-  fs::rename(staging, cache, lost);
-  if (lost) fs::remove_all(staging);  // another test process published it first
+  const int lock = ::open((cache.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0600);
+  if (lock < 0 || ::flock(lock, LOCK_EX) != 0) throw std::runtime_error("cannot lock " + cache.string());
+  if (!fs::exists(cache / "complete")) {
+    fs::remove_all(cache);
+    const CommandResult pki = run({"bash", sourcePath("samples/make-test-pki.sh"), cache.string()});
+    if (pki.exitCode != 0) {
+      ::close(lock);
+      throw std::runtime_error("make-test-pki.sh failed: " + pki.err);
+    }
+    writeFileAtomically((cache / "complete").string(), "");
+  }
+  ::close(lock);  // releases the lock
   return cache.string();
 }
 
@@ -179,8 +186,17 @@ inline std::string signWithCli(const std::string& pdf, const std::string& person
                                    step,
                                    "--password-env",
                                    "GONGWEN_TEST_PASSWORD"};
+  std::vector<std::string> env = {"GONGWEN_TEST_PASSWORD=" + kPassword};
   if (!credential.empty()) argv.insert(argv.end(), {"--credential", credential});
-  const CommandResult r = run(argv, {"GONGWEN_TEST_PASSWORD=" + kPassword});
+  if (credential == "token") {
+    // A key generated inside the SoftHSM2 token: the PIN from the environment, never argv.
+    argv.insert(argv.end(), {"--pin-env", "GONGWEN_TEST_PIN"});
+    std::string pin = readFile(bureau().pki("pin.txt"));
+    pin.erase(pin.find_last_not_of("\r\n") + 1);
+    env.push_back("GONGWEN_TEST_PIN=" + pin);
+    env.push_back("SOFTHSM2_CONF=" + bureau().pki("softhsm2.conf"));
+  }
+  const CommandResult r = run(argv, env);
   if (r.exitCode != 0) throw std::runtime_error("gongwen sign " + person + " " + step + " failed: " + r.err);
   return readFile(work.file("out.pdf"));
 }

@@ -104,6 +104,20 @@ TEST(VerifyReport, NamesSignerRoleStepAlgorithmAndTime) {
   }
 }
 
+TEST(TokenKeys, ChainSignedWithKeysGeneratedInsideTheTokenVerifies) {
+  std::string pdf = unsignedPdf("bureau-document");
+  pdf = signWithCli(pdf, "bangong", "office-proofread", "token");
+  pdf = signWithCli(pdf, "fenguan-zhang", "deputy-review", "token");
+  pdf = signWithCli(pdf, "juzhang", "director-signoff", "token");
+  pdf = signWithCli(pdf, "bangong", "administrative-seal", "token");
+  const verify::Report report = verifyWithPolicy(pdf);
+  ASSERT_EQ(report.signatures.size(), 4u);
+  EXPECT_TRUE(report.ok()) << verify::formatText(report);
+  const CommandResult sig = pdfsig(pdf);
+  EXPECT_EQ(count(sig.out, "Signature is Valid."), 4u) << sig.out;
+  EXPECT_EQ(count(sig.out, "Certificate is Trusted."), 4u) << sig.out;
+}
+
 TEST(VerifyReport, AnIncompleteChainFailsWithTheMissingSteps) {
   const std::string pdf = signWithCli(unsignedPdf("bureau-document"), "bangong", "office-proofread");
   const verify::Report report = verifyWithPolicy(pdf);
