@@ -1,6 +1,6 @@
 #pragma once
-// What the signing tests share: the sample bureau (samples/policy.xml, its seal images and a fresh
-// test PKI from samples/make-test-pki.sh, made once per test program), an unsigned PDF shaped like
+// What the signing tests share: the sample bureau (samples/policy.xml, its seal images and the test
+// PKI from samples/make-test-pki.sh, shared with the policy tests), an unsigned PDF shaped like
 // a rendered one, `gongwen sign` runs, and independent readers of what a signature holds (the
 // ByteRange and the CMS, pulled out of the bytes by hand, checked with the openssl command).
 
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pipeline/core/AtomicFile.h"
+#include "tests/policy/PolicyTestData.h"
 #include "tests/support/TestSupport.h"
 
 namespace gongwen::testing::signfx {
@@ -20,26 +21,26 @@ namespace fs = std::filesystem;
 inline const std::string kPassword = "gongwen-test";
 inline const std::string kPin = "123456";
 
+// The sample bureau of the policy tests (tests/policy/PolicyTestData.h): the sample policy in a
+// temporary directory with its seal images and the test PKI, made once for all test processes in
+// a cache next to the test binary; plus the seal-use register's directory and the environment
+// `gongwen sign` reads its secrets from.
 class Bureau {
  public:
-  Bureau() {
-    fs::copy_file(sourcePath("samples/policy.xml"), dir_.file("policy.xml"));
-    fs::create_directories(dir_.file("seals"));
-    fs::create_directories(dir_.file("registry"));
-    for (const char* seal : {"administrative-seal.png", "party-seal.png"})
-      fs::copy_file(sourcePath(std::string("samples/seals/") + seal),
-                    dir_.file(std::string("seals/") + seal));
-    const CommandResult pki = run({"bash", sourcePath("samples/make-test-pki.sh"), dir_.file("pki")});
-    if (pki.exitCode != 0) throw std::runtime_error("make-test-pki.sh failed: " + pki.err);
+  Bureau() : pki_(TestPki::instance()) {
+    if (!pki_.ok()) throw std::runtime_error("make-test-pki.sh failed: " + pki_.failure());
+    fs::create_directories(file("registry"));
   }
-  std::string policyPath() const { return dir_.file("policy.xml"); }
-  std::string pki(const std::string& name) const { return dir_.file("pki/" + name); }
-  std::string file(const std::string& name) const { return dir_.file(name); }
-  // The environment `gongwen sign` needs: the password, the PIN and the SoftHSM2 configuration.
+  std::string policyPath() const { return pki_.policyPath(); }
+  std::string pki(const std::string& name) const { return pki_.pki(name); }
+  std::string file(const std::string& name) const { return pki_.dir() + "/" + name; }
   std::vector<std::string> environment() const {
     return {"GONGWEN_TEST_PASSWORD=" + kPassword, "GONGWEN_TEST_PIN=" + kPin,
             "SOFTHSM2_CONF=" + pki("softhsm2.conf")};
   }
+  // SoftHSM2 loses objects when several processes use one token at once: hold this while signing
+  // with the token.
+  std::unique_ptr<FileLock> lockToken() const { return pki_.lockToken(); }
   // A copy of the policy, next to it, with a timestamp authority configured.
   std::string policyWithTimestamp(const std::string& url) const {
     std::string xml = readFile(policyPath());
@@ -51,7 +52,7 @@ class Bureau {
   }
 
  private:
-  TempDir dir_;
+  const TestPki& pki_;
 };
 
 inline Bureau& bureau() {

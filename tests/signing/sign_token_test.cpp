@@ -9,6 +9,7 @@ namespace gongwen::testing::signfx {
 namespace {
 
 TEST(SignToken, BureauChainSignedOnTheTokenVerifies) {
+  const auto token = bureau().lockToken();
   const std::vector<std::pair<std::string, std::string>> steps = {{"bangong", "office-proofread"},
                                                                   {"fenguan-zhang", "deputy-review"},
                                                                   {"juzhang", "director-signoff"},
@@ -34,6 +35,7 @@ TEST(SignToken, BureauChainSignedOnTheTokenVerifies) {
 }
 
 TEST(SignToken, WrongPinIsRefusedAndWritesNothing) {
+  const auto token = bureau().lockToken();
   TempDir work;
   writeFileAtomically(work.file("in.pdf"), unsignedPdf("bureau-document", "administrative-seal"));
   std::vector<std::string> env = bureau().environment();
