@@ -95,7 +95,10 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X5
   sig.signingTime = isoTime(checked.time);
 
   if (anchors == 0) {
+    // A signature nobody vouches for proves nothing about who made it: without anchors, no pass.
     sig.trust = "not checked (no trust anchors given)";
+    sig.problems.push_back({"certificate.no-trust-anchor", "no trust anchor to check \"" + sig.subject +
+                                                               "\" against; give --policy or --trust"});
   } else {
     const std::string why = checkChain(facts.signer.get(), facts.certificates.get(), store, checked.time);
     sig.trust = why.empty() ? "trusted" : why;

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/signing/VerifyFixture.h"
 
 namespace gongwen::testing {
@@ -116,6 +118,27 @@ TEST(TokenKeys, ChainSignedWithKeysGeneratedInsideTheTokenVerifies) {
   const CommandResult sig = pdfsig(pdf);
   EXPECT_EQ(count(sig.out, "Signature is Valid."), 4u) << sig.out;
   EXPECT_EQ(count(sig.out, "Certificate is Trusted."), 4u) << sig.out;
+}
+
+TEST(VerifyReport, TrustComesFromThePolicyOrTrustOptionOnly) {
+  std::string pdf = unsignedPdf("meeting-minutes");
+  pdf = signWithCli(pdf, "bangong", "minutes-proofread");
+  pdf = signWithCli(pdf, "juzhang", "principal-signoff");
+  TempDir work;
+  writeFileAtomically(work.file("doc.pdf"), pdf);
+  const CommandResult withRoot = run({gongwenBinary(), "verify", work.file("doc.pdf"), "--trust",
+                                      bureau().pki("root.crt"), "--format", "json"});
+  EXPECT_EQ(withRoot.exitCode, 0) << withRoot.out << withRoot.err;
+  const auto json = nlohmann::json::parse(withRoot.out);
+  EXPECT_TRUE(json["ok"].get<bool>());
+  ASSERT_EQ(json["signatures"].size(), 2u);
+  EXPECT_EQ(json["signatures"][1]["step"], "principal-signoff");
+  EXPECT_EQ(json["signatures"][1]["trust"], "trusted");
+  EXPECT_EQ(json["signatures"][1]["algorithm"], "RSA-2048 with SHA-256");
+
+  const CommandResult withoutAnchor = run({gongwenBinary(), "verify", work.file("doc.pdf")});
+  EXPECT_EQ(withoutAnchor.exitCode, 5) << withoutAnchor.out;
+  EXPECT_NE(withoutAnchor.out.find("certificate.no-trust-anchor"), std::string::npos) << withoutAnchor.out;
 }
 
 TEST(VerifyReport, AnIncompleteChainFailsWithTheMissingSteps) {
