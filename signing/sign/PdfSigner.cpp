@@ -247,17 +247,19 @@ std::string signDocument(const SignableDocument& document, const SignatureReques
   else
     fillSealField(document, update, request, signature);
   const std::size_t contentsBytes = reservedContentsBytes(signer, static_cast<bool>(timestamp));
-  update.put(signature, 0, signatureDictionary(request, contentsBytes));
+  const std::string dictionary = signatureDictionary(request, contentsBytes);
+  update.put(signature, 0, dictionary);
 
   std::string out = update.appendTo(document.bytes(), trailerEntries(pdf),
                                     lastStartXref(document.bytes(), document.name()));
-  const std::size_t sigAt = update.offsetOf(signature);
-  const std::size_t gapStart = out.find("/Contents <", sigAt) + 10;
+  // Positions inside our own dictionary text, so that no string value can be mistaken for them.
+  const std::size_t body = out.find('\n', update.offsetOf(signature)) + 1;
+  const std::size_t gapStart = body + dictionary.rfind("/Contents <") + 10;
   const std::size_t gapEnd = gapStart + contentsBytes * 2 + 2;
   char range[kByteRangeWidth + 1];
   const int written =
       std::snprintf(range, sizeof range, "[0 %zu %zu %zu]", gapStart, gapEnd, out.size() - gapEnd);
-  const std::size_t rangeAt = out.find("/ByteRange ", sigAt) + 11;
+  const std::size_t rangeAt = body + dictionary.find("/ByteRange ") + 11;
   out.replace(rangeAt, static_cast<std::size_t>(written), range, static_cast<std::size_t>(written));
 
   const std::string digest = digestOfRanges(out, gapStart, gapEnd, cms::digestFor(signer.key));
