@@ -72,10 +72,19 @@ int placeHeader(const model::Document& doc, const GlyphMetrics& metrics, Page& p
   double numberEmTop = emTopBelow(markBottom - 2 * kLinePitch);
   const bool upward = doc.tmpl.direction == model::Direction::Up && !doc.signers.empty();
   if (upward) numberEmTop = placeSigners(doc, metrics, numberEmTop, page);
+  // A document without a signature block (纪要) would otherwise lose its 成文日期: it goes on the
+  // number's line, one 字 in from the right, the number one 字 in from the left — the usual 纪要
+  // head, which 10.3 leaves to local practice.
+  const bool dateInHeader = !doc.tmpl.signatureBlock && !doc.date.empty();
+  if (dateInHeader) {
+    const StyledText date = styledText(doc.date.value, kBodyStyle, metrics, doc.date.where);
+    placeAt(date, kTypeRight - kGridCell - date.width(0, date.text.size()), numberEmTop, page);
+  }
   if (!doc.docNumber.empty()) {
     const StyledText number = styledText(doc.docNumber.value, kBodyStyle, metrics, doc.docNumber.where);
     const double width = number.width(0, number.text.size());
-    const double left = upward ? kTypeLeft + kGridCell : kTypeLeft + (kTypeWidth - width) / 2;
+    const double left =
+        upward || dateInHeader ? kTypeLeft + kGridCell : kTypeLeft + (kTypeWidth - width) / 2;
     placeAt(number, left, numberEmTop, page);
   }
 
