@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The main job on the samples: installs what is missing, builds, then for every job in
+# samples/jobs/ checks it, renders it, signs it through its approval chain (approvals first, the
+# seal last) with the test PKI, and verifies the signed PDF. Results go to out/.
+# (Archiving is not built yet.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$(nproc)" --target gongwen
+gongwen=build/gongwen
+
+out=out
+rm -rf "$out"
+mkdir -p "$out/rendered" "$out/signed"
+# The policy names its certificates relative to itself: work on a copy beside a fresh test PKI.
+cp samples/policy.xml "$out/policy.xml"
+cp -r samples/seals "$out/seals"
+samples/make-test-pki.sh "$out/pki" >/dev/null
+export SOFTHSM2_CONF="$out/pki/softhsm2.conf"
+password="$out/pki/password.txt"
+
+# Who gives each step of each chain in the sample bureau (samples/policy.xml): the office head
+# proof-reads and, as the seal keeper, applies the seal once it is authorised.
+signers_for() {
+  case "$1" in
+    bureau-document) echo "bangong fenguan-zhang juzhang bangong" ;;
+    party-document) echo "bangong fenguan-zhang shuji bangong" ;;
+    joint-document) echo "bangong fenguan-zhang juzhang bangong" ;;
+    proposal-ordinary) echo "guzhang fenguan-liu bangong" ;;
+    proposal-important) echo "guzhang fenguan-liu juzhang bangong" ;;
+    meeting-minutes) echo "bangong juzhang" ;;
+    *) echo "demo: no signers known for chain '$1'" >&2; return 1 ;;
+  esac
+}
+
+status=0
+for job in samples/jobs/*.xml; do
+  name=$(basename "$job" .xml)
+  chain=$(sed -n 's/.*approvalChain="\([^"]*\)".*/\1/p' "$job" | head -n 1)
+  $gongwen check "$job" >"$out/rendered/$name.check.txt"
+  $gongwen render "$job" -o "$out/rendered/$name.pdf"
+  current="$out/rendered/$name.pdf"
+  n=0
+  for person in $(signers_for "$chain"); do
+    n=$((n + 1))
+    next="$out/signed/$name.$n.pdf"
+    $gongwen sign "$current" -o "$next" --policy "$out/policy.xml" --as "$person" --password-file "$password" \
+      >>"$out/signed/$name.sign.log"
+    current="$next"
+  done
+  cp "$current" "$out/signed/$name.pdf"
+  rm -f "$out/signed/$name".[0-9]*.pdf
+  if $gongwen verify "$out/signed/$name.pdf" --policy "$out/policy.xml" >"$out/signed/$name.verify.txt"; then
+    echo "ok     $name: checked, rendered ($(pdfinfo "$out/rendered/$name.pdf" | awk '/^Pages/ {print $2}') pages), signed by $chain ($n signatures), verified"
+  else
+    echo "FAILED $name: verification failed, see $out/signed/$name.verify.txt"
+    status=1
+  fi
+done
+exit $status
