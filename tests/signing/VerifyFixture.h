@@ -8,13 +8,9 @@
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include <filesystem>
-#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +21,7 @@
 #include "signing/verify/PdfRevisions.h"
 #include "signing/verify/ReportFormat.h"
 #include "signing/verify/Verifier.h"
+#include "tests/policy/PolicyTestData.h"
 #include "tests/support/TestSupport.h"
 
 namespace gongwen::testing::verifyfx {
@@ -32,49 +29,22 @@ namespace gongwen::testing::verifyfx {
 namespace fs = std::filesystem;
 inline const std::string kPassword = "gongwen-test";
 
-// The test PKI is made once and shared by every test process (ctest runs each test on its own):
-// cached next to the gongwen binary, keyed by the script and policy it comes from. It is made in
-// place (its SoftHSM2 configuration names its own directory) under a lock, and marked complete last.
-inline std::string sharedTestPki() {
-  const std::string key = std::to_string(std::hash<std::string>{}(
-      readFile(sourcePath("samples/make-test-pki.sh")) + readFile(sourcePath("samples/policy.xml"))));
-  const fs::path cache = fs::path(gongwenBinary()).parent_path() / "test-cache" / ("pki-" + key);
-  fs::create_directories(cache.parent_path());
-  const int lock = ::open((cache.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0600);
-  if (lock < 0 || ::flock(lock, LOCK_EX) != 0) throw std::runtime_error("cannot lock " + cache.string());
-  if (!fs::exists(cache / "complete")) {
-    fs::remove_all(cache);
-    const CommandResult pki = run({"bash", sourcePath("samples/make-test-pki.sh"), cache.string()});
-    if (pki.exitCode != 0) {
-      ::close(lock);
-      throw std::runtime_error("make-test-pki.sh failed: " + pki.err);
-    }
-    writeFileAtomically((cache / "complete").string(), "");
-  }
-  ::close(lock);  // releases the lock
-  return cache.string();
-}
-
-// samples/policy.xml with its seals, a fresh seal-use register and the shared test PKI, in one
-// temporary directory per test process.
+// samples/policy.xml, its seals and the test PKI — the one TestPki the policy and signing tests
+// share (made once for all test processes) — plus the directory of the seal-use register.
 class Bureau {
  public:
-  Bureau() {
-    fs::copy_file(sourcePath("samples/policy.xml"), dir_.file("policy.xml"));
-    fs::create_directories(dir_.file("seals"));
-    fs::create_directories(dir_.file("registry"));
-    for (const char* seal : {"administrative-seal.png", "party-seal.png"}) {
-      fs::copy_file(sourcePath(std::string("samples/seals/") + seal),
-                    dir_.file(std::string("seals/") + seal));
-    }
-    fs::create_directory_symlink(sharedTestPki(), dir_.file("pki"));
+  Bureau() : pki_(TestPki::instance()) {
+    if (!pki_.ok()) throw std::runtime_error("make-test-pki.sh failed: " + pki_.failure());
+    fs::create_directories(file("registry"));
   }
-  std::string policyPath() const { return dir_.file("policy.xml"); }
-  std::string pki(const std::string& name) const { return dir_.file("pki/" + name); }
-  std::string file(const std::string& name) const { return dir_.file(name); }
+  std::string policyPath() const { return pki_.policyPath(); }
+  std::string pki(const std::string& name) const { return pki_.pki(name); }
+  std::string file(const std::string& name) const { return pki_.dir() + "/" + name; }
+  // Held while signing with the SoftHSM2 token, which loses objects under concurrent processes.
+  std::unique_ptr<FileLock> lockToken() const { return pki_.lockToken(); }
 
  private:
-  TempDir dir_;
+  const TestPki& pki_;
 };
 
 inline Bureau& bureau() {

@@ -107,6 +107,7 @@ TEST(VerifyReport, NamesSignerRoleStepAlgorithmAndTime) {
 }
 
 TEST(TokenKeys, ChainSignedWithKeysGeneratedInsideTheTokenVerifies) {
+  const auto tokenLock = bureau().lockToken();
   std::string pdf = unsignedPdf("bureau-document");
   pdf = signWithCli(pdf, "bangong", "office-proofread", "token");
   pdf = signWithCli(pdf, "fenguan-zhang", "deputy-review", "token");
