@@ -78,6 +78,22 @@ TEST(TamperCorpus, HonestSealedDocumentIsTheBaseline) {
   EXPECT_TRUE(report.ok()) << verify::formatText(report);
 }
 
+TEST(TamperCorpus, AllowedLaterRevisionAddingValidationDataIsNotATamper) {
+  // The whitelist is not "nothing may follow the seal": a DSS (long-term validation data) revision
+  // is allowed, and reported as such.
+  const std::string& sealed = sealedDocument();
+  const unsigned certificate = nextObjectNumber(sealed);
+  std::string catalog = objectBody(sealed, 1);
+  catalog.insert(catalog.rfind(">>"), " /DSS << /Certs [" + std::to_string(certificate) + " 0 R] >> ");
+  const std::string pdf =
+      appendRevision(sealed, {{1, catalog}}, {"<< /Length 4 >>\nstream\n0000\nendstream"});
+  const verify::Report report = verifyWithPolicy(pdf);
+  EXPECT_TRUE(report.ok()) << verify::formatText(report);
+  ASSERT_EQ(report.revisions.size(), 6u);
+  ASSERT_FALSE(report.revisions.back().changes.empty());
+  EXPECT_TRUE(report.revisions.back().changes.front().allowed());
+}
+
 TEST(TamperCorpus, ByteFlippedInsideTheSignedRange) {
   std::string pdf = sealedDocument();
   const size_t inContent = pdf.find("Notice on");
