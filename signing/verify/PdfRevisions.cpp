@@ -50,7 +50,7 @@ Document::Document(std::string bytes, std::string fileName)
   }
 }
 
-size_t Document::readSection(size_t offset, Revision& revision) const {
+void Document::readSection(size_t offset, Revision& revision) const {
   size_t pos = parser_.skipWhitespace(offset);
   if (!parser_.keywordAt(pos, "xref")) {
     throw inputError("pdf.xref-stream", fileName_ + ": the xref at byte " + std::to_string(offset) +
@@ -99,7 +99,6 @@ size_t Document::readSection(size_t offset, Revision& revision) const {
   if (pos < bytes_.size() && bytes_[pos] == '\r') ++pos;
   if (pos < bytes_.size() && bytes_[pos] == '\n') ++pos;
   revision.endAfterEol = pos;
-  return pos;
 }
 
 const XrefEntry* Document::entry(int number, size_t revision) const {

@@ -47,12 +47,11 @@ class Document {
   const XrefEntry* entry(int number, size_t revision) const;
   // Index of the revision that ends at `offset`, if any.
   std::optional<size_t> revisionEndingAt(size_t offset) const;
-  const Parser& parser() const { return parser_; }
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
 
  private:
-  size_t readSection(size_t offset, Revision& revision) const;
+  void readSection(size_t offset, Revision& revision) const;
   std::string bytes_;
   std::string fileName_;
   Parser parser_;
