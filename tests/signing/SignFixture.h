@@ -6,8 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -194,11 +194,15 @@ struct SignatureBytes {
 // Every /ByteRange in the file, in file order, with what it covers and the CMS in its gap.
 inline std::vector<SignatureBytes> signaturesIn(const std::string& pdf) {
   std::vector<SignatureBytes> found;
-  const std::regex byteRange(R"(/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\])");
-  for (auto it = std::sregex_iterator(pdf.begin(), pdf.end(), byteRange); it != std::sregex_iterator();
-       ++it) {
+  for (std::size_t at = pdf.find("/ByteRange"); at != std::string::npos;
+       at = pdf.find("/ByteRange", at + 1)) {
+    const char* cursor = pdf.c_str() + pdf.find('[', at) + 1;
     SignatureBytes s;
-    for (int i = 0; i < 4; ++i) s.range[i] = std::stoll((*it)[i + 1].str());
+    for (long long& value : s.range) {
+      char* end = nullptr;
+      value = std::strtoll(cursor, &end, 10);
+      cursor = end;
+    }
     s.signedBytes = pdf.substr(s.range[0], s.range[1]) + pdf.substr(s.range[2], s.range[3]);
     const std::string hex = pdf.substr(s.range[1] + 1, s.range[2] - s.range[1] - 2);
     std::string der;
