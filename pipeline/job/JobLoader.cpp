@@ -4,9 +4,9 @@
 #include "pipeline/job/JobLoader.h"
 
 #include "pipeline/core/Error.h"
-#include "pipeline/job/SchemaValidator.h"
+#include "pipeline/xml/SchemaValidator.h"
 #include "pipeline/job/XmlNodes.h"
-#include "pipeline/job/XmlParser.h"
+#include "pipeline/xml/XmlParser.h"
 
 namespace gongwen::job {
 namespace {
@@ -96,8 +96,8 @@ void readElement(const xmlNode* element, const std::string& file, model::Documen
 }  // namespace
 
 model::Document loadJob(const std::string& path) {
-  XmlDocPtr xml = parseXmlFile(path, "job");
-  validateAgainstSchema(xml.get(), path, "schemas/job.xsd", "job");
+  xml::XmlDocPtr xml = xml::parseXmlFile(path, "job");
+  xml::validateAgainstSchema(xml.get(), path, "schemas/job.xsd", "job");
   const xmlNode* root = xmlDocGetRootElement(xml.get());
 
   model::Document doc;

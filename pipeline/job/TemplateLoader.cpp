@@ -8,9 +8,9 @@
 #include "pipeline/core/DataDir.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/job/JobLoader.h"
-#include "pipeline/job/SchemaValidator.h"
+#include "pipeline/xml/SchemaValidator.h"
 #include "pipeline/job/XmlNodes.h"
-#include "pipeline/job/XmlParser.h"
+#include "pipeline/xml/XmlParser.h"
 
 namespace gongwen::job {
 namespace {
@@ -52,8 +52,8 @@ model::Direction directionFrom(const std::string& value) {
 bool booleanFrom(const std::string& value) { return value == "true" || value == "1"; }
 
 model::Template readTemplate(const std::string& id, const std::string& path) {
-  XmlDocPtr doc = parseXmlFile(path, "template");
-  validateAgainstSchema(doc.get(), path, "schemas/template.xsd", "template");
+  xml::XmlDocPtr doc = xml::parseXmlFile(path, "template");
+  xml::validateAgainstSchema(doc.get(), path, "schemas/template.xsd", "template");
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   model::Template t;
   t.id = attributeValue(root, "id");

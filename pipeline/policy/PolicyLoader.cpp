@@ -1,57 +1,24 @@
-// Reads a policy file: libxml2 without network access or DOCTYPE, validated against
-// schemas/policy.xsd, then the cross-references the schema cannot express are checked here.
+// Reads a policy file: parsed and validated against schemas/policy.xsd by the shared hardened XML
+// stage, then the cross-references the schema cannot express are checked here.
 
-#include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlschemas.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <memory>
 #include <set>
 #include <sstream>
 
-#include "pipeline/core/DataDir.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/policy/Policy.h"
 #include "pipeline/policy/UtcTime.h"
+#include "pipeline/xml/SchemaValidator.h"
+#include "pipeline/xml/XmlParser.h"
 
 namespace gongwen::policy {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct DocFree {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-struct SchemaParserFree {
-  void operator()(xmlSchemaParserCtxt* ctxt) const { xmlSchemaFreeParserCtxt(ctxt); }
-};
-struct SchemaFree {
-  void operator()(xmlSchema* schema) const { xmlSchemaFree(schema); }
-};
-struct ValidFree {
-  void operator()(xmlSchemaValidCtxt* ctxt) const { xmlSchemaFreeValidCtxt(ctxt); }
-};
-
-// libxml2 reports errors through a callback; keep the first one with its line.
-struct FirstError {
-  std::string message;
-  int line = 0;
-  static void collect(void* self, const xmlError* error) {
-    auto* first = static_cast<FirstError*>(self);
-    if (first->message.empty() && error != nullptr && error->message != nullptr) {
-      first->message = error->message;
-      while (!first->message.empty() && first->message.back() == '\n') {
-        first->message.pop_back();
-      }
-      first->line = error->line;
-    }
-  }
-};
-
-void structuredErrorAdapter(void* self, xmlErrorPtr error) { FirstError::collect(self, error); }
 
 class Reader {
  public:
@@ -266,48 +233,12 @@ Delegation readDelegation(const Reader& reader, const xmlNode* node, const Polic
   return delegation;
 }
 
-std::unique_ptr<xmlDoc, DocFree> parse(const std::string& path) {
-  FirstError error;
-  xmlSetStructuredErrorFunc(&error, structuredErrorAdapter);
-  std::unique_ptr<xmlDoc, DocFree> doc(
-      xmlReadFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-  xmlSetStructuredErrorFunc(nullptr, nullptr);
-  if (!doc) {
-    if (!fs::exists(path)) {
-      throw systemError("io.read", path + ": cannot read the policy file (does it exist?)");
-    }
-    throw inputError("policy.xml",
-                     path + ":" + std::to_string(error.line) + ": not well-formed XML: " + error.message);
-  }
-  if (doc->intSubset != nullptr || doc->extSubset != nullptr) {
-    throw inputError("policy.doctype",
-                     path + ": a policy file must not have a DOCTYPE (entities are refused); remove it");
-  }
-  return doc;
-}
-
-void validate(const std::string& path, xmlDoc* doc) {
-  std::string schemaPath = dataPath("schemas/policy.xsd");
-  std::unique_ptr<xmlSchemaParserCtxt, SchemaParserFree> parser(xmlSchemaNewParserCtxt(schemaPath.c_str()));
-  std::unique_ptr<xmlSchema, SchemaFree> schema(parser ? xmlSchemaParse(parser.get()) : nullptr);
-  if (!schema) {
-    throw systemError("policy.schema-missing", schemaPath + ": cannot load the policy schema");
-  }
-  std::unique_ptr<xmlSchemaValidCtxt, ValidFree> valid(xmlSchemaNewValidCtxt(schema.get()));
-  FirstError error;
-  xmlSchemaSetValidStructuredErrors(valid.get(), structuredErrorAdapter, &error);
-  if (xmlSchemaValidateDoc(valid.get(), doc) != 0) {
-    throw inputError("policy.schema", path + ":" + std::to_string(error.line) + ": " + error.message +
-                                          " (see schemas/policy.xsd)");
-  }
-}
-
 }  // namespace
 
 Policy loadPolicy(const std::string& path) {
   std::string absolute = fs::absolute(path).lexically_normal().string();
-  std::unique_ptr<xmlDoc, DocFree> doc = parse(absolute);
-  validate(absolute, doc.get());
+  const xml::XmlDocPtr doc = xml::parseXmlFile(absolute, "policy");
+  xml::validateAgainstSchema(doc.get(), absolute, "schemas/policy.xsd", "policy");
 
   Reader reader(absolute);
   const xmlNode* root = xmlDocGetRootElement(doc.get());

@@ -1,4 +1,4 @@
-#include "pipeline/job/SchemaValidator.h"
+#include "pipeline/xml/SchemaValidator.h"
 
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
@@ -9,9 +9,9 @@
 
 #include "pipeline/core/DataDir.h"
 #include "pipeline/core/Error.h"
-#include "pipeline/job/XmlErrorText.h"
+#include "pipeline/xml/XmlErrorText.h"
 
-namespace gongwen::job {
+namespace gongwen::xml {
 namespace {
 
 struct SchemaFree {
@@ -80,4 +80,4 @@ void validateAgainstSchema(xmlDoc* doc, const std::string& file, const std::stri
                                                " (see " + schemaRelative + ")");
 }
 
-}  // namespace gongwen::job
+}  // namespace gongwen::xml

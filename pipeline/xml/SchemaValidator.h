@@ -6,7 +6,7 @@
 
 #include <string>
 
-namespace gongwen::job {
+namespace gongwen::xml {
 
 // schemaRelative: "schemas/job.xsd" (found through dataPath). On the first violation throws
 // Error(InputInvalid, "<codePrefix>.schema") with one line:
@@ -14,4 +14,4 @@ namespace gongwen::job {
 void validateAgainstSchema(xmlDoc* doc, const std::string& file, const std::string& schemaRelative,
                            const std::string& codePrefix);
 
-}  // namespace gongwen::job
+}  // namespace gongwen::xml

@@ -1,9 +1,9 @@
-#include "pipeline/job/XmlErrorText.h"
+#include "pipeline/xml/XmlErrorText.h"
 
 #include <utility>
 #include <vector>
 
-namespace gongwen::job {
+namespace gongwen::xml {
 namespace {
 
 bool startsWith(const std::string& s, const std::string& prefix) {
@@ -100,4 +100,4 @@ std::string describeSchemaError(const std::string& libxmlMessage) {
   return subject + ": " + rewriteProblem(message.substr(colon + 3));
 }
 
-}  // namespace gongwen::job
+}  // namespace gongwen::xml

@@ -3,7 +3,7 @@
 
 #include <string>
 
-namespace gongwen::job {
+namespace gongwen::xml {
 
 // Trailing newline removed, inner line breaks folded to spaces.
 std::string oneLine(const std::string& libxmlMessage);
@@ -12,4 +12,4 @@ std::string oneLine(const std::string& libxmlMessage);
 // ( title ).") rewritten for a clerk ("element 'titel': not expected here; expected 'title'").
 std::string describeSchemaError(const std::string& libxmlMessage);
 
-}  // namespace gongwen::job
+}  // namespace gongwen::xml

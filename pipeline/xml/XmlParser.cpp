@@ -1,4 +1,4 @@
-#include "pipeline/job/XmlParser.h"
+#include "pipeline/xml/XmlParser.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
@@ -8,9 +8,9 @@
 
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
-#include "pipeline/job/XmlErrorText.h"
+#include "pipeline/xml/XmlErrorText.h"
 
-namespace gongwen::job {
+namespace gongwen::xml {
 namespace {
 
 struct ParseState {
@@ -79,4 +79,4 @@ XmlDocPtr parseXmlFile(const std::string& path, const std::string& codePrefix) {
   return doc;
 }
 
-}  // namespace gongwen::job
+}  // namespace gongwen::xml

@@ -1,5 +1,5 @@
 #pragma once
-// Parses a job or template file with libxml2 hardened against hostile input: no network, no
+// Parses an XML input (job, template, font configuration, policy) with libxml2 hardened against hostile input: no network, no
 // entity substitution, no DTD loading, and any DOCTYPE refused before its internal subset is
 // read, so that no external entity can ever be fetched.
 
@@ -8,15 +8,15 @@
 #include <memory>
 #include <string>
 
-namespace gongwen::job {
+namespace gongwen::xml {
 
 struct XmlDocFree {
   void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 };
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFree>;
 
-// `codePrefix` is "job" or "template": errors are "<prefix>.xml" (malformed, with file:line) and
+// `codePrefix` names the kind of file ("job", "template", "fonts", "policy"): errors are "<prefix>.xml" (malformed, with file:line) and
 // "<prefix>.doctype"; an unreadable file is Error(System, "io.read").
 XmlDocPtr parseXmlFile(const std::string& path, const std::string& codePrefix);
 
-}  // namespace gongwen::job
+}  // namespace gongwen::xml
