@@ -62,7 +62,7 @@ void subsetBench(benchmark::State& state, FontRole role) {
   const FontFace& face = fonts().face(role);
   const auto glyphs = glyphsOf(face, kBody);
   size_t bytes = 0;
-  for (auto _ : state) bytes = face.subset(glyphs).size();
+  for (auto _ : state) bytes = face.subset(glyphs).program.size();
   state.counters["glyphs"] = static_cast<double>(glyphs.size());
   state.counters["bytes"] = static_cast<double>(bytes);
   state.SetLabel(face.path() + (face.isCff() ? " (CFF)" : " (glyf)"));
@@ -104,17 +104,22 @@ void BM_WritePdfTwoPageNoticePrepared(benchmark::State& state) {
   state.counters["prepare_ms"] = prepare.count();
 }
 
-BENCHMARK(BM_FontLibraryCold)->Iterations(1)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_FontConfigLoad)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_FontLibraryWarm)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_SubsetCffOtf)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_SubsetCffTtcFace)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_SubsetGlyf)->Unit(benchmark::kMillisecond);
-// Real time, and CPU time of all threads: the writer subsets fonts on several threads.
-BENCHMARK(BM_WritePdfTwoPageNotice)->UseRealTime()->MeasureProcessCPUTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_WritePdfTwoPageNoticePrepared)
-    ->UseRealTime()
+// Real time, and the CPU time of the whole process: the target is one core, so work the library
+// moves to other threads (preparing faces does) must count.
+BENCHMARK(BM_FontLibraryCold)
+    ->Iterations(1)
     ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FontConfigLoad)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_FontLibraryWarm)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SubsetCffOtf)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SubsetCffTtcFace)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SubsetGlyf)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WritePdfTwoPageNotice)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WritePdfTwoPageNoticePrepared)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -1,10 +1,14 @@
 // Renders the multi-page sample notice repeatedly in one process: job load + check + layout +
 // PDF writing, warm (fonts resolved and faces loaded once, as in a long-running batch).
-// Target (issue 2): <= 5 ms per two-page notice on one core.
+// Target (issue 2): <= 5 ms per two-page notice on one core. Every benchmark reports the CPU time
+// of the whole process, so that work the library moves to other threads still counts: "CPU" is the
+// number to hold against the target, "Time" (real) is what a user waits.
 
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
+#include <set>
+#include <vector>
 
 #include "pipeline/check/Checker.h"
 #include "pipeline/job/JobLoader.h"
@@ -15,7 +19,8 @@
 namespace {
 
 // A two-page notice (the issue's yardstick) and the five-page notice with an attachment.
-const std::string kTwoPages = std::string(GONGWEN_SOURCE_DIR) + "/samples/jobs/notice-classified-inspection.xml";
+const std::string kTwoPages =
+    std::string(GONGWEN_SOURCE_DIR) + "/samples/jobs/notice-classified-inspection.xml";
 const std::string kFivePages = std::string(GONGWEN_SOURCE_DIR) + "/samples/jobs/notice-risk-inspection.xml";
 
 void BM_RenderWholeJob(benchmark::State& state, const std::string& kJob) {
@@ -53,12 +58,77 @@ void BM_WritePdf(benchmark::State& state, const std::string& kJob) {
   for (auto _ : state) benchmark::DoNotOptimize(gongwen::pdf::writePdf(frames, fonts, {}));
 }
 
+// One role's subset of the glyphs the two-page notice draws in it: which font dominates writePdf.
+void BM_SubsetRole(benchmark::State& state, gongwen::fonts::FontRole role) {
+  const auto& fonts = gongwen::render::fontLibraryFor("");
+  const auto frames = gongwen::layout::layOut(gongwen::job::loadJob(kTwoPages), fonts);
+  const gongwen::fonts::FontFace& face = fonts.face(role);
+  std::set<uint32_t> glyphs;
+  for (const auto& page : frames.pages) {
+    for (const auto& run : page.runs) {
+      if (run.role != role) continue;
+      for (const auto& placed : run.chars) glyphs.insert(*face.glyphFor(placed.ch));
+    }
+  }
+  const std::vector<uint32_t> wanted(glyphs.begin(), glyphs.end());
+  size_t bytes = 0;
+  for (auto _ : state) bytes = face.subset(wanted).program.size();
+  state.counters["glyphs"] = static_cast<double>(wanted.size());
+  state.counters["bytes"] = static_cast<double>(bytes);
+  state.SetLabel(face.postscriptName());
+}
+
+// HarfBuzz preprocessing of every face, once, as a batch process or server would do it at start.
+// Its one-off cost is reported, not timed: it would swamp the per-document figure.
+void BM_PrepareFonts(benchmark::State& state) {
+  const auto& fonts = gongwen::render::fontLibraryFor("");
+  for (auto _ : state) fonts.prepareForRepeatedSubsetting();
+}
+
 }  // namespace
 
-BENCHMARK_CAPTURE(BM_RenderWholeJob, two_page_notice, kTwoPages)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_RenderWholeJob, five_page_notice, kFivePages)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_LoadJob, two_page_notice, kTwoPages)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Check, two_page_notice, kTwoPages)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Layout, two_page_notice, kTwoPages)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_WritePdf, two_page_notice, kTwoPages)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_RenderWholeJob, two_page_notice, kTwoPages)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_RenderWholeJob, five_page_notice, kFivePages)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_LoadJob, two_page_notice, kTwoPages)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Check, two_page_notice, kTwoPages)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Layout, two_page_notice, kTwoPages)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_WritePdf, two_page_notice, kTwoPages)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_SubsetRole, fangsong, gongwen::fonts::FontRole::Fangsong)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_SubsetRole, xiaobiaosong, gongwen::fonts::FontRole::Xiaobiaosong)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_SubsetRole, heiti, gongwen::fonts::FontRole::Heiti)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_SubsetRole, kaiti, gongwen::fonts::FontRole::Kaiti)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_SubsetRole, songti, gongwen::fonts::FontRole::Songti)->Unit(benchmark::kMillisecond);
+// Everything after this runs on preprocessed faces (a warm batch process).
+BENCHMARK(BM_PrepareFonts)
+    ->Iterations(1)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_RenderWholeJob, two_page_notice_prepared, kTwoPages)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_WritePdf, two_page_notice_prepared, kTwoPages)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

@@ -29,6 +29,15 @@ struct FontConfig {
   static FontConfig defaults();
 };
 
+// A subset font program and the content code of each glyph asked for. The codes are the CIDs
+// for CID-keyed CFF (the subset's charset keeps them) and the subset's own, renumbered glyph ids
+// otherwise (drawn through /CIDToGIDMap /Identity, or as the CIDs of a name-keyed CFF). Glyph ids
+// are not kept: keeping them leaves an empty slot for every glyph of the font in a glyf subset.
+struct FontSubset {
+  std::string program;
+  std::map<uint32_t, uint32_t> codeByGlyph;
+};
+
 // One face of one font file (a .ttc holds several).
 class FontFace {
  public:
@@ -48,13 +57,9 @@ class FontFace {
   virtual double descender() const = 0;  // negative
   virtual double capHeight() const = 0;
   virtual std::vector<double> bbox() const = 0;  // llx lly urx ury
-  // CID of a glyph for CID-keyed CFF fonts; the glyph id otherwise.
-  virtual uint32_t cidFor(uint32_t glyph) const = 0;
-
-  // A subset holding just `glyphs`, as a font program ready to embed: the glyf TrueType file for
-  // glyf fonts, the bare CFF table for CFF fonts. Content codes (cidFor) stay valid in it: glyph
-  // ids keep their numbering, except in CID-keyed CFF, where the charset keeps each glyph's CID.
-  virtual std::string subset(const std::vector<uint32_t>& glyphs) const = 0;
+  // A subset holding just `glyphs`, as a font program ready to embed (the glyf TrueType file for
+  // glyf fonts, the bare CFF table for CFF fonts), and the content code that draws each glyph.
+  virtual FontSubset subset(const std::vector<uint32_t>& glyphs) const = 0;
 
   // Makes every later subset() several times faster at a one-off cost (HarfBuzz preprocessing:
   // about 4 s for Noto CJK, 0.7 s for a Fandol font). Worth it only in a long-running process.

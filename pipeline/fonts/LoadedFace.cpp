@@ -45,8 +45,12 @@ struct HbFaceDeleter {
 struct HbSubsetInputDeleter {
   void operator()(hb_subset_input_t* i) const { hb_subset_input_destroy(i); }
 };
+struct HbSubsetPlanDeleter {
+  void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); }
+};
 using HbBlob = std::unique_ptr<hb_blob_t, HbBlobDeleter>;
 using HbFace = std::unique_ptr<hb_face_t, HbFaceDeleter>;
+using HbSubsetPlan = std::unique_ptr<hb_subset_plan_t, HbSubsetPlanDeleter>;
 
 bool hasTable(hb_face_t* face, hb_tag_t tag) {
   HbBlob table(hb_face_reference_table(face, tag));
@@ -139,15 +143,11 @@ void LoadedFace::readFreeTypeData() {
   }
 }
 
-// Content codes must stay valid in the subset without a remapping table. A CID-keyed CFF subset
-// keeps each glyph's CID in its charset, so its glyphs may be renumbered, which makes it several
-// times smaller and faster to build (Noto CJK: 34 KB instead of 282 KB). Any other font keeps its
-// glyph ids: codes are glyph ids there (/CIDToGIDMap /Identity, or CIDs used as glyph indices).
-// Flattening CFF subroutines is faster than subsetting them and gives smaller subsets.
+// Flattening CFF subroutines is faster than subsetting them and gives smaller subsets. Glyph ids
+// are renumbered (no RETAIN_GIDS): subset() hands out the codes that match the new numbering.
 unsigned LoadedFace::subsetFlags() const {
   unsigned flags = HB_SUBSET_FLAGS_NO_HINTING;
   if (isCff_) flags |= HB_SUBSET_FLAGS_DESUBROUTINIZE;
-  if (cidByGlyph_.empty()) flags |= HB_SUBSET_FLAGS_RETAIN_GIDS;
   return flags;
 }
 
@@ -161,11 +161,7 @@ double LoadedFace::advance(uint32_t glyph, double sizePt) const {
   return hb_font_get_glyph_h_advance(hbFont_, glyph) * sizePt / unitsPerEm_;
 }
 
-uint32_t LoadedFace::cidFor(uint32_t glyph) const {
-  return glyph < cidByGlyph_.size() ? cidByGlyph_[glyph] : glyph;
-}
-
-std::string LoadedFace::subset(const std::vector<uint32_t>& glyphs) const {
+FontSubset LoadedFace::subset(const std::vector<uint32_t>& glyphs) const {
   std::unique_ptr<hb_subset_input_t, HbSubsetInputDeleter> input(hb_subset_input_create_or_fail());
   if (!input) throw systemError("font.subset", "out of memory preparing a font subset");
   hb_set_t* glyphSet = hb_subset_input_glyph_set(input.get());
@@ -174,14 +170,22 @@ std::string LoadedFace::subset(const std::vector<uint32_t>& glyphs) const {
   for (hb_tag_t tag : kTablesPdfDoesNotUse) hb_set_add(dropTables, tag);
   hb_subset_input_set_flags(input.get(), subsetFlags());
   hb_face_t* source = subsetSource_.load();
-  HbFace result(hb_subset_or_fail(source ? source : hbFace_, input.get()));
+  // A plan rather than hb_subset_or_fail: it tells which new glyph id each glyph got.
+  HbSubsetPlan plan(hb_subset_plan_create_or_fail(source ? source : hbFace_, input.get()));
+  HbFace result(plan ? hb_subset_plan_execute_or_fail(plan.get()) : nullptr);
   if (!result) {
     throw inputError("font.subset", path_ + " (face " + std::to_string(faceIndex_) +
                                         "): HarfBuzz cannot subset this font; configure another family");
   }
+  FontSubset out;
+  const hb_map_t* newGlyphs = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+  for (uint32_t glyph : glyphs) {
+    out.codeByGlyph[glyph] = glyph < cidByGlyph_.size() ? cidByGlyph_[glyph] : hb_map_get(newGlyphs, glyph);
+  }
   HbBlob program(isCff_ ? hb_face_reference_table(result.get(), kCffTag)
                         : hb_face_reference_blob(result.get()));
-  return bytesOf(program.get());
+  out.program = bytesOf(program.get());
+  return out;
 }
 
 void LoadedFace::prepareForRepeatedSubsetting() const {

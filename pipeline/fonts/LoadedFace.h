@@ -36,8 +36,7 @@ class LoadedFace final : public FontFace {
   double descender() const override { return descender_; }
   double capHeight() const override { return capHeight_; }
   std::vector<double> bbox() const override { return bbox_; }
-  uint32_t cidFor(uint32_t glyph) const override;
-  std::string subset(const std::vector<uint32_t>& glyphs) const override;
+  FontSubset subset(const std::vector<uint32_t>& glyphs) const override;
   void prepareForRepeatedSubsetting() const override;
 
  private:

@@ -37,8 +37,9 @@ void appendCode(std::string& out, uint32_t code) {
   out += hex;
 }
 
-uint32_t codeFor(const fonts::FontFace& face, const layout::TextRun& run, char32_t ch, int pageNumber,
-                 GlyphUse& used) {
+// Frames made elsewhere than by layout (tools, tests) may hold characters the font lacks: fail
+// loudly rather than draw .notdef.
+uint32_t glyphFor(const fonts::FontFace& face, const layout::TextRun& run, char32_t ch, int pageNumber) {
   const auto glyph = face.glyphFor(ch);
   if (!glyph) {
     throw inputError("font.missing-glyph",
@@ -48,15 +49,13 @@ uint32_t codeFor(const fonts::FontFace& face, const layout::TextRun& run, char32
                          " (" + face.path() +
                          "); replace the character or configure a font that has it in fonts.xml");
   }
-  const uint32_t code = face.cidFor(*glyph);
-  used.emplace(code, UsedGlyph{*glyph, ch});
-  return code;
+  return *glyph;
 }
 
-void appendRun(std::string& out, const layout::TextRun& run, int pageNumber, const fonts::FontLibrary& fonts,
-               GlyphUseByRole& used) {
+void appendRun(std::string& out, const layout::TextRun& run, const fonts::FontLibrary& fonts,
+               const CodesByRole& codes) {
   const fonts::FontFace& face = fonts.face(run.role);
-  GlyphUse& roleUse = used[run.role];
+  const CodeByGlyph& roleCodes = codes.at(run.role);
   out += "BT\n/" + fontResourceName(run.role) + ' ';
   appendNumber(out, run.sizePt);
   out += " Tf\n";
@@ -67,7 +66,7 @@ void appendRun(std::string& out, const layout::TextRun& run, int pageNumber, con
     out += "1 0 0 1 ";
     appendNumbers(out, {placed.x, run.baseline});
     out += "Tm ";
-    appendCode(out, codeFor(face, run, placed.ch, pageNumber, roleUse));
+    appendCode(out, roleCodes.at(*face.glyphFor(placed.ch)));
     out += " Tj\n";
   }
   out += "ET\n";
@@ -88,12 +87,24 @@ void appendRule(std::string& out, const layout::Rule& rule) {
 
 std::string fontResourceName(fonts::FontRole role) { return "F_" + std::string(fonts::roleName(role)); }
 
-PageContent buildPageContent(const layout::Page& page, int pageNumber, const fonts::FontLibrary& fonts,
-                             GlyphUseByRole& used) {
+void collectGlyphs(const layout::Page& page, int pageNumber, const fonts::FontLibrary& fonts,
+                   DrawnGlyphsByRole& drawn) {
+  for (const layout::TextRun& run : page.runs) {
+    if (run.chars.empty()) continue;
+    const fonts::FontFace& face = fonts.face(run.role);
+    DrawnGlyphs& roleGlyphs = drawn[run.role];
+    for (const layout::PlacedChar& placed : run.chars) {
+      roleGlyphs.emplace(glyphFor(face, run, placed.ch, pageNumber), placed.ch);
+    }
+  }
+}
+
+PageContent buildPageContent(const layout::Page& page, const fonts::FontLibrary& fonts,
+                             const CodesByRole& codes) {
   PageContent content;
   for (const layout::TextRun& run : page.runs) {
     if (run.chars.empty()) continue;
-    appendRun(content.operators, run, pageNumber, fonts, used);
+    appendRun(content.operators, run, fonts, codes);
     content.roles.insert(run.role);
   }
   if (!page.rules.empty()) {

@@ -19,9 +19,14 @@ struct PageContent {
 // The resource name a role's font has on every page (/F_fangsong ...).
 std::string fontResourceName(fonts::FontRole role);
 
-// Records every glyph drawn in `used`. Throws Error(InputInvalid, "font.missing-glyph") naming
-// the character, the page number (1-based) and the role when the role's face lacks a glyph.
-PageContent buildPageContent(const layout::Page& page, int pageNumber, const fonts::FontLibrary& fonts,
-                             GlyphUseByRole& used);
+// Records every glyph the page draws in `drawn`. Throws Error(InputInvalid, "font.missing-glyph")
+// naming the character, the page number (1-based) and the role when the role's face lacks a glyph.
+void collectGlyphs(const layout::Page& page, int pageNumber, const fonts::FontLibrary& fonts,
+                   DrawnGlyphsByRole& drawn);
+
+// The page's content, drawing each glyph with its code in its role's subset. Every glyph must have
+// been collected (collectGlyphs) and given a code.
+PageContent buildPageContent(const layout::Page& page, const fonts::FontLibrary& fonts,
+                             const CodesByRole& codes);
 
 }  // namespace gongwen::pdf

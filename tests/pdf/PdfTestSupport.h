@@ -17,6 +17,17 @@ inline const fonts::FontLibrary& defaultFonts() {
   return library;
 }
 
+// The defaults with the title role in the SC face of NotoSerifCJK-Bold.ttc, a face of a font
+// collection (the defaults list it after FandolSong-Bold).
+inline const fonts::FontLibrary& collectionTitleFonts() {
+  static const fonts::FontLibrary library([] {
+    fonts::FontConfig config = fonts::FontConfig::defaults();
+    config.families[fonts::FontRole::Xiaobiaosong] = {"Noto Serif CJK SC:style=Bold"};
+    return config;
+  }());
+  return library;
+}
+
 inline std::string saved(const gongwen::testing::TempDir& dir, const std::string& bytes,
                          const std::string& name = "out.pdf") {
   const std::string path = dir.file(name);

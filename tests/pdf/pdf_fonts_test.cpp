@@ -44,7 +44,7 @@ std::vector<FontLine> pdffonts(const std::string& path) {
 
 TEST(PdfFonts, EveryRoleIsAnEmbeddedSubsetWithToUnicode) {
   TempDir dir;
-  const auto& fonts = testing::defaultFonts();
+  const auto& fonts = testing::collectionTitleFonts();
   const auto fontsInPdf = pdffonts(testing::saved(dir, writePdf(testing::sampleNotice(fonts), fonts)));
   ASSERT_EQ(fontsInPdf.size(), 5u) << "one font per role used";
   bool sawCff = false, sawGlyf = false, sawCollectionFace = false;
