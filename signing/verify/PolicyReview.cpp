@@ -99,7 +99,7 @@ void reviewAgainstPolicy(const policy::Policy& policy, const std::vector<X509*>&
     }
     steps.push_back({sig.step, sig.claimedPerson, sig.actingFor});
   }
-  const policy::ChainReview review = policy::reviewChain(policy, chain->id, steps, times);
+  const policy::ChainReview review = policy::reviewChain(policy, chain->id, steps, times, report.applicant);
   for (const auto& finding : review.findings) {
     if (finding.index < report.signatures.size()) {
       report.signatures[finding.index].problems.push_back({finding.code, finding.message});

@@ -44,6 +44,7 @@ struct RevisionReport {
 struct Report {
   std::string file;
   std::string chain;  // /GongwenChain of the signed document
+  std::string applicant;  // /GongwenApplicant (leave requests): whose request the chain approves
   std::vector<SignatureReport> signatures;
   std::vector<RevisionReport> revisions;
   std::vector<std::string> missingSteps;

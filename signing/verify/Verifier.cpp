@@ -180,7 +180,12 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
                                    ? 0
                                    : report.signatures.front().revision - 1;
   const Object* info = doc.revisions()[chainRevision].trailer.get("Info");
-  report.chain = info ? pdf::textOf(doc.resolve(*info, chainRevision).get("GongwenChain")) : "";
+  if (info) {
+    // Read as the first signature saw them: a later revision cannot re-route the chain.
+    const auto& infoDict = doc.resolve(*info, chainRevision);
+    report.chain = pdf::textOf(infoDict.get("GongwenChain"));
+    report.applicant = pdf::textOf(infoDict.get("GongwenApplicant"));
+  }
   if (options.policy && !report.signatures.empty())
     reviewAgainstPolicy(*options.policy, signers, times, report);
   return report;
