@@ -27,7 +27,7 @@ signers_for() {
   case "$1" in
     bureau-document) echo "bangong fenguan-zhang juzhang bangong" ;;
     party-document) echo "bangong fenguan-zhang shuji bangong" ;;
-    joint-document) echo "bangong fenguan-zhang juzhang bangong" ;;
+    joint-document) echo "bangong fenguan-zhang shuji juzhang bangong bangong" ;;
     proposal-ordinary) echo "guzhang fenguan-liu bangong" ;;
     proposal-important) echo "guzhang fenguan-liu juzhang bangong" ;;
     meeting-minutes) echo "bangong juzhang" ;;
