@@ -78,7 +78,9 @@ class FontLibrary {
   const FontFace& face(FontRole role) const;
 
   // prepareForRepeatedSubsetting() on every role's face, in parallel: for batch runs and servers
-  // that write many documents, not for a single `gongwen render`.
+  // that write many documents, not for a single `gongwen render`. Measured with the default fonts:
+  // it costs 0.73 s of CPU once and saves 3 ms per two-page notice (6.7 -> 3.7 ms), so it pays
+  // for itself after about 250 documents; only then does a notice fit in 5 ms of CPU.
   void prepareForRepeatedSubsetting() const;
 
  private:
