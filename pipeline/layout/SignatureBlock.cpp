@@ -36,19 +36,33 @@ SlotGroup sealedBlock(const model::Document& doc, const GlyphMetrics& metrics) {
   const double dateLeft = kTypeRight - 4 * kGridCell - date.width;
   const double dateCentre = dateLeft + date.width / 2;
   const size_t count = doc.signatories.size();
-  const size_t rows = (count + kSealsPerRow - 1) / kSealsPerRow;
+  std::vector<Measured> names;
+  double widest = 0;
+  for (const model::Signatory& s : doc.signatories) {
+    names.push_back(measured(s.name, metrics));
+    widest = std::max(widest, names.back().width);
+  }
+  // Joint signatures stand side by side, each centred under its own seal: neighbours are spaced
+  // so that neither the seals nor the organ names touch, and a row holds only as many as fit
+  // the 版心 (long names, such as a Party group's, take a row each).
+  const double pitch = std::max(kSealSize + kSealGap, widest + kGridCell);
+  const double footprint = std::max(kSealSize, widest);
+  size_t perRow = kSealsPerRow;
+  while (perRow > 1 && (perRow - 1) * pitch + footprint > kTypeWidth) --perRow;
+  const size_t rows = (count + perRow - 1) / perRow;
   for (size_t row = 0; row < rows; ++row) {
-    const size_t first = row * kSealsPerRow;
-    const size_t inRow = std::min<size_t>(kSealsPerRow, count - first);
-    // The row's last seal sits over the date; earlier ones to its left, the row shifted right
-    // when it would leave the 版心.
+    const size_t first = row * perRow;
+    const size_t inRow = std::min<size_t>(perRow, count - first);
+    // The row's last seal sits over the date; earlier ones to its left, the row shifted to stay
+    // inside the 版心 (7.3.5.5 allows such adjustment).
     double rightmost = dateCentre;
-    const double leftEdge = rightmost - (inRow - 1) * (kSealSize + kSealGap) - kSealSize / 2;
+    const double leftEdge = rightmost - (inRow - 1) * pitch - footprint / 2;
     if (leftEdge < kTypeLeft) rightmost += kTypeLeft - leftEdge;
+    rightmost = std::min(rightmost, kTypeRight - footprint / 2);
     for (size_t k = 0; k < inRow; ++k) {
       const model::Signatory& signatory = doc.signatories[first + k];
-      const double centre = rightmost - (inRow - 1 - k) * (kSealSize + kSealGap);
-      const Measured name = measured(signatory.name, metrics);
+      const double centre = rightmost - (inRow - 1 - k) * pitch;
+      const Measured& name = names[first + k];
       const int rowTop = static_cast<int>(row) * kSlotsPerSealRow;
       addLine(group, rowTop + kNameSlotInRow, name, centre - name.width / 2);
       if (signatory.seal.empty()) continue;

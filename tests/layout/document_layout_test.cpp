@@ -261,6 +261,33 @@ TEST(DocumentLayout, JointSealsStandInOneRowWithoutTouching) {
   }
 }
 
+// Regression: a Party group's long name beside the bureau's ran into it on one line.
+TEST(DocumentLayout, JointOrganNamesNeverRunIntoEachOther) {
+  model::Document d = notice(2);
+  d.signatories = {model::Signatory{text("中共江州市生态环境局党组"), text("party-seal")},
+                   model::Signatory{text("江州市生态环境局"), text("administrative-seal")}};
+  const Frames frames = layOut(d, realFonts());
+  size_t seals = 0;
+  for (const Page& page : frames.pages) {
+    seals += page.sealFields.size();
+    for (size_t a = 0; a < page.runs.size(); ++a) {
+      for (size_t b = a + 1; b < page.runs.size(); ++b) {
+        const TextRun& r = page.runs[a];
+        const TextRun& q = page.runs[b];
+        if (r.chars.empty() || q.chars.empty() || std::fabs(r.baseline - q.baseline) > kTolerance) continue;
+        const double rEnd = r.chars.back().x + r.sizePt, qEnd = q.chars.back().x + q.sizePt;
+        EXPECT_TRUE(rEnd <= q.chars.front().x + kTolerance || qEnd <= r.chars.front().x + kTolerance)
+            << "two runs overlap on one line";
+      }
+      for (const PlacedChar& c : page.runs[a].chars) {
+        EXPECT_GE(c.x, kTypeLeft - 0.5);  // a 3号 character is centred in its 字 cell
+        EXPECT_LE(c.x + page.runs[a].sizePt, kTypeRight + 1.0);
+      }
+    }
+  }
+  EXPECT_EQ(seals, 2u);
+}
+
 TEST(DocumentLayout, UnsealedSignatureIsRightIndentedTwoCharactersWithTheDateTwoFurtherRight) {
   model::Document d = notice(1);
   d.signatories = {model::Signatory{text("江州市生态环境局办公室"), text("")}};
