@@ -23,6 +23,9 @@ struct ChainCase {
   std::string applicant;  // leave chains: whose request it is
 };
 
+// How ctest lists a case: its chain, not the struct's bytes.
+void PrintTo(const ChainCase& c, std::ostream* os) { *os << c.chain; }
+
 std::string caseName(const ::testing::TestParamInfo<ChainCase>& info) {
   std::string name = info.param.chain;
   for (char& c : name)
