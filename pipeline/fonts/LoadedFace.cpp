@@ -143,8 +143,9 @@ void LoadedFace::readFreeTypeData() {
   }
 }
 
-// Flattening CFF subroutines is faster than subsetting them and gives smaller subsets. Glyph ids
-// are renumbered (no RETAIN_GIDS): subset() hands out the codes that match the new numbering.
+// Glyph ids are renumbered (no RETAIN_GIDS): subset() hands out the codes that match the new
+// numbering. Flattening CFF subroutines was measured neutral with HarfBuzz 6.0 (same bytes, same
+// time within noise, for Noto CJK and Fandol); it stays so that subsets never carry subroutines.
 unsigned LoadedFace::subsetFlags() const {
   unsigned flags = HB_SUBSET_FLAGS_NO_HINTING;
   if (isCff_) flags |= HB_SUBSET_FLAGS_DESUBROUTINIZE;
@@ -180,7 +181,14 @@ FontSubset LoadedFace::subset(const std::vector<uint32_t>& glyphs) const {
   FontSubset out;
   const hb_map_t* newGlyphs = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
   for (uint32_t glyph : glyphs) {
-    out.codeByGlyph[glyph] = glyph < cidByGlyph_.size() ? cidByGlyph_[glyph] : hb_map_get(newGlyphs, glyph);
+    const uint32_t code = glyph < cidByGlyph_.size() ? cidByGlyph_[glyph] : hb_map_get(newGlyphs, glyph);
+    // A code that draws nothing must not reach a page: it would print blanks without a word.
+    if (code == HB_MAP_VALUE_INVALID) {
+      throw systemError("font.subset", path_ + " (face " + std::to_string(faceIndex_) + "): glyph " +
+                                           std::to_string(glyph) +
+                                           " is not in its HarfBuzz subset; this is a bug, report it");
+    }
+    out.codeByGlyph[glyph] = code;
   }
   HbBlob program(isCff_ ? hb_face_reference_table(result.get(), kCffTag)
                         : hb_face_reference_blob(result.get()));
