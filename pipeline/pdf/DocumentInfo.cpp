@@ -5,21 +5,13 @@
 #include <stdexcept>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/core/UtcTime.h"
 #include "pipeline/pdf/PdfValues.h"
 
 namespace gongwen::pdf {
 namespace {
 
 using PoDoFo::PdfString;
-
-// PDF 32000 §7.9.4 date in UTC, independent of the machine's time zone.
-PdfString pdfDate(std::time_t when) {
-  std::tm utc{};
-  gmtime_r(&when, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "D:%Y%m%d%H%M%SZ", &utc);
-  return PdfString(buf);
-}
 
 std::string md5Hex(const std::string& text) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -60,8 +52,8 @@ void writeDocumentInfo(PoDoFo::PdfMemDocument& document, const layout::Frames& f
     if (!text->empty()) dict.AddKey(key, utf8String(*text));
   }
   info->SetCreator(PdfString("gongwen"));
-  dict.AddKey("CreationDate", pdfDate(when));
-  dict.AddKey("ModDate", pdfDate(when));
+  dict.AddKey("CreationDate", PdfString(pdfUtcDate(when)));
+  dict.AddKey("ModDate", PdfString(pdfUtcDate(when)));
 }
 
 void fixTrailerId(std::string& pdf, const std::string& fixedId) {

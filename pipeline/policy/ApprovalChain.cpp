@@ -5,7 +5,7 @@
 
 #include "pipeline/core/Error.h"
 #include "pipeline/policy/Policy.h"
-#include "pipeline/policy/UtcTime.h"
+#include "pipeline/core/UtcTime.h"
 
 namespace gongwen::policy {
 

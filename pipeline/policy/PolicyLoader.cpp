@@ -10,7 +10,7 @@
 
 #include "pipeline/core/Error.h"
 #include "pipeline/policy/Policy.h"
-#include "pipeline/policy/UtcTime.h"
+#include "pipeline/core/UtcTime.h"
 #include "pipeline/xml/SchemaValidator.h"
 #include "pipeline/xml/XmlParser.h"
 

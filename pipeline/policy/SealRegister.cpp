@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "pipeline/core/Error.h"
-#include "pipeline/policy/UtcTime.h"
+#include "pipeline/core/UtcTime.h"
 
 namespace gongwen::policy {
 

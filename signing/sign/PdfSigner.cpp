@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/core/UtcTime.h"
 #include "signing/sign/IncrementalUpdate.h"
 #include "signing/sign/PdfFields.h"
 #include "signing/sign/PdfText.h"
@@ -194,7 +195,7 @@ std::size_t reservedContentsBytes(const cms::SignerMaterial& signer, bool timest
 std::string signatureDictionary(const SignatureRequest& request, std::size_t contentsBytes) {
   std::string d = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange ";
   d += std::string(kByteRangeWidth, ' ');
-  d += " /M " + pdfTextString(pdfDate(request.signingTime));
+  d += " /M " + pdfTextString(pdfUtcDate(request.signingTime));
   if (!request.signerName.empty()) d += " /Name " + pdfTextString(request.signerName);
   if (!request.reason.empty()) d += " /Reason " + pdfTextString(request.reason);
   d +=

@@ -35,12 +35,4 @@ std::string pdfTextString(std::string_view utf8) {
   return "<" + toHex(utf16) + ">";
 }
 
-std::string pdfDate(std::time_t time) {
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "D:%Y%m%d%H%M%SZ", &utc);
-  return text;
-}
-
 }  // namespace gongwen::sign

@@ -10,9 +10,6 @@ namespace gongwen::sign {
 // A PDF text string: a literal for plain ASCII, else hex UTF-16BE with a byte-order mark.
 std::string pdfTextString(std::string_view utf8);
 
-// A PDF date in UTC: D:YYYYMMDDHHmmSSZ.
-std::string pdfDate(std::time_t time);
-
 // Upper-case hexadecimal of raw bytes.
 std::string toHex(std::string_view bytes);
 

@@ -42,12 +42,4 @@ std::optional<std::time_t> parsePdfDate(const std::string& text) {
   return t;
 }
 
-std::string isoTime(std::time_t t) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 }  // namespace gongwen::verify

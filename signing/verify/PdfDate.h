@@ -8,6 +8,5 @@
 namespace gongwen::verify {
 
 std::optional<std::time_t> parsePdfDate(const std::string& text);
-std::string isoTime(std::time_t t);  // 2026-11-27T04:30:00Z
 
 }  // namespace gongwen::verify

@@ -4,6 +4,7 @@
 
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/core/UtcTime.h"
 #include "signing/verify/ByteRangeCheck.h"
 #include "signing/verify/PdfDate.h"
 #include "signing/verify/PolicyReview.h"
@@ -92,7 +93,7 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X5
     checked.time = std::time(nullptr);
     sig.timeSource = "none given (checked now)";
   }
-  sig.signingTime = isoTime(checked.time);
+  sig.signingTime = formatUtcTime(checked.time);
 
   if (anchors == 0) {
     // A signature nobody vouches for proves nothing about who made it: without anchors, no pass.

@@ -16,7 +16,7 @@
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/policy/Policy.h"
-#include "pipeline/policy/UtcTime.h"
+#include "pipeline/core/UtcTime.h"
 #include "tests/support/TestSupport.h"
 
 namespace gongwen::testing {
@@ -33,7 +33,7 @@ inline std::string replaced(std::string text, const std::string& from, const std
   return text;
 }
 
-inline std::time_t utc(const std::string& text) { return *policy::parseUtcTime(text); }
+inline std::time_t utc(const std::string& text) { return *parseUtcTime(text); }
 
 // The code of the gongwen::Error `action` throws, or "" when it throws none.
 template <typename Action>

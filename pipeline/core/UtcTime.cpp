@@ -1,8 +1,8 @@
-#include "pipeline/policy/UtcTime.h"
+#include "pipeline/core/UtcTime.h"
 
 #include <cstdio>
 
-namespace gongwen::policy {
+namespace gongwen {
 
 std::optional<std::time_t> parseUtcTime(const std::string& text) {
   std::tm parts{};
@@ -18,12 +18,18 @@ std::optional<std::time_t> parseUtcTime(const std::string& text) {
   return timegm(&parts);
 }
 
-std::string formatUtcTime(std::time_t time) {
+namespace {
+std::string formatUtc(std::time_t time, const char* format) {
   std::tm parts{};
   gmtime_r(&time, &parts);
   char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  std::strftime(text, sizeof text, format, &parts);
   return text;
 }
+}  // namespace
 
-}  // namespace gongwen::policy
+std::string formatUtcTime(std::time_t time) { return formatUtc(time, "%Y-%m-%dT%H:%M:%SZ"); }
+
+std::string pdfUtcDate(std::time_t time) { return formatUtc(time, "D:%Y%m%d%H%M%SZ"); }
+
+}  // namespace gongwen
