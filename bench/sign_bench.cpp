@@ -8,12 +8,12 @@
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
-#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "signing/cms/CadesSigner.h"
 #include "signing/sign/PdfSigner.h"
+#include "tests/support/PdfAssembler.h"
 
 namespace {
 
@@ -42,37 +42,6 @@ const Credentials& credentials() {
   return made;
 }
 
-// A one-page document of about `bytes` bytes: a long content stream, /GongwenChain, no seal field.
-std::string documentOfSize(std::size_t bytes) {
-  std::string content;
-  for (int i = 0; content.size() < bytes; ++i)
-    content +=
-        "BT /F1 10 Tf 72 " + std::to_string(100 + i % 600) + " Td (line " + std::to_string(i) + ") Tj ET\n";
-  const std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Contents 4 0 R "
-      "/Resources << /Font << /F1 5 0 R >> >> >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-      "<< /GongwenChain (bureau-document) >>"};
-  std::string pdf = "%PDF-1.7\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const std::size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t offset : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-    pdf += line;
-  }
-  return pdf + "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R /Info 6 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-}
-
 gongwen::sign::SignatureRequest approval() {
   gongwen::sign::SignatureRequest request;
   request.stepId = "director-signoff";
@@ -84,7 +53,7 @@ gongwen::sign::SignatureRequest approval() {
 }
 
 void BM_SignApproval100kB(benchmark::State& state) {
-  const std::string pdf = documentOfSize(100 * 1024);
+  const std::string pdf = gongwen::testing::documentOfSize(100 * 1024);
   const gongwen::cms::SignerMaterial signer{credentials().key, credentials().certificate, nullptr};
   const gongwen::sign::SignatureRequest request = approval();
   for (auto _ : state) {
@@ -96,7 +65,7 @@ void BM_SignApproval100kB(benchmark::State& state) {
 BENCHMARK(BM_SignApproval100kB)->Unit(benchmark::kMillisecond);
 
 void BM_ParseOnly100kB(benchmark::State& state) {
-  const std::string pdf = documentOfSize(100 * 1024);
+  const std::string pdf = gongwen::testing::documentOfSize(100 * 1024);
   for (auto _ : state) {
     const gongwen::sign::SignableDocument document(pdf, "bench.pdf");
     benchmark::DoNotOptimize(document.chainId());

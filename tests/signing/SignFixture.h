@@ -13,6 +13,7 @@
 
 #include "pipeline/core/AtomicFile.h"
 #include "tests/policy/PolicyTestData.h"
+#include "tests/support/PdfAssembler.h"
 #include "tests/support/TestSupport.h"
 
 namespace gongwen::testing::signfx {
@@ -81,25 +82,10 @@ inline std::string unsignedPdf(const std::string& chain, const std::string& seal
       seal ? "[6 0 R]" : "[]",
       "<< /Producer (gongwen signing tests) /GongwenChain (" + chain + ")" +
           (applicant.empty() ? "" : " /GongwenApplicant (" + applicant + ")") + " >>"};
-  std::string pdf = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const std::size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t offset : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-    pdf += line;
-  }
-  pdf +=
-      "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-      " /Root 1 0 R /Info 8 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] "
-      ">>\nstartxref\n" +
-      std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return assemblePdf(objects,
+                     "/Root 1 0 R /Info 8 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> "
+                     "<0123456789ABCDEF0123456789ABCDEF>]",
+                     "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
 }
 
 // `gongwen sign IN -o OUT --policy P --as PERSON --step STEP [--credential C]` with secrets from
