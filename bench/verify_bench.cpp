@@ -10,7 +10,6 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
