@@ -14,33 +14,9 @@
 #include "signing/cms/CadesSigner.h"
 #include "signing/sign/PdfSigner.h"
 #include "tests/support/PdfAssembler.h"
+#include "tests/support/SelfSignedKey.h"
 
 namespace {
-
-struct Credentials {
-  EVP_PKEY* key = nullptr;
-  X509* certificate = nullptr;
-};
-
-const Credentials& credentials() {
-  static const Credentials made = [] {
-    Credentials c;
-    c.key = EVP_RSA_gen(2048);
-    c.certificate = X509_new();
-    X509_set_version(c.certificate, 2);
-    ASN1_INTEGER_set(X509_get_serialNumber(c.certificate), 1);
-    X509_gmtime_adj(X509_getm_notBefore(c.certificate), 0);
-    X509_gmtime_adj(X509_getm_notAfter(c.certificate), 86400);
-    X509_NAME* name = X509_get_subject_name(c.certificate);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("王建国"),
-                               -1, -1, 0);
-    X509_set_issuer_name(c.certificate, name);
-    X509_set_pubkey(c.certificate, c.key);
-    X509_sign(c.certificate, c.key, EVP_sha256());
-    return c;
-  }();
-  return made;
-}
 
 gongwen::sign::SignatureRequest approval() {
   gongwen::sign::SignatureRequest request;
@@ -54,7 +30,8 @@ gongwen::sign::SignatureRequest approval() {
 
 void BM_SignApproval100kB(benchmark::State& state) {
   const std::string pdf = gongwen::testing::documentOfSize(100 * 1024);
-  const gongwen::cms::SignerMaterial signer{credentials().key, credentials().certificate, nullptr};
+  const gongwen::cms::SignerMaterial signer{gongwen::testing::selfSignedKey().key,
+                                            gongwen::testing::selfSignedKey().certificate, nullptr};
   const gongwen::sign::SignatureRequest request = approval();
   for (auto _ : state) {
     const gongwen::sign::SignableDocument document(pdf, "bench.pdf");
@@ -74,7 +51,8 @@ void BM_ParseOnly100kB(benchmark::State& state) {
 BENCHMARK(BM_ParseOnly100kB)->Unit(benchmark::kMillisecond);
 
 void BM_CmsOnlyRsa2048(benchmark::State& state) {
-  const gongwen::cms::SignerMaterial signer{credentials().key, credentials().certificate, nullptr};
+  const gongwen::cms::SignerMaterial signer{gongwen::testing::selfSignedKey().key,
+                                            gongwen::testing::selfSignedKey().certificate, nullptr};
   const std::string digest(32, '\x5a');
   for (auto _ : state) benchmark::DoNotOptimize(gongwen::cms::buildCadesSignature(signer, digest));
 }

@@ -16,33 +16,23 @@
 
 #include "pipeline/core/AtomicFile.h"
 #include "signing/sign/PdfSigner.h"
-#include "tests/support/PdfAssembler.h"
 #include "signing/verify/PdfRevisions.h"
 #include "signing/verify/Verifier.h"
+#include "tests/support/PdfAssembler.h"
+#include "tests/support/SelfSignedKey.h"
 
 namespace {
 
+// The bench signer's certificate, written out as the verifier's trust anchor.
 struct Credentials {
   EVP_PKEY* key = nullptr;
   X509* certificate = nullptr;
-  std::string anchorFile;  // the self-signed certificate as the trust anchor
+  std::string anchorFile;
 };
 
 const Credentials& credentials() {
   static const Credentials made = [] {
-    Credentials c;
-    c.key = EVP_RSA_gen(2048);
-    c.certificate = X509_new();
-    X509_set_version(c.certificate, 2);
-    ASN1_INTEGER_set(X509_get_serialNumber(c.certificate), 1);
-    X509_gmtime_adj(X509_getm_notBefore(c.certificate), -3600);
-    X509_gmtime_adj(X509_getm_notAfter(c.certificate), 86400);
-    X509_NAME* name = X509_get_subject_name(c.certificate);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("王建国"),
-                               -1, -1, 0);
-    X509_set_issuer_name(c.certificate, name);
-    X509_set_pubkey(c.certificate, c.key);
-    X509_sign(c.certificate, c.key, EVP_sha256());
+    Credentials c{gongwen::testing::selfSignedKey().key, gongwen::testing::selfSignedKey().certificate, {}};
     c.anchorFile = (std::filesystem::temp_directory_path() / "gongwen-verify-bench-anchor.pem").string();
     BIO* out = BIO_new(BIO_s_mem());
     PEM_write_bio_X509(out, c.certificate);

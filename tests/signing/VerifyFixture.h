@@ -22,35 +22,17 @@
 #include "signing/verify/ReportFormat.h"
 #include "signing/verify/Verifier.h"
 #include "tests/policy/PolicyTestData.h"
+#include "tests/signing/SignFixture.h"
 #include "tests/support/TestSupport.h"
 
 namespace gongwen::testing::verifyfx {
 
 namespace fs = std::filesystem;
-inline const std::string kPassword = "gongwen-test";
+using signfx::kPassword;
 
-// samples/policy.xml, its seals and the test PKI — the one TestPki the policy and signing tests
-// share (made once for all test processes) — plus the directory of the seal-use register.
-class Bureau {
- public:
-  Bureau() : pki_(TestPki::instance()) {
-    if (!pki_.ok()) throw std::runtime_error("make-test-pki.sh failed: " + pki_.failure());
-    fs::create_directories(file("registry"));
-  }
-  std::string policyPath() const { return pki_.policyPath(); }
-  std::string pki(const std::string& name) const { return pki_.pki(name); }
-  std::string file(const std::string& name) const { return pki_.dir() + "/" + name; }
-  // Held while signing with the SoftHSM2 token, which loses objects under concurrent processes.
-  std::unique_ptr<FileLock> lockToken() const { return pki_.lockToken(); }
-
- private:
-  const TestPki& pki_;
-};
-
-inline Bureau& bureau() {
-  static Bureau instance;
-  return instance;
-}
+// The sample bureau: the same policy, seals and test PKI the signing tests use.
+using signfx::Bureau;
+using signfx::bureau;
 
 // A one-page PDF with a merged empty seal field/widget (object 5, /GongwenSeal) on the page, the
 // page content in object 4, font /F1 in object 6 and /GongwenChain in the Info dictionary.
@@ -156,17 +138,10 @@ inline std::string signWithCli(const std::string& pdf, const std::string& person
                                    step,
                                    "--password-env",
                                    "GONGWEN_TEST_PASSWORD"};
-  std::vector<std::string> env = {"GONGWEN_TEST_PASSWORD=" + kPassword};
   if (!credential.empty()) argv.insert(argv.end(), {"--credential", credential});
-  if (credential == "token") {
-    // A key generated inside the SoftHSM2 token: the PIN from the environment, never argv.
-    argv.insert(argv.end(), {"--pin-env", "GONGWEN_TEST_PIN"});
-    std::string pin = readFile(bureau().pki("pin.txt"));
-    pin.erase(pin.find_last_not_of("\r\n") + 1);
-    env.push_back("GONGWEN_TEST_PIN=" + pin);
-    env.push_back("SOFTHSM2_CONF=" + bureau().pki("softhsm2.conf"));
-  }
-  const CommandResult r = run(argv, env);
+  // A key generated inside the SoftHSM2 token: the PIN from the environment, never argv.
+  if (credential == "token") argv.insert(argv.end(), {"--pin-env", "GONGWEN_TEST_PIN"});
+  const CommandResult r = run(argv, bureau().environment());
   if (r.exitCode != 0) throw std::runtime_error("gongwen sign " + person + " " + step + " failed: " + r.err);
   return readFile(work.file("out.pdf"));
 }
