@@ -4,9 +4,6 @@
 // the time goes.
 
 #include <benchmark/benchmark.h>
-#include <openssl/evp.h>
-#include <openssl/rsa.h>
-#include <openssl/x509.h>
 
 #include <string>
 #include <vector>
