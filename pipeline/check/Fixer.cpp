@@ -95,10 +95,14 @@ std::string fixJob(const std::string& path) {
   // Later rounds load the partly fixed bytes from a scratch copy next to the original, so that
   // only the caller's final atomic write replaces the original.
   const std::string scratch = path + ".gongwen-fix.tmp";
+  // Each round rewrites the copy the last one read; it is owner-only, as the job may be classified.
+  WriteOptions scratchWrite;
+  scratchWrite.replacesInput = true;
+  scratchWrite.ownerOnly = true;
   std::string bytes = readFile(path);
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::string& current = round == 0 ? path : scratch;
-    if (round > 0) writeFileAtomically(scratch, bytes);
+    if (round > 0) writeFileAtomically(scratch, bytes, scratchWrite);
     std::vector<LocatedFinding> located;
     try {
       const model::Document doc = job::loadJob(current);

@@ -22,7 +22,9 @@ bool fixFile(const std::string& path) {
   const std::string before = readFile(path);
   const std::string after = check::looksLikeXml(before) ? check::fixJob(path) : check::fixText(before, path);
   if (after == before) return false;
-  writeFileAtomically(path, after);
+  WriteOptions inPlace;
+  inPlace.replacesInput = true;
+  writeFileAtomically(path, after, inPlace);
   return true;
 }
 

@@ -34,7 +34,8 @@ int runRender(const std::vector<std::string>& args) {
       "render unless --allow-findings is given. The output is written atomically: on any error no\n"
       "file is written and an existing OUT.pdf is left as it was. SOURCE_DATE_EPOCH fixes the dates.\n\n"
       "options");
-  visible.add_options()("help,h", "show this help")("output,o", po::value<std::string>(), "the PDF to write")(
+  visible.add_options()("help,h", "show this help")("output,o", po::value<std::string>(),
+                                                    "the PDF to write (- for standard output)")(
       "fonts", po::value<std::string>(), "font configuration (default: fonts/fonts.xml shipped with gongwen)")(
       "allow-findings", "render even when check reports errors");
   po::options_description all;

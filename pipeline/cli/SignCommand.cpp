@@ -87,7 +87,7 @@ int signBody(const std::vector<std::string>& args) {
   SignOptions o;
   po::options_description visible("gongwen sign IN.pdf -o OUT.pdf --policy POLICY.xml --as PERSON [options]");
   visible.add_options()("help,h", "show this help")("output,o", po::value(&o.output)->required(),
-                                                    "signed PDF to write")(
+                                                    "signed PDF to write (- for standard output)")(
       "policy", po::value(&o.policy)->required(), "the bureau's policy file")(
       "as", po::value(&o.person)->required(), "person id of the signer (for a seal: its keeper)")(
       "step", po::value(&o.step), "step id to give (default: the next step this person may give)")(
@@ -110,9 +110,10 @@ int signBody(const std::vector<std::string>& args) {
   }
   po::notify(vm);
 
-  ensureWritable(o.output);
   const policy::Policy policy = policy::loadPolicy(o.policy);
   const std::string original = readFile(o.input);
+  // Once the input and the policy's files are noted: the output may be none of them.
+  ensureWritable(o.output);
   const sign::SignableDocument document(original, o.input);
   const std::string chainId = document.chainId();
   if (chainId.empty())
@@ -164,16 +165,15 @@ int signBody(const std::vector<std::string>& args) {
       registerSealUse(*sealRegister, granted, signedSteps, signedPdf, now);
     } catch (...) {
       // An unregistered seal use must not exist: take the output back.
-      if (o.output == o.input)
-        writeFileAtomically(o.input, original);
-      else
-        std::remove(o.output.c_str());
+      if (o.output != "-") std::remove(o.output.c_str());
       throw;
     }
   }
-  std::cout << "signed " << granted.step->name << " (" << granted.step->id << ") as " << granted.signer->name
-            << (granted.actingFor != nullptr ? " acting for " + granted.actingFor->name : "") << " → "
-            << o.output << "\n";
+  // With -o - the PDF is on standard output: the summary goes to standard error.
+  (o.output == "-" ? std::cerr : std::cout)
+      << "signed " << granted.step->name << " (" << granted.step->id << ") as " << granted.signer->name
+      << (granted.actingFor != nullptr ? " acting for " + granted.actingFor->name : "") << " → " << o.output
+      << "\n";
   return 0;
 }
 

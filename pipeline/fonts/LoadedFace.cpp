@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/core/ProtectedPaths.h"
 
 namespace gongwen::fonts {
 namespace {
@@ -105,6 +106,7 @@ void LoadedFace::readFreeTypeData() {
   if (FT_Init_FreeType(&rawLibrary) != 0) throw systemError("font.load", "cannot initialise FreeType");
   std::unique_ptr<FT_LibraryRec_, FtLibraryDeleter> library(rawLibrary);
   FT_Face rawFace = nullptr;
+  noteInput(path_);
   if (FT_New_Face(library.get(), path_.c_str(), static_cast<FT_Long>(faceIndex_), &rawFace) != 0) {
     throw systemError("font.load",
                       path_ + " (face " + std::to_string(faceIndex_) + "): FreeType cannot open it");

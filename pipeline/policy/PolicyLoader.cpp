@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/core/ProtectedPaths.h"
 #include "pipeline/policy/Policy.h"
 #include "pipeline/core/UtcTime.h"
 #include "pipeline/xml/SchemaValidator.h"
@@ -233,6 +234,26 @@ Delegation readDelegation(const Reader& reader, const xmlNode* node, const Polic
   return delegation;
 }
 
+// Every file the policy names is an input of the command that loaded it, so that no output replaces
+// one; the register's journal and head files are part of the register.
+void noteNamedFiles(const Policy& policy) {
+  std::vector<std::string> files = policy.trustAnchors;
+  for (const char* part : {"", "-wal", "-shm", "-journal", ".head"})
+    files.push_back(policy.registerPath + part);
+  const auto addCredentials = [&files](const std::vector<Credential>& credentials) {
+    for (const Credential& credential : credentials) {
+      files.push_back(credential.certificatePath);
+      if (!credential.onToken()) files.push_back(credential.key.location);
+    }
+  };
+  for (const Person& person : policy.people) addCredentials(person.credentials);
+  for (const Seal& seal : policy.seals) {
+    files.push_back(seal.imagePath);
+    addCredentials(seal.credentials);
+  }
+  for (const std::string& file : files) noteInput(file);
+}
+
 }  // namespace
 
 Policy loadPolicy(const std::string& path) {
@@ -271,6 +292,7 @@ Policy loadPolicy(const std::string& path) {
       policy.delegations.push_back(readDelegation(reader, node, policy));
     }
   }
+  noteNamedFiles(policy);
   return policy;
 }
 

@@ -8,6 +8,7 @@
 
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/core/ProtectedPaths.h"
 #include "pipeline/job/JobLoader.h"
 #include "pipeline/layout/DocumentLayout.h"
 
@@ -65,9 +66,11 @@ std::string renderToPdf(const model::Document& doc, const fonts::FontLibrary& fo
 }
 
 RenderResult renderJob(const std::string& jobPath, const std::string& outPath, const RenderOptions& options) {
-  // Fail on an unusable output path before doing any work.
-  ensureWritable(outPath);
   const model::Document doc = job::loadJob(jobPath);
+  // Fail on an unusable output path before the work, once the job and its template are read and the
+  // font configuration is named: none of them may be the output.
+  if (!options.fontConfigPath.empty()) noteInput(options.fontConfigPath);
+  ensureWritable(outPath);
   RenderResult result;
   result.findings = check::checkDocument(doc);
   if (!options.allowFindings && check::hasErrors(result.findings)) {
@@ -77,7 +80,9 @@ RenderResult renderJob(const std::string& jobPath, const std::string& outPath, c
   }
   const fonts::FontLibrary& fonts = fontLibraryFor(options.fontConfigPath);
   const std::string pdf = renderToPdf(doc, fonts, options.fixedTime, &result.pages);
-  writeFileAtomically(outPath, pdf);
+  WriteOptions write;
+  write.ownerOnly = doc.classification.has_value();  // 密级: never readable by others, whatever the umask
+  writeFileAtomically(outPath, pdf, write);
   return result;
 }
 

@@ -9,6 +9,7 @@
 
 #include "pipeline/core/DataDir.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/core/ProtectedPaths.h"
 #include "pipeline/xml/XmlErrorText.h"
 
 namespace gongwen::xml {
@@ -40,6 +41,7 @@ void keepFirstError(void* userData, xmlErrorPtr error) {
 
 SchemaPtr compileSchema(const std::string& schemaRelative) {
   const std::string path = dataPath(schemaRelative);
+  noteInput(path);
   FirstError first;
   std::unique_ptr<xmlSchemaParserCtxt, SchemaParserCtxtFree> parser(xmlSchemaNewParserCtxt(path.c_str()));
   if (!parser) throw systemError("io.memory", path + ": cannot create a schema parser");

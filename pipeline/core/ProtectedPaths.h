@@ -1,0 +1,26 @@
+#pragma once
+// The files this process has read or depends on (jobs, templates, font configurations, the policy
+// and every file it names: register, keys, certificates, seal images; password and PIN files), so
+// that no output can ever be written over one of them: `-o policy.xml` or `-o` the seal register
+// is refused instead of destroying it.
+
+#include <sys/stat.h>
+#include <optional>
+#include <string>
+
+namespace gongwen {
+
+// Records `path` as an input: its device and inode when it exists (so another name or a hard link
+// for it is recognised too) and its canonical path (so a file that does not exist yet, such as a
+// register's -wal file, is protected as well). Thread-safe; cheap enough to call on every read.
+void noteInput(const std::string& path);
+
+// The input `path` is, as the name it was noted under, or nullopt. `existing` is the stat of the
+// file `path` names when it exists; an empty `path` compares only that (an open descriptor).
+std::optional<std::string> notedInputAt(const std::string& path, const struct stat* existing);
+
+// Forgets every noted input: for a process that runs one command after another (the tests), where
+// one command's output is legitimately a later command's input and vice versa.
+void forgetInputs();
+
+}  // namespace gongwen
