@@ -30,6 +30,12 @@ std::string canonicalPath(const std::string& path) {
   return (ec ? absolute.lexically_normal() : canonical).string();
 }
 
+// A noted input deleted since frees its inode number for an unrelated file.
+bool stillNames(const std::string& path, const struct stat& identity) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && st.st_dev == identity.st_dev && st.st_ino == identity.st_ino;
+}
+
 }  // namespace
 
 void noteInput(const std::string& path) {
@@ -39,8 +45,8 @@ void noteInput(const std::string& path) {
   const std::string canonical = canonicalPath(path);
   NotedInputs& inputs = noted();
   std::lock_guard<std::mutex> lock(inputs.mutex);
-  if (exists) inputs.byInode.emplace(std::make_pair(st.st_dev, st.st_ino), path);
-  inputs.byCanonicalPath.emplace(canonical, path);
+  if (exists) inputs.byInode.insert_or_assign(std::make_pair(st.st_dev, st.st_ino), path);
+  inputs.byCanonicalPath.insert_or_assign(canonical, path);
 }
 
 std::optional<std::string> notedInputAt(const std::string& path, const struct stat* existing) {
@@ -49,19 +55,12 @@ std::optional<std::string> notedInputAt(const std::string& path, const struct st
   std::lock_guard<std::mutex> lock(inputs.mutex);
   if (existing != nullptr) {
     const auto found = inputs.byInode.find({existing->st_dev, existing->st_ino});
-    if (found != inputs.byInode.end()) return found->second;
+    if (found != inputs.byInode.end() && stillNames(found->second, *existing)) return found->second;
   }
   if (canonical.empty()) return std::nullopt;
   const auto found = inputs.byCanonicalPath.find(canonical);
   if (found != inputs.byCanonicalPath.end()) return found->second;
   return std::nullopt;
-}
-
-void forgetInputs() {
-  NotedInputs& inputs = noted();
-  std::lock_guard<std::mutex> lock(inputs.mutex);
-  inputs.byInode.clear();
-  inputs.byCanonicalPath.clear();
 }
 
 }  // namespace gongwen

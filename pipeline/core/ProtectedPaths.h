@@ -19,8 +19,4 @@ void noteInput(const std::string& path);
 // file `path` names when it exists; an empty `path` compares only that (an open descriptor).
 std::optional<std::string> notedInputAt(const std::string& path, const struct stat* existing);
 
-// Forgets every noted input: for a process that runs one command after another (the tests), where
-// one command's output is legitimately a later command's input and vice versa.
-void forgetInputs();
-
 }  // namespace gongwen

@@ -82,7 +82,9 @@ TEST(JobFile, FixRewritesOnlyTheFlaggedCharactersAndIsIdempotent) {
       replaced(expected, "<copiesTo>江州市财政局\n  </copiesTo>", "<copiesTo>江州市财政局。\n  </copiesTo>");
   EXPECT_EQ(fixed, expected);
 
-  writeFileAtomically(path, fixed);
+  WriteOptions rewrite;  // as check --fix does
+  rewrite.replacesInput = true;
+  writeFileAtomically(path, fixed, rewrite);
   EXPECT_EQ(check::fixJob(path), fixed);
   EXPECT_TRUE(check::checkFile(path).empty());
 }
