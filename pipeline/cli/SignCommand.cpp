@@ -159,7 +159,9 @@ int signBody(const std::vector<std::string>& args) {
   const std::string signedPdf =
       sign::signDocument(document, request, {key.privateKey(), key.certificate(), key.chain()}, timestamp);
 
-  writeFileAtomically(o.output, signedPdf);
+  WriteOptions write;
+  write.ownerOnly = isOwnerOnly(o.input);  // a classified document's PDF stays 0600 through its revisions
+  writeFileAtomically(o.output, signedPdf, write);
   if (sealRegister) {
     try {
       registerSealUse(*sealRegister, granted, signedSteps, signedPdf, now);

@@ -165,6 +165,11 @@ void writeFileAtomically(const std::string& path, std::string_view bytes, const 
   syncDirectory(dir);
 }
 
+bool isOwnerOnly(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) == 0;
+}
+
 std::string readFile(const std::string& path) {
   noteInput(path);
   std::ifstream in(path, std::ios::binary);

@@ -36,6 +36,10 @@ void writeFileAtomically(const std::string& path, std::string_view bytes, const 
 // naming the path.
 std::string readFile(const std::string& path);
 
+// True when `path` is readable by its owner only: what a classified document's PDF is, so that what
+// is made from it (a signed revision) can stay so.
+bool isOwnerOnly(const std::string& path);
+
 // The checks writeFileAtomically makes, up front, so that a long job fails before doing the work.
 // The write checks again: a command may read more inputs in between.
 void ensureWritable(const std::string& path, const WriteOptions& options = {});

@@ -1,7 +1,9 @@
 // `gongwen sign -o` never replaces a file the signing depends on (the seal register and its
-// journal, the policy, a key, the password file, the input) and can write to standard output.
+// journal, the policy, a key, the password file, the input), can write to standard output, and
+// keeps an owner-only document owner-only.
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 
@@ -76,4 +78,13 @@ TEST_F(SignOutputs, DashWritesTheSignedPdfToStandardOutputAndTheSummaryToStandar
   EXPECT_GT(r.out.size(), original.size());
   EXPECT_NE(r.err.find("signed"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists("-"));
+}
+
+TEST_F(SignOutputs, TheSignedRevisionOfAnOwnerOnlyPdfIsOwnerOnly) {
+  ::chmod(work.file("in.pdf").c_str(), 0600);
+  const mode_t saved = ::umask(022);
+  const CommandResult r = signFirstStep(work.file("out.pdf"));
+  ::umask(saved);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(fs::status(work.file("out.pdf")).permissions(), fs::perms::owner_read | fs::perms::owner_write);
 }
