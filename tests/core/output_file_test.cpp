@@ -1,12 +1,14 @@
 // What an output may never destroy (an input of the process, a device, a FIFO, a hard-linked file,
 // a symbolic link), the modes outputs get, and the temporaries a killed writer leaves behind.
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -241,4 +243,22 @@ TEST(OutputFile, AnInputDeletedSinceDoesNotProtectAFileThatReusesItsInode) {
   put(dir.file("new.pdf"), "old");  // often given the freed inode number
   writeFileAtomically(dir.file("new.pdf"), "new");
   EXPECT_EQ(contentOf(dir.file("new.pdf")), "new");
+}
+
+TEST(OutputFile, StandardOutputAppendingToAnInputIsRefused) {
+  TempDir dir;
+  const std::string input = dir.file("in.pdf");
+  put(input, "%PDF-1.7");
+  readFile(input);
+  std::fflush(stdout);
+  const int saved = ::dup(STDOUT_FILENO);
+  const int appending = ::open(input.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  ASSERT_GE(appending, 0);
+  ::dup2(appending, STDOUT_FILENO);
+  const std::string code = refusal([] { writeFileAtomically("-", "signed revision"); });
+  ::dup2(saved, STDOUT_FILENO);
+  ::close(saved);
+  ::close(appending);
+  EXPECT_EQ(code, "io.output-is-input");
+  EXPECT_EQ(contentOf(input), "%PDF-1.7");
 }
