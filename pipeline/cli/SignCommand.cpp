@@ -6,7 +6,6 @@
 #include <openssl/pem.h>
 
 #include <boost/program_options.hpp>
-#include <cstdio>
 #include <iostream>
 #include <optional>
 
@@ -167,7 +166,7 @@ int signBody(const std::vector<std::string>& args) {
       registerSealUse(*sealRegister, granted, signedSteps, signedPdf, now);
     } catch (...) {
       // An unregistered seal use must not exist: take the output back.
-      if (o.output != "-") std::remove(o.output.c_str());
+      removeOutput(o.output);
       throw;
     }
   }

@@ -165,6 +165,10 @@ void writeFileAtomically(const std::string& path, std::string_view bytes, const 
   syncDirectory(dir);
 }
 
+void removeOutput(const std::string& path) {
+  if (path != kStandardOutput) ::unlink(followLinks(path).c_str());
+}
+
 bool isOwnerOnly(const std::string& path) {
   struct stat st {};
   return ::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) == 0;

@@ -32,6 +32,10 @@ struct WriteOptions {
 // above, or Error(System, "io.write") naming the path.
 void writeFileAtomically(const std::string& path, std::string_view bytes, const WriteOptions& options = {});
 
+// Takes back what writeFileAtomically(path, ...) wrote: removes the file its symbolic links lead to
+// (the link stays, dangling). Nothing for "-".
+void removeOutput(const std::string& path);
+
 // Reads a whole file and notes it as an input (ProtectedPaths.h). Throws Error(System, "io.read")
 // naming the path.
 std::string readFile(const std::string& path);

@@ -44,7 +44,12 @@ void refuseUntrustedLink(const std::string& output, const std::string& link, con
   }
 }
 
-// The file a write through `output` replaces: its final-component links followed one by one.
+std::string inputName(const std::string& output, const std::string& input) {
+  return input == output ? "an input" : input + ", an input";
+}
+
+}  // namespace
+
 std::string followLinks(const std::string& output) {
   std::string at = output;
   for (int hop = 0; hop < kMaxLinksFollowed; ++hop) {
@@ -58,12 +63,6 @@ std::string followLinks(const std::string& output) {
   }
   throw refused("io.write", output, std::strerror(ELOOP));
 }
-
-std::string inputName(const std::string& output, const std::string& input) {
-  return input == output ? "an input" : input + ", an input";
-}
-
-}  // namespace
 
 std::string directoryOf(const std::string& path) {
   const auto slash = path.find_last_of('/');

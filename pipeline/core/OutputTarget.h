@@ -19,6 +19,9 @@ struct OutputTarget {
 // Throws the refusals of AtomicFile.h naming `output`, or Error(System, "io.write").
 OutputTarget resolveOutput(const std::string& output, const WriteOptions& options);
 
+// The file a write through `output` replaces: its final-component links followed one by one.
+std::string followLinks(const std::string& output);
+
 // The same refusals for an open file descriptor (standard output): no input of this process.
 void refuseInputDescriptor(int fd, const std::string& name);
 

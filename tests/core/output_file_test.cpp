@@ -262,3 +262,12 @@ TEST(OutputFile, StandardOutputAppendingToAnInputIsRefused) {
   EXPECT_EQ(code, "io.output-is-input");
   EXPECT_EQ(contentOf(input), "%PDF-1.7");
 }
+
+TEST(OutputFile, TakingAnOutputBackRemovesWhatWasWrittenThroughALink) {
+  TempDir dir;
+  fs::create_symlink("sealed.pdf", dir.file("link.pdf"));
+  writeFileAtomically(dir.file("link.pdf"), "sealed");
+  removeOutput(dir.file("link.pdf"));
+  EXPECT_FALSE(fs::exists(dir.file("sealed.pdf")));
+  EXPECT_TRUE(fs::is_symlink(dir.file("link.pdf")));
+}
