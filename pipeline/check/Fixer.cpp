@@ -7,6 +7,7 @@
 #include "pipeline/check/DocumentCheck.h"
 #include "pipeline/check/TextLines.h"
 #include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/InputFile.h"
 #include "pipeline/core/Utf.h"
 #include "pipeline/job/JobLoader.h"
 
@@ -95,7 +96,7 @@ std::string fixJob(const std::string& path) {
   // Later rounds load the partly fixed bytes from a scratch copy next to the original, so that
   // only the caller's final atomic write replaces the original.
   const std::string scratch = path + ".gongwen-fix.tmp";
-  std::string bytes = readFile(path);
+  std::string bytes = readInput(path, InputKind::Job);
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::string& current = round == 0 ? path : scratch;
     if (round > 0) writeFileAtomically(scratch, bytes);

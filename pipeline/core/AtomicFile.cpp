@@ -7,11 +7,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/core/InputFile.h"
 
 namespace gongwen {
 namespace {
@@ -24,8 +23,8 @@ std::string directoryOf(const std::string& path) {
 }
 
 Error writeError(const std::string& path, const std::string& why) {
-  return systemError("io.write", "cannot write " + path + ": " + why +
-                                     "; check that the directory exists and is writable");
+  return systemError(
+      "io.write", "cannot write " + path + ": " + why + "; check that the directory exists and is writable");
 }
 
 }  // namespace
@@ -74,16 +73,6 @@ void writeFileAtomically(const std::string& path, std::string_view bytes) {
   }
 }
 
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw systemError("io.read", "cannot read " + path + ": " + std::strerror(errno) +
-                                     "; check the path and its permissions");
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) throw systemError("io.read", "cannot read " + path + ": read error");
-  return buf.str();
-}
+std::string readFile(const std::string& path) { return readInput(path, InputKind::Pdf); }
 
 }  // namespace gongwen

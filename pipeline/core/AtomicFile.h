@@ -10,7 +10,8 @@ namespace gongwen {
 // Writes `bytes` to `path` atomically. Throws Error(System, "io.write") naming the path.
 void writeFileAtomically(const std::string& path, std::string_view bytes);
 
-// Reads a whole file. Throws Error(System, "io.read") naming the path.
+// Reads a whole file of no particular kind, for tests and tools; the commands read each input with
+// readInput (InputFile.h) and its kind's limit. Held to the largest limit, a PDF's.
 std::string readFile(const std::string& path);
 
 // Checks up front that `path` can be created or replaced (its directory exists and is writable),
