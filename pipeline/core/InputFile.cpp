@@ -137,8 +137,16 @@ InputFile::InputFile(const std::string& path, InputKind kind) : path_(path), kin
     throw readError(path, std::string("it is ") + fileTypeName(st.st_mode) + "; give the path of a " +
                               inputKindName(kind) + " file");
   }
-  // Opened non-blocking so that a FIFO's open does not wait for a writer; reads block again.
-  ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) & ~O_NONBLOCK);
+  if (pipeAllowed) {
+    // Opened non-blocking above so that a refused FIFO cannot hang the open; this one is wanted, so
+    // wait for its writer (a non-blocking read end would see end-of-file before the writer comes).
+    // The first read end stays open meanwhile, so that a writer already there never sees none.
+    const int blocking = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    const int openErrno = errno;
+    ::close(fd_);
+    fd_ = blocking;
+    if (fd_ < 0) throw readError(path, std::strerror(openErrno));
+  }
   size_ = S_ISREG(st.st_mode) ? static_cast<std::uint64_t>(st.st_size) : 0;
   if (size_ > inputLimit(kind)) {
     ::close(fd_);
