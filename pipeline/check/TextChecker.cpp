@@ -123,9 +123,18 @@ class TextChecker {
     emit(number, t, hits.items());
   }
 
-  std::vector<Finding> finish() {
+  // Past this many findings the rest of a text is not checked: each finding holds its message and
+  // excerpt, and a huge text with a mistake on every line must not exhaust memory.
+  static constexpr size_t kMaxFindings = 10000;
+  bool full() const { return findings_.size() >= kMaxFindings; }
+
+  // `stoppedAfter`: the last line checked when the text was given up as full, else 0.
+  std::vector<Finding> finish(int stoppedAfter) {
     finishBody();
     sortByPosition(findings_);
+    if (stoppedAfter > 0)
+      findings_.push_back(
+          makeFinding(Hit{"check.too-many", 0, 0, std::nullopt, {}}, U"", {file_, stoppedAfter, 1, {}}));
     return std::move(findings_);
   }
 
@@ -241,13 +250,14 @@ std::vector<Finding> checkTextPieces(const std::function<std::string_view()>& ne
     checker.line(number, toUtf32(line, file + ":" + std::to_string(number)));
   };
   std::string partial;  // a line whose end has not been read yet
-  for (std::string_view piece = nextPiece(); !piece.empty(); piece = nextPiece()) {
+  for (std::string_view piece = nextPiece(); !piece.empty() && !checker.full(); piece = nextPiece()) {
     if (std::memchr(piece.data(), '\0', piece.size())) {
       throw inputError("text.binary", file +
                                           ": contains NUL bytes, so it is not a text file; give a job XML or "
                                           "a UTF-8 text file");
     }
-    for (size_t nl = piece.find('\n'); nl != std::string_view::npos; nl = piece.find('\n')) {
+    for (size_t nl = piece.find('\n'); nl != std::string_view::npos && !checker.full();
+         nl = piece.find('\n')) {
       if (partial.empty()) {
         check(piece.substr(0, nl));
       } else {
@@ -258,9 +268,10 @@ std::vector<Finding> checkTextPieces(const std::function<std::string_view()>& ne
     }
     partial.append(piece);
   }
+  if (checker.full()) return checker.finish(number);
   if (number == 0 && partial == kUtf8Bom) partial.clear();
   if (!partial.empty()) check(partial);
-  return checker.finish();
+  return checker.finish(0);
 }
 
 std::vector<Finding> checkText(std::string_view utf8, const std::string& file) {

@@ -137,4 +137,22 @@ TEST(InputLimits, CheckStreamsAPlainTextInMemoryThatDoesNotGrowWithIt) {
   EXPECT_LT(r.peakRssMb, 40) << "check held the text in memory";
 }
 
+TEST(InputLimits, CheckGivesUpOnATextWithAMistakeOnEveryLineAfterTenThousandFindings) {
+  TempDir dir;
+  {
+    std::ofstream text(dir.file("careless.txt"), std::ios::binary);
+    std::string piece;
+    while (piece.size() < MB) piece += "今天,我们开会。\n";
+    for (int i = 0; i < 48; ++i) text << piece;
+  }
+  const MeasuredResult r = runMeasured({gongwenBinary(), "check", dir.file("careless.txt")}, {}, {400, 60});
+  EXPECT_EQ(r.exitCode, 1) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3 * 10001) << "three lines a finding";
+  EXPECT_NE(r.out.find(dir.file("careless.txt") + ":10000:1: error[check.too-many]"), std::string::npos)
+      << r.out.substr(r.out.size() - 400);
+  EXPECT_LT(r.seconds, 10.0);
+  // Two million findings of about 1 KB each were held before.
+  EXPECT_LT(r.peakRssMb, 100);
+}
+
 }  // namespace
