@@ -1,7 +1,7 @@
 #include "pipeline/check/Checker.h"
 #include "pipeline/check/FileKind.h"
 #include "pipeline/check/TextLines.h"
-#include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/InputFile.h"
 #include "pipeline/job/JobLoader.h"
 
 namespace gongwen::check {
@@ -13,9 +13,26 @@ bool looksLikeXml(std::string_view bytes) {
 }
 
 std::vector<Finding> checkFile(const std::string& path) {
-  const std::string bytes = readFile(path);
-  if (looksLikeXml(bytes)) return checkDocument(job::loadJob(path));
-  return checkText(bytes, path);
+  InputFile in(path, InputKind::Text);
+  std::string piece(64 * 1024, '\0');
+  // Enough of the start to see the first character that is not white space.
+  std::string head;
+  while (head.find_first_not_of(std::string(" \t\r\n") + std::string(kUtf8Bom)) == std::string::npos) {
+    const size_t n = in.read(piece.data(), piece.size());
+    if (n == 0) break;
+    head.append(piece.data(), n);
+  }
+  if (looksLikeXml(head)) return checkDocument(job::loadJob(path));
+  bool headGiven = false;
+  return checkTextPieces(
+      [&] {
+        if (!headGiven) {
+          headGiven = true;
+          return std::string_view(head);
+        }
+        return std::string_view(piece.data(), in.read(piece.data(), piece.size()));
+      },
+      path);
 }
 
 }  // namespace gongwen::check

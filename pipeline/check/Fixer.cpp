@@ -7,6 +7,7 @@
 #include "pipeline/check/DocumentCheck.h"
 #include "pipeline/check/TextLines.h"
 #include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/InputFile.h"
 #include "pipeline/core/Utf.h"
 #include "pipeline/job/JobLoader.h"
 
@@ -99,7 +100,7 @@ std::string fixJob(const std::string& path) {
   WriteOptions scratchWrite;
   scratchWrite.replacesInput = true;
   scratchWrite.ownerOnly = true;
-  std::string bytes = readFile(path);
+  std::string bytes = readInput(path, InputKind::Job);
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::string& current = round == 0 ? path : scratch;
     if (round > 0) writeFileAtomically(scratch, bytes, scratchWrite);

@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
+
+#include "pipeline/core/Error.h"
+#include "pipeline/core/InputFile.h"
 
 namespace gongwen::check {
 
@@ -54,9 +55,11 @@ UChar32 entity(const std::string& s, size_t& i) {
 }  // namespace
 
 JobSource::JobSource(const std::string& path) : path_(path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return;
-  bytes_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  try {
+    bytes_ = readInput(path, InputKind::Job);
+  } catch (const Error&) {
+    return;
+  }
   lineStarts_.push_back(0);
   for (size_t i = 0; i < bytes_.size(); ++i) {
     if (bytes_[i] == '\n') lineStarts_.push_back(i + 1);

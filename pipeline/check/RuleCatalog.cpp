@@ -92,6 +92,9 @@ const std::vector<RuleInfo>& ruleCatalog() {
       {"policy.request-recipient", E, "条例第十五条", "请示应当一文一事，只主送一个上级机关",
        "主送：市政府、市财政局：", "—"},
       {"policy.request-signer", E, "条例第九条（六）", "上行文应当标注签发人姓名", "请示无签发人", "—"},
+      // 检查本身
+      {"check.too-many", E, "gongwen 的限制（README 输入限制）",
+       "问题过多，此后的文字未检查；请先改正以上问题再检查", "每行都有问题的长文本", "—"},
   };
   return rules;
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <optional>
 
 #include "pipeline/check/CharClasses.h"
@@ -122,9 +123,18 @@ class TextChecker {
     emit(number, t, hits.items());
   }
 
-  std::vector<Finding> finish() {
+  // Past this many findings the rest of a text is not checked: each finding holds its message and
+  // excerpt, and a huge text with a mistake on every line must not exhaust memory.
+  static constexpr size_t kMaxFindings = 10000;
+  bool full() const { return findings_.size() >= kMaxFindings; }
+
+  // `stoppedAfter`: the last line checked when the text was given up as full, else 0.
+  std::vector<Finding> finish(int stoppedAfter) {
     finishBody();
     sortByPosition(findings_);
+    if (stoppedAfter > 0)
+      findings_.push_back(
+          makeFinding(Hit{"check.too-many", 0, 0, std::nullopt, {}}, U"", {file_, stoppedAfter, 1, {}}));
     return std::move(findings_);
   }
 
@@ -228,17 +238,51 @@ class TextChecker {
 
 }  // namespace
 
-std::vector<Finding> checkText(std::string_view utf8, const std::string& file) {
-  if (std::memchr(utf8.data(), '\0', utf8.size())) {
-    throw inputError("text.binary", file +
-                                        ": contains NUL bytes, so it is not a text file; give a job XML or a "
-                                        "UTF-8 text file");
-  }
+std::vector<Finding> checkTextPieces(const std::function<std::string_view()>& nextPiece,
+                                     const std::string& file) {
   TextChecker checker(file);
-  forEachLine(utf8, [&](int number, std::string_view bytes) {
-    checker.line(number, toUtf32(bytes, file + ":" + std::to_string(number)));
-  });
-  return checker.finish();
+  int number = 0;
+  // Lines are split as forEachLine (TextLines.h) splits a whole text, so that the fixer counts alike.
+  const auto check = [&](std::string_view line) {
+    if (number == 0 && line.substr(0, kUtf8Bom.size()) == kUtf8Bom) line.remove_prefix(kUtf8Bom.size());
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    ++number;
+    checker.line(number, toUtf32(line, file + ":" + std::to_string(number)));
+  };
+  std::string partial;  // a line whose end has not been read yet
+  for (std::string_view piece = nextPiece(); !piece.empty() && !checker.full(); piece = nextPiece()) {
+    if (std::memchr(piece.data(), '\0', piece.size())) {
+      throw inputError("text.binary", file +
+                                          ": contains NUL bytes, so it is not a text file; give a job XML or "
+                                          "a UTF-8 text file");
+    }
+    for (size_t nl = piece.find('\n'); nl != std::string_view::npos && !checker.full();
+         nl = piece.find('\n')) {
+      if (partial.empty()) {
+        check(piece.substr(0, nl));
+      } else {
+        check(partial.append(piece.substr(0, nl)));
+        partial.clear();
+      }
+      piece.remove_prefix(nl + 1);
+    }
+    partial.append(piece);
+  }
+  if (checker.full()) return checker.finish(number);
+  if (number == 0 && partial == kUtf8Bom) partial.clear();
+  if (!partial.empty()) check(partial);
+  return checker.finish(0);
+}
+
+std::vector<Finding> checkText(std::string_view utf8, const std::string& file) {
+  bool given = false;
+  return checkTextPieces(
+      [&] {
+        const bool first = !given;
+        given = true;
+        return first ? utf8 : std::string_view();
+      },
+      file);
 }
 
 }  // namespace gongwen::check

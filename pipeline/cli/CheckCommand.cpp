@@ -1,6 +1,8 @@
-// gongwen check FILE... [--format text|json] [--fix] [--list-rules]
+// gongwen check FILE|DIR... [--format text|json] [--fix] [--list-rules] [--max-input-size BYTES]
 
+#include <algorithm>
 #include <boost/program_options.hpp>
+#include <filesystem>
 #include <iostream>
 
 #include "pipeline/check/Checker.h"
@@ -10,6 +12,7 @@
 #include "pipeline/cli/Command.h"
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/core/InputFile.h"
 
 namespace po = boost::program_options;
 
@@ -19,7 +22,7 @@ namespace {
 
 // Rewrites `path` with its certain fixes applied; true when something changed.
 bool fixFile(const std::string& path) {
-  const std::string before = readFile(path);
+  const std::string before = readInput(path, InputKind::Text);
   const std::string after = check::looksLikeXml(before) ? check::fixJob(path) : check::fixText(before, path);
   if (after == before) return false;
   WriteOptions inPlace;
@@ -28,16 +31,45 @@ bool fixFile(const std::string& path) {
   return true;
 }
 
+// A FILE argument names itself; a directory names every job (*.xml) and text (*.txt) under it, in
+// sorted order, without following links to directories (they could lead out of the tree or loop).
+std::vector<std::string> filesNamedBy(const std::string& argument) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(argument, ec)) return {argument};
+  std::vector<std::string> files;
+  try {
+    for (const auto& entry : fs::recursive_directory_iterator(argument)) {
+      const std::string extension = entry.path().extension().string();
+      if ((extension == ".xml" || extension == ".txt") && entry.is_regular_file()) {
+        files.push_back(entry.path().string());
+      }
+    }
+  } catch (const fs::filesystem_error& e) {
+    throw systemError("io.read",
+                      "cannot read the directory " + e.path1().string() + ": " + e.code().message());
+  }
+  if (files.empty()) {
+    throw usageError("usage", argument + " is a directory with no job (*.xml) or text (*.txt) file in it");
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 int runCheck(const std::vector<std::string>& args) {
   po::options_description options(
-      "usage: gongwen check FILE... [--format text|json] [--fix]\n"
+      "usage: gongwen check FILE|DIR... [--format text|json] [--fix]\n"
       "Proof-reads job XML files or plain UTF-8 texts against GB/T 9704, GB/T 15834 and GB/T 15835.\n"
-      "Exit code 1 when any error-severity finding remains.\n\noptions");
-  std::string format = "text";
+      "A directory is checked recursively: every *.xml job and *.txt text under it, in sorted order\n"
+      "(links to directories are not followed). Exit code 1 when any error-severity finding remains.\n\n"
+      "options");
+  std::string format = "text", maxInputSize;
   options.add_options()("help,h", "show this help")(
       "format", po::value<std::string>(&format)->default_value("text"), "text (compiler style) or json")(
       "fix", "apply the certain fixes and rewrite each file atomically; report what remains")(
-      "list-rules", "print the rule table (id, severity, clause, example, fix) and exit");
+      "list-rules", "print the rule table (id, severity, clause, example, fix) and exit")(
+      "max-input-size", po::value(&maxInputSize),
+      "largest file to read, in bytes or with K, M, G (default 16M for a job, 64M for a text)");
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::vector<std::string>>()->default_value({}, ""), "input");
   po::options_description all;
@@ -59,8 +91,18 @@ int runCheck(const std::vector<std::string>& args) {
   if (format != "text" && format != "json") {
     throw usageError("usage", "--format must be text or json, not '" + format + "'");
   }
-  const auto files = vm["file"].as<std::vector<std::string>>();
-  if (files.empty()) throw usageError("usage", "no FILE given; see gongwen check --help");
+  if (!maxInputSize.empty()) {
+    const auto limit = parseByteSize(maxInputSize, "--max-input-size");
+    setInputLimit(InputKind::Job, limit);
+    setInputLimit(InputKind::Text, limit);
+  }
+  const auto arguments = vm["file"].as<std::vector<std::string>>();
+  if (arguments.empty()) throw usageError("usage", "no FILE given; see gongwen check --help");
+  std::vector<std::string> files;
+  for (const auto& argument : arguments) {
+    const auto named = filesNamedBy(argument);
+    files.insert(files.end(), named.begin(), named.end());
+  }
 
   std::vector<check::Finding> findings;
   int worst = 0;

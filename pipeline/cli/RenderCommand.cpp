@@ -7,6 +7,7 @@
 #include "pipeline/check/Checker.h"
 #include "pipeline/cli/Command.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/core/InputFile.h"
 #include "pipeline/render/Renderer.h"
 
 namespace po = boost::program_options;
@@ -37,7 +38,9 @@ int runRender(const std::vector<std::string>& args) {
   visible.add_options()("help,h", "show this help")("output,o", po::value<std::string>(),
                                                     "the PDF to write (- for standard output)")(
       "fonts", po::value<std::string>(), "font configuration (default: fonts/fonts.xml shipped with gongwen)")(
-      "allow-findings", "render even when check reports errors");
+      "allow-findings", "render even when check reports errors")(
+      "max-input-size", po::value<std::string>(),
+      "largest job to read, in bytes or with K, M, G (default 16M)");
   po::options_description all;
   all.add(visible).add_options()("job", po::value<std::string>(), "job XML");
   po::positional_options_description positional;
@@ -52,6 +55,8 @@ int runRender(const std::vector<std::string>& args) {
   if (!vm.count("job") || !vm.count("output")) {
     throw usageError("usage.missing", "need a job and -o OUT.pdf; see gongwen render --help");
   }
+  if (vm.count("max-input-size"))
+    setInputLimit(InputKind::Job, parseByteSize(vm["max-input-size"].as<std::string>(), "--max-input-size"));
   render::RenderOptions options;
   if (vm.count("fonts")) options.fontConfigPath = vm["fonts"].as<std::string>();
   options.allowFindings = vm.count("allow-findings") > 0;

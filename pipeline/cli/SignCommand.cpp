@@ -3,7 +3,6 @@
 // every error leaves the input untouched and writes no output.
 
 #include <openssl/evp.h>
-#include <openssl/pem.h>
 
 #include <boost/program_options.hpp>
 #include <iostream>
@@ -12,8 +11,10 @@
 #include "pipeline/cli/Command.h"
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/core/InputFile.h"
 #include "pipeline/policy/Policy.h"
 #include "pipeline/policy/SealRegister.h"
+#include "signing/cms/PemCertificates.h"
 #include "signing/cms/TimestampClient.h"
 #include "signing/keys/SigningKey.h"
 #include "signing/sign/PdfSigner.h"
@@ -26,7 +27,7 @@ namespace po = boost::program_options;
 
 struct SignOptions {
   std::string input, output, policy, person, step, credential;
-  std::string passwordEnv, passwordFile, pinEnv, pinFile;
+  std::string passwordEnv, passwordFile, pinEnv, pinFile, maxInputSize;
 };
 
 keys::SecretSource secretSource(const std::string& env, const std::string& file, const std::string& label,
@@ -42,12 +43,8 @@ keys::SecretSource secretSource(const std::string& env, const std::string& file,
 // The key must be the one the policy names: its certificate must be the credential's certificate.
 void checkCertificateIsPolicys(X509* certificate, const std::string& certificatePath,
                                const std::string& holder) {
-  const std::string pem = readFile(certificatePath);
-  BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
-  X509* expected = bio != nullptr ? PEM_read_bio_X509(bio, nullptr, nullptr, nullptr) : nullptr;
-  BIO_free(bio);
-  const bool same = expected != nullptr && X509_cmp(expected, certificate) == 0;
-  X509_free(expected);
+  const auto expected = cms::readPemCertificates(certificatePath);
+  const bool same = !expected.empty() && X509_cmp(expected.front().get(), certificate) == 0;
   if (!same)
     throw policyError("policy.certificate-mismatch", "the key given for " + holder +
                                                          " does not belong to the certificate " +
@@ -94,7 +91,9 @@ int signBody(const std::vector<std::string>& args) {
       "password-env", po::value(&o.passwordEnv), "environment variable holding the PKCS#12 password")(
       "password-file", po::value(&o.passwordFile), "file holding the PKCS#12 password")(
       "pin-env", po::value(&o.pinEnv), "environment variable holding the token PIN")(
-      "pin-file", po::value(&o.pinFile), "file holding the token PIN");
+      "pin-file", po::value(&o.pinFile), "file holding the token PIN")(
+      "max-input-size", po::value(&o.maxInputSize),
+      "largest PDF to read, in bytes or with K, M, G (default 512M)");
   po::options_description all;
   all.add(visible).add_options()("input", po::value(&o.input)->required());
   po::positional_options_description positional;
@@ -109,8 +108,10 @@ int signBody(const std::vector<std::string>& args) {
   }
   po::notify(vm);
 
+  if (!o.maxInputSize.empty())
+    setInputLimit(InputKind::Pdf, parseByteSize(o.maxInputSize, "--max-input-size"));
   const policy::Policy policy = policy::loadPolicy(o.policy);
-  const std::string original = readFile(o.input);
+  const std::string original = readInput(o.input, InputKind::Pdf);
   // Once the input and the policy's files are noted: the output may be none of them.
   ensureWritable(o.output);
   const sign::SignableDocument document(original, o.input);

@@ -6,6 +6,7 @@
 
 #include "pipeline/cli/Command.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/core/InputFile.h"
 #include "pipeline/policy/Policy.h"
 #include "signing/verify/ReportFormat.h"
 #include "signing/verify/Verifier.h"
@@ -18,7 +19,7 @@ namespace {
 int runVerify(const std::vector<std::string>& args) {
   po::options_description visible(
       "usage: gongwen verify FILE.pdf [--policy POLICY.xml] [--format text|json]");
-  std::string policyPath, format = "text", sm2UserId(verify::kDefaultSm2UserId);
+  std::string policyPath, format = "text", sm2UserId(verify::kDefaultSm2UserId), maxInputSize;
   std::vector<std::string> anchors;
   visible.add_options()("help,h", "print this help")(
       "policy", po::value(&policyPath), "the bureau's policy: people, approval chains and trust anchors")(
@@ -26,7 +27,9 @@ int runVerify(const std::vector<std::string>& args) {
       "a PEM root certificate to trust (repeatable; besides the policy's)")("format", po::value(&format),
                                                                             "text (default) or json")(
       "sm2-user-id", po::value(&sm2UserId),
-      "SM2 distinguishing ID the signers used (default 1234567812345678, GM/T 0009)");
+      "SM2 distinguishing ID the signers used (default 1234567812345678, GM/T 0009)")(
+      "max-input-size", po::value(&maxInputSize),
+      "largest PDF to read, in bytes or with K, M, G (default 512M)");
   po::options_description all;
   std::string file;
   all.add(visible).add_options()("file", po::value(&file));
@@ -45,6 +48,7 @@ int runVerify(const std::vector<std::string>& args) {
   if (file.empty()) throw usageError("usage", "give the signed PDF to verify");
   if (format != "text" && format != "json") throw usageError("usage", "--format must be text or json");
 
+  if (!maxInputSize.empty()) setInputLimit(InputKind::Pdf, parseByteSize(maxInputSize, "--max-input-size"));
   verify::VerifyOptions options;
   options.trustAnchorFiles = anchors;
   options.sm2UserId = sm2UserId;

@@ -8,11 +8,10 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/core/InputFile.h"
 #include "pipeline/core/OutputTarget.h"
 #include "pipeline/core/ProtectedPaths.h"
 
@@ -174,17 +173,6 @@ bool isOwnerOnly(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) == 0;
 }
 
-std::string readFile(const std::string& path) {
-  noteInput(path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw systemError("io.read", "cannot read " + path + ": " + std::strerror(errno) +
-                                     "; check the path and its permissions");
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) throw systemError("io.read", "cannot read " + path + ": read error");
-  return buf.str();
-}
+std::string readFile(const std::string& path) { return readInput(path, InputKind::Pdf); }
 
 }  // namespace gongwen

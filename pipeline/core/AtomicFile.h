@@ -36,8 +36,8 @@ void writeFileAtomically(const std::string& path, std::string_view bytes, const 
 // (the link stays, dangling). Nothing for "-".
 void removeOutput(const std::string& path);
 
-// Reads a whole file and notes it as an input (ProtectedPaths.h). Throws Error(System, "io.read")
-// naming the path.
+// Reads a whole file of no particular kind, for tests and tools; the commands read each input with
+// readInput (InputFile.h) and its kind's limit. Held to the largest limit, a PDF's.
 std::string readFile(const std::string& path);
 
 // True when `path` is readable by its owner only: what a classified document's PDF is, so that what

@@ -52,7 +52,7 @@ std::string resolvedDirectory(const std::string& dir, const std::string& configP
 }  // namespace
 
 FontConfig FontConfig::load(const std::string& path) {
-  const xml::XmlDocPtr doc = xml::parseXmlFile(path, "fonts");
+  const xml::XmlDocPtr doc = xml::parseXmlFile(path, InputKind::FontConfig);
   xml::validateAgainstSchema(doc.get(), path, "schemas/fonts.xsd", "fonts");
 
   FontConfig config;

@@ -96,7 +96,7 @@ void readElement(const xmlNode* element, const std::string& file, model::Documen
 }  // namespace
 
 model::Document loadJob(const std::string& path) {
-  xml::XmlDocPtr xml = xml::parseXmlFile(path, "job");
+  xml::XmlDocPtr xml = xml::parseXmlFile(path, InputKind::Job);
   xml::validateAgainstSchema(xml.get(), path, "schemas/job.xsd", "job");
   const xmlNode* root = xmlDocGetRootElement(xml.get());
 

@@ -52,7 +52,7 @@ model::Direction directionFrom(const std::string& value) {
 bool booleanFrom(const std::string& value) { return value == "true" || value == "1"; }
 
 model::Template readTemplate(const std::string& id, const std::string& path) {
-  xml::XmlDocPtr doc = xml::parseXmlFile(path, "template");
+  xml::XmlDocPtr doc = xml::parseXmlFile(path, InputKind::Template);
   xml::validateAgainstSchema(doc.get(), path, "schemas/template.xsd", "template");
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   model::Template t;

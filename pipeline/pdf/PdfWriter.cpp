@@ -70,19 +70,21 @@ std::string writeDocument(const layout::Frames& frames, const fonts::FontLibrary
     codes[role] = font.codes;
   }
 
-  // Page objects, not PdfPage pointers: PoDoFo 0.9.8's page cache may delete a PdfPage when the
-  // next page is created.
+  // The pages go into the page tree together at the end: PoDoFo 0.9.8's CreatePage walks and copies
+  // the whole /Kids array for every page it adds, which made a long document quadratic.
   std::vector<std::pair<PdfObject*, std::set<fonts::FontRole>>> pages;
+  std::vector<PdfObject*> pageObjects;
   pageNumber = 0;
   for (const layout::Page& page : frames.pages) {
     ++pageNumber;
     PageContent content = buildPageContent(page, fonts, codes);
-    PoDoFo::PdfPage* pdfPage =
-        document.CreatePage(PoDoFo::PdfRect(0, 0, frames.pageWidth, frames.pageHeight));
-    setFlateStream(*pdfPage->GetContents(), content.operators);
-    sealFields.addFields(*pdfPage, pageNumber, page.sealFields);
-    pages.emplace_back(pdfPage->GetObject(), std::move(content.roles));
+    PoDoFo::PdfPage pdfPage(PoDoFo::PdfRect(0, 0, frames.pageWidth, frames.pageHeight), &document);
+    setFlateStream(*pdfPage.GetContents(), content.operators);
+    sealFields.addFields(pdfPage, pageNumber, page.sealFields);
+    pages.emplace_back(pdfPage.GetObject(), std::move(content.roles));
+    pageObjects.push_back(pdfPage.GetObject());
   }
+  document.GetPagesTree()->InsertPages(PoDoFo::ePdfPageInsertionPoint_InsertBeforeFirstPage, pageObjects);
 
   std::map<fonts::FontRole, PdfObject*> fontObjects;
   for (const auto& [role, font] : subsets)

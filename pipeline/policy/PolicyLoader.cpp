@@ -258,7 +258,7 @@ void noteNamedFiles(const Policy& policy) {
 
 Policy loadPolicy(const std::string& path) {
   std::string absolute = fs::absolute(path).lexically_normal().string();
-  const xml::XmlDocPtr doc = xml::parseXmlFile(absolute, "policy");
+  const xml::XmlDocPtr doc = xml::parseXmlFile(absolute, InputKind::Policy);
   xml::validateAgainstSchema(doc.get(), absolute, "schemas/policy.xsd", "policy");
 
   Reader reader(absolute);

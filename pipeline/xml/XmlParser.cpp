@@ -4,9 +4,7 @@
 #include <libxml/xmlerror.h>
 
 #include <climits>
-#include <filesystem>
 
-#include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/xml/XmlErrorText.h"
 
@@ -40,20 +38,30 @@ void keepFirstError(void* userData, xmlErrorPtr error) {
   state->errorLine = error->line;
 }
 
+std::string errorCodePrefix(InputKind kind) {
+  switch (kind) {
+    case InputKind::Template:
+      return "template";
+    case InputKind::FontConfig:
+      return "fonts";
+    case InputKind::Policy:
+      return "policy";
+    default:  // only the XML kinds come here
+      return "job";
+  }
+}
+
 }  // namespace
 
-XmlDocPtr parseXmlFile(const std::string& path, const std::string& codePrefix) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw systemError(
-        "io.read", "cannot read " + path + ": it is a directory; give the path of a " + codePrefix + " file");
-  }
+XmlDocPtr parseXmlFile(const std::string& path, InputKind kind) {
+  const std::string codePrefix = errorCodePrefix(kind);
   // libxml2 must be initialised once before parsers run on several threads.
   static const bool libxmlReady = (xmlInitParser(), true);
   (void)libxmlReady;
-  const std::string bytes = readFile(path);
+  // Read within the kind's limit and parsed from memory: libxml2 never opens the file itself.
+  const std::string bytes = readInput(path, kind);
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
-    throw inputError(codePrefix + ".xml", path + ": file too large to be a " + codePrefix);
+    throw inputError(codePrefix + ".xml", path + ": file too large to be a " + inputKindName(kind));
   }
   std::unique_ptr<xmlParserCtxt, ParserCtxtFree> ctxt(xmlNewParserCtxt());
   if (!ctxt) throw systemError("io.memory", path + ": cannot create an XML parser (out of memory)");

@@ -1,12 +1,14 @@
 #pragma once
-// Parses an XML input (job, template, font configuration, policy) with libxml2 hardened against hostile input: no network, no
-// entity substitution, no DTD loading, and any DOCTYPE refused before its internal subset is
-// read, so that no external entity can ever be fetched.
+// Parses an XML input (job, template, font configuration, policy) with libxml2 hardened against hostile
+// input: no network, no entity substitution, no DTD loading, and any DOCTYPE refused before its internal
+// subset is read, so that no external entity can ever be fetched.
 
 #include <libxml/tree.h>
 
 #include <memory>
 #include <string>
+
+#include "pipeline/core/InputFile.h"
 
 namespace gongwen::xml {
 
@@ -15,8 +17,8 @@ struct XmlDocFree {
 };
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFree>;
 
-// `codePrefix` names the kind of file ("job", "template", "fonts", "policy"): errors are "<prefix>.xml" (malformed, with file:line) and
-// "<prefix>.doctype"; an unreadable file is Error(System, "io.read").
-XmlDocPtr parseXmlFile(const std::string& path, const std::string& codePrefix);
+// `kind` is Job, Template, FontConfig or Policy: errors are "job.xml", "template.xml", "fonts.xml" or
+// "policy.xml" (malformed, with file:line) and "<…>.doctype"; reading fails as readInput does.
+XmlDocPtr parseXmlFile(const std::string& path, InputKind kind);
 
 }  // namespace gongwen::xml

@@ -5,11 +5,9 @@
 
 #include <openssl/engine.h>
 #include <openssl/err.h>
-#include <openssl/pem.h>
-
-#include <cstdio>
 
 #include "pipeline/core/Error.h"
+#include "signing/cms/PemCertificates.h"
 #include "signing/keys/SigningKeyParts.h"
 
 namespace gongwen::keys {
@@ -44,16 +42,9 @@ Pkcs11Uri splitUri(const std::string& uri) {
 }
 
 X509* readCertificate(const std::string& path) {
-  FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    throw systemError("io.read", path + ": cannot read the certificate of the token key");
-  }
-  X509* certificate = PEM_read_X509(file, nullptr, nullptr, nullptr);
-  std::fclose(file);
-  if (certificate == nullptr) {
-    throw inputError("keys.certificate", path + ": not a PEM certificate (" + openSslError() + ")");
-  }
-  return certificate;
+  auto certificates = cms::readPemCertificates(path);
+  if (certificates.empty()) throw inputError("keys.certificate", path + ": not a PEM certificate");
+  return certificates.front().release();
 }
 
 ENGINE* startEngine(const std::string& uri, const std::string& modulePath, const std::string& pin) {

@@ -2,8 +2,8 @@
 
 #include <openssl/pkcs12.h>
 
-#include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/core/InputFile.h"
 #include "signing/keys/SigningKeyParts.h"
 
 namespace gongwen::keys {
@@ -17,7 +17,7 @@ struct Pkcs12Free {
 }  // namespace
 
 SigningKey loadPkcs12(const std::string& path, const SecretSource& password) {
-  std::string bytes = readFile(path);
+  std::string bytes = readInput(path, InputKind::KeyStore);
   const auto* cursor = reinterpret_cast<const unsigned char*>(bytes.data());
   std::unique_ptr<PKCS12, Pkcs12Free> p12(d2i_PKCS12(nullptr, &cursor, static_cast<long>(bytes.size())));
   if (!p12) {

@@ -6,8 +6,8 @@
 
 #include <cstdlib>
 
-#include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/core/InputFile.h"
 #include "signing/keys/SigningKey.h"
 
 namespace gongwen::keys {
@@ -63,7 +63,7 @@ std::string SecretSource::read() const {
       return value;
     }
     case Kind::File: {
-      std::string secret = readFile(where_);
+      std::string secret = readInput(where_, InputKind::Secret);
       dropLineEnd(secret);
       return secret;
     }

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/core/InputFile.h"
 
 namespace gongwen::sign {
 
@@ -108,7 +108,7 @@ std::string imageDictionary(const SealImage& image, unsigned colours, const std:
 }  // namespace
 
 SealImage readSealPng(const std::string& path) {
-  const std::string png = readFile(path);
+  const std::string png = readInput(path, InputKind::SealImage);
   auto bad = [&](const std::string& why) {
     return inputError("sign.seal-image", "seal image " + path + ": " + why);
   };

@@ -1,8 +1,8 @@
 #include "signing/verify/PolicyReview.h"
 
-#include <openssl/pem.h>
-
 #include <map>
+
+#include "signing/cms/PemCertificates.h"
 
 namespace gongwen::verify {
 namespace {
@@ -13,10 +13,8 @@ class CertificateFiles {
   X509* load(const std::string& path) {
     auto it = cache_.find(path);
     if (it == cache_.end()) {
-      cms::BioPtr bio(BIO_new_file(path.c_str(), "r"));
-      cms::X509Ptr cert(bio ? PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr) : nullptr);
-      ERR_clear_error();
-      it = cache_.emplace(path, std::move(cert)).first;
+      auto certificates = cms::readPemCertificates(path);
+      it = cache_.emplace(path, certificates.empty() ? nullptr : std::move(certificates.front())).first;
     }
     return it->second.get();
   }

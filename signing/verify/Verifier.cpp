@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
-#include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/core/InputFile.h"
 #include "pipeline/core/UtcTime.h"
+#include "signing/cms/PemCertificates.h"
 #include "signing/verify/ByteRangeCheck.h"
 #include "signing/verify/PdfDate.h"
 #include "signing/verify/PolicyReview.h"
@@ -30,11 +31,11 @@ StorePtr trustStore(const VerifyOptions& options, size_t& anchors) {
   if (options.policy)
     files.insert(files.end(), options.policy->trustAnchors.begin(), options.policy->trustAnchors.end());
   for (const auto& file : files) {
-    if (X509_STORE_load_file(store.get(), file.c_str()) != 1) {
-      ERR_clear_error();
+    const auto certificates = cms::readPemCertificates(file);
+    if (certificates.empty())
       throw inputError("verify.trust-anchor",
                        "cannot read the trust anchor " + file + "; give a PEM certificate");
-    }
+    for (const auto& certificate : certificates) X509_STORE_add_cert(store.get(), certificate.get());
   }
   anchors = files.size();
   return store;
@@ -193,7 +194,7 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
 }
 
 Report verifyFile(const std::string& path, const VerifyOptions& options) {
-  return verifyPdf(readFile(path), path, options);
+  return verifyPdf(readInput(path, InputKind::Pdf), path, options);
 }
 
 }  // namespace gongwen::verify
