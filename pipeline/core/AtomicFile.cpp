@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/core/KillPoint.h"
 
 namespace gongwen {
 namespace {
@@ -67,6 +68,7 @@ void writeFileAtomically(const std::string& path, std::string_view bytes) {
     ::unlink(tmp.c_str());
     throw writeError(path, std::strerror(errno));
   }
+  killPointForTests("temporary-written");
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     const std::string reason = std::strerror(errno);
     ::unlink(tmp.c_str());

@@ -201,6 +201,9 @@ std::string signatureDictionary(const SignatureRequest& request, std::size_t con
   d +=
       " /GongwenStep " + pdfTextString(request.stepId) + " /GongwenPerson " + pdfTextString(request.personId);
   if (!request.actingForId.empty()) d += " /GongwenActingFor " + pdfTextString(request.actingForId);
+  if (request.sealUseSequence > 0)
+    d += " /GongwenSealUse " + std::to_string(request.sealUseSequence) + " /GongwenSealUseHash " +
+         pdfTextString(request.sealUseHash);
   if (!request.sealId.empty())
     d +=
         " /Reference [<< /Type /SigRef /TransformMethod /FieldMDP /TransformParams << /Type /TransformParams "
