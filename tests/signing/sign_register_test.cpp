@@ -18,6 +18,14 @@ const std::string kDeleteTrigger =
 
 std::string sha256Of(const std::string& path) { return run({"sha256sum", path}).out.substr(0, 64); }
 
+// What the triggers forbid, done with them dropped and then put back exactly as they were.
+void removeRowBehindTheTrigger(const RegisterBureau& b, int sequence) {
+  ASSERT_EQ(b.sql("DROP TRIGGER seal_use_append_only_delete; DELETE FROM seal_use WHERE seq = " +
+                  std::to_string(sequence) + ";" + kDeleteTrigger)
+                .exitCode,
+            0);
+}
+
 // Seals `times` copies of the approved document (4.pdf, 5.pdf, …), each registered.
 void sealTimes(const RegisterBureau& b, int times) {
   for (int i = 0; i < times; ++i) {
@@ -90,10 +98,7 @@ TEST(SealRegister, EditedRowRefusesTheNextSeal) {
 TEST(SealRegister, DeletedRowRefusesTheNextSeal) {
   const RegisterBureau b("deleted-row");
   sealTimes(b, 2);
-  ASSERT_EQ(
-      b.sql("DROP TRIGGER seal_use_append_only_delete; DELETE FROM seal_use WHERE seq = 1;" + kDeleteTrigger)
-          .exitCode,
-      0);
+  removeRowBehindTheTrigger(b, 1);
   expectBroken(b, "row 1 is missing");
 }
 
@@ -112,10 +117,7 @@ TEST(SealRegister, ForgedRowRefusesTheNextSeal) {
 TEST(SealRegister, CutTailIsCaughtByTheHeadFileAndByTheSealedPdf) {
   const RegisterBureau b("cut-tail");
   sealTimes(b, 2);
-  ASSERT_EQ(
-      b.sql("DROP TRIGGER seal_use_append_only_delete; DELETE FROM seal_use WHERE seq = 2;" + kDeleteTrigger)
-          .exitCode,
-      0);
+  removeRowBehindTheTrigger(b, 2);
   expectBroken(b, "rows were removed from the end");
   const CommandResult verified = b.verify({b.file("5.pdf")});
   EXPECT_EQ(verified.exitCode, 5) << verified.out;
@@ -131,10 +133,7 @@ TEST(SealRegister, VerifyHoldsASealToItsRowAndTakesACopyOfTheRegister) {
   const std::string copy = b.file("register-copy.sqlite");
   ASSERT_EQ(b.sql(".backup '" + copy + "'").exitCode, 0);
   // The row removed and the head file rewritten to match: only the sealed PDF still knows.
-  ASSERT_EQ(
-      b.sql("DROP TRIGGER seal_use_append_only_delete; DELETE FROM seal_use WHERE seq = 1;" + kDeleteTrigger)
-          .exitCode,
-      0);
+  removeRowBehindTheTrigger(b, 1);
   writeFileAtomically(b.registerPath() + ".head", "0 " + std::string(64, '0') + "\n");
   EXPECT_EQ(b.registerVerify().exitCode, 0);
   const CommandResult removed = b.verify({b.file("4.pdf"), "--format", "json"});
