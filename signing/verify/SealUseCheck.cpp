@@ -53,7 +53,7 @@ std::string rowProblem(const pdf::Document& document, const SignatureReport& sig
     return name + " of the register has the hash " + row.rowHash + ", the seal signed " + signedHash;
   if (!row.hashHolds) return name + "'s fields no longer give its hash: the row was changed";
   if (row.use.seal != sig.personId)
-    return name + " records the seal " + row.use.seal + ", but " + sig.personId + " signed";
+    return name + " records the seal " + row.use.seal + ", but the signature is not that seal's";
   if (row.use.step != sig.step) return name + " records the step " + row.use.step + ", not " + sig.step;
   if (!digestMatchesApprovedRevision(document, sig.revision, row.use.documentDigest))
     return name +

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <thread>
+
 #include "tests/signing/RegisterFixture.h"
 
 namespace gongwen::testing::signfx {
@@ -71,6 +74,28 @@ TEST(SealRegister, SealNamesItsRowWhichRecordsTheApprovedDocument) {
   EXPECT_NE(json.out.find("\"ok\":true,\"rowsChecked\":1"), std::string::npos) << json.out;
   const CommandResult verified = b.verify({b.file("4.pdf")});
   EXPECT_EQ(verified.exitCode, 0) << verified.out << verified.err;
+}
+
+// BEGIN IMMEDIATE serialises signers: each seal gets its own row, in one unbroken chain.
+TEST(SealRegister, ConcurrentSealsEachGetTheirOwnRow) {
+  const RegisterBureau b("concurrent");
+  sealTimes(b, 1);
+  constexpr int kSigners = 4;
+  std::vector<std::thread> signers;
+  std::vector<CommandResult> results(kSigners);
+  for (int i = 0; i < kSigners; ++i)
+    signers.emplace_back([&, i] { results[i] = b.seal(b.file("parallel-" + std::to_string(i) + ".pdf")); });
+  for (auto& signer : signers) signer.join();
+  std::set<long long> rows;
+  for (int i = 0; i < kSigners; ++i) {
+    ASSERT_EQ(results[i].exitCode, 0) << results[i].err;
+    rows.insert(namedRow(readFile(b.file("parallel-" + std::to_string(i) + ".pdf"))).sequence);
+  }
+  EXPECT_EQ(rows, (std::set<long long>{2, 3, 4, 5}));
+  const CommandResult checked = b.registerVerify();
+  EXPECT_EQ(checked.exitCode, 0) << checked.out;
+  EXPECT_NE(checked.out.find("5 row(s) checked"), std::string::npos) << checked.out;
+  EXPECT_EQ(checked.out.find("lags"), std::string::npos) << "heads written out of order: " << checked.out;
 }
 
 TEST(SealRegister, DroppedTriggersRefuseTheNextSeal) {
