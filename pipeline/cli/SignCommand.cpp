@@ -150,7 +150,10 @@ int signBody(const std::vector<std::string>& args) {
       return cms::fetchTimestampToken(policy.timestampUrl, imprint);
     };
   killPointForTests("authorised");
-  if (sealRegister) registerSealUse(*sealRegister, granted, signedSteps, original, now, request);
+  if (sealRegister) {
+    sign::checkSealCanBeApplied(document, request);  // a seal that cannot be applied is not a use
+    registerSealUse(*sealRegister, granted, signedSteps, original, now, request);
+  }
   const std::string signedPdf =
       sign::signDocument(document, request, {key.privateKey(), key.certificate(), key.chain()}, timestamp);
   killPointForTests("signed");

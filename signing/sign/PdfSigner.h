@@ -27,6 +27,10 @@ struct SignatureRequest {
   std::string sealUseHash;
 };
 
+// Throws what signDocument() would for a seal it cannot apply (no empty field for it, an unusable
+// image), so that `sign` refuses before the seal's use is registered.
+void checkSealCanBeApplied(const SignableDocument& document, const SignatureRequest& request);
+
 // Returns the signed PDF. Throws Error(InputInvalid, "sign.seal-field") when a seal has no empty
 // field for its id, "sign.seal-image" for an unusable image, Error(System, "cms.*") when signing
 // fails, and Error(System, "sign.contents-too-small") if the CMS outgrew its reserved space.
