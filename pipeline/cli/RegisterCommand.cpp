@@ -77,7 +77,7 @@ int verifyBody(const std::vector<std::string>& args) {
               << "\nChecks the schema and its append-only triggers, every row's hash against its fields and\n"
                  "the row before, contiguous sequence numbers, and the head file beside the register.\n"
                  "exit codes: 0 the register verifies, 5 it does not (the first bad row is named),\n"
-                 "2 usage, 3 the policy cannot be read, 6 the register cannot be read\n";
+                 "2 usage, 3 the policy is not valid, 6 the policy or the register cannot be read\n";
     return 0;
   }
   if (policyPath.empty()) throw usageError("usage", "give the policy that names the register: --policy FILE");

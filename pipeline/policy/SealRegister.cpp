@@ -139,7 +139,8 @@ void checkDatabase(sqlite3* db, RegisterCheck& result) {
   int objects = 0;
   bool found[std::size(kSchema)] = {};
   Statement master = prepare(db, "SELECT type, name, sql FROM sqlite_master ORDER BY rowid");
-  while (master && sqlite3_step(master.get()) == SQLITE_ROW) {
+  int step = master ? SQLITE_ROW : SQLITE_ERROR;
+  while (master && (step = sqlite3_step(master.get())) == SQLITE_ROW) {
     ++objects;
     const std::string type = column(master.get(), 0), name = column(master.get(), 1);
     const SchemaObject* expected = nullptr;
@@ -158,6 +159,10 @@ void checkDatabase(sqlite3* db, RegisterCheck& result) {
       return;
     }
   }
+  if (step != SQLITE_DONE) {
+    result.problem = std::string("it cannot be read as a database: ") + sqlite3_errmsg(db);
+    return;
+  }
   if (objects == 0) return;  // created but not yet prepared: an empty register
   for (std::size_t i = 0; i < std::size(kSchema); ++i) {
     if (!found[i]) {
@@ -170,7 +175,8 @@ void checkDatabase(sqlite3* db, RegisterCheck& result) {
   Statement select = prepare(db, (std::string(kColumns) + "ORDER BY seq").c_str());
   std::string previousHash = kGenesisHash;
   long long expected = 1;
-  while (select && sqlite3_step(select.get()) == SQLITE_ROW) {
+  step = select ? SQLITE_ROW : SQLITE_ERROR;
+  while (select && (step = sqlite3_step(select.get())) == SQLITE_ROW) {
     const StoredRow stored = readRow(select.get());
     const RegisteredSealUse& row = stored.row;
     const std::string at = "row " + std::to_string(expected);
@@ -191,6 +197,10 @@ void checkDatabase(sqlite3* db, RegisterCheck& result) {
     previousHash = row.rowHash;
     result.head = {row.sequence, row.rowHash};
     result.rowsChecked = expected++;
+  }
+  if (step != SQLITE_DONE) {
+    result.badRow = expected;
+    result.problem = "row " + std::to_string(expected) + " cannot be read: " + sqlite3_errmsg(db);
   }
 }
 

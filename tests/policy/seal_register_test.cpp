@@ -201,6 +201,14 @@ TEST_F(SealRegisterTest, RegisterMadeByEarlierVersionsIsAccepted) {
   EXPECT_TRUE(check().ok()) << check().problem;
 }
 
+TEST_F(SealRegisterTest, FileThatIsNoDatabaseDoesNotVerify) {
+  writeFileAtomically(path, std::string(8192, 'x'));
+  const RegisterCheck result = check();
+  EXPECT_FALSE(result.ok());
+  EXPECT_NE(result.problem.find("cannot be read as a database"), std::string::npos) << result.problem;
+  EXPECT_EQ(errorCode([&] { SealRegister log(path); }), "policy.register-open");
+}
+
 TEST_F(SealRegisterTest, ReadingNeverCreatesARegister) {
   EXPECT_EQ(errorCode([&] { check(); }), "register.missing");
   EXPECT_FALSE(std::filesystem::exists(path));
