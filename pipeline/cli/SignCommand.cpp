@@ -158,7 +158,7 @@ int signBody(const std::vector<std::string>& args) {
       sign::signDocument(document, request, {key.privateKey(), key.certificate(), key.chain()}, timestamp);
   killPointForTests("signed");
   {
-    const DeferredTermination whole;
+    const DeferredTermination untilWritten;
     writeFileAtomically(o.output, signedPdf);
   }
   killPointForTests("published");

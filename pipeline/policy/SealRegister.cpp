@@ -142,7 +142,7 @@ void SealRegister::writeHeadFile() const {
   RegisterHead head{0, kGenesisHash};
   if (last && sqlite3_step(last.get()) == SQLITE_ROW)
     head = {sqlite3_column_int64(last.get(), 0), column(last.get(), 1)};
-  const DeferredTermination whole;
+  const DeferredTermination untilWritten;
   writeFileAtomically(headFilePath(path_), std::to_string(head.sequence) + " " + head.rowHash + "\n");
 }
 
