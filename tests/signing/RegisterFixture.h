@@ -62,6 +62,22 @@ class RegisterBureau {
   CommandResult seal(const std::string& output) const {
     return signCli(approved(), output, "bangong", "administrative-seal", "", policyPath_);
   }
+  // The command line seal() runs, for running it another way (killed, in the background).
+  std::vector<std::string> sealCommand(const std::string& output) const {
+    return {gongwenBinary(),
+            "sign",
+            approved(),
+            "-o",
+            output,
+            "--policy",
+            policyPath_,
+            "--as",
+            "bangong",
+            "--step",
+            "administrative-seal",
+            "--password-env",
+            "GONGWEN_TEST_PASSWORD"};
+  }
   CommandResult registerVerify(const std::string& format = "text") const {
     return run({gongwenBinary(), "register", "verify", "--policy", policyPath_, "--format", format});
   }

@@ -68,10 +68,7 @@ TEST_P(SignKilledAt, LeavesEitherNoSealOrASealWithItsRow) {
   const std::string output = b.file("sealed.pdf");
   std::vector<std::string> env = bureau().environment();
   env.push_back("GONGWEN_TEST_KILL_AT=" + c.step + (c.signal == SIGTERM ? ":TERM" : ""));
-  const CommandResult r =
-      run({gongwenBinary(), "sign", b.approved(), "-o", output, "--policy", b.policy(), "--as", "bangong",
-           "--step", "administrative-seal", "--password-env", "GONGWEN_TEST_PASSWORD"},
-          env);
+  const CommandResult r = run(b.sealCommand(output), env);
   EXPECT_EQ(r.exitCode, 128 + c.signal) << "the kill point was not reached: " << r.out << r.err;
   EXPECT_EQ(std::filesystem::exists(output), c.sealExpected);
   EXPECT_LE(rowCount(b), rowsBefore + 1);
@@ -99,19 +96,7 @@ INSTANTIATE_TEST_SUITE_P(
 // Starts `gongwen sign` for the seal and sends it `signal` after `delay`; returns its wait status.
 int sealAndKillAfter(const RegisterBureau& b, const std::string& output, std::chrono::microseconds delay,
                      int signal) {
-  const std::vector<std::string> args = {gongwenBinary(),
-                                         "sign",
-                                         b.approved(),
-                                         "-o",
-                                         output,
-                                         "--policy",
-                                         b.policy(),
-                                         "--as",
-                                         "bangong",
-                                         "--step",
-                                         "administrative-seal",
-                                         "--password-env",
-                                         "GONGWEN_TEST_PASSWORD"};
+  const std::vector<std::string> args = b.sealCommand(output);
   std::vector<std::string> env = bureau().environment();
   for (char** e = environ; *e != nullptr; ++e) env.emplace_back(*e);
   std::vector<char*> argv, envp;
