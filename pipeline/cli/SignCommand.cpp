@@ -2,23 +2,22 @@
 // signature or the seal, as the policy allows, in a new incremental revision. Every refusal and
 // every error leaves the input untouched and writes no output.
 
-#include <openssl/evp.h>
-
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <optional>
 
 #include "pipeline/cli/Command.h"
 #include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/DeferredTermination.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/InputFile.h"
+#include "pipeline/core/KillPoint.h"
 #include "pipeline/policy/Policy.h"
 #include "pipeline/policy/SealRegister.h"
 #include "signing/cms/PemCertificates.h"
 #include "signing/cms/TimestampClient.h"
 #include "signing/keys/SigningKey.h"
 #include "signing/sign/PdfSigner.h"
-#include "signing/sign/PdfText.h"
 
 namespace gongwen::cli {
 namespace {
@@ -51,23 +50,16 @@ void checkCertificateIsPolicys(X509* certificate, const std::string& certificate
                                                          certificatePath + " the policy names");
 }
 
-std::string sha256Hex(const std::string& bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-  std::string hex = sign::toHex(std::string_view(reinterpret_cast<char*>(digest), length));
-  for (char& c : hex) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return hex;
-}
-
-// 用印登记: who applied which seal to what, on whose authority.
+// 用印登记: who applied which seal to which approved document, on whose authority. Registered
+// before the sealed PDF exists, which names the row: a stop at any point leaves either no seal, or
+// a seal whose row is there (a row without its PDF is an attempted use).
 void registerSealUse(policy::SealRegister& sealRegister, const policy::Authorisation& granted,
-                     const std::vector<policy::SignedStep>& signedSteps, const std::string& sealedPdf,
-                     std::time_t now) {
+                     const std::vector<policy::SignedStep>& signedSteps, const std::string& approvedPdf,
+                     std::time_t now, sign::SignatureRequest& request) {
   policy::SealUse use;
   use.time = now;
   use.seal = granted.seal->id;
-  use.documentDigest = sha256Hex(sealedPdf);
+  use.documentDigest = policy::sealUseDigest(approvedPdf);
   use.person = granted.signer->id;
   use.step = granted.step->id;
   for (const auto& s : signedSteps) {
@@ -76,7 +68,9 @@ void registerSealUse(policy::SealRegister& sealRegister, const policy::Authorisa
       use.actingFor = s.actingFor;
     }
   }
-  sealRegister.append(use);
+  const policy::RegisteredSealUse row = sealRegister.append(use);
+  request.sealUseSequence = row.sequence;
+  request.sealUseHash = row.rowHash;
 }
 
 int signBody(const std::vector<std::string>& args) {
@@ -156,21 +150,21 @@ int signBody(const std::vector<std::string>& args) {
     timestamp = [&](std::string_view imprint) {
       return cms::fetchTimestampToken(policy.timestampUrl, imprint);
     };
+  killPointForTests("authorised");
+  if (sealRegister) {
+    sign::checkSealCanBeApplied(document, request);  // a seal that cannot be applied is not a use
+    registerSealUse(*sealRegister, granted, signedSteps, original, now, request);
+  }
   const std::string signedPdf =
       sign::signDocument(document, request, {key.privateKey(), key.certificate(), key.chain()}, timestamp);
-
-  WriteOptions write;
-  write.ownerOnly = isOwnerOnly(o.input);  // a classified document's PDF stays 0600 through its revisions
-  writeFileAtomically(o.output, signedPdf, write);
-  if (sealRegister) {
-    try {
-      registerSealUse(*sealRegister, granted, signedSteps, signedPdf, now);
-    } catch (...) {
-      // An unregistered seal use must not exist: take the output back.
-      removeOutput(o.output);
-      throw;
-    }
+  killPointForTests("signed");
+  {
+    const DeferredTermination untilWritten;
+    WriteOptions write;
+    write.ownerOnly = isOwnerOnly(o.input);  // a classified document's PDF stays 0600 through its revisions
+    writeFileAtomically(o.output, signedPdf, write);
   }
+  killPointForTests("published");
   // With -o - the PDF is on standard output: the summary goes to standard error.
   (o.output == "-" ? std::cerr : std::cout)
       << "signed " << granted.step->name << " (" << granted.step->id << ") as " << granted.signer->name

@@ -19,13 +19,15 @@ namespace {
 int runVerify(const std::vector<std::string>& args) {
   po::options_description visible(
       "usage: gongwen verify FILE.pdf [--policy POLICY.xml] [--format text|json]");
-  std::string policyPath, format = "text", sm2UserId(verify::kDefaultSm2UserId), maxInputSize;
+  std::string policyPath, registerPath, format = "text", sm2UserId(verify::kDefaultSm2UserId), maxInputSize;
   std::vector<std::string> anchors;
   visible.add_options()("help,h", "print this help")(
       "policy", po::value(&policyPath), "the bureau's policy: people, approval chains and trust anchors")(
       "trust", po::value(&anchors)->composing(),
       "a PEM root certificate to trust (repeatable; besides the policy's)")("format", po::value(&format),
                                                                             "text (default) or json")(
+      "register", po::value(&registerPath),
+      "with --policy: a copy of the seal-use register to check seals against (default: the policy's)")(
       "sm2-user-id", po::value(&sm2UserId),
       "SM2 distinguishing ID the signers used (default 1234567812345678, GM/T 0009)")(
       "max-input-size", po::value(&maxInputSize),
@@ -47,11 +49,14 @@ int runVerify(const std::vector<std::string>& args) {
   }
   if (file.empty()) throw usageError("usage", "give the signed PDF to verify");
   if (format != "text" && format != "json") throw usageError("usage", "--format must be text or json");
+  if (!registerPath.empty() && policyPath.empty())
+    throw usageError("usage", "--register needs --policy (it names the seals to check)");
 
   if (!maxInputSize.empty()) setInputLimit(InputKind::Pdf, parseByteSize(maxInputSize, "--max-input-size"));
   verify::VerifyOptions options;
   options.trustAnchorFiles = anchors;
   options.sm2UserId = sm2UserId;
+  options.registerPath = registerPath;
   policy::Policy policy;
   if (!policyPath.empty()) {
     policy = policy::loadPolicy(policyPath);

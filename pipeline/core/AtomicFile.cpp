@@ -12,6 +12,7 @@
 
 #include "pipeline/core/Error.h"
 #include "pipeline/core/InputFile.h"
+#include "pipeline/core/KillPoint.h"
 #include "pipeline/core/OutputTarget.h"
 #include "pipeline/core/ProtectedPaths.h"
 
@@ -156,6 +157,7 @@ void writeFileAtomically(const std::string& path, std::string_view bytes, const 
     ::unlink(tmp.c_str());
     throw writeError(path, std::strerror(errno));
   }
+  killPointForTests("temporary-written");
   if (::rename(tmp.c_str(), target.path.c_str()) != 0) {
     const std::string reason = std::strerror(errno);
     ::unlink(tmp.c_str());

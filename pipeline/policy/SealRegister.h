@@ -1,13 +1,20 @@
 #pragma once
 // The seal-use register (用印登记): every stamping of a seal is one row in an SQLite database (WAL
 // mode) at the path the policy names. Rows are append-only — triggers refuse UPDATE and DELETE —
-// and each row carries SHA-256(previous row's hash ‖ this row's fields), so a row changed or removed
-// behind SQLite's back (triggers dropped, file edited) is evident to verifyIntegrity().
+// and each row carries SHA-256(previous row's hash ‖ this row's fields). The chain's head (sequence
+// and hash of the last row) is kept a second time in a head file beside the database
+// (seal-uses.sqlite.head), and each sealed PDF names its own row, so that rows cut from the end are
+// evident too.
 //
-// S: after the sealed PDF has been written, append one SealUse.
+// S: append() the row BEFORE the sealed PDF exists, and write its sequence and hash into the seal's
+// signed data; a row whose PDF never appeared is an attempted use, a PDF without a row cannot occur.
+// Every append first checks the whole register and refuses on any sign of tampering.
+// V: find() the row a seal names; verifySealRegister() for `gongwen register verify` and audits.
 
 #include <ctime>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct sqlite3;
@@ -17,7 +24,7 @@ namespace gongwen::policy {
 struct SealUse {
   std::time_t time = 0;
   std::string seal;            // seal id, e.g. administrative-seal
-  std::string documentDigest;  // hex SHA-256 of the sealed PDF (or of the signed revision)
+  std::string documentDigest;  // sealUseDigest() of the document as it was before sealing
   std::string person;          // person id of the keeper who applied the seal
   std::string step;            // step id of the seal step
   std::string authorisedBy;    // person id who signed the authorising step
@@ -27,30 +34,71 @@ struct SealUse {
 struct RegisteredSealUse {
   long long sequence = 0;
   SealUse use;
-  std::string rowHash;  // hex
+  std::string previousHash;  // hex, the row before's rowHash (64 zeros for row 1)
+  std::string rowHash;       // hex, as stored
+  // Whether rowHash follows from this row's fields and previousHash (checked by find()).
+  bool hashHolds = false;
 };
+
+// The last row of a register: sequence 0 and 64 zeros when it is empty.
+struct RegisterHead {
+  long long sequence = 0;
+  std::string rowHash;
+};
+
+// What a full check of the register found. `problem` is empty when it verifies; otherwise it names
+// the first thing wrong, and badRow the row it concerns (0 for the schema or the head file).
+struct RegisterCheck {
+  std::string path;
+  long long rowsChecked = 0;
+  RegisterHead head;                     // the register's last row
+  std::optional<RegisterHead> headFile;  // what the head file says; nullopt when there is none
+  long long badRow = 0;
+  std::string problem;
+  bool ok() const { return problem.empty(); }
+};
+
+// The hex SHA-256 a SealUse records as documentDigest.
+std::string sealUseDigest(std::string_view documentBytes);
+
+// Where the register keeps its second copy of the chain head.
+std::string headFilePath(const std::string& registerPath);
 
 class SealRegister {
  public:
-  // Opens the register, creating it and its directory if needed. Throws Error(System,
-  // "policy.register-open").
-  explicit SealRegister(const std::string& path);
+  enum class Access { ReadWrite, ReadOnly };
+
+  // ReadWrite opens the register, creating it and its directory when there is no database yet; an
+  // existing one is never changed here (missing triggers are tampering, not
+  // something to recreate). ReadOnly never creates anything. Throws Error(System,
+  // "policy.register-open"), or Error(System, "register.missing") for ReadOnly without a database.
+  explicit SealRegister(const std::string& path, Access access = Access::ReadWrite);
   ~SealRegister();
   SealRegister(const SealRegister&) = delete;
   SealRegister& operator=(const SealRegister&) = delete;
 
-  // Appends one row in its own transaction. Throws Error(System, "policy.register-write").
+  // Checks the whole register (check()) and appends one row in the same BEGIN IMMEDIATE
+  // transaction, so that concurrent signers serialise; then updates the head file. Throws
+  // Error(System, "register.broken") naming the first bad row when the check fails, and
+  // Error(System, "policy.register-write") when the row cannot be written.
   RegisteredSealUse append(const SealUse& use);
 
-  std::vector<RegisteredSealUse> entries() const;
+  // The schema and both triggers exactly as created, nothing else in the database, every row's hash
+  // recomputed, sequences contiguous from 1, and the head file naming a row of the chain.
+  RegisterCheck check() const;
 
-  // Recomputes the hash chain. Throws Error(PolicyRefused, "policy.register-tampered") naming the
-  // first row whose hash does not follow from its predecessor.
-  void verifyIntegrity() const;
+  std::vector<RegisteredSealUse> entries() const;
+  std::optional<RegisteredSealUse> find(long long sequence) const;
 
  private:
+  void writeHeadFile() const;
+
   std::string path_;
   sqlite3* db_ = nullptr;
 };
+
+// `gongwen register verify` and the archive's audit: opens the register read-only and checks it.
+// Throws Error(System, "register.missing" / "policy.register-open") when it cannot be read.
+RegisterCheck verifySealRegister(const std::string& path);
 
 }  // namespace gongwen::policy

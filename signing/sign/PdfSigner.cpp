@@ -110,40 +110,52 @@ void addApprovalField(const PdfMemDocument& pdf, IncrementalUpdate& update, cons
   updateAcroForm(pdf, update, &fieldRef);
 }
 
+// The empty field whose /GongwenSeal names the seal, its widget (the field itself when merged) and
+// the widget's size.
+struct SealField {
+  const PdfObject* field = nullptr;
+  const PdfObject* widget = nullptr;
+  double width = 0, height = 0;
+};
+
+SealField findSealField(const SignableDocument& document, const std::string& sealId) {
+  const PdfMemDocument& pdf = document.pdf();
+  SealField found;
+  for (const PdfObject* candidate : signatureFields(pdf)) {
+    if (stringValue(candidate->GetDictionary().GetKey("GongwenSeal")) == sealId &&
+        !candidate->GetDictionary().HasKey("V")) {
+      found.field = candidate;
+      break;
+    }
+  }
+  if (found.field == nullptr)
+    throw inputError("sign.seal-field", document.name() + ": no empty signature field with /GongwenSeal (" +
+                                            sealId + "); render the document with its seal first");
+
+  found.widget = found.field;
+  if (!found.field->GetDictionary().HasKey("Rect")) {
+    const PdfObject* kids = found.field->GetIndirectKey("Kids");
+    found.widget = kids != nullptr && kids->IsArray() && !kids->GetArray().empty()
+                       ? resolve(pdf, &kids->GetArray()[0])
+                       : nullptr;
+  }
+  const PdfObject* rect = found.widget != nullptr ? found.widget->GetIndirectKey("Rect") : nullptr;
+  if (rect == nullptr || !rect->IsArray() || rect->GetArray().size() != 4)
+    throw inputError("sign.seal-field", document.name() + ": the seal field (" + sealId +
+                                            ") has no widget rectangle; render the document again");
+  const PdfArray& r = rect->GetArray();
+  found.width = std::abs(r[2].GetReal() - r[0].GetReal());
+  found.height = std::abs(r[3].GetReal() - r[1].GetReal());
+  return found;
+}
+
 // The seal: fills the empty field whose /GongwenSeal names the seal, gives its widget the seal
 // image as appearance, and locks every field of the form (/Lock on the field, FieldMDP in the
 // signature's /Reference). Field flags stay as rendered: the lock is declared, not imposed by
 // rewriting other fields, so the revision only touches the field being signed.
 void fillSealField(const SignableDocument& document, IncrementalUpdate& update,
                    const SignatureRequest& request, unsigned signature) {
-  const PdfMemDocument& pdf = document.pdf();
-  const PdfObject* field = nullptr;
-  for (const PdfObject* candidate : signatureFields(pdf)) {
-    if (stringValue(candidate->GetDictionary().GetKey("GongwenSeal")) == request.sealId &&
-        !candidate->GetDictionary().HasKey("V")) {
-      field = candidate;
-      break;
-    }
-  }
-  if (field == nullptr)
-    throw inputError("sign.seal-field", document.name() + ": no empty signature field with /GongwenSeal (" +
-                                            request.sealId + "); render the document with its seal first");
-
-  const PdfObject* widget = field;
-  if (!field->GetDictionary().HasKey("Rect")) {
-    const PdfObject* kids = field->GetIndirectKey("Kids");
-    widget = kids != nullptr && kids->IsArray() && !kids->GetArray().empty()
-                 ? resolve(pdf, &kids->GetArray()[0])
-                 : nullptr;
-  }
-  const PdfObject* rect = widget != nullptr ? widget->GetIndirectKey("Rect") : nullptr;
-  if (rect == nullptr || !rect->IsArray() || rect->GetArray().size() != 4)
-    throw inputError("sign.seal-field", document.name() + ": the seal field (" + request.sealId +
-                                            ") has no widget rectangle; render the document again");
-  const PdfArray& r = rect->GetArray();
-  const double width = std::abs(r[2].GetReal() - r[0].GetReal());
-  const double height = std::abs(r[3].GetReal() - r[1].GetReal());
-
+  const auto [field, widget, width, height] = findSealField(document, request.sealId);
   const SealImage image = readSealPng(request.sealImagePath);
   const unsigned imageNumber = update.newObjectNumber();
   std::string softMask;
@@ -182,7 +194,7 @@ void fillSealField(const SignableDocument& document, IncrementalUpdate& update,
     replace(update, changedWidget, widget->Reference());
   }
   replace(update, changedField, field->Reference());
-  updateAcroForm(pdf, update, nullptr);
+  updateAcroForm(document.pdf(), update, nullptr);
 }
 
 std::size_t reservedContentsBytes(const cms::SignerMaterial& signer, bool timestamped) {
@@ -201,6 +213,9 @@ std::string signatureDictionary(const SignatureRequest& request, std::size_t con
   d +=
       " /GongwenStep " + pdfTextString(request.stepId) + " /GongwenPerson " + pdfTextString(request.personId);
   if (!request.actingForId.empty()) d += " /GongwenActingFor " + pdfTextString(request.actingForId);
+  if (request.sealUseSequence > 0)
+    d += " /GongwenSealUse " + std::to_string(request.sealUseSequence) + " /GongwenSealUseHash " +
+         pdfTextString(request.sealUseHash);
   if (!request.sealId.empty())
     d +=
         " /Reference [<< /Type /SigRef /TransformMethod /FieldMDP /TransformParams << /Type /TransformParams "
@@ -234,6 +249,11 @@ std::string digestOfRanges(const std::string& pdf, std::size_t gapStart, std::si
 }
 
 }  // namespace
+
+void checkSealCanBeApplied(const SignableDocument& document, const SignatureRequest& request) {
+  findSealField(document, request.sealId);
+  readSealPng(request.sealImagePath);
+}
 
 std::string signDocument(const SignableDocument& document, const SignatureRequest& request,
                          const cms::SignerMaterial& signer, const cms::TimestampFetcher& timestamp) {

@@ -21,7 +21,15 @@ struct SignatureRequest {
   std::string sealId;           // non-empty for a seal: the /GongwenSeal of the field to fill
   std::string sealImagePath;    // PNG shown in the seal field
   std::time_t signingTime = 0;  // /M (PAdES keeps the claimed time out of the CMS)
+  // A seal's row in the seal-use register, registered before signing: /GongwenSealUse (sequence)
+  // and /GongwenSealUseHash (its row hash), inside the revision the seal signs.
+  long long sealUseSequence = 0;
+  std::string sealUseHash;
 };
+
+// Throws what signDocument() would for a seal it cannot apply (no empty field for it, an unusable
+// image), so that `sign` refuses before the seal's use is registered.
+void checkSealCanBeApplied(const SignableDocument& document, const SignatureRequest& request);
 
 // Returns the signed PDF. Throws Error(InputInvalid, "sign.seal-field") when a seal has no empty
 // field for its id, "sign.seal-image" for an unusable image, Error(System, "cms.*") when signing

@@ -9,6 +9,7 @@
 #include "signing/verify/ByteRangeCheck.h"
 #include "signing/verify/PdfDate.h"
 #include "signing/verify/PolicyReview.h"
+#include "signing/verify/SealUseCheck.h"
 #include "signing/verify/SignatureFields.h"
 
 namespace gongwen::verify {
@@ -190,6 +191,7 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
   }
   if (options.policy && !report.signatures.empty())
     reviewAgainstPolicy(*options.policy, signers, times, report);
+  if (options.policy) checkSealUses(doc, options, report);
   return report;
 }
 

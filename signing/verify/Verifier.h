@@ -16,6 +16,7 @@ struct VerifyOptions {
   const policy::Policy* policy = nullptr;     // people, chains and trust anchors; optional
   std::vector<std::string> trustAnchorFiles;  // PEM roots in addition to the policy's
   std::string sm2UserId = std::string(kDefaultSm2UserId);
+  std::string registerPath;  // seal-use register to check seals against; empty = the policy's
 };
 
 // Throws Error(InputInvalid, "pdf.*") when the file is not a readable PDF.

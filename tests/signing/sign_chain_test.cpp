@@ -225,13 +225,21 @@ TEST(SignChain, SealIsVisibleLocksTheFormAndIsRegistered) {
   EXPECT_EQ(redPixelsInSealField(work.file("3.pdf")), 0);
   EXPECT_GT(redPixelsInSealField(work.file("4.pdf")), 200) << "the seal image is not drawn in its field";
 
-  // 用印登记: one row for this document, naming the keeper, the step and who authorised it.
-  const CommandResult digest = run({"sha256sum", work.file("4.pdf")});
-  const std::string sha = digest.out.substr(0, 64);
+  // 用印登记: one row for the approved document (the input), naming the keeper, the step and who
+  // authorised it, and named in turn by the seal's signed revision.
+  const std::string sha = run({"sha256sum", work.file("3.pdf")}).out.substr(0, 64);
   const CommandResult rows =
       run({"sqlite3", bureau().file("registry/seal-uses.sqlite"),
            "SELECT seal, person, step, authorised_by FROM seal_use WHERE document_sha256 = '" + sha + "'"});
   EXPECT_EQ(rows.out, "administrative-seal|bangong|administrative-seal|juzhang\n") << rows.err;
+  const std::string named =
+      run({"sqlite3", bureau().file("registry/seal-uses.sqlite"),
+           "SELECT '/GongwenSealUse ' || seq || ' /GongwenSealUseHash (' || row_hash || ')' FROM seal_use "
+           "WHERE document_sha256 = '" +
+               sha + "'"})
+          .out;
+  ASSERT_FALSE(named.empty());
+  EXPECT_NE(sealRevision.find(named.substr(0, named.size() - 1)), std::string::npos) << named;
 }
 
 }  // namespace

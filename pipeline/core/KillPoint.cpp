@@ -1,0 +1,28 @@
+#include "pipeline/core/KillPoint.h"
+
+#include <csignal>
+#include <cstdlib>
+#include <map>
+#include <string>
+
+namespace gongwen {
+
+void killPointForTests(const char* step) {
+  const char* setting = std::getenv("GONGWEN_TEST_KILL_AT");
+  if (setting == nullptr) return;
+  std::string target = setting;
+  int signal = SIGKILL;
+  if (const auto colon = target.find(':'); colon != std::string::npos) {
+    if (target.substr(colon + 1) == "TERM") signal = SIGTERM;
+    target.erase(colon);
+  }
+  int occurrence = 1;
+  if (const auto hash = target.find('#'); hash != std::string::npos) {
+    occurrence = std::atoi(target.c_str() + hash + 1);
+    target.erase(hash);
+  }
+  static std::map<std::string, int> reached;
+  if (target == step && ++reached[target] == occurrence) std::raise(signal);
+}
+
+}  // namespace gongwen

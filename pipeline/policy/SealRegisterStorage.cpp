@@ -1,0 +1,87 @@
+#include "pipeline/policy/SealRegisterStorage.h"
+
+#include "pipeline/core/UtcTime.h"
+
+namespace gongwen::policy::storage {
+
+namespace {
+
+const char* const kTable = R"sql(CREATE TABLE seal_use (
+  seq INTEGER PRIMARY KEY,
+  time TEXT NOT NULL,
+  seal TEXT NOT NULL,
+  document_sha256 TEXT NOT NULL,
+  person TEXT NOT NULL,
+  step TEXT NOT NULL,
+  authorised_by TEXT NOT NULL,
+  acting_for TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  row_hash TEXT NOT NULL
+))sql";
+const char* const kUpdateTrigger = R"sql(CREATE TRIGGER seal_use_append_only_update BEFORE UPDATE ON seal_use
+BEGIN SELECT RAISE(ABORT, 'seal_use (用印登记) is append-only: UPDATE refused'); END)sql";
+const char* const kDeleteTrigger = R"sql(CREATE TRIGGER seal_use_append_only_delete BEFORE DELETE ON seal_use
+BEGIN SELECT RAISE(ABORT, 'seal_use (用印登记) is append-only: DELETE refused'); END)sql";
+
+}  // namespace
+
+const SchemaObject kSchema[3] = {{"table", "seal_use", kTable},
+                                 {"trigger", "seal_use_append_only_update", kUpdateTrigger},
+                                 {"trigger", "seal_use_append_only_delete", kDeleteTrigger}};
+
+const std::string kGenesisHash(64, '0');
+
+Statement prepare(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* raw = nullptr;
+  sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr);
+  return Statement(raw);
+}
+
+bool exec(sqlite3* db, const std::string& sql) {
+  return sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+std::string column(sqlite3_stmt* statement, int index) {
+  const unsigned char* text = sqlite3_column_text(statement, index);
+  return text ? reinterpret_cast<const char*>(text) : "";
+}
+
+// Each field is length-prefixed so that no two different rows hash the same bytes.
+std::string rowHash(long long sequence, const SealUse& use, const std::string& previousHash) {
+  std::string canonical;
+  for (const std::string& field :
+       {std::to_string(sequence), formatUtcTime(use.time), use.seal, use.documentDigest, use.person, use.step,
+        use.authorisedBy, use.actingFor, previousHash}) {
+    canonical += std::to_string(field.size()) + ":" + field;
+  }
+  return sealUseDigest(canonical);
+}
+
+const char* const kSelectRows =
+    "SELECT seq, time, seal, document_sha256, person, step, authorised_by, acting_for, prev_hash, row_hash, "
+    "typeof(seq) = 'integer' AND typeof(time) = 'text' AND typeof(seal) = 'text' AND "
+    "typeof(document_sha256) = 'text' AND typeof(person) = 'text' AND typeof(step) = 'text' AND "
+    "typeof(authorised_by) = 'text' AND typeof(acting_for) = 'text' AND typeof(prev_hash) = 'text' AND "
+    "typeof(row_hash) = 'text' FROM seal_use ";
+
+StoredRow readRow(sqlite3_stmt* select) {
+  StoredRow stored;
+  RegisteredSealUse& row = stored.row;
+  row.sequence = sqlite3_column_int64(select, 0);
+  const std::string timeText = column(select, 1);
+  row.use.time = parseUtcTime(timeText).value_or(0);
+  row.use.seal = column(select, 2);
+  row.use.documentDigest = column(select, 3);
+  row.use.person = column(select, 4);
+  row.use.step = column(select, 5);
+  row.use.authorisedBy = column(select, 6);
+  row.use.actingFor = column(select, 7);
+  row.previousHash = column(select, 8);
+  row.rowHash = column(select, 9);
+  stored.allText = sqlite3_column_int(select, 10) != 0;
+  row.hashHolds = stored.allText && formatUtcTime(row.use.time) == timeText &&
+                  rowHash(row.sequence, row.use, row.previousHash) == row.rowHash;
+  return stored;
+}
+
+}  // namespace gongwen::policy::storage

@@ -1,0 +1,51 @@
+#pragma once
+// How the seal-use register lies in SQLite, shared by SealRegister.cpp (opening, appending) and
+// SealRegisterCheck.cpp (the full check): the schema as SQLite stores it, the row hash, reading rows.
+// Internal to the register; everything else goes through SealRegister.h.
+
+#include <sqlite3.h>
+
+#include <memory>
+#include <string>
+
+#include "pipeline/policy/SealRegister.h"
+
+namespace gongwen::policy::storage {
+
+// The database objects exactly as SQLite stores their CREATE statements in sqlite_master. An
+// existing register must hold these and nothing else: a dropped or altered trigger is tampering.
+struct SchemaObject {
+  const char* type;
+  const char* name;
+  const char* sql;
+};
+extern const SchemaObject kSchema[3];
+
+// The previous hash of row 1, and the head of an empty register.
+extern const std::string kGenesisHash;
+
+struct StatementFree {
+  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+using Statement = std::unique_ptr<sqlite3_stmt, StatementFree>;
+
+// Null when SQLite refuses the statement.
+Statement prepare(sqlite3* db, const std::string& sql);
+bool exec(sqlite3* db, const std::string& sql);
+std::string column(sqlite3_stmt* statement, int index);
+
+std::string rowHash(long long sequence, const SealUse& use, const std::string& previousHash);
+
+// SELECT of every column readRow() reads, to be followed by WHERE / ORDER BY.
+extern const char* const kSelectRows;
+
+struct StoredRow {
+  RegisteredSealUse row;
+  bool allText = false;  // every field stored as text, as append() writes them
+};
+StoredRow readRow(sqlite3_stmt* select);
+
+// The whole check (SealRegisterCheck.cpp), inside a transaction the caller holds.
+RegisterCheck checkRegister(sqlite3* db, const std::string& path);
+
+}  // namespace gongwen::policy::storage
