@@ -70,9 +70,10 @@ std::vector<Problem> claimChanges(const pdf::Document& document) {
   const auto& revisions = document.revisions();
   for (size_t r = 1; r < revisions.size(); ++r) {
     const std::string revision = "revision " + std::to_string(r + 1);
-    const Object* original = revisions[0].trailer.get("Info");
+    // A file without an Info dictionary gets one when it is signed; only replacing one is suspect.
+    const Object* before = revisions[r - 1].trailer.get("Info");
     const Object* now = revisions[r].trailer.get("Info");
-    if ((original == nullptr) != (now == nullptr) || (now && !sameValue(*original, *now, document.bytes()))) {
+    if (before != nullptr && (now == nullptr || !sameValue(*before, *now, document.bytes()))) {
       problems.push_back({"policy.claims-changed",
                           revision +
                               " replaces the trailer's /Info, which holds what the document claims "

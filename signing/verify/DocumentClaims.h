@@ -17,8 +17,8 @@ namespace gongwen::verify {
 // /GongwenLeaveKind and /GongwenLeaveDays (a number) of the first revision; absent ones stay empty.
 policy::DocumentClaims readDocumentClaims(const pdf::Document& document);
 
-// One "policy.claims-changed" problem per later revision that replaces the trailer's /Info or
-// adds, removes or changes a Gongwen* entry of the Info dictionary.
+// One "policy.claims-changed" problem per later revision that replaces (or drops) the trailer's
+// /Info or adds, removes or changes a Gongwen* entry of the Info dictionary.
 std::vector<Problem> claimChanges(const pdf::Document& document);
 
 // For signing: the claims of `bytes` (named `name` in messages). Throws Error(PolicyRefused,
