@@ -68,6 +68,7 @@ RenderResult renderJob(const std::string& jobPath, const std::string& outPath, c
   // Fail on an unusable output path before doing any work.
   ensureWritable(outPath);
   const model::Document doc = job::loadJob(jobPath);
+  if (options.approve) options.approve(doc);
   RenderResult result;
   result.findings = check::checkDocument(doc);
   if (!options.allowFindings && check::hasErrors(result.findings)) {

@@ -79,6 +79,22 @@ TEST(ChainClaims, NoticeWhoseJobAsksForTheProposalChainIsRefusedBySignAndFailsVe
   EXPECT_EQ(verifyWithCli(sealed).exitCode, 5);
 }
 
+TEST(ChainClaims, RenderWithPolicyRefusesAJobAskingForAChainNotAllowed) {
+  TempDir work;
+  const std::string sample = sourcePath("samples/jobs/notice-risk-inspection.xml");
+  writeFileAtomically(work.file("job.xml"), replaced(readFile(sample), "approvalChain=\"bureau-document\"",
+                                                     "approvalChain=\"proposal-ordinary\""));
+  const CommandResult refused = run({gongwenBinary(), "render", work.file("job.xml"), "-o",
+                                     work.file("out.pdf"), "--policy", bureau().policyPath()});
+  EXPECT_EQ(refused.exitCode, 4) << refused.err;
+  EXPECT_NE(refused.err.find("error[policy.chain-not-allowed]"), std::string::npos) << refused.err;
+  EXPECT_FALSE(fs::exists(work.file("out.pdf")));
+
+  const CommandResult allowed =
+      run({gongwenBinary(), "render", sample, "-o", work.file("out.pdf"), "--policy", bureau().policyPath()});
+  EXPECT_EQ(allowed.exitCode, 0) << allowed.err;
+}
+
 // The rendered 通知 is intact; a revision appended before any signature rewrites its claims so
 // that it looks like an ordinary proposal reply.
 std::string rewrittenAsProposal(const std::string& notice) {
