@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "signing/verify/DocumentClaims.h"
 #include "tests/signing/VerifyFixture.h"
 
 namespace gongwen::testing::verifyfx {
@@ -157,6 +158,36 @@ TEST(ChainClaims, SigningKeepsTheClaimsSoAnHonestChainHasNoClaimsProblem) {
   const verify::Report report = verifyWithPolicy(pdf);
   EXPECT_FALSE(hasDocumentProblem(report, "policy.claims-changed")) << problemCodes(report);
   EXPECT_EQ(report.claims.issuers, std::vector<std::string>{"江州市生态环境局"});
+}
+
+TEST(ChainClaims, ReaderTakesEveryClaimFromTheFirstRevision) {
+  const std::string leave = unsignedPdf("leave-long", "administrative-seal", "Leave request", 0, "chengban");
+  const std::string later =
+      appendRevision(leave, {{kInfoObject, "<< " + claimsFor("leave-short-staff") + " >>"}});
+  const verify::pdf::Document document(later, "test.pdf");
+  const policy::DocumentClaims claims = verify::readDocumentClaims(document);
+  EXPECT_EQ(claims.templateId, "leave");
+  EXPECT_TRUE(claims.issuers.empty());
+  EXPECT_EQ(claims.chain, "leave-long");
+  EXPECT_EQ(claims.applicant, "chengban");
+  EXPECT_EQ(claims.leaveKind, "事假");
+  ASSERT_TRUE(claims.leaveDays.has_value());
+  EXPECT_EQ(*claims.leaveDays, 3);
+  const std::vector<verify::Problem> changes = verify::claimChanges(document);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_NE(changes[0].message.find("/GongwenApplicant, /GongwenChain, /GongwenLeaveDays"), std::string::npos)
+      << changes[0].message;
+
+  const policy::DocumentClaims joint =
+      verify::readDocumentClaims(verify::pdf::Document(unsignedPdf("joint-document"), "joint.pdf"));
+  EXPECT_EQ(joint.issuers, (std::vector<std::string>{"中共江州市生态环境局党组", "江州市生态环境局"}));
+}
+
+TEST(ChainClaims, UnsignedDocumentVerifiedWithAPolicyListsEveryMissingStep) {
+  const verify::Report report = verifyWithPolicy(unsignedPdf("bureau-document"));
+  EXPECT_TRUE(report.chainChecked);
+  EXPECT_EQ(report.missingSteps.size(), 4u);
+  EXPECT_TRUE(hasDocumentProblem(report, "signature.none")) << problemCodes(report);
 }
 
 // ---- item: without a policy the chain is not checked, and that is said and not exit 0 --------
