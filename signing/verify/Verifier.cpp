@@ -182,8 +182,7 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
   report.claims = readDocumentClaims(doc);
   const std::vector<Problem> claimsChanged = claimChanges(doc);
   report.documentProblems.insert(report.documentProblems.end(), claimsChanged.begin(), claimsChanged.end());
-  if (options.policy)
-    reviewAgainstPolicy(*options.policy, signers, times, report);
+  if (options.policy) reviewAgainstPolicy(*options.policy, signers, times, report);
   return report;
 }
 
