@@ -1,4 +1,4 @@
-// gongwen render JOB.xml -o OUT.pdf [--fonts FONTS.xml] [--allow-findings]
+// gongwen render JOB.xml -o OUT.pdf [--fonts FONTS.xml] [--allow-findings] [--policy POLICY.xml]
 
 #include <boost/program_options.hpp>
 #include <cstdlib>
@@ -8,6 +8,7 @@
 #include "pipeline/cli/Command.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/InputFile.h"
+#include "pipeline/policy/Policy.h"
 #include "pipeline/render/Renderer.h"
 
 namespace po = boost::program_options;
@@ -40,7 +41,9 @@ int runRender(const std::vector<std::string>& args) {
       "fonts", po::value<std::string>(), "font configuration (default: fonts/fonts.xml shipped with gongwen)")(
       "allow-findings", "render even when check reports errors")(
       "max-input-size", po::value<std::string>(),
-      "largest job to read, in bytes or with K, M, G (default 16M)");
+      "largest job to read, in bytes or with K, M, G (default 16M)")(
+      "policy", po::value<std::string>(),
+      "refuse a job whose approvalChain the policy does not allow for its template and issuers");
   po::options_description all;
   all.add(visible).add_options()("job", po::value<std::string>(), "job XML");
   po::positional_options_description positional;
@@ -49,7 +52,10 @@ int runRender(const std::vector<std::string>& args) {
   po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
   po::notify(vm);
   if (vm.count("help")) {
-    std::cout << visible << "\nexit codes: 0 ok, 1 check errors, 2 usage, 3 invalid job/fonts, 6 I/O\n";
+    std::cout
+        << visible
+        << "\nexit codes: 0 ok, 1 check errors, 2 usage, 3 invalid job/fonts/policy, 4 chain not allowed\n"
+           "by the policy, 6 I/O\n";
     return 0;
   }
   if (!vm.count("job") || !vm.count("output")) {
@@ -61,6 +67,16 @@ int runRender(const std::vector<std::string>& args) {
   if (vm.count("fonts")) options.fontConfigPath = vm["fonts"].as<std::string>();
   options.allowFindings = vm.count("allow-findings") > 0;
   options.fixedTime = sourceDateEpoch();
+  std::optional<policy::Policy> policy;
+  if (vm.count("policy")) {
+    policy = policy::loadPolicy(vm["policy"].as<std::string>());
+    // The same derivation sign and verify make from the rendered claims, made before rendering.
+    options.approve = [&policy](const model::Document& doc) {
+      policy::DocumentClaims claims{doc.tmpl.id, {}, doc.approvalChain, "", "", std::nullopt};
+      for (const model::Text& issuer : doc.issuers) claims.issuers.push_back(issuer.value);
+      policy::approvalChainFor(*policy, claims);
+    };
+  }
   const auto result = render::renderJob(vm["job"].as<std::string>(), vm["output"].as<std::string>(), options);
   // Warnings (and errors let through by --allow-findings) are still shown.
   std::cerr << check::formatFindings(result.findings);

@@ -18,6 +18,7 @@
 #include "signing/cms/TimestampClient.h"
 #include "signing/keys/SigningKey.h"
 #include "signing/sign/PdfSigner.h"
+#include "signing/verify/DocumentClaims.h"
 
 namespace gongwen::cli {
 namespace {
@@ -109,17 +110,20 @@ int signBody(const std::vector<std::string>& args) {
   // Once the input and the policy's files are noted: the output may be none of them.
   ensureWritable(o.output);
   const sign::SignableDocument document(original, o.input);
-  const std::string chainId = document.chainId();
-  if (chainId.empty())
+  // The chain follows from what the original as rendered claims, by the policy's rules, the way
+  // verify derives it: never from the requested chain alone or from a later revision.
+  const policy::DocumentClaims claims = verify::signableDocumentClaims(original, o.input);
+  if (claims.chain.empty())
     throw inputError("sign.no-chain", o.input +
                                           ": the PDF names no approval chain (/GongwenChain in its Info "
                                           "dictionary); render it with `gongwen render`");
+  const std::string chainId = policy::approvalChainFor(policy, claims).id;
   std::vector<policy::SignedStep> signedSteps;
   for (const auto& s : document.signatures()) signedSteps.push_back({s.stepId, s.personId, s.actingFor});
 
   const std::time_t now = std::time(nullptr);
   const policy::Authorisation granted =
-      policy::authorise(policy, chainId, signedSteps, o.person, o.step, now, document.applicantId());
+      policy::authorise(policy, chainId, signedSteps, o.person, o.step, now, claims.applicant);
   const std::string holder = granted.seal != nullptr ? granted.seal->name + " (" + granted.seal->id + ")"
                                                      : granted.signer->name + " (" + granted.signer->id + ")";
   const policy::Credential& credential = policy::selectCredential(*granted.credentials, o.credential, holder);

@@ -17,7 +17,8 @@ void printUsage(std::ostream& out) {
         << "\n";
   }
   out << "\nexit codes: 0 ok, 1 check findings, 2 usage, 3 input invalid, 4 policy refused,\n"
-         "            5 signature invalid, 6 I/O or system error\n";
+         "            5 signature invalid, 6 I/O or system error,\n"
+         "            7 verify: signatures intact and trusted, approval chain not checked (give --policy)\n";
 }
 
 }  // namespace

@@ -16,6 +16,7 @@ enum class ExitCode : int {
   PolicyRefused = 4,     // the bureau's policy forbids the action
   SignatureInvalid = 5,  // verification failed
   System = 6,            // I/O or system failure
+  ChainUnchecked = 7,    // verify: signatures intact and trusted, approval chain not checked (no policy)
 };
 
 class Error : public std::runtime_error {

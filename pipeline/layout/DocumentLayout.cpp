@@ -73,6 +73,8 @@ Frames layOut(const model::Document& doc, const GlyphMetrics& metrics) {
   frames.author = doc.issuers.empty() ? std::string() : doc.issuers.front().value;
   frames.subject = doc.tmpl.kindName;
   frames.approvalChain = doc.approvalChain;
+  frames.templateId = doc.tmpl.id;
+  for (const model::Text& issuer : doc.issuers) frames.issuers.push_back(issuer.value);
   frames.pages.emplace_back();
 
   const int firstSlot = doc.tmpl.format == model::LayoutFormat::Letter

@@ -58,7 +58,11 @@ struct Frames {
   std::string title;
   std::string author;
   std::string subject;
-  std::string approvalChain;  // model::Document::approvalChain, kept in the PDF's Info dictionary
+  // What the document claims to be, kept in the PDF's Info dictionary: its approval chain follows
+  // from them by the policy's rules.
+  std::string approvalChain;         // model::Document::approvalChain: the chain the job asks for
+  std::string templateId;            // the template's id: notice, request, letter, …
+  std::vector<std::string> issuers;  // the issuing organs in order (联合行文: the 主办机关 first)
 };
 
 }  // namespace gongwen::layout

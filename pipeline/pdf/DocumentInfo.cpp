@@ -47,9 +47,15 @@ void writeDocumentInfo(PoDoFo::PdfMemDocument& document, const layout::Frames& f
   const std::pair<const char*, const std::string*> texts[] = {{"Title", &frames.title},
                                                               {"Author", &frames.author},
                                                               {"Subject", &frames.subject},
+                                                              {"GongwenTemplate", &frames.templateId},
                                                               {"GongwenChain", &frames.approvalChain}};
   for (const auto& [key, text] : texts) {
     if (!text->empty()) dict.AddKey(key, utf8String(*text));
+  }
+  if (!frames.issuers.empty()) {
+    PoDoFo::PdfArray issuers;
+    for (const std::string& issuer : frames.issuers) issuers.push_back(utf8String(issuer));
+    dict.AddKey("GongwenIssuers", issuers);
   }
   info->SetCreator(PdfString("gongwen"));
   dict.AddKey("CreationDate", PdfString(pdfUtcDate(when)));

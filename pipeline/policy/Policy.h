@@ -1,12 +1,16 @@
 #pragma once
 // The bureau's signing policy as data (schemas/policy.xsd, samples/policy.xml): its people and
-// their credentials, its seals, the ordered approval chains per document kind, the leave rules,
-// delegations, trust anchors, the seal-use register and an optional timestamp authority.
+// their credentials, its seals, the ordered approval chains, which chains each kind of document from
+// which issuing organs may take, the leave rules, delegations, trust anchors, the seal-use register
+// and an optional timestamp authority.
 //
 // Contract for signing (S) and verification (V):
 //  - loadPolicy(path) validates against dataPath("schemas/policy.xsd") and resolves every file
 //    path in the policy (certificates, PKCS#12 files, seal images, trust anchors, register) to an
 //    absolute path, relative to the policy file's directory. PKCS#11 URIs are kept as written.
+//  - S and V: the chain a document goes through is approvalChainFor(policy, claims), from what the
+//    rendered original says it is (its template, issuers, requested chain, leave details), never
+//    the requested chain alone.
 //  - S: before writing anything, call authorise(policy, chainId, alreadySigned, personId, stepId,
 //    now). It throws Error(PolicyRefused, "policy.<rule>") naming the rule, or returns the
 //    Authorisation: the step, the signer, the credential to sign with (a seal step signs with the
@@ -98,6 +102,14 @@ struct LeaveRule {
   std::string chain;                        // chain id
 };
 
+// Which chains a kind of document from these issuing organs may take (<documents>): the job picks
+// one of them. Several rules may match; their chains add up.
+struct DocumentRule {
+  std::vector<std::string> templates;  // template ids: notice, request, report, reply, letter, minutes, …
+  std::vector<std::string> issuers;  // 发文机关 exactly and in order (联合行文: the 主办机关 first)
+  std::vector<std::string> chains;  // chain ids
+};
+
 // 主持工作的局领导: `deputy` may give the steps `steps` in place of `principal` during
 // [validFrom, validUntil]. Recorded by whom, when and for what (document reference).
 struct Delegation {
@@ -118,6 +130,7 @@ struct Policy {
   std::vector<Person> people;
   std::vector<Seal> seals;
   std::vector<Chain> chains;
+  std::vector<DocumentRule> documentRules;
   std::vector<LeaveRule> leaveRules;
   std::vector<Delegation> delegations;
   std::vector<std::string> trustAnchors;  // absolute paths of PEM root certificates
@@ -208,5 +221,30 @@ struct LeaveRequest {
   std::string applicantId;  // person id
 };
 const Chain& leaveChainFor(const Policy& policy, const LeaveRequest& request);
+
+// ---- which chain a document takes ------------------------------------------------------------
+
+// A leave request (请假条) takes the chain its <leave> rule gives, not one of <documents>.
+inline const std::string kLeaveTemplate = "leave";
+
+// What a rendered document says about itself in its Info dictionary: the facts its approval chain
+// follows from. Signing and verification read them from the original as rendered (the first
+// revision), which every signature covers.
+struct DocumentClaims {
+  std::string templateId;  // /GongwenTemplate: notice, request, report, reply, letter, minutes, leave, …
+  std::vector<std::string> issuers;  // /GongwenIssuers: the job's <issuer>s in order
+  std::string chain;                 // /GongwenChain: the chain the job asked for
+  std::string applicant;             // /GongwenApplicant: person id a leave request is for
+  std::string leaveKind;             // /GongwenLeaveKind: 事假, 病假, 公休假, …
+  std::optional<double> leaveDays;   // /GongwenLeaveDays
+};
+
+// The chain the document must go through: the one it asks for, if a <documents> rule allows it for
+// its template and issuers; for a leave request the one <leave> gives for its kind, days and
+// applicant (which it must ask for too). Throws Error(PolicyRefused, "policy.chain-not-allowed")
+// naming the template, issuers, the chain asked for and the chains allowed; for a leave request
+// Error(PolicyRefused, "policy.applicant-required") without an applicant, Error(InputInvalid,
+// "policy.leave-claims") without kind or days, and what leaveChainFor throws.
+const Chain& approvalChainFor(const Policy& policy, const DocumentClaims& claims);
 
 }  // namespace gongwen::policy

@@ -10,8 +10,8 @@
 
 #include "pipeline/core/Error.h"
 #include "pipeline/core/ProtectedPaths.h"
-#include "pipeline/policy/Policy.h"
 #include "pipeline/core/UtcTime.h"
+#include "pipeline/policy/Policy.h"
 #include "pipeline/xml/SchemaValidator.h"
 #include "pipeline/xml/XmlParser.h"
 
@@ -49,6 +49,16 @@ class Reader {
       items.push_back(word);
     }
     return items;
+  }
+
+  // An element's text without the line breaks and indentation around it.
+  std::string text(const xmlNode* node) const {
+    xmlChar* value = xmlNodeGetContent(node);
+    std::string content = value == nullptr ? std::string() : reinterpret_cast<const char*>(value);
+    xmlFree(value);
+    const std::size_t begin = content.find_first_not_of(" \t\r\n");
+    const std::size_t end = content.find_last_not_of(" \t\r\n");
+    return begin == std::string::npos ? std::string() : content.substr(begin, end - begin + 1);
   }
 
   // Paths in the policy are relative to its directory.
@@ -188,6 +198,25 @@ Chain readChain(const Reader& reader, const xmlNode* node, const Policy& policy)
   return chain;
 }
 
+DocumentRule readDocumentRule(const Reader& reader, const xmlNode* node, const Policy& policy) {
+  DocumentRule rule;
+  rule.templates = reader.list(node, "templates");
+  rule.chains = reader.list(node, "chains");
+  for (const xmlNode* issuer : children(node, "issuer")) {
+    rule.issuers.push_back(reader.text(issuer));
+  }
+  if (std::find(rule.templates.begin(), rule.templates.end(), kLeaveTemplate) != rule.templates.end()) {
+    reader.fail(node,
+                "template '" + kLeaveTemplate + "' takes its chain from the <leave> rules, not <documents>");
+  }
+  for (const std::string& chainId : rule.chains) {
+    if (policy.findChain(chainId) == nullptr) {
+      reader.fail(node, "rule names unknown chain '" + chainId + "'");
+    }
+  }
+  return rule;
+}
+
 LeaveRule readLeaveRule(const Reader& reader, const xmlNode* node) {
   LeaveRule rule;
   rule.kinds = reader.list(node, "kinds");
@@ -281,6 +310,9 @@ Policy loadPolicy(const std::string& path) {
   }
   for (const xmlNode* node : children(child(root, "chains"), "chain")) {
     policy.chains.push_back(readChain(reader, node, policy));
+  }
+  for (const xmlNode* node : children(child(root, "documents"), "rule")) {
+    policy.documentRules.push_back(readDocumentRule(reader, node, policy));
   }
   if (const xmlNode* leave = child(root, "leave")) {
     for (const xmlNode* node : children(leave, "rule")) {

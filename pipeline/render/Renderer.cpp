@@ -67,6 +67,7 @@ std::string renderToPdf(const model::Document& doc, const fonts::FontLibrary& fo
 
 RenderResult renderJob(const std::string& jobPath, const std::string& outPath, const RenderOptions& options) {
   const model::Document doc = job::loadJob(jobPath);
+  if (options.approve) options.approve(doc);
   // Fail on an unusable output path before the work, once the job and its template are read and the
   // font configuration is named: none of them may be the output.
   if (!options.fontConfigPath.empty()) noteInput(options.fontConfigPath);

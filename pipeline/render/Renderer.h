@@ -2,6 +2,7 @@
 // The render job: job XML -> model -> check -> layout -> PDF, written atomically.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,9 @@ struct RenderOptions {
   bool allowFindings = false;  // render even when check reports errors
   // Fixes the PDF's dates (and so its /ID) for reproducible output; unset: now.
   std::optional<std::int64_t> fixedTime;
+  // Called with the loaded job before anything is laid out or written; throws to refuse it (the
+  // CLI checks the job's approval chain against a policy here).
+  std::function<void(const model::Document&)> approve;
 };
 
 struct RenderResult {

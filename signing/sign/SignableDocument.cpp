@@ -40,15 +40,6 @@ SignableDocument::SignableDocument(std::string bytes, std::string name)
 
 SignableDocument::~SignableDocument() = default;
 
-std::string SignableDocument::infoText(const char* key) const {
-  const PdfObject* info = pdf_->GetTrailer()->GetIndirectKey("Info");
-  return info != nullptr && info->IsDictionary() ? textOf(info->GetDictionary().GetKey(key)) : std::string();
-}
-
-std::string SignableDocument::chainId() const { return infoText("GongwenChain"); }
-
-std::string SignableDocument::applicantId() const { return infoText("GongwenApplicant"); }
-
 std::vector<ExistingSignature> SignableDocument::signatures() const {
   std::vector<ExistingSignature> found;
   for (const PdfObject* field : signatureFields(*pdf_)) {

@@ -1,6 +1,7 @@
 #pragma once
-// A PDF about to receive a signature: its bytes, parsed once with PoDoFo, and what signing needs
-// to know about it — the approval chain it belongs to and the signatures it already carries.
+// A PDF about to receive a signature: its bytes, parsed once with PoDoFo, and the signatures it
+// already carries. (Which approval chain it belongs to is read by signing/verify/DocumentClaims.h,
+// the same way verification reads it.)
 
 #include <memory>
 #include <string>
@@ -32,18 +33,12 @@ class SignableDocument {
 
   const std::string& bytes() const { return bytes_; }
   const std::string& name() const { return name_; }
-  // The Info dictionary's /GongwenChain (the approval chain id rendering wrote); "" if absent.
-  std::string chainId() const;
-  // The Info dictionary's /GongwenApplicant: the person id a request (请假条) is for; "" if absent.
-  std::string applicantId() const;
   // Every signed signature field, in the order the signatures were added.
   std::vector<ExistingSignature> signatures() const;
 
   const PoDoFo::PdfMemDocument& pdf() const { return *pdf_; }
 
  private:
-  std::string infoText(const char* key) const;
-
   std::string bytes_;
   std::string name_;
   std::unique_ptr<PoDoFo::PdfMemDocument> pdf_;

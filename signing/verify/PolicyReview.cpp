@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "pipeline/core/Error.h"
 #include "signing/cms/PemCertificates.h"
 
 namespace gongwen::verify {
@@ -60,14 +61,13 @@ void identify(const policy::Policy& policy, X509* signer, CertificateFiles& file
 
 void reviewAgainstPolicy(const policy::Policy& policy, const std::vector<X509*>& signers,
                          const std::vector<std::time_t>& times, Report& report) {
-  report.policyChecked = true;
+  report.chainChecked = true;
   CertificateFiles files;
-  const policy::Chain* chain = policy.findChain(report.chain);
-  if (!chain) {
-    report.documentProblems.push_back(
-        {"policy.unknown-chain", "the document's /GongwenChain \"" + report.chain + "\" is not a chain of " +
-                                     policy.sourceFile +
-                                     "; render the document from a job naming a known chain"});
+  const policy::Chain* chain = nullptr;
+  try {
+    chain = &policy::approvalChainFor(policy, report.claims);
+  } catch (const Error& refused) {
+    report.documentProblems.push_back({refused.code(), refused.what()});
     return;
   }
   std::vector<policy::SignedStep> steps;
@@ -97,7 +97,8 @@ void reviewAgainstPolicy(const policy::Policy& policy, const std::vector<X509*>&
     }
     steps.push_back({sig.step, sig.claimedPerson, sig.actingFor});
   }
-  const policy::ChainReview review = policy::reviewChain(policy, chain->id, steps, times, report.applicant);
+  const policy::ChainReview review =
+      policy::reviewChain(policy, chain->id, steps, times, report.claims.applicant);
   for (const auto& finding : review.findings) {
     if (finding.index < report.signatures.size()) {
       report.signatures[finding.index].problems.push_back({finding.code, finding.message});

@@ -1,7 +1,8 @@
 #pragma once
 // The policy side of verification: whose certificate made each signature (never /GongwenPerson),
-// whether that certificate is one the policy accepts for the step, and whether the approval chain
-// is complete and in order (P's reviewChain, the same rules sign enforces).
+// whether that certificate is one the policy accepts for the step, which chain the document's claims
+// allow (approvalChainFor, as sign derives it) and whether that chain is complete and in order (P's
+// reviewChain, the same rules sign enforces).
 
 #include <ctime>
 #include <vector>

@@ -58,14 +58,17 @@ std::string formatText(const Report& report) {
   std::ostringstream out;
   out << report.file << ": " << report.signatures.size() << " signature(s), " << report.revisions.size()
       << " revision(s)";
-  if (!report.chain.empty()) out << ", chain " << report.chain;
-  out << "\n";
+  if (!report.claims.chain.empty()) out << ", chain " << report.claims.chain;
+  out << "\n"
+      << (report.chainChecked
+              ? "approval chain: checked against the policy\n"
+              : "approval chain: NOT checked (no --policy given): integrity and trust only\n");
   for (size_t i = 0; i < report.signatures.size(); ++i) {
     const SignatureReport& s = report.signatures[i];
     out << "\nsignature " << i + 1 << ": field \"" << s.field << "\" (object " << s.signatureObject
         << "), covers revision " << s.revision << "\n"
         << "  signer:      " << s.subject << "\n";
-    if (report.policyChecked) {
+    if (report.chainChecked) {
       out << "  person:      "
           << (s.personId.empty() ? "(not in the policy)" : s.personName + " [" + s.personId + "], " + s.role)
           << "\n";
@@ -92,7 +95,11 @@ std::string formatText(const Report& report) {
       out << "    " << (c.allowed() ? "allowed: " : "NOT ALLOWED: ") << c.description << "\n";
   }
   for (const auto& p : report.documentProblems) out << "error[" << p.code << "]: " << p.message << "\n";
-  out << "\nresult: " << (report.ok() ? "all signatures valid, document unchanged since signing" : "FAILED")
+  out << "\nresult: "
+      << (!report.ok() ? "FAILED"
+          : report.chainLeftUnchecked()
+              ? "signatures intact and trusted, approval chain NOT checked: give --policy"
+              : "all signatures valid, document unchanged since signing")
       << "\n";
   return out.str();
 }
@@ -100,8 +107,10 @@ std::string formatText(const Report& report) {
 std::string formatJson(const Report& report) {
   std::ostringstream out;
   out << "{\"file\":" << jsonString(report.file) << ",\"ok\":" << (report.ok() ? "true" : "false")
-      << ",\"chain\":" << jsonString(report.chain)
-      << ",\"policyChecked\":" << (report.policyChecked ? "true" : "false") << ",\"signatures\":[";
+      << ",\"chain\":" << jsonString(report.claims.chain)
+      << ",\"template\":" << jsonString(report.claims.templateId)
+      << ",\"issuers\":" << jsonStrings(report.claims.issuers)
+      << ",\"chainChecked\":" << (report.chainChecked ? "true" : "false") << ",\"signatures\":[";
   for (size_t i = 0; i < report.signatures.size(); ++i) {
     const SignatureReport& s = report.signatures[i];
     out << (i ? "," : "") << "{\"field\":" << jsonString(s.field) << ",\"object\":" << s.signatureObject

@@ -1,11 +1,13 @@
 #pragma once
 // The outcome of verifying a signed PDF: one record per signature with separate verdicts (intact,
 // signature valid, trusted, unchanged since), the revisions and what each changed, and the
-// document-level findings (policy chain). ok() is the one bottom line the exit code follows.
+// document-level findings (policy chain). ok() is the bottom line; chainLeftUnchecked() says that
+// the approval chain a document claims was not checked (no policy given).
 
 #include <string>
 #include <vector>
 
+#include "pipeline/policy/Policy.h"
 #include "signing/verify/CmsCheck.h"
 #include "signing/verify/RevisionDiff.h"
 
@@ -43,14 +45,17 @@ struct RevisionReport {
 
 struct Report {
   std::string file;
-  std::string chain;  // /GongwenChain of the signed document
-  std::string applicant;  // /GongwenApplicant (leave requests): whose request the chain approves
+  policy::DocumentClaims claims;  // what the document as rendered says it is: its chain follows from it
   std::vector<SignatureReport> signatures;
   std::vector<RevisionReport> revisions;
   std::vector<std::string> missingSteps;
   std::vector<Problem> documentProblems;
-  bool policyChecked = false;
+  bool chainChecked = false;  // signers and the approval chain were checked against a policy
   bool ok() const;
+  // The document claims an approval chain (or a template that has one) that nobody checked.
+  bool chainLeftUnchecked() const {
+    return !chainChecked && (!claims.chain.empty() || !claims.templateId.empty());
+  }
 };
 
 }  // namespace gongwen::verify

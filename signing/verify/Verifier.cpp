@@ -7,6 +7,7 @@
 #include "pipeline/core/UtcTime.h"
 #include "signing/cms/PemCertificates.h"
 #include "signing/verify/ByteRangeCheck.h"
+#include "signing/verify/DocumentClaims.h"
 #include "signing/verify/PdfDate.h"
 #include "signing/verify/PolicyReview.h"
 #include "signing/verify/SealUseCheck.h"
@@ -179,19 +180,14 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
   if (report.signatures.empty()) {
     report.documentProblems.push_back({"signature.none", fileName + " holds no signature"});
   }
-  const size_t chainRevision = report.signatures.empty() || report.signatures.front().revision == 0
-                                   ? 0
-                                   : report.signatures.front().revision - 1;
-  const Object* info = doc.revisions()[chainRevision].trailer.get("Info");
-  if (info) {
-    // Read as the first signature saw them: a later revision cannot re-route the chain.
-    const auto& infoDict = doc.resolve(*info, chainRevision);
-    report.chain = pdf::textOf(infoDict.get("GongwenChain"));
-    report.applicant = pdf::textOf(infoDict.get("GongwenApplicant"));
-  }
-  if (options.policy && !report.signatures.empty())
+  // As rendered, not as a later revision may say: nothing appended can re-route the chain.
+  report.claims = readDocumentClaims(doc);
+  const std::vector<Problem> claimsChanged = claimChanges(doc);
+  report.documentProblems.insert(report.documentProblems.end(), claimsChanged.begin(), claimsChanged.end());
+  if (options.policy) {
     reviewAgainstPolicy(*options.policy, signers, times, report);
-  if (options.policy) checkSealUses(doc, options, report);
+    checkSealUses(doc, options, report);
+  }
   return report;
 }
 

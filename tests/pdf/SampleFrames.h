@@ -38,6 +38,8 @@ inline layout::Frames sampleNotice(const fonts::FontLibrary& fonts) {
   frames.author = "某某市人民政府";
   frames.subject = "通知";
   frames.approvalChain = "张三>李四";
+  frames.templateId = "notice";
+  frames.issuers = {"某某市人民政府", "某某市财政局"};
 
   layout::Page first;
   first.runs.push_back(

@@ -1,6 +1,7 @@
 // Document-level structure: seal signature fields, the Info dictionary, reproducible bytes.
 
 #include <gtest/gtest.h>
+#include <podofo/podofo.h>
 
 #include "pipeline/core/Error.h"
 #include "pipeline/pdf/PdfWriter.h"
@@ -78,10 +79,23 @@ TEST(PdfStructure, InfoDictionaryCarriesMetadataAndApprovalChain) {
   ASSERT_EQ(result.exitCode, 0) << result.err;
   for (const char* line :
        {"Title:           关于做好年度工作的通知", "Author:          某某市人民政府", "Subject:         通知",
-        "Creator:         gongwen", "GongwenChain:    张三>李四", "CreationDate:    2026-01-01T00:00:00Z",
-        "ModDate:         2026-01-01T00:00:00Z"}) {
+        "Creator:         gongwen", "GongwenChain:    张三>李四", "GongwenTemplate: notice",
+        "CreationDate:    2026-01-01T00:00:00Z", "ModDate:         2026-01-01T00:00:00Z"}) {
     EXPECT_NE(result.out.find(line), std::string::npos) << line << " missing from:\n" << result.out;
   }
+}
+
+TEST(PdfStructure, IssuersAreAnArrayOfTextStringsInTheirOrder) {
+  const auto& fonts = testing::defaultFonts();
+  const std::string pdf = writePdf(testing::sampleNotice(fonts), fonts);
+  PoDoFo::PdfMemDocument document;
+  document.LoadFromBuffer(pdf.data(), static_cast<long>(pdf.size()));
+  const PoDoFo::PdfObject* issuers =
+      document.GetInfo()->GetObject()->GetDictionary().GetKey("GongwenIssuers");
+  ASSERT_TRUE(issuers != nullptr && issuers->IsArray());
+  ASSERT_EQ(issuers->GetArray().size(), 2u);
+  EXPECT_EQ(issuers->GetArray()[0].GetString().GetStringUtf8(), "某某市人民政府");
+  EXPECT_EQ(issuers->GetArray()[1].GetString().GetStringUtf8(), "某某市财政局");
 }
 
 TEST(PdfStructure, UnsetMetadataIsLeftOut) {
@@ -91,9 +105,10 @@ TEST(PdfStructure, UnsetMetadataIsLeftOut) {
   frames.pages.resize(1);
   const auto result = run({"pdfinfo", "-custom", testing::saved(dir, writePdf(frames, fonts))});
   ASSERT_EQ(result.exitCode, 0) << result.err;
-  for (const char* key : {"Title:", "Author:", "Subject:", "GongwenChain:"}) {
+  for (const char* key : {"Title:", "Author:", "Subject:", "GongwenChain:", "GongwenTemplate:"}) {
     EXPECT_EQ(result.out.find(key), std::string::npos) << key << " in:\n" << result.out;
   }
+  EXPECT_EQ(writePdf(frames, fonts).find("/GongwenIssuers"), std::string::npos);
   EXPECT_NE(result.out.find("Creator:         gongwen"), std::string::npos) << result.out;
 }
 

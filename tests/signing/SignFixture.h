@@ -61,10 +61,11 @@ inline Bureau& bureau() {
   return instance;
 }
 
-// A one-page PDF shaped like a rendered 公文 (pipeline/pdf/SealFields.cpp): /GongwenChain in the
-// Info dictionary and, when `sealId` is given, an empty merged signature field and widget (object 6)
-// whose /GongwenSeal names the seal. The AcroForm sits inline in the catalog and the page's /Annots
-// is an indirect array (object 7), so signing must rewrite both kinds of container.
+// A one-page PDF shaped like a rendered 公文 (pipeline/pdf/SealFields.cpp): the claims a document
+// rendered for `chain` carries (claimsFor) in the Info dictionary and, when `sealId` is given, an empty
+// merged signature field and widget (object 6) whose /GongwenSeal names the seal. The AcroForm sits inline in
+// the catalog and the page's /Annots is an indirect array (object 7), so signing must rewrite both kinds of
+// container.
 inline std::string unsignedPdf(const std::string& chain, const std::string& sealId,
                                const std::string& applicant = "") {
   const std::string content = "BT /F1 16 Tf 72 760 Td (Notice on the annual safety inspection) Tj ET\n";
@@ -80,8 +81,7 @@ inline std::string unsignedPdf(const std::string& chain, const std::string& seal
       "<< /Type /Annot /Subtype /Widget /FT /Sig /T (seal) /GongwenSeal (" + sealId +
           ") /Rect [360 90 480 210] /P 3 0 R /F 4 >>",
       seal ? "[6 0 R]" : "[]",
-      "<< /Producer (gongwen signing tests) /GongwenChain (" + chain + ")" +
-          (applicant.empty() ? "" : " /GongwenApplicant (" + applicant + ")") + " >>"};
+      "<< /Producer (gongwen signing tests) " + claimsFor(chain, applicant) + " >>"};
   return assemblePdf(objects,
                      "/Root 1 0 R /Info 8 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> "
                      "<0123456789ABCDEF0123456789ABCDEF>]",

@@ -1,6 +1,6 @@
 #pragma once
 // What the verification tests share: the sample bureau (policy + test PKI, made once per test
-// program), a small unsigned PDF shaped like a rendered one (an empty seal field, /GongwenChain),
+// program), a small unsigned PDF shaped like a rendered one (an empty seal field, its claims),
 // signing through the real `gongwen sign` or, for documents the policy would refuse, through the
 // signing library directly, and the incremental updates an attacker would append.
 
@@ -35,10 +35,12 @@ using signfx::Bureau;
 using signfx::bureau;
 
 // A one-page PDF with a merged empty seal field/widget (object 5, /GongwenSeal) on the page, the
-// page content in object 4, font /F1 in object 6 and /GongwenChain in the Info dictionary.
-// `padding` comment lines inside the content stream grow it to a realistic size.
+// page content in object 4, font /F1 in object 6 and the claims of a document rendered for `chain`
+// (claimsFor; leave chains: by `applicant`) in the Info dictionary. `padding` comment lines inside
+// the content stream grow it to a realistic size.
 inline std::string unsignedPdf(const std::string& chain, const std::string& sealId = "administrative-seal",
-                               const std::string& text = "Notice on the inspection", size_t padding = 0) {
+                               const std::string& text = "Notice on the inspection", size_t padding = 0,
+                               const std::string& applicant = "") {
   std::string content = "BT /F1 18 Tf 72 700 Td (" + text + ") Tj ET\n";
   for (size_t i = 0; i < padding; ++i) content += "% layout padding line " + std::to_string(i) + "\n";
   const std::vector<std::string> objects = {
@@ -52,7 +54,7 @@ inline std::string unsignedPdf(const std::string& chain, const std::string& seal
       "/" +
           sealId + " >>",
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-      "<< /Producer (gongwen tests) /GongwenChain (" + chain + ") >>"};
+      "<< /Producer (gongwen tests) " + claimsFor(chain, applicant) + " >>"};
   std::string pdf = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
   std::vector<size_t> offsets;
   for (size_t i = 0; i < objects.size(); ++i) {

@@ -71,7 +71,10 @@ TEST_P(RenderedSample, FullChainVerifiesAndAgreesWithPdfsig) {
   for (const auto& [step, candidates] : steps) pdf = signByFirstAccepted(pdf, step, candidates);
 
   const verify::Report report = verifyWithPolicy(pdf);
-  EXPECT_EQ(report.chain, chain);
+  EXPECT_EQ(report.claims.chain, chain);
+  // The renderer wrote what the chain follows from: the template and the issuing organs.
+  EXPECT_FALSE(report.claims.templateId.empty());
+  EXPECT_FALSE(report.claims.issuers.empty());
   ASSERT_EQ(report.signatures.size(), steps.size());
   EXPECT_TRUE(report.ok()) << verify::formatText(report);
   EXPECT_EQ(verifyWithCli(pdf).exitCode, 0);

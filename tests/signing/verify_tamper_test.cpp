@@ -258,8 +258,10 @@ TEST(TamperCorpus, SignerOutsideThePolicy) {
 
 TEST(TamperCorpus, ClaimedPersonIsNotTheCertificateHolder) {
   // /GongwenPerson says 局长, but 办公室主任's key signed: identity comes from the certificate only.
-  const std::string pdf = signUnchecked(unsignedPdf("leave-short-leader"), "director-approval", "juzhang",
-                                        loadPkcs12(bureau().pki("bangong.p12")));
+  const std::string leave =
+      unsignedPdf("leave-short-leader", "administrative-seal", "Leave request", 0, "fenguan-zhang");
+  const std::string pdf =
+      signUnchecked(leave, "director-approval", "juzhang", loadPkcs12(bureau().pki("bangong.p12")));
   const verify::Report report = verifyWithPolicy(pdf);
   ASSERT_EQ(report.signatures.size(), 1u);
   EXPECT_EQ(report.signatures[0].personId, "bangong");
