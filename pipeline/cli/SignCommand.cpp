@@ -19,6 +19,8 @@
 #include "signing/keys/SigningKey.h"
 #include "signing/sign/PdfSigner.h"
 #include "signing/sign/PdfText.h"
+#include "signing/verify/SigningPrecheck.h"
+#include "signing/verify/Verifier.h"
 
 namespace gongwen::cli {
 namespace {
@@ -103,9 +105,11 @@ int signBody(const std::vector<std::string>& args) {
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
   if (vm.count("help")) {
-    std::cout << visible
-              << "\nPasswords and PINs are read from the environment, a file or the terminal, never argv.\n"
-                 "Exit codes: 0 signed, 2 usage, 3 input invalid, 4 policy refused, 6 I/O.\n";
+    std::cout
+        << visible
+        << "\nPasswords and PINs are read from the environment, a file or the terminal, never argv.\n"
+           "Exit codes: 0 signed, 2 usage, 3 input invalid, 4 policy refused, 5 the signatures so far do\n"
+           "not verify, 6 I/O.\n";
     return 0;
   }
   po::notify(vm);
@@ -113,6 +117,11 @@ int signBody(const std::vector<std::string>& args) {
   ensureWritable(o.output);
   const policy::Policy policy = policy::loadPolicy(o.policy);
   const std::string original = readFile(o.input);
+  // The next step rests on the ones before it: everything signed so far must verify.
+  verify::VerifyOptions verifyOptions;
+  verifyOptions.policy = &policy;
+  if (auto refused = verify::signingRefusal(verify::verifyPdf(original, o.input, verifyOptions)))
+    throw *refused;
   const sign::SignableDocument document(original, o.input);
   const std::string chainId = document.chainId();
   if (chainId.empty())

@@ -14,6 +14,13 @@ Document::Document(std::string bytes, std::string fileName)
   if (bytes_.compare(0, 5, "%PDF-") != 0) {
     throw inputError("pdf.header", fileName_ + ": not a PDF (no %PDF- header)");
   }
+  // ISO 32000-1 Annex F puts the linearization dictionary within the first 1024 bytes. Its first-page
+  // xref section sits before the objects it lists, which the revision reading below cannot follow.
+  if (bytes_.find("/Linearized") < 1024) {
+    throw inputError("pdf.linearized", fileName_ +
+                                           ": the file is linearized (\"fast web view\"), which is not "
+                                           "supported; rewrite it without linearization");
+  }
   const size_t tail = bytes_.size() > 2048 ? bytes_.size() - 2048 : 0;
   const size_t startxref = bytes_.rfind("startxref");
   if (startxref == std::string::npos || startxref < tail) {
