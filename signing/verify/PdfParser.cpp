@@ -92,6 +92,11 @@ Object Parser::indirectObject(size_t offset, int expected, const LengthResolver&
     if (length < 0 || static_cast<size_t>(length) > bytes_.size() - pos) {
       fail(pos, "stream of object " + std::to_string(number) + " has no usable /Length");
     }
+    if (static_cast<size_t>(length) > maxStreamBytes_) {
+      throw inputError("pdf.limit.stream", fileName_ + ": the stream of object " + std::to_string(number) +
+                                               " holds " + std::to_string(length) + " bytes, more than the " +
+                                               std::to_string(maxStreamBytes_) + " a stream may hold here");
+    }
     value.kind = Object::Kind::Stream;
     value.streamBegin = pos;
     value.streamLength = static_cast<size_t>(length);

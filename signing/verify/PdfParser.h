@@ -14,7 +14,9 @@ class Parser {
   // Resolves an indirect /Length of a stream; may return -1 when it cannot.
   using LengthResolver = std::function<long(const Ref&)>;
 
-  Parser(const std::string& bytes, const std::string& fileName) : bytes_(bytes), fileName_(fileName) {}
+  // Streams longer than maxStreamBytes are refused with Error(InputInvalid, "pdf.limit.stream").
+  Parser(const std::string& bytes, const std::string& fileName, size_t maxStreamBytes)
+      : bytes_(bytes), fileName_(fileName), maxStreamBytes_(maxStreamBytes) {}
 
   // The object defined at `offset` ("N G obj"); throws unless its number is `expected`.
   Object indirectObject(size_t offset, int expected, const LengthResolver& resolveLength) const;
@@ -36,6 +38,7 @@ class Parser {
 
   const std::string& bytes_;
   const std::string& fileName_;
+  size_t maxStreamBytes_;
 };
 
 }  // namespace gongwen::verify::pdf

@@ -35,18 +35,35 @@ class RevisionDiffer {
         roles_(mapObjectRoles(document, revision - 1)) {}
 
   std::vector<Change> run() {
-    for (const auto& [number, entry] : doc_.revisions()[revision_].entries) {
+    const pdf::Revision& revision = doc_.revisions()[revision_];
+    for (const auto& [number, why] : revision.unparsable) {
+      report(number, "modified.unparsable-object",
+             "object " + std::to_string(number) + " does not parse: " + why);
+    }
+    std::set<int> added;
+    std::vector<pdf::Ref> changedReferences;
+    for (const auto& [number, entry] : revision.entries) {
+      const auto now = doc_.object(number, revision_);
       const auto old = doc_.object(number, before_);
-      if (!old) continue;  // new objects are judged through whatever changed object references them
+      if (!old) {
+        if (now) added.insert(number);
+        continue;
+      }
       if (!entry.inUse) {
         report(number, "modified.deleted", describe(number) + " was deleted");
         continue;
       }
-      const auto now = doc_.object(number, revision_);
       if (!now || sameValue(*old, *now, doc_.bytes())) continue;
+      collectReferences(*now, changedReferences);
       judge(number, *old, *now);
     }
     judgeTrailer();
+    judgeAdded(added, changedReferences);
+    if (changes_.empty() && added.empty()) {
+      changes_.push_back({revision_ + 1, 0, 0, "modified.empty-revision",
+                          "revision " + std::to_string(revision_ + 1) +
+                              " changes nothing: an update without content is no signature's bookkeeping"});
+    }
     return std::move(changes_);
   }
 
@@ -239,6 +256,24 @@ class RevisionDiffer {
     } else {
       report(number, "modified.form",
              describe(number) + " changed after it was signed: " + joinKeys(forbidden));
+    }
+  }
+
+  // A new object is judged through the changed object that refers to it (a signature through its
+  // field, validation data through the catalog's /DSS), directly or through other new objects. One
+  // that no change refers to is either junk or fills a reference the signed document left dangling.
+  void judgeAdded(std::set<int>& added, std::vector<pdf::Ref>& reached) {
+    collectReferences(doc_.revisions()[revision_].trailer, reached);
+    while (!reached.empty() && !added.empty()) {
+      const pdf::Ref ref = reached.back();
+      reached.pop_back();
+      if (added.erase(ref.number)) collectReferences(*doc_.object(ref.number, revision_), reached);
+    }
+    for (const int number : added) {
+      report(number, "modified.unreferenced-object",
+             "object " + std::to_string(number) +
+                 " was added but nothing this revision changed refers to it: unused, or filling a reference "
+                 "the signed document left dangling");
     }
   }
 
