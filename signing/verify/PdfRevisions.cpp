@@ -6,22 +6,11 @@
 #include "pipeline/core/Error.h"
 
 namespace gongwen::verify::pdf {
-namespace {
-
-[[noreturn]] void overLimit(const std::string& fileName, const std::string& code, const std::string& what,
-                            size_t limit) {
-  throw inputError(code, fileName + ": more than " + std::to_string(limit) + " " + what +
-                             ", the most the verifier reads (" + code +
-                             "); no signed document needs more, so the file is refused unread");
-}
-
-}  // namespace
-
 Document::Document(std::string bytes, std::string fileName, const Limits& limits)
     : bytes_(std::move(bytes)),
       fileName_(std::move(fileName)),
       limits_(limits),
-      parser_(bytes_, fileName_, limits.maxStreamBytes) {
+      parser_(bytes_, fileName_, limits) {
   if (bytes_.compare(0, 5, "%PDF-") != 0) {
     throw inputError("pdf.header", fileName_ + ": not a PDF (no %PDF- header)");
   }
@@ -51,7 +40,7 @@ Document::Document(std::string bytes, std::string fileName, const Limits& limits
       parser_.fail(static_cast<size_t>(offset), "xref chain points outside the file or loops");
     }
     if (newestFirst.size() >= limits_.maxRevisions)
-      overLimit(fileName_, "pdf.limit.revisions", "revisions", limits_.maxRevisions);
+      parser_.overLimit("pdf.limit.revisions", "revisions", limits_.maxRevisions);
     Revision revision;
     revision.xrefOffset = static_cast<size_t>(offset);
     readSection(revision.xrefOffset, revision, objects);
@@ -88,7 +77,8 @@ void Document::parseEveryObject() {
         object(number, r);
       } catch (const Error& e) {
         if (e.code() != "pdf.syntax" || r == 0) throw;
-        revisions_[r].unparsable.emplace(number, e.what());
+        if (revisions_[r].unparsable.empty()) revisions_[r].firstUnparsableReason = e.what();
+        revisions_[r].unparsable.push_back(number);
         unparsableAt_.insert(entry.offset);
       }
     }
@@ -111,8 +101,7 @@ void Document::readSection(size_t offset, Revision& revision, size_t& objects) c
       parser_.fail(pos, "bad xref subsection header");
     }
     objects += static_cast<size_t>(count);
-    if (objects > limits_.maxObjects)
-      overLimit(fileName_, "pdf.limit.objects", "objects", limits_.maxObjects);
+    if (objects > limits_.maxObjects) parser_.overLimit("pdf.limit.objects", "objects", limits_.maxObjects);
     for (long i = 0; i < count; ++i) {
       long entryOffset = 0, generation = 0;
       pos = parser_.skipWhitespace(pos);

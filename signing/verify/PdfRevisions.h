@@ -21,14 +21,6 @@ struct XrefEntry {
   bool inUse = false;
 };
 
-// Bounds on one file, so that what an attacker appends costs time and memory in proportion to a real
-// document. Past one, Error(InputInvalid, "pdf.limit.*") names it.
-struct Limits {
-  size_t maxRevisions = 1000;  // a chain of approvals, a seal and validation data need a few dozen
-  size_t maxObjects = 200000;  // xref entries over all revisions
-  size_t maxStreamBytes = 256u << 20;
-};
-
 struct Revision {
   size_t xrefOffset = 0;
   // Offsets just after "%%EOF" and after the end-of-line that follows it; a signature that covers a
@@ -37,9 +29,10 @@ struct Revision {
   size_t endAfterEol = 0;
   std::map<int, XrefEntry> entries;  // only the objects this revision's xref section lists
   Object trailer;
-  // Objects of this revision's xref whose text does not parse, and why. The first revision has none:
-  // a document whose base does not parse is refused whole.
-  std::map<int, std::string> unparsable;
+  // Objects of this revision's xref whose text does not parse, and why the first of them does not.
+  // The first revision has none: a document whose base does not parse is refused whole.
+  std::vector<int> unparsable;
+  std::string firstUnparsableReason;
 };
 
 class Document {

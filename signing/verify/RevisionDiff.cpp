@@ -26,6 +26,23 @@ std::string joinKeys(const std::vector<std::string>& keys) {
   return s;
 }
 
+// "object 7" or "3 objects: 7, 9–10", listing at most a screenful of ranges.
+std::string objectList(const std::vector<int>& sorted) {
+  if (sorted.size() == 1) return "object " + std::to_string(sorted.front());
+  constexpr size_t kMaxRanges = 20;
+  std::string s = std::to_string(sorted.size()) + " objects: ";
+  size_t ranges = 0;
+  for (size_t i = 0; i < sorted.size();) {
+    size_t last = i;
+    while (last + 1 < sorted.size() && sorted[last + 1] == sorted[last] + 1) ++last;
+    if (ranges++ == kMaxRanges) return s + ", …";
+    s += (i > 0 ? ", " : "") + std::to_string(sorted[i]) +
+         (last > i ? "–" + std::to_string(sorted[last]) : std::string());
+    i = last + 1;
+  }
+  return s;
+}
+
 class RevisionDiffer {
  public:
   RevisionDiffer(const pdf::Document& document, size_t revision)
@@ -36,9 +53,10 @@ class RevisionDiffer {
 
   std::vector<Change> run() {
     const pdf::Revision& revision = doc_.revisions()[revision_];
-    for (const auto& [number, why] : revision.unparsable) {
-      report(number, "modified.unparsable-object",
-             "object " + std::to_string(number) + " does not parse: " + why);
+    if (!revision.unparsable.empty()) {
+      report(revision.unparsable.front(), "modified.unparsable-object",
+             objectList(revision.unparsable) +
+                 " of this revision cannot be read; the first: " + revision.firstUnparsableReason);
     }
     std::set<int> added;
     std::vector<pdf::Ref> changedReferences;
@@ -58,8 +76,9 @@ class RevisionDiffer {
       judge(number, *old, *now);
     }
     judgeTrailer();
+    const bool changesNothing = changes_.empty() && added.empty();
     judgeAdded(added, changedReferences);
-    if (changes_.empty() && added.empty()) {
+    if (changesNothing) {
       changes_.push_back({revision_ + 1, 0, 0, "modified.empty-revision",
                           "revision " + std::to_string(revision_ + 1) +
                               " changes nothing: an update without content is no signature's bookkeeping"});
@@ -269,12 +288,13 @@ class RevisionDiffer {
       reached.pop_back();
       if (added.erase(ref.number)) collectReferences(*doc_.object(ref.number, revision_), reached);
     }
-    for (const int number : added) {
-      report(number, "modified.unreferenced-object",
-             "object " + std::to_string(number) +
-                 " was added but nothing this revision changed refers to it: unused, or filling a reference "
-                 "the signed document left dangling");
-    }
+    if (added.empty()) return;
+    // One change for them all: what an attacker appends by the thousand costs one line, not thousands.
+    const std::vector<int> unreferenced(added.begin(), added.end());
+    report(unreferenced.front(), "modified.unreferenced-object",
+           objectList(unreferenced) + " added, but nothing this revision changed refers to " +
+               (unreferenced.size() == 1 ? "it" : "them") +
+               ": unused, or filling a reference the signed document left dangling");
   }
 
   void judgeTrailer() {
