@@ -140,6 +140,38 @@ TEST(SignPrecheck, SealRefusedWhenQpdfRewroteTheFile) {
   EXPECT_EQ(refused.registerRows, 0);
 }
 
+TEST(SignPrecheck, NextStepRefusedWhenTheFirstWasSignedBySomeoneOutsideThePolicy) {
+  // /GongwenPerson claims 办公室, but the TSA's key (a genuine certificate under the bureau's root,
+  // no person of the policy) signed: the chain so far breaks a policy rule.
+  const Signer outsider = loadPem(bureau().pki("tsa.key"), bureau().pki("tsa.crt"));
+  TempDir work;
+  const std::string pdf =
+      signUnchecked(unsignedPdf("bureau-document"), "office-proofread", "bangong", outsider);
+  writeFileAtomically(work.file("in.pdf"), pdf);
+  const CommandResult r =
+      signfx::signCli(work.file("in.pdf"), work.file("out.pdf"), "fenguan-zhang", "deputy-review");
+  EXPECT_EQ(r.exitCode, 4) << r.err;
+  expectOneErrorLine(r, "sign.input-chain-refused");
+  EXPECT_NE(r.err.find("policy.unknown-signer"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(work.file("out.pdf")));
+  EXPECT_EQ(readFile(work.file("in.pdf")), pdf);
+}
+
+TEST(SignPrecheck, UnsignedDocumentWithAnObjectThatDoesNotParseIsRefused) {
+  // Nothing is signed yet, but the next signature would vouch for an object no reader agrees on.
+  const std::string unsignedDocument = unsignedPdf("bureau-document");
+  const unsigned garbage = nextObjectNumber(unsignedDocument);
+  const std::string pdf = appendRevision(unsignedDocument, {}, {"<< /Subtype /FreeText ) >>"});
+  TempDir work;
+  writeFileAtomically(work.file("in.pdf"), pdf);
+  const CommandResult r =
+      signfx::signCli(work.file("in.pdf"), work.file("out.pdf"), "bangong", "office-proofread");
+  EXPECT_EQ(r.exitCode, 3) << r.err;
+  expectOneErrorLine(r, "pdf.syntax");
+  EXPECT_NE(r.err.find("object " + std::to_string(garbage)), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(work.file("out.pdf")));
+}
+
 // sign refuses what verify cannot read, with verify's own message (same file, same words).
 void expectRefusedAsVerifyWould(const std::string& pdf, const std::string& code, const std::string& step) {
   TempDir work;
