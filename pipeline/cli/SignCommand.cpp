@@ -30,6 +30,7 @@ namespace po = boost::program_options;
 struct SignOptions {
   std::string input, output, policy, person, step, credential;
   std::string passwordEnv, passwordFile, pinEnv, pinFile;
+  unsigned pdfLimitFactor = 1;
 };
 
 keys::SecretSource secretSource(const std::string& env, const std::string& file, const std::string& label,
@@ -97,7 +98,8 @@ int signBody(const std::vector<std::string>& args) {
       "password-env", po::value(&o.passwordEnv), "environment variable holding the PKCS#12 password")(
       "password-file", po::value(&o.passwordFile), "file holding the PKCS#12 password")(
       "pin-env", po::value(&o.pinEnv), "environment variable holding the token PIN")(
-      "pin-file", po::value(&o.pinFile), "file holding the token PIN");
+      "pin-file", po::value(&o.pinFile), "file holding the token PIN")(
+      "pdf-limit-factor", po::value(&o.pdfLimitFactor), verify::pdf::kPdfLimitFactorHelp);
   po::options_description all;
   all.add(visible).add_options()("input", po::value(&o.input)->required());
   po::positional_options_description positional;
@@ -120,6 +122,7 @@ int signBody(const std::vector<std::string>& args) {
   // The next step rests on the ones before it: everything signed so far must verify.
   verify::VerifyOptions verifyOptions;
   verifyOptions.policy = &policy;
+  verifyOptions.limits = verify::pdf::Limits{}.scaledBy(o.pdfLimitFactor);
   if (auto refused = verify::signingRefusal(verify::verifyPdf(original, o.input, verifyOptions)))
     throw *refused;
   const sign::SignableDocument document(original, o.input);

@@ -20,13 +20,15 @@ int runVerify(const std::vector<std::string>& args) {
       "usage: gongwen verify FILE.pdf [--policy POLICY.xml] [--format text|json]");
   std::string policyPath, format = "text", sm2UserId(verify::kDefaultSm2UserId);
   std::vector<std::string> anchors;
+  unsigned limitFactor = 1;
   visible.add_options()("help,h", "print this help")(
       "policy", po::value(&policyPath), "the bureau's policy: people, approval chains and trust anchors")(
       "trust", po::value(&anchors)->composing(),
       "a PEM root certificate to trust (repeatable; besides the policy's)")("format", po::value(&format),
                                                                             "text (default) or json")(
       "sm2-user-id", po::value(&sm2UserId),
-      "SM2 distinguishing ID the signers used (default 1234567812345678, GM/T 0009)");
+      "SM2 distinguishing ID the signers used (default 1234567812345678, GM/T 0009)")(
+      "pdf-limit-factor", po::value(&limitFactor), verify::pdf::kPdfLimitFactorHelp);
   po::options_description all;
   std::string file;
   all.add(visible).add_options()("file", po::value(&file));
@@ -48,6 +50,7 @@ int runVerify(const std::vector<std::string>& args) {
   verify::VerifyOptions options;
   options.trustAnchorFiles = anchors;
   options.sm2UserId = sm2UserId;
+  options.limits = verify::pdf::Limits{}.scaledBy(limitFactor);
   policy::Policy policy;
   if (!policyPath.empty()) {
     policy = policy::loadPolicy(policyPath);

@@ -28,10 +28,17 @@ void Parser::fail(size_t offset, const std::string& what) const {
                                      what + "; the file is damaged or not a PDF");
 }
 
+Limits Limits::scaledBy(unsigned factor) const {
+  if (factor < 1 || factor > 1000)
+    throw usageError("usage.pdf-limit-factor", "--pdf-limit-factor must be 1 to 1000");
+  return {maxRevisions * factor, maxObjects * factor, maxValues * factor, maxStreamBytes * factor};
+}
+
 void Parser::overLimit(const std::string& code, const std::string& what, size_t limit) const {
   throw inputError(code, fileName_ + ": more than " + std::to_string(limit) + " " + what +
                              ", the most the verifier reads (" + code +
-                             "); no signed document comes near it, so the file is refused");
+                             "); no signed document comes near it, so the file is refused (if it is "
+                             "genuine, raise the bounds with --pdf-limit-factor)");
 }
 
 size_t Parser::skipWhitespace(size_t pos) const {

@@ -17,7 +17,12 @@ struct Limits {
   size_t maxObjects = 100000;  // xref entries over all revisions
   size_t maxValues = 250000;   // parsed values (numbers, names, arrays, …) over all objects
   size_t maxStreamBytes = 256u << 20;
+  // Every bound multiplied by `factor` (1 to 1000): for a genuine file past them.
+  Limits scaledBy(unsigned factor) const;
 };
+// What `sign` and `verify --help` say of --pdf-limit-factor; kept beside the defaults it names.
+inline constexpr char kPdfLimitFactorHelp[] =
+    "multiply the PDF reader's bounds (1000 revisions, 100000 objects, 250000 values, 256 MiB a stream) by N";
 
 class Parser {
  public:

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/policy/Policy.h"
+#include "signing/verify/PdfParser.h"
 #include "signing/verify/VerificationReport.h"
 
 namespace gongwen::verify {
@@ -16,6 +17,7 @@ struct VerifyOptions {
   const policy::Policy* policy = nullptr;     // people, chains and trust anchors; optional
   std::vector<std::string> trustAnchorFiles;  // PEM roots in addition to the policy's
   std::string sm2UserId = std::string(kDefaultSm2UserId);
+  pdf::Limits limits;  // bounds of the PDF reader
 };
 
 // Throws Error(InputInvalid, "pdf.*") when the file is not a readable PDF.

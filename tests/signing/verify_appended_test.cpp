@@ -152,6 +152,15 @@ TEST(VerifyAppended, RevisionsPastTheLimitAreRefusedAtOnce) {
             std::string::npos)
       << r.err;
   EXPECT_LT(seconds, 5.0);
+  EXPECT_NE(r.err.find("--pdf-limit-factor"), std::string::npos) << r.err;
+
+  // Raised, the bound lets the file be read, and its empty revisions fail it.
+  TempDir work;
+  writeFileAtomically(work.file("doc.pdf"), pdf);
+  const CommandResult raised = run({gongwenBinary(), "verify", work.file("doc.pdf"), "--policy",
+                                    bureau().policyPath(), "--pdf-limit-factor", "2"});
+  EXPECT_EQ(raised.exitCode, 5) << raised.err;
+  EXPECT_NE(raised.out.find("modified.empty-revision"), std::string::npos);
 }
 
 TEST(VerifyAppended, ObjectsPastTheLimitAreRefusedAtOnce) {
