@@ -14,16 +14,6 @@ namespace {
 
 using namespace verifyfx;
 
-const std::string& sealedDocument() {
-  static const std::string pdf = [] {
-    std::string p = unsignedPdf("proposal-ordinary");
-    p = signWithCli(p, "guzhang", "section-review");
-    p = signWithCli(p, "fenguan-liu", "deputy-signoff");
-    return signWithCli(p, "bangong", "administrative-seal");
-  }();
-  return pdf;
-}
-
 // Appends `revisions` incremental updates by hand (the signing library is too slow for thousands),
 // the first defining `objects` (number → body), the others empty.
 std::string appendByHand(const std::string& pdf, const std::vector<std::pair<unsigned, std::string>>& objects,
@@ -79,7 +69,7 @@ verify::Change expectEverySignatureSees(const std::string& pdf, const std::strin
 }
 
 TEST(VerifyAppended, TenThousandUnreferencedObjectsAreNamed) {
-  const std::string& sealed = sealedDocument();
+  const std::string& sealed = sealedProposal();
   const auto objects = newObjects(sealed, 10000, "<< /Note (nothing refers to me) >>");
   const std::string pdf = appendByHand(sealed, objects);
   // One change names them all: ten thousand appended objects must not make a report of ten thousand lines.
@@ -96,7 +86,7 @@ TEST(VerifyAppended, TenThousandUnreferencedObjectsAreNamed) {
 
 TEST(VerifyAppended, NewObjectsOnlyEachOtherReferToAreUnreferenced) {
   // A cycle of new objects refers to itself; nothing the revision changed refers to it.
-  const std::string& sealed = sealedDocument();
+  const std::string& sealed = sealedProposal();
   const unsigned a = nextObjectNumber(sealed), b = a + 1;
   const std::string pdf =
       appendByHand(sealed, {{a, "[" + std::to_string(b) + " 0 R]"}, {b, "[" + std::to_string(a) + " 0 R]"}});
@@ -107,7 +97,7 @@ TEST(VerifyAppended, NewObjectsOnlyEachOtherReferToAreUnreferenced) {
 }
 
 TEST(VerifyAppended, HundredEmptyRevisionsAreEachNamed) {
-  const std::string pdf = appendByHand(sealedDocument(), {}, 100);
+  const std::string pdf = appendByHand(sealedProposal(), {}, 100);
   expectEverySignatureSees(pdf, "modified.empty-revision", 100);
   const verify::Report report = verifyWithPolicy(pdf);
   ASSERT_EQ(report.revisions.size(), 104u);
@@ -118,7 +108,7 @@ TEST(VerifyAppended, HundredEmptyRevisionsAreEachNamed) {
 }
 
 TEST(VerifyAppended, ObjectThatDoesNotParseIsNamed) {
-  const std::string& sealed = sealedDocument();
+  const std::string& sealed = sealedProposal();
   const unsigned garbage = nextObjectNumber(sealed);
   const std::string pdf = appendByHand(sealed, {{garbage, "<< /Subtype /FreeText ) >>"}});
   const verify::Change change = expectEverySignatureSees(pdf, "modified.unparsable-object", 1);
@@ -132,7 +122,7 @@ TEST(VerifyAppended, ObjectThatDoesNotParseIsNamed) {
 
 TEST(VerifyAppended, ReplacingASignedObjectWithGarbageIsNamed) {
   // A signed object replaced by one that does not parse: reported, not read as absent or refused whole.
-  const std::string pdf = appendByHand(sealedDocument(), {{4, "<< /Length 999999 >>\nstream\nx\nendstream"}});
+  const std::string pdf = appendByHand(sealedProposal(), {{4, "<< /Length 999999 >>\nstream\nx\nendstream"}});
   expectEverySignatureSees(pdf, "modified.unparsable-object", 1);
 }
 
@@ -144,7 +134,7 @@ std::pair<CommandResult, double> timedVerify(const std::string& pdf) {
 }
 
 TEST(VerifyAppended, RevisionsPastTheLimitAreRefusedAtOnce) {
-  const std::string pdf = appendByHand(sealedDocument(), {}, verify::pdf::Limits{}.maxRevisions);
+  const std::string pdf = appendByHand(sealedProposal(), {}, verify::pdf::Limits{}.maxRevisions);
   const auto [r, seconds] = timedVerify(pdf);
   EXPECT_EQ(r.exitCode, 3) << r.out;
   EXPECT_NE(r.err.find("error[pdf.limit.revisions]"), std::string::npos) << r.err;
@@ -164,7 +154,7 @@ TEST(VerifyAppended, RevisionsPastTheLimitAreRefusedAtOnce) {
 }
 
 TEST(VerifyAppended, ObjectsPastTheLimitAreRefusedAtOnce) {
-  const std::string& sealed = sealedDocument();
+  const std::string& sealed = sealedProposal();
   const std::string pdf = appendByHand(sealed, newObjects(sealed, verify::pdf::Limits{}.maxObjects, "null"));
   const auto [r, seconds] = timedVerify(pdf);
   EXPECT_EQ(r.exitCode, 3) << r.out;
@@ -174,7 +164,7 @@ TEST(VerifyAppended, ObjectsPastTheLimitAreRefusedAtOnce) {
 
 TEST(VerifyAppended, ValuesPastTheLimitAreRefusedAtOnce) {
   // Each parsed value costs memory far beyond its two bytes of text: an array of zeros is bounded too.
-  const std::string& sealed = sealedDocument();
+  const std::string& sealed = sealedProposal();
   std::string zeros = "[";
   for (size_t i = 0; i < verify::pdf::Limits{}.maxValues; ++i) zeros += "0 ";
   const std::string pdf = appendByHand(sealed, {{nextObjectNumber(sealed), zeros + "]"}});
