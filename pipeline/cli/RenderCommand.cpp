@@ -23,8 +23,9 @@ std::optional<std::int64_t> sourceDateEpoch() {
   char* end = nullptr;
   const long long t = std::strtoll(value, &end, 10);
   if (*end != '\0' || t < 0) {
-    throw usageError("usage.source-date-epoch",
-                     "SOURCE_DATE_EPOCH must be a number of seconds since 1970, got '" + std::string(value) + "'");
+    throw usageError(
+        "usage.source-date-epoch",
+        "SOURCE_DATE_EPOCH must be a number of seconds since 1970, got '" + std::string(value) + "'");
   }
   return t;
 }
@@ -38,7 +39,8 @@ int runRender(const std::vector<std::string>& args) {
       "options");
   visible.add_options()("help,h", "show this help")("output,o", po::value<std::string>(),
                                                     "the PDF to write (- for standard output)")(
-      "fonts", po::value<std::string>(), "font configuration (default: fonts/fonts.xml shipped with gongwen)")(
+      "fonts", po::value<std::string>(),
+      "font configuration (default: fonts/fonts.xml shipped with gongwen)")(
       "allow-findings", "render even when check reports errors")(
       "max-input-size", po::value<std::string>(),
       "largest job to read, in bytes or with K, M, G (default 16M)")(

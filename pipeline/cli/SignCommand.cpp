@@ -18,7 +18,8 @@
 #include "signing/cms/TimestampClient.h"
 #include "signing/keys/SigningKey.h"
 #include "signing/sign/PdfSigner.h"
-#include "signing/verify/DocumentClaims.h"
+#include "signing/verify/SigningPrecheck.h"
+#include "signing/verify/Verifier.h"
 
 namespace gongwen::cli {
 namespace {
@@ -28,6 +29,7 @@ namespace po = boost::program_options;
 struct SignOptions {
   std::string input, output, policy, person, step, credential;
   std::string passwordEnv, passwordFile, pinEnv, pinFile, maxInputSize;
+  unsigned pdfLimitFactor = 1;
 };
 
 keys::SecretSource secretSource(const std::string& env, const std::string& file, const std::string& label,
@@ -88,7 +90,8 @@ int signBody(const std::vector<std::string>& args) {
       "pin-env", po::value(&o.pinEnv), "environment variable holding the token PIN")(
       "pin-file", po::value(&o.pinFile), "file holding the token PIN")(
       "max-input-size", po::value(&o.maxInputSize),
-      "largest PDF to read, in bytes or with K, M, G (default 512M)");
+      "largest PDF to read, in bytes or with K, M, G (default 512M)")(
+      "pdf-limit-factor", po::value(&o.pdfLimitFactor), verify::pdf::kPdfLimitFactorHelp);
   po::options_description all;
   all.add(visible).add_options()("input", po::value(&o.input)->required());
   po::positional_options_description positional;
@@ -96,9 +99,11 @@ int signBody(const std::vector<std::string>& args) {
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
   if (vm.count("help")) {
-    std::cout << visible
-              << "\nPasswords and PINs are read from the environment, a file or the terminal, never argv.\n"
-                 "Exit codes: 0 signed, 2 usage, 3 input invalid, 4 policy refused, 6 I/O.\n";
+    std::cout
+        << visible
+        << "\nPasswords and PINs are read from the environment, a file or the terminal, never argv.\n"
+           "Exit codes: 0 signed, 2 usage, 3 input invalid, 4 policy refused, 5 the signatures so far do\n"
+           "not verify, 6 I/O.\n";
     return 0;
   }
   po::notify(vm);
@@ -109,17 +114,24 @@ int signBody(const std::vector<std::string>& args) {
   const std::string original = readInput(o.input, InputKind::Pdf);
   // Once the input and the policy's files are noted: the output may be none of them.
   ensureWritable(o.output);
+  // The next step rests on the ones before it: everything signed so far must verify.
+  verify::VerifyOptions verifyOptions;
+  verifyOptions.policy = &policy;
+  verifyOptions.limits = verify::pdf::Limits{}.scaledBy(o.pdfLimitFactor);
+  const verify::Report verified = verify::verifyPdf(original, o.input, verifyOptions);
+  if (auto refused = verify::signingRefusal(verified)) throw *refused;
   const sign::SignableDocument document(original, o.input);
   // The chain follows from what the original as rendered claims, by the policy's rules, the way
   // verify derives it: never from the requested chain alone or from a later revision.
-  const policy::DocumentClaims claims = verify::signableDocumentClaims(original, o.input);
+  const policy::DocumentClaims& claims = verified.claims;
   if (claims.chain.empty())
     throw inputError("sign.no-chain", o.input +
                                           ": the PDF names no approval chain (/GongwenChain in its Info "
                                           "dictionary); render it with `gongwen render`");
   const std::string chainId = policy::approvalChainFor(policy, claims).id;
+  // The steps as the verifier found them, in the order their revisions were signed.
   std::vector<policy::SignedStep> signedSteps;
-  for (const auto& s : document.signatures()) signedSteps.push_back({s.stepId, s.personId, s.actingFor});
+  for (const auto& s : verified.signatures) signedSteps.push_back({s.step, s.claimedPerson, s.actingFor});
 
   const std::time_t now = std::time(nullptr);
   const policy::Authorisation granted =

@@ -22,6 +22,7 @@ int runVerify(const std::vector<std::string>& args) {
       "usage: gongwen verify FILE.pdf [--policy POLICY.xml] [--format text|json]");
   std::string policyPath, registerPath, format = "text", sm2UserId(verify::kDefaultSm2UserId), maxInputSize;
   std::vector<std::string> anchors;
+  unsigned limitFactor = 1;
   visible.add_options()("help,h", "print this help")(
       "policy", po::value(&policyPath), "the bureau's policy: people, approval chains and trust anchors")(
       "trust", po::value(&anchors)->composing(),
@@ -32,7 +33,8 @@ int runVerify(const std::vector<std::string>& args) {
       "sm2-user-id", po::value(&sm2UserId),
       "SM2 distinguishing ID the signers used (default 1234567812345678, GM/T 0009)")(
       "max-input-size", po::value(&maxInputSize),
-      "largest PDF to read, in bytes or with K, M, G (default 512M)");
+      "largest PDF to read, in bytes or with K, M, G (default 512M)")(
+      "pdf-limit-factor", po::value(&limitFactor), verify::pdf::kPdfLimitFactorHelp);
   po::options_description all;
   std::string file;
   all.add(visible).add_options()("file", po::value(&file));
@@ -60,6 +62,7 @@ int runVerify(const std::vector<std::string>& args) {
   options.trustAnchorFiles = anchors;
   options.sm2UserId = sm2UserId;
   options.registerPath = registerPath;
+  options.limits = verify::pdf::Limits{}.scaledBy(limitFactor);
   policy::Policy policy;
   if (!policyPath.empty()) {
     policy = policy::loadPolicy(policyPath);

@@ -76,8 +76,10 @@ RenderResult renderJob(const std::string& jobPath, const std::string& outPath, c
   result.findings = check::checkDocument(doc);
   if (!options.allowFindings && check::hasErrors(result.findings)) {
     throw Error(ExitCode::Findings, "check.findings",
-                jobPath + ": check found errors; correct them (gongwen check --fix does the certain ones) or pass "
-                          "--allow-findings\n" + check::formatFindings(result.findings));
+                jobPath +
+                    ": check found errors; correct them (gongwen check --fix does the certain ones) or pass "
+                    "--allow-findings\n" +
+                    check::formatFindings(result.findings));
   }
   const fonts::FontLibrary& fonts = fontLibraryFor(options.fontConfigPath);
   const std::string pdf = renderToPdf(doc, fonts, options.fixedTime, &result.pages);

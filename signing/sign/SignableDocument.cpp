@@ -2,25 +2,11 @@
 
 #include <podofo/podofo.h>
 
-#include <algorithm>
-
 #include "pipeline/core/Error.h"
-#include "signing/sign/PdfFields.h"
 
 namespace gongwen::sign {
 
 using namespace PoDoFo;
-
-namespace {
-
-std::string textOf(const PdfObject* object) {
-  if (object == nullptr) return {};
-  if (object->IsString() || object->IsHexString()) return object->GetString().GetStringUtf8();
-  if (object->IsName()) return object->GetName().GetName();
-  return {};
-}
-
-}  // namespace
 
 SignableDocument::SignableDocument(std::string bytes, std::string name)
     : bytes_(std::move(bytes)), name_(std::move(name)), pdf_(std::make_unique<PdfMemDocument>()) {
@@ -39,25 +25,5 @@ SignableDocument::SignableDocument(std::string bytes, std::string name)
 }
 
 SignableDocument::~SignableDocument() = default;
-
-std::vector<ExistingSignature> SignableDocument::signatures() const {
-  std::vector<ExistingSignature> found;
-  for (const PdfObject* field : signatureFields(*pdf_)) {
-    const PdfObject* value = field->GetIndirectKey("V");
-    if (value == nullptr || !value->IsDictionary()) continue;
-    ExistingSignature s;
-    s.fieldName = textOf(field->GetDictionary().GetKey("T"));
-    s.stepId = textOf(value->GetDictionary().GetKey("GongwenStep"));
-    s.personId = textOf(value->GetDictionary().GetKey("GongwenPerson"));
-    s.actingFor = textOf(value->GetDictionary().GetKey("GongwenActingFor"));
-    const PdfObject* range = value->GetIndirectKey("ByteRange");
-    if (range != nullptr && range->IsArray() && range->GetArray().size() == 4)
-      s.signedLength = range->GetArray()[2].GetNumber() + range->GetArray()[3].GetNumber();
-    found.push_back(std::move(s));
-  }
-  std::stable_sort(found.begin(), found.end(),
-                   [](const auto& a, const auto& b) { return a.signedLength < b.signedLength; });
-  return found;
-}
 
 }  // namespace gongwen::sign

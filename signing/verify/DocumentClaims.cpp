@@ -92,11 +92,4 @@ std::vector<Problem> claimChanges(const pdf::Document& document) {
   return problems;
 }
 
-policy::DocumentClaims signableDocumentClaims(const std::string& bytes, const std::string& name) {
-  const pdf::Document document(bytes, name);
-  const std::vector<Problem> changes = claimChanges(document);
-  if (!changes.empty()) throw policyError(changes.front().code, name + ": " + changes.front().message);
-  return readDocumentClaims(document);
-}
-
 }  // namespace gongwen::verify

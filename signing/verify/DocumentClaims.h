@@ -21,9 +21,4 @@ policy::DocumentClaims readDocumentClaims(const pdf::Document& document);
 // /Info or adds, removes or changes a Gongwen* entry of the Info dictionary.
 std::vector<Problem> claimChanges(const pdf::Document& document);
 
-// For signing: the claims of `bytes` (named `name` in messages). Throws Error(PolicyRefused,
-// "policy.claims-changed") when a later revision changed them, Error(InputInvalid, "pdf.*") when
-// the bytes are not a PDF the verifier reads.
-policy::DocumentClaims signableDocumentClaims(const std::string& bytes, const std::string& name);
-
 }  // namespace gongwen::verify

@@ -99,6 +99,16 @@ bool sameValue(const Object& a, const Object& b, const std::string& bytes) {
   return false;
 }
 
+void collectReferences(const Object& value, std::vector<Ref>& out) {
+  if (value.is(Object::Kind::Ref)) {
+    out.push_back(value.ref);
+  } else if (value.is(Object::Kind::Array)) {
+    for (const auto& item : *value.array) collectReferences(item, out);
+  } else if (value.isDictLike()) {
+    for (const auto& entry : *value.dict) collectReferences(entry.second, out);
+  }
+}
+
 std::vector<std::string> changedKeys(const Object& before, const Object& after, const std::string& bytes) {
   std::vector<std::string> keys;
   if (!before.isDictLike() || !after.isDictLike()) return keys;

@@ -49,6 +49,9 @@ std::string textOf(const Object* value);
 // Structural equality: what a later revision must preserve. Streams compare dictionary and raw bytes.
 bool sameValue(const Object& a, const Object& b, const std::string& fileBytes);
 
+// Appends every reference `value` holds, at any depth, to `out`.
+void collectReferences(const Object& value, std::vector<Ref>& out);
+
 // Keys whose values differ between two dictionaries (present in one only, or different).
 std::vector<std::string> changedKeys(const Object& before, const Object& after, const std::string& fileBytes);
 

@@ -28,6 +28,19 @@ void Parser::fail(size_t offset, const std::string& what) const {
                                      what + "; the file is damaged or not a PDF");
 }
 
+Limits Limits::scaledBy(unsigned factor) const {
+  if (factor < 1 || factor > 1000)
+    throw usageError("usage.pdf-limit-factor", "--pdf-limit-factor must be 1 to 1000");
+  return {maxRevisions * factor, maxObjects * factor, maxValues * factor, maxStreamBytes * factor};
+}
+
+void Parser::overLimit(const std::string& code, const std::string& what, size_t limit) const {
+  throw inputError(code, fileName_ + ": more than " + std::to_string(limit) + " " + what +
+                             ", the most the verifier reads (" + code +
+                             "); no signed document comes near it, so the file is refused (if it is "
+                             "genuine, raise the bounds with --pdf-limit-factor)");
+}
+
 size_t Parser::skipWhitespace(size_t pos) const {
   while (pos < bytes_.size()) {
     if (isWhitespace(bytes_[pos])) {
@@ -92,6 +105,9 @@ Object Parser::indirectObject(size_t offset, int expected, const LengthResolver&
     if (length < 0 || static_cast<size_t>(length) > bytes_.size() - pos) {
       fail(pos, "stream of object " + std::to_string(number) + " has no usable /Length");
     }
+    if (static_cast<size_t>(length) > limits_.maxStreamBytes)
+      overLimit("pdf.limit.stream", "bytes in the stream of object " + std::to_string(number),
+                limits_.maxStreamBytes);
     value.kind = Object::Kind::Stream;
     value.streamBegin = pos;
     value.streamLength = static_cast<size_t>(length);
@@ -108,6 +124,8 @@ Object Parser::indirectObject(size_t offset, int expected, const LengthResolver&
 
 Object Parser::parseValue(size_t& pos, int depth) const {
   if (depth > kMaxDepth) fail(pos, "objects nested too deeply");
+  if (++values_ > limits_.maxValues)
+    overLimit("pdf.limit.values", "values in its objects", limits_.maxValues);
   pos = skipWhitespace(pos);
   if (pos >= bytes_.size()) fail(pos, "unexpected end of file");
   Object o;

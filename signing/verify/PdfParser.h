@@ -9,12 +9,29 @@
 
 namespace gongwen::verify::pdf {
 
+// Bounds on one file, so that what an attacker appends costs time and memory in proportion to a real
+// document (a 公文 has a few dozen objects and revisions and a few thousand values). Past one,
+// Error(InputInvalid, "pdf.limit.*") names it.
+struct Limits {
+  size_t maxRevisions = 1000;
+  size_t maxObjects = 100000;  // xref entries over all revisions
+  size_t maxValues = 250000;   // parsed values (numbers, names, arrays, …) over all objects
+  size_t maxStreamBytes = 256u << 20;
+  // Every bound multiplied by `factor` (1 to 1000): for a genuine file past them.
+  Limits scaledBy(unsigned factor) const;
+};
+// What `sign` and `verify --help` say of --pdf-limit-factor; kept beside the defaults it names.
+inline constexpr char kPdfLimitFactorHelp[] =
+    "multiply the PDF reader's bounds (1000 revisions, 100000 objects, 250000 values, 256 MiB a stream) by N";
+
 class Parser {
  public:
   // Resolves an indirect /Length of a stream; may return -1 when it cannot.
   using LengthResolver = std::function<long(const Ref&)>;
 
-  Parser(const std::string& bytes, const std::string& fileName) : bytes_(bytes), fileName_(fileName) {}
+  // Applies limits.maxStreamBytes and limits.maxValues (over everything this parser reads).
+  Parser(const std::string& bytes, const std::string& fileName, const Limits& limits)
+      : bytes_(bytes), fileName_(fileName), limits_(limits) {}
 
   // The object defined at `offset` ("N G obj"); throws unless its number is `expected`.
   Object indirectObject(size_t offset, int expected, const LengthResolver& resolveLength) const;
@@ -26,6 +43,8 @@ class Parser {
   // Reads an unsigned integer token at pos; returns false if there is none.
   bool integerAt(size_t pos, long& value, size_t& next) const;
   [[noreturn]] void fail(size_t offset, const std::string& what) const;
+  // Error(InputInvalid, code) for a file with more than `limit` of `what`.
+  [[noreturn]] void overLimit(const std::string& code, const std::string& what, size_t limit) const;
 
  private:
   Object parseValue(size_t& pos, int depth) const;
@@ -36,6 +55,8 @@ class Parser {
 
   const std::string& bytes_;
   const std::string& fileName_;
+  Limits limits_;
+  mutable size_t values_ = 0;
 };
 
 }  // namespace gongwen::verify::pdf

@@ -1,18 +1,25 @@
 #include "signing/verify/PdfRevisions.h"
 
+#include <algorithm>
 #include <set>
 
 #include "pipeline/core/Error.h"
 
 namespace gongwen::verify::pdf {
-namespace {
-constexpr size_t kMaxRevisions = 10000;
-}
-
-Document::Document(std::string bytes, std::string fileName)
-    : bytes_(std::move(bytes)), fileName_(std::move(fileName)), parser_(bytes_, fileName_) {
+Document::Document(std::string bytes, std::string fileName, const Limits& limits)
+    : bytes_(std::move(bytes)),
+      fileName_(std::move(fileName)),
+      limits_(limits),
+      parser_(bytes_, fileName_, limits) {
   if (bytes_.compare(0, 5, "%PDF-") != 0) {
     throw inputError("pdf.header", fileName_ + ": not a PDF (no %PDF- header)");
+  }
+  // ISO 32000-1 Annex F puts the linearization dictionary within the first 1024 bytes. Its first-page
+  // xref section sits before the objects it lists, which the revision reading below cannot follow.
+  if (bytes_.find("/Linearized") < 1024) {
+    throw inputError("pdf.linearized", fileName_ +
+                                           ": the file is linearized (\"fast web view\"), which is not "
+                                           "supported; rewrite it without linearization");
   }
   const size_t tail = bytes_.size() > 2048 ? bytes_.size() - 2048 : 0;
   const size_t startxref = bytes_.rfind("startxref");
@@ -27,14 +34,16 @@ Document::Document(std::string bytes, std::string fileName)
   }
   std::vector<Revision> newestFirst;
   std::set<long> seen;
+  size_t objects = 0;
   for (;;) {
-    if (offset <= 0 || static_cast<size_t>(offset) >= bytes_.size() || !seen.insert(offset).second ||
-        newestFirst.size() > kMaxRevisions) {
+    if (offset <= 0 || static_cast<size_t>(offset) >= bytes_.size() || !seen.insert(offset).second) {
       parser_.fail(static_cast<size_t>(offset), "xref chain points outside the file or loops");
     }
+    if (newestFirst.size() >= limits_.maxRevisions)
+      parser_.overLimit("pdf.limit.revisions", "revisions", limits_.maxRevisions);
     Revision revision;
     revision.xrefOffset = static_cast<size_t>(offset);
-    readSection(revision.xrefOffset, revision);
+    readSection(revision.xrefOffset, revision, objects);
     const Object* prev = revision.trailer.get("Prev");
     newestFirst.push_back(std::move(revision));
     if (!prev) break;
@@ -48,9 +57,35 @@ Document::Document(std::string bytes, std::string fileName)
                    "revisions overlap: an xref section lies inside an earlier revision");
     }
   }
+  indexEntries();
+  parseEveryObject();
 }
 
-void Document::readSection(size_t offset, Revision& revision) const {
+void Document::indexEntries() {
+  for (size_t r = 0; r < revisions_.size(); ++r) {
+    for (const auto& [number, entry] : revisions_[r].entries) history_[number].emplace_back(r, &entry);
+  }
+}
+
+// Every object every xref lists is read, not only those a reader reaches from the catalog: an object
+// nothing uses today may be used by the next revision, and what one reader skips another may show.
+void Document::parseEveryObject() {
+  for (size_t r = 0; r < revisions_.size(); ++r) {
+    for (const auto& [number, entry] : revisions_[r].entries) {
+      if (!entry.inUse) continue;
+      try {
+        object(number, r);
+      } catch (const Error& e) {
+        if (e.code() != "pdf.syntax" || r == 0) throw;
+        if (revisions_[r].unparsable.empty()) revisions_[r].firstUnparsableReason = e.what();
+        revisions_[r].unparsable.push_back(number);
+        unparsableAt_.insert(entry.offset);
+      }
+    }
+  }
+}
+
+void Document::readSection(size_t offset, Revision& revision, size_t& objects) const {
   size_t pos = parser_.skipWhitespace(offset);
   if (!parser_.keywordAt(pos, "xref")) {
     throw inputError("pdf.xref-stream", fileName_ + ": the xref at byte " + std::to_string(offset) +
@@ -65,6 +100,8 @@ void Document::readSection(size_t offset, Revision& revision) const {
     if (!parser_.integerAt(pos, first, pos) || !parser_.integerAt(parser_.skipWhitespace(pos), count, pos)) {
       parser_.fail(pos, "bad xref subsection header");
     }
+    objects += static_cast<size_t>(count);
+    if (objects > limits_.maxObjects) parser_.overLimit("pdf.limit.objects", "objects", limits_.maxObjects);
     for (long i = 0; i < count; ++i) {
       long entryOffset = 0, generation = 0;
       pos = parser_.skipWhitespace(pos);
@@ -102,12 +139,12 @@ void Document::readSection(size_t offset, Revision& revision) const {
 }
 
 const XrefEntry* Document::entry(int number, size_t revision) const {
-  for (size_t r = revision + 1; r-- > 0;) {
-    const auto& entries = revisions_[r].entries;
-    const auto it = entries.find(number);
-    if (it != entries.end()) return &it->second;
-  }
-  return nullptr;
+  const auto found = history_.find(number);
+  if (found == history_.end()) return nullptr;
+  const auto& listed = found->second;
+  const auto after = std::upper_bound(listed.begin(), listed.end(), revision,
+                                      [](size_t r, const auto& item) { return r < item.first; });
+  return after == listed.begin() ? nullptr : std::prev(after)->second;
 }
 
 std::optional<Object> Document::object(int number, size_t revision) const {
@@ -115,6 +152,7 @@ std::optional<Object> Document::object(int number, size_t revision) const {
   if (!e || !e->inUse) return std::nullopt;
   const auto cached = cache_.find(e->offset);
   if (cached != cache_.end()) return cached->second;
+  if (unparsableAt_.count(e->offset)) return std::nullopt;
   if (e->offset >= bytes_.size())
     parser_.fail(e->offset, "xref entry of object " + std::to_string(number) + " points past the end");
   if (!resolving_.insert(number).second) return std::nullopt;

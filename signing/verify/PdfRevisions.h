@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "signing/verify/PdfObject.h"
@@ -28,12 +29,18 @@ struct Revision {
   size_t endAfterEol = 0;
   std::map<int, XrefEntry> entries;  // only the objects this revision's xref section lists
   Object trailer;
+  // Objects of this revision's xref whose text does not parse, and why the first of them does not.
+  // The first revision has none: a document whose base does not parse is refused whole.
+  std::vector<int> unparsable;
+  std::string firstUnparsableReason;
 };
 
 class Document {
  public:
-  // Parses the xref chain. Throws Error(InputInvalid, "pdf.*") for anything it cannot read.
-  Document(std::string bytes, std::string fileName);
+  // Parses the xref chain and every object it lists. Throws Error(InputInvalid, "pdf.*") for anything
+  // it cannot read, except objects of later revisions that do not parse: those are listed in their
+  // Revision::unparsable and read as absent.
+  Document(std::string bytes, std::string fileName, const Limits& limits = {});
 
   const std::string& bytes() const { return bytes_; }
   const std::string& fileName() const { return fileName_; }
@@ -51,11 +58,18 @@ class Document {
   Document& operator=(const Document&) = delete;
 
  private:
-  void readSection(size_t offset, Revision& revision) const;
+  void readSection(size_t offset, Revision& revision, size_t& objects) const;
+  void indexEntries();
+  void parseEveryObject();
   std::string bytes_;
   std::string fileName_;
+  Limits limits_;
   Parser parser_;
   std::vector<Revision> revisions_;
+  // Per object number, the revisions whose xref lists it, oldest first: a lookup costs a binary
+  // search, not a walk back through every revision.
+  std::unordered_map<int, std::vector<std::pair<size_t, const XrefEntry*>>> history_;
+  std::set<size_t> unparsableAt_;           // offsets of objects that do not parse
   mutable std::map<size_t, Object> cache_;  // parsed objects by file offset
   mutable std::set<int> resolving_;         // objects being parsed: breaks /Length reference cycles
 };

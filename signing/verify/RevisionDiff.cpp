@@ -26,6 +26,23 @@ std::string joinKeys(const std::vector<std::string>& keys) {
   return s;
 }
 
+// "object 7" or "3 objects: 7, 9–10", listing at most a screenful of ranges.
+std::string objectList(const std::vector<int>& sorted) {
+  if (sorted.size() == 1) return "object " + std::to_string(sorted.front());
+  constexpr size_t kMaxRanges = 20;
+  std::string s = std::to_string(sorted.size()) + " objects: ";
+  size_t ranges = 0;
+  for (size_t i = 0; i < sorted.size();) {
+    size_t last = i;
+    while (last + 1 < sorted.size() && sorted[last + 1] == sorted[last] + 1) ++last;
+    if (ranges++ == kMaxRanges) return s + ", …";
+    s += (i > 0 ? ", " : "") + std::to_string(sorted[i]) +
+         (last > i ? "–" + std::to_string(sorted[last]) : std::string());
+    i = last + 1;
+  }
+  return s;
+}
+
 class RevisionDiffer {
  public:
   RevisionDiffer(const pdf::Document& document, size_t revision)
@@ -35,18 +52,37 @@ class RevisionDiffer {
         roles_(mapObjectRoles(document, revision - 1)) {}
 
   std::vector<Change> run() {
-    for (const auto& [number, entry] : doc_.revisions()[revision_].entries) {
+    const pdf::Revision& revision = doc_.revisions()[revision_];
+    if (!revision.unparsable.empty()) {
+      report(revision.unparsable.front(), "modified.unparsable-object",
+             objectList(revision.unparsable) +
+                 " of this revision cannot be read; the first: " + revision.firstUnparsableReason);
+    }
+    std::set<int> added;
+    std::vector<pdf::Ref> changedReferences;
+    for (const auto& [number, entry] : revision.entries) {
+      const auto now = doc_.object(number, revision_);
       const auto old = doc_.object(number, before_);
-      if (!old) continue;  // new objects are judged through whatever changed object references them
+      if (!old) {
+        if (now) added.insert(number);
+        continue;
+      }
       if (!entry.inUse) {
         report(number, "modified.deleted", describe(number) + " was deleted");
         continue;
       }
-      const auto now = doc_.object(number, revision_);
       if (!now || sameValue(*old, *now, doc_.bytes())) continue;
+      collectReferences(*now, changedReferences);
       judge(number, *old, *now);
     }
     judgeTrailer();
+    const bool changesNothing = changes_.empty() && added.empty();
+    judgeAdded(added, changedReferences);
+    if (changesNothing) {
+      changes_.push_back({revision_ + 1, 0, 0, "modified.empty-revision",
+                          "revision " + std::to_string(revision_ + 1) +
+                              " changes nothing: an update without content is no signature's bookkeeping"});
+    }
     return std::move(changes_);
   }
 
@@ -240,6 +276,25 @@ class RevisionDiffer {
       report(number, "modified.form",
              describe(number) + " changed after it was signed: " + joinKeys(forbidden));
     }
+  }
+
+  // A new object is judged through the changed object that refers to it (a signature through its
+  // field, validation data through the catalog's /DSS), directly or through other new objects. One
+  // that no change refers to is either junk or fills a reference the signed document left dangling.
+  void judgeAdded(std::set<int>& added, std::vector<pdf::Ref>& reached) {
+    collectReferences(doc_.revisions()[revision_].trailer, reached);
+    while (!reached.empty() && !added.empty()) {
+      const pdf::Ref ref = reached.back();
+      reached.pop_back();
+      if (added.erase(ref.number)) collectReferences(*doc_.object(ref.number, revision_), reached);
+    }
+    if (added.empty()) return;
+    // One change for them all: what an attacker appends by the thousand costs one line, not thousands.
+    const std::vector<int> unreferenced(added.begin(), added.end());
+    report(unreferenced.front(), "modified.unreferenced-object",
+           objectList(unreferenced) + " added, but nothing this revision changed refers to " +
+               (unreferenced.size() == 1 ? "it" : "them") +
+               ": unused, or filling a reference the signed document left dangling");
   }
 
   void judgeTrailer() {

@@ -148,7 +148,7 @@ bool Report::ok() const {
 }
 
 Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOptions& options) {
-  const pdf::Document doc(std::move(bytes), fileName);
+  const pdf::Document doc(std::move(bytes), fileName, options.limits);
   Report report;
   report.file = fileName;
   for (size_t r = 0; r < doc.revisions().size(); ++r) {

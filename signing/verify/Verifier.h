@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/policy/Policy.h"
+#include "signing/verify/PdfParser.h"
 #include "signing/verify/VerificationReport.h"
 
 namespace gongwen::verify {
@@ -17,6 +18,7 @@ struct VerifyOptions {
   std::vector<std::string> trustAnchorFiles;  // PEM roots in addition to the policy's
   std::string sm2UserId = std::string(kDefaultSm2UserId);
   std::string registerPath;  // seal-use register to check seals against; empty = the policy's
+  pdf::Limits limits;        // bounds of the PDF reader
 };
 
 // Throws Error(InputInvalid, "pdf.*") when the file is not a readable PDF.

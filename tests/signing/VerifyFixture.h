@@ -177,6 +177,18 @@ inline unsigned nextObjectNumber(const std::string& pdf) {
   return static_cast<unsigned>(document.revisions().back().trailer.get("Size")->number);
 }
 
+// A 公文 of the proposal chain signed through its whole chain by `gongwen sign` (3 signatures, 4
+// revisions), made once per test program.
+inline const std::string& sealedProposal() {
+  static const std::string pdf = [] {
+    std::string p = unsignedPdf("proposal-ordinary");
+    p = signWithCli(p, "guzhang", "section-review");
+    p = signWithCli(p, "fenguan-liu", "deputy-signoff");
+    return signWithCli(p, "bangong", "administrative-seal");
+  }();
+  return pdf;
+}
+
 inline verify::Report verifyWithPolicy(
     const std::string& pdf, const std::string& sm2UserId = std::string(verify::kDefaultSm2UserId)) {
   static const policy::Policy policy = policy::loadPolicy(bureau().policyPath());

@@ -14,16 +14,6 @@ namespace {
 
 using namespace verifyfx;
 
-const std::string& sealed() {
-  static const std::string pdf = [] {
-    std::string p = unsignedPdf("proposal-ordinary");
-    p = signWithCli(p, "guzhang", "section-review");
-    p = signWithCli(p, "fenguan-liu", "deputy-signoff");
-    return signWithCli(p, "bangong", "administrative-seal");
-  }();
-  return pdf;
-}
-
 // Verifies, turning a gongwen::Error (unreadable PDF) into "not ok".
 bool verifiesOk(const std::string& pdf) {
   try {
@@ -46,10 +36,10 @@ std::vector<std::pair<size_t, size_t>> gaps(const std::string& pdf) {
   return result;
 }
 
-TEST(VerifyRobustness, HonestBaseline) { EXPECT_TRUE(verifiesOk(sealed())); }
+TEST(VerifyRobustness, HonestBaseline) { EXPECT_TRUE(verifiesOk(sealedProposal())); }
 
 TEST(VerifyRobustness, EveryTruncationFails) {
-  const std::string& pdf = sealed();
+  const std::string& pdf = sealedProposal();
   for (size_t cut = 0; cut < pdf.size(); cut += pdf.size() / 97 + 1) {
     EXPECT_FALSE(verifiesOk(pdf.substr(0, cut))) << "truncated at " << cut;
   }
@@ -57,7 +47,7 @@ TEST(VerifyRobustness, EveryTruncationFails) {
 }
 
 TEST(VerifyRobustness, RandomByteDamageIsNeverValid) {
-  const std::string& pdf = sealed();
+  const std::string& pdf = sealedProposal();
   const auto unsignedGaps = gaps(pdf);
   std::uint64_t state = 0x9E3779B97F4A7C15ull;  // xorshift64: deterministic
   const auto next = [&] {
