@@ -119,8 +119,6 @@ int signBody(const std::vector<std::string>& args) {
   verifyOptions.policy = &policy;
   verifyOptions.limits = verify::pdf::Limits{}.scaledBy(o.pdfLimitFactor);
   const verify::Report verified = verify::verifyPdf(original, o.input, verifyOptions);
-  if (auto refused = verify::signingRefusal(verified)) throw *refused;
-  const sign::SignableDocument document(original, o.input);
   // The chain follows from what the original as rendered claims, by the policy's rules, the way
   // verify derives it: never from the requested chain alone or from a later revision.
   const policy::DocumentClaims& claims = verified.claims;
@@ -128,6 +126,8 @@ int signBody(const std::vector<std::string>& args) {
     throw inputError("sign.no-chain", o.input +
                                           ": the PDF names no approval chain (/GongwenChain in its Info "
                                           "dictionary); render it with `gongwen render`");
+  if (auto refused = verify::signingRefusal(verified)) throw *refused;
+  const sign::SignableDocument document(original, o.input);
   const std::string chainId = policy::approvalChainFor(policy, claims).id;
   // The steps as the verifier found them, in the order their revisions were signed.
   std::vector<policy::SignedStep> signedSteps;

@@ -27,7 +27,7 @@ struct KindInfo {
 };
 
 // The defaults are documented in README.md ("Input limits"); keep the two in step.
-constexpr std::array<KindInfo, 10> kKinds{{
+constexpr std::array<KindInfo, 11> kKinds{{
     {"job", 16 * MB, true},
     {"template", 4 * MB, false},
     {"font configuration", 1 * MB, false},
@@ -38,6 +38,7 @@ constexpr std::array<KindInfo, 10> kKinds{{
     {"certificate", 1 * MB, false},
     {"PKCS#12 file", 1 * MB, false},
     {"seal image", 16 * MB, false},
+    {"seal-register head file", 4 * KB, false},
 }};
 
 const KindInfo& info(InputKind kind) { return kKinds.at(static_cast<std::size_t>(kind)); }

@@ -12,16 +12,17 @@
 namespace gongwen {
 
 enum class InputKind {
-  Job,          // job XML
-  Template,     // template XML
-  FontConfig,   // font configuration XML
-  Policy,       // the bureau's policy XML
-  Text,         // plain text for `check`
-  Pdf,          // PDF to sign or verify
-  Secret,       // password or PIN file
-  Certificate,  // PEM certificate
-  KeyStore,     // PKCS#12 file
-  SealImage,    // PNG of a seal
+  Job,           // job XML
+  Template,      // template XML
+  FontConfig,    // font configuration XML
+  Policy,        // the bureau's policy XML
+  Text,          // plain text for `check`
+  Pdf,           // PDF to sign or verify
+  Secret,        // password or PIN file
+  Certificate,   // PEM certificate
+  KeyStore,      // PKCS#12 file
+  SealImage,     // PNG of a seal
+  RegisterHead,  // the seal-use register's head file (SEQUENCE ROW-HASH)
 };
 
 // What the kind is called in messages ("job", "plain text", "PDF" …).

@@ -143,7 +143,11 @@ void SealRegister::writeHeadFile() const {
   if (last && sqlite3_step(last.get()) == SQLITE_ROW)
     head = {sqlite3_column_int64(last.get(), 0), column(last.get(), 1)};
   const DeferredTermination untilWritten;
-  writeFileAtomically(headFilePath(path_), std::to_string(head.sequence) + " " + head.rowHash + "\n");
+  // The head file is the register's own: the record of inputs (the policy names it) does not bar it.
+  WriteOptions ownFile;
+  ownFile.replacesInput = true;
+  writeFileAtomically(headFilePath(path_), std::to_string(head.sequence) + " " + head.rowHash + "\n",
+                      ownFile);
 }
 
 RegisterCheck SealRegister::check() const {

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/InputFile.h"
 #include "pipeline/policy/SealRegisterStorage.h"
 
 namespace gongwen::policy::storage {
@@ -16,7 +16,7 @@ std::optional<RegisterHead> readHeadFile(const std::string& registerPath, std::s
   const std::string path = headFilePath(registerPath);
   std::error_code absent;
   if (!std::filesystem::exists(path, absent) && !absent) return std::nullopt;
-  std::istringstream fields(readFile(path));
+  std::istringstream fields(readInput(path, InputKind::RegisterHead));
   RegisterHead head;
   std::string rest;
   if (!(fields >> head.sequence >> head.rowHash) || (fields >> rest) || head.sequence < 0 ||

@@ -54,7 +54,8 @@ std::optional<Error> signingRefusal(const Report& report) {
   if (broken.problem)
     return refusal(ExitCode::SignatureInvalid, "sign.input-does-not-verify", report, broken);
   const Found refused = firstProblem(report, isPolicyFinding);
-  if (refused.problem) return refusal(ExitCode::PolicyRefused, "sign.input-chain-refused", report, refused);
+  // A policy finding is refused under its own rule's code, as `authorise` would refuse the step.
+  if (refused.problem) return refusal(ExitCode::PolicyRefused, refused.problem->code, report, refused);
   for (const auto& revision : report.revisions) {
     for (const auto& change : revision.changes) {
       if (change.code == "modified.unparsable-object")

@@ -122,7 +122,9 @@ TEST_F(DocumentRulesTest, SamplePolicyReadsItsDocumentRules) {
 class DocumentRulesLoaderTest : public ::testing::Test {
  protected:
   std::string loadCode(const std::string& text, std::string* message = nullptr) {
-    writeFileAtomically(dir.file("policy.xml"), text);
+    WriteOptions rewrite;  // one policy text after another in the same file
+    rewrite.replacesInput = true;
+    writeFileAtomically(dir.file("policy.xml"), text, rewrite);
     return errorCode([&] { policy::loadPolicy(dir.file("policy.xml")); }, message);
   }
   TempDir dir;

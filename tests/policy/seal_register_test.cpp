@@ -32,6 +32,12 @@ class SealRegisterTest : public ::testing::Test {
   }
   CommandResult sql(const std::string& statement) { return run({"sqlite3", path, statement}); }
   RegisterCheck check() { return policy::verifySealRegister(path); }
+  // The tamperer's edit: the register has read its head file, which so is an input of this process.
+  void writeHead(const std::string& text) {
+    WriteOptions tamper;
+    tamper.replacesInput = true;
+    writeFileAtomically(path + ".head", text, tamper);
+  }
   // The error the next append throws, with its message.
   std::string appendError(std::string* message) {
     return errorCode([&] { SealRegister(path).append(use(9)); }, message);
@@ -162,7 +168,7 @@ TEST_F(SealRegisterTest, TailCutWithTheGuardPutBackIsCaughtByTheHeadFile) {
 
 TEST_F(SealRegisterTest, HeadFileNamingAnotherHashIsEvident) {
   fill(2);
-  writeFileAtomically(path + ".head", "2 " + std::string(64, 'f') + "\n");
+  writeHead("2 " + std::string(64, 'f') + "\n");
   EXPECT_NE(brokenBecause(2).find("chain was rewritten"), std::string::npos);
 }
 
@@ -170,7 +176,7 @@ TEST_F(SealRegisterTest, MissingOrGarbledHeadFileIsEvident) {
   fill(2);
   std::filesystem::remove(path + ".head");
   EXPECT_NE(brokenBecause(0).find("head file"), std::string::npos);
-  writeFileAtomically(path + ".head", "two\n");
+  writeHead("two\n");
   EXPECT_NE(brokenBecause(0).find("SEQUENCE ROW-HASH"), std::string::npos);
 }
 
@@ -178,7 +184,7 @@ TEST_F(SealRegisterTest, MissingOrGarbledHeadFileIsEvident) {
 TEST_F(SealRegisterTest, HeadFileBehindTheRegisterIsAStoppedSignerAndCatchesUp) {
   fill(3);
   const std::string second = SealRegister(path).find(2)->rowHash;
-  writeFileAtomically(path + ".head", "2 " + second + "\n");
+  writeHead("2 " + second + "\n");
   const RegisterCheck lagging = check();
   EXPECT_TRUE(lagging.ok()) << lagging.problem;
   EXPECT_EQ(lagging.headFile->sequence, 2);

@@ -36,15 +36,7 @@ class RegisterBureau {
         policyPath_(bureau().file("policy-" + tag_ + ".xml")) {
     writeFileAtomically(policyPath_, replaced(readFile(bureau().policyPath()), "registry/seal-uses.sqlite",
                                               "registry/" + tag_ + ".sqlite"));
-    const std::string steps[][2] = {
-        {"bangong", "office-proofread"}, {"fenguan-zhang", "deputy-review"}, {"juzhang", "director-signoff"}};
-    writeFileAtomically(work_.file("0.pdf"), unsignedPdf("bureau-document", "administrative-seal"));
-    for (int i = 0; i < 3; ++i) {
-      const CommandResult r =
-          signCli(work_.file(std::to_string(i) + ".pdf"), work_.file(std::to_string(i + 1) + ".pdf"),
-                  steps[i][0], steps[i][1], "", policyPath_);
-      if (r.exitCode != 0) throw std::runtime_error("approving the test document failed: " + r.err);
-    }
+    approveUpToTheSeal(unsignedPdf("bureau-document", "administrative-seal"), "");
   }
   ~RegisterBureau() {
     for (const char* suffix : {"", "-wal", "-shm", ".head"}) std::filesystem::remove(registerPath_ + suffix);
@@ -58,6 +50,21 @@ class RegisterBureau {
   // The document approved up to the seal: 局长签发 given, the administrative seal not yet applied.
   std::string approved() const { return work_.file("3.pdf"); }
   std::string file(const std::string& name) const { return work_.file(name); }
+
+  // Signs `unsignedBytes` through the three approvals of bureau-document with `gongwen sign`, as
+  // PREFIX0.pdf … PREFIX3.pdf; returns the last.
+  std::string approveUpToTheSeal(const std::string& unsignedBytes, const std::string& prefix) const {
+    const std::string steps[][2] = {
+        {"bangong", "office-proofread"}, {"fenguan-zhang", "deputy-review"}, {"juzhang", "director-signoff"}};
+    writeFileAtomically(work_.file(prefix + "0.pdf"), unsignedBytes);
+    for (int i = 0; i < 3; ++i) {
+      const CommandResult r = signCli(work_.file(prefix + std::to_string(i) + ".pdf"),
+                                      work_.file(prefix + std::to_string(i + 1) + ".pdf"), steps[i][0],
+                                      steps[i][1], "", policyPath_);
+      if (r.exitCode != 0) throw std::runtime_error("approving the test document failed: " + r.err);
+    }
+    return work_.file(prefix + "3.pdf");
+  }
 
   CommandResult seal(const std::string& output) const {
     return signCli(approved(), output, "bangong", "administrative-seal", "", policyPath_);

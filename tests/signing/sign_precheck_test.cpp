@@ -151,7 +151,7 @@ TEST(SignPrecheck, NextStepRefusedWhenTheFirstWasSignedBySomeoneOutsideThePolicy
   const CommandResult r =
       signfx::signCli(work.file("in.pdf"), work.file("out.pdf"), "fenguan-zhang", "deputy-review");
   EXPECT_EQ(r.exitCode, 4) << r.err;
-  expectOneErrorLine(r, "sign.input-chain-refused");
+  expectOneErrorLine(r, "policy.unknown-signer");
   EXPECT_NE(r.err.find("policy.unknown-signer"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(work.file("out.pdf")));
   EXPECT_EQ(readFile(work.file("in.pdf")), pdf);

@@ -80,14 +80,11 @@ TEST(SealRegister, SealNamesItsRowWhichRecordsTheApprovedDocument) {
 TEST(SealRegister, SealThatCannotBeAppliedIsNotRegistered) {
   const RegisterBureau b("no-field");
   sealTimes(b, 1);
-  // The approved document with its seal field's /GongwenSeal renamed: nothing for the seal to fill.
-  std::string pdf = readFile(b.approved());
-  const std::size_t at = pdf.find("/GongwenSeal (administrative-seal)");
-  ASSERT_NE(at, std::string::npos);
-  pdf.replace(at, 34, "/GongwenSeal (administrative-sea1)");
-  writeFileAtomically(b.file("no-field.pdf"), pdf);
-  const CommandResult r = signCli(b.file("no-field.pdf"), b.file("refused.pdf"), "bangong",
-                                  "administrative-seal", "", b.policy());
+  // Approved up to the seal, but its seal field names another seal: nothing for this seal to fill.
+  const std::string approved =
+      b.approveUpToTheSeal(unsignedPdf("bureau-document", "administrative-sea1"), "no-field-");
+  const CommandResult r =
+      signCli(approved, b.file("refused.pdf"), "bangong", "administrative-seal", "", b.policy());
   EXPECT_EQ(r.exitCode, 3) << r.err;
   EXPECT_NE(r.err.find("sign.seal-field"), std::string::npos) << r.err;
   EXPECT_EQ(b.sql("SELECT count(*) FROM seal_use").out, "1\n");
