@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the samples: installs what is missing, builds, then for every job in
 # samples/jobs/ checks it, renders it, signs it through its approval chain (approvals first, the
-# seal last) with the test PKI, and verifies the signed PDF. Results go to out/.
-# (Archiving is not built yet.)
+# seal last) with the test PKI, and verifies the signed PDF; at the end it checks the seal-use
+# register. Results go to out/. (Archiving is not built yet.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +40,7 @@ for job in samples/jobs/*.xml; do
   name=$(basename "$job" .xml)
   chain=$(sed -n 's/.*approvalChain="\([^"]*\)".*/\1/p' "$job" | head -n 1)
   $gongwen check "$job" >"$out/rendered/$name.check.txt"
-  $gongwen render "$job" -o "$out/rendered/$name.pdf"
+  $gongwen render "$job" -o "$out/rendered/$name.pdf" --policy "$out/policy.xml"
   current="$out/rendered/$name.pdf"
   n=0
   for person in $(signers_for "$chain"); do
@@ -59,4 +59,10 @@ for job in samples/jobs/*.xml; do
     status=1
   fi
 done
+if $gongwen register verify --policy "$out/policy.xml" >"$out/signed/register.verify.txt"; then
+  echo "ok     seal-use register (用印登记): $(head -n 1 "$out/signed/register.verify.txt")"
+else
+  echo "FAILED seal-use register, see $out/signed/register.verify.txt"
+  status=1
+fi
 exit $status
