@@ -21,6 +21,7 @@
 namespace fs = std::filesystem;
 using namespace gongwen;
 using gongwen::testing::TempDir;
+using gongwen::testing::Umask;
 
 namespace {
 
@@ -47,16 +48,6 @@ std::string refusal(const std::function<void()>& write, std::string* message = n
   }
   return "";
 }
-
-// Sets the process umask for the lifetime of the object.
-class Umask {
- public:
-  explicit Umask(mode_t mask) : saved_(::umask(mask)) {}
-  ~Umask() { ::umask(saved_); }
-
- private:
-  mode_t saved_;
-};
 
 // A pid no process has: a child that has exited and been reaped.
 pid_t deadPid() {

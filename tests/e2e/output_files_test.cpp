@@ -49,16 +49,6 @@ void expectRefused(const CommandResult& r, const std::string& code, const std::s
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
 }
 
-// Sets the umask (inherited by the commands run) for the lifetime of the object.
-class Umask {
- public:
-  explicit Umask(mode_t mask) : saved_(::umask(mask)) {}
-  ~Umask() { ::umask(saved_); }
-
- private:
-  mode_t saved_;
-};
-
 }  // namespace
 
 TEST(OutputFiles, RenderOverItsOwnJobIsRefusedAndTheJobKept) {

@@ -15,8 +15,8 @@
 
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
-#include "pipeline/policy/Policy.h"
 #include "pipeline/core/UtcTime.h"
+#include "pipeline/policy/Policy.h"
 #include "tests/support/TestSupport.h"
 
 namespace gongwen::testing {
@@ -115,5 +115,15 @@ class TestPki {
   bool ok_ = false;
   std::string failure_;
 };
+
+// Writes `text` as the policy file `path` (one text after another in the same file, so the record of
+// inputs does not bar it) and loads it; returns the error code ("" if none).
+inline std::string policyLoadCode(const std::string& path, const std::string& text,
+                                  std::string* message = nullptr) {
+  WriteOptions rewrite;
+  rewrite.replacesInput = true;
+  writeFileAtomically(path, text, rewrite);
+  return errorCode([&] { policy::loadPolicy(path); }, message);
+}
 
 }  // namespace gongwen::testing

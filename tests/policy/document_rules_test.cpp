@@ -122,10 +122,7 @@ TEST_F(DocumentRulesTest, SamplePolicyReadsItsDocumentRules) {
 class DocumentRulesLoaderTest : public ::testing::Test {
  protected:
   std::string loadCode(const std::string& text, std::string* message = nullptr) {
-    WriteOptions rewrite;  // one policy text after another in the same file
-    rewrite.replacesInput = true;
-    writeFileAtomically(dir.file("policy.xml"), text, rewrite);
-    return errorCode([&] { policy::loadPolicy(dir.file("policy.xml")); }, message);
+    return policyLoadCode(dir.file("policy.xml"), text, message);
   }
   TempDir dir;
 };

@@ -12,10 +12,7 @@ class PolicyLoaderTest : public ::testing::Test {
  protected:
   // Writes `text` as a policy file in a temp dir and loads it; returns the error code ("" if none).
   std::string loadCode(const std::string& text, std::string* message = nullptr) {
-    WriteOptions rewrite;  // one policy text after another in the same file
-    rewrite.replacesInput = true;
-    writeFileAtomically(dir.file("policy.xml"), text, rewrite);
-    return errorCode([&] { loadPolicy(dir.file("policy.xml")); }, message);
+    return policyLoadCode(dir.file("policy.xml"), text, message);
   }
   TempDir dir;
 };

@@ -2,6 +2,8 @@
 // Shared helpers for tests: temporary directories, running the real `gongwen` binary and the
 // independent tools (qpdf, pdffonts, pdftotext, pdfsig, openssl) and capturing what they print.
 
+#include <sys/stat.h>
+
 #include <string>
 #include <vector>
 
@@ -19,6 +21,18 @@ class TempDir {
 
  private:
   std::string path_;
+};
+
+// Sets the process umask (inherited by the commands run) for the lifetime of the object.
+class Umask {
+ public:
+  explicit Umask(mode_t mask) : saved_(::umask(mask)) {}
+  ~Umask() { ::umask(saved_); }
+  Umask(const Umask&) = delete;
+  Umask& operator=(const Umask&) = delete;
+
+ private:
+  mode_t saved_;
 };
 
 struct CommandResult {
