@@ -1,6 +1,7 @@
 #include "pipeline/core/InputFile.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -140,16 +141,11 @@ InputFile::InputFile(const std::string& path, InputKind kind) : path_(path), kin
     throw readError(path, std::string("it is ") + fileTypeName(st.st_mode) + "; give the path of a " +
                               inputKindName(kind) + " file");
   }
-  if (pipeAllowed) {
-    // Opened non-blocking above so that a refused FIFO cannot hang the open; this one is wanted, so
-    // wait for its writer (a non-blocking read end would see end-of-file before the writer comes).
-    // The first read end stays open meanwhile, so that a writer already there never sees none.
-    const int blocking = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    const int openErrno = errno;
-    ::close(fd_);
-    fd_ = blocking;
-    if (fd_ < 0) throw readError(path, std::strerror(openErrno));
-  }
+  // Opened non-blocking so that a refused FIFO cannot hang the open. A wanted one stays so: read()
+  // waits in poll(), which on Linux reports the end (POLLHUP) only once a writer has come and gone,
+  // whether it came before the open, between the open and the first read, or later. (Reopening it
+  // blocking would wait forever for a writer that already wrote and left.)
+  pipe_ = pipeAllowed;
   size_ = S_ISREG(st.st_mode) ? static_cast<std::uint64_t>(st.st_size) : 0;
   if (size_ > inputLimit(kind)) {
     ::close(fd_);
@@ -174,8 +170,15 @@ void InputFile::refuseTooLarge(std::uint64_t size, bool sizeKnown) const {
 
 std::size_t InputFile::read(char* buffer, std::size_t capacity) {
   while (true) {
+    if (pipe_) {
+      pollfd ready{fd_, POLLIN, 0};
+      if (::poll(&ready, 1, -1) < 0) {
+        if (errno == EINTR) continue;
+        throw readError(path_, std::strerror(errno));
+      }
+    }
     const ssize_t n = ::read(fd_, buffer, capacity);
-    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EINTR || (pipe_ && errno == EAGAIN))) continue;
     if (n < 0) throw readError(path_, std::strerror(errno));
     consumed_ += static_cast<std::uint64_t>(n);
     // A file that grows while it is read, or a pipe, is held to the limit as it goes.

@@ -58,6 +58,7 @@ class InputFile {
   std::string path_;
   InputKind kind_;
   int fd_ = -1;
+  bool pipe_ = false;           // a FIFO (a password file only), read as its writer sends
   std::uint64_t size_ = 0;      // of a regular file, from fstat
   std::uint64_t consumed_ = 0;  // bytes read so far, checked against the limit for pipes
 };
