@@ -25,9 +25,11 @@ for target in "${targets[@]}"; do
   echo "fuzz-check: $target for ${seconds}s"
   mkdir -p "$work/$target"
   # The seed PDFs are whole rendered and signed documents; let mutations keep them whole.
-  max_len=65536
-  [[ "$target" == pdf ]] && max_len=262144
-  "$build/tests/fuzz/gongwen_${target}_fuzz" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
+  options=(-max_len=65536)
+  [[ "$target" == pdf ]] && options=(-max_len=262144)
+  # Keywords of the input's syntax let mutations reach past the parser.
+  [[ -f "$root/tests/fuzz/$target.dict" ]] && options+=(-dict="$root/tests/fuzz/$target.dict")
+  "$build/tests/fuzz/gongwen_${target}_fuzz" "${options[@]}" -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$target-" \
     "$work/$target" "$root/tests/fuzz/corpus/$target"
 done
