@@ -241,8 +241,8 @@ std::vector<LineSpan> titleLines(const StyledText& t, double room, const model::
   const int fewest = std::max(1, static_cast<int>(std::ceil(total / room - kEpsilon)));
   if (fewest > kMaxTitleLines || t.text.size() > kMaxTitleCharacters) refuseLongTitle(t, where, fewest);
   if (fewest > 1) {
-    TitleSearchStats unused;
-    TitleSearch search(t, titleBreaks(t, breaks), room, stats ? *stats : unused);
+    TitleSearchStats discarded;
+    TitleSearch search(t, titleBreaks(t, breaks), room, stats ? *stats : discarded);
     for (int lines = fewest; lines <= fewest + kExtraLinesTried; ++lines) {
       const std::vector<size_t> ends = search.best(lines);
       if (ends.empty()) continue;

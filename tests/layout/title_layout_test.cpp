@@ -54,6 +54,23 @@ TEST(TitleLayout, AThreeHundredCharacterTitleWeighsFewCandidateLinesAndKeepsItsS
   EXPECT_LT(stats.candidateLines, 50000u);
 }
 
+// The most break points a title within the limits can offer: 1000 narrow characters with a break
+// after every second one, sixteen lines of about forty breaks each.
+TEST(TitleLayout, NarrowTextWithABreakEveryOtherCharacterStaysWithinTheWorkBound) {
+  const FontLibraryMetrics metrics(testing::realFonts());
+  std::string title;
+  for (int i = 0; i < 499; ++i) title += "i ";
+  title += "i";
+  const StyledText t = styledText(title, kTitleStyle, metrics, {});
+  TitleSearchStats stats;
+  const std::vector<LineSpan> spans = titleLines(t, kTypeWidth, {}, &stats);
+  std::vector<double> widths;
+  for (const LineSpan& s : spans) widths.push_back(s.width);
+  EXPECT_TRUE(isTrapezoidOrDiamond(widths));
+  EXPECT_EQ(spans.back().end, t.text.size());
+  EXPECT_LT(stats.candidateLines, 1000000u);
+}
+
 TEST(TitleLayout, AThreeHundredCharacterTitleLaysOutInADocument) {
   model::Document d = testing::notice(1);
   d.title = testing::text(threeHundredCharacterTitle(), "/job/title");
