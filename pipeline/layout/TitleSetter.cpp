@@ -70,7 +70,7 @@ std::vector<size_t> titleBreaks(const StyledText& t, const std::vector<uint8_t>&
 class TitleSearch {
  public:
   TitleSearch(const StyledText& t, const std::vector<size_t>& breaks, double room, TitleSearchStats& stats)
-      : t_(t), room_(room), stats_(stats) {
+      : room_(room), stats_(stats) {
     points_.push_back(0);
     points_.insert(points_.end(), breaks.begin(), breaks.end());
     points_.push_back(t.text.size());
@@ -207,7 +207,6 @@ class TitleSearch {
     return memo.cost;
   }
 
-  const StyledText& t_;
   double room_;
   TitleSearchStats& stats_;
   std::vector<size_t> points_;      // 0, every allowed break, the end of the text
