@@ -109,5 +109,19 @@ TEST(VerifyRobustness, ReferenceCyclesTerminate) {
   EXPECT_FALSE(verifiesOk(pdf));
 }
 
+TEST(VerifyRobustness, AByteRangeStartingPastTheEndIsMalformed) {
+  // Found by fuzzing (tests/fuzz/corpus/pdf/byterange-start-past-end.pdf): the first range's start
+  // was never checked against the file size, and reading it threw std::out_of_range.
+  const std::string pdf =
+      assemblePdf({"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [3 0 R] >> >>",
+                   "<< /Type /Pages /Kids [] /Count 0 >>", "<< /FT /Sig /T (approval) /V 4 0 R >>",
+                   "<< /Type /Sig /ByteRange [99999999 1 0 0] /Contents <00> >>"},
+                  "/Root 1 0 R");
+  const verify::Report report = verifyWithPolicy(pdf);
+  ASSERT_EQ(report.signatures.size(), 1u);
+  EXPECT_TRUE(hasProblem(report.signatures[0], "byterange.malformed"));
+  EXPECT_FALSE(report.ok());
+}
+
 }  // namespace
 }  // namespace gongwen::testing
