@@ -235,10 +235,10 @@ bool isTrapezoidOrDiamond(const std::vector<double>& widths) {
 
 std::vector<LineSpan> titleLines(const StyledText& t, double room, const model::SourceLocation& where,
                                  TitleSearchStats* stats) {
-  const std::vector<uint8_t> breaks = lineBreakOpportunities(t.text);
   const double total = visibleWidth(t, 0, t.text.size());
   const int fewest = std::max(1, static_cast<int>(std::ceil(total / room - kEpsilon)));
   if (fewest > kMaxTitleLines || t.text.size() > kMaxTitleCharacters) refuseLongTitle(t, where, fewest);
+  const std::vector<uint8_t> breaks = lineBreakOpportunities(t.text);
   if (fewest > 1) {
     TitleSearchStats discarded;
     TitleSearch search(t, titleBreaks(t, breaks), room, stats ? *stats : discarded);
