@@ -48,14 +48,14 @@ TEST(TitleLayout, AThreeHundredCharacterTitleWeighsFewCandidateLinesAndKeepsItsS
   EXPECT_TRUE(isTrapezoidOrDiamond(widths));
   EXPECT_LE(spans.size(), 17u);
   EXPECT_EQ(spans.back().end, t.text.size());
-  // The exhaustive search weighed billions of partial breakings here (over 40 s); the dynamic
-  // programme weighs each line once per state.
+  // The exhaustive search it replaced took 6 s of CPU on this title, and grew exponentially with
+  // the length; the dynamic programme weighs each line once per state (about 5,000 here).
   EXPECT_GT(stats.candidateLines, 0u);
   EXPECT_LT(stats.candidateLines, 50000u);
 }
 
 // The most break points a title within the limits can offer: 1000 narrow characters with a break
-// after every second one, sixteen lines of about forty breaks each.
+// after every second one, sixteen lines of about thirty breaks each.
 TEST(TitleLayout, NarrowTextWithABreakEveryOtherCharacterStaysWithinTheWorkBound) {
   const FontLibraryMetrics metrics(testing::realFonts());
   std::string title;
