@@ -1,7 +1,8 @@
 // libFuzzer target for the PDF reader that `sign` and `verify` trust: any bytes must parse into
 // revisions or give a gongwen::Error, never a crash, hang or runaway allocation. What verify does
-// with a parsed file (revision diff, signature-field discovery, /ByteRange checks, the Info chain
-// lookup) runs too, since that is where object graphs chosen by an attacker are walked.
+// with a parsed file (revision diff, signature-field discovery, /ByteRange checks, the CMS of each
+// signature with its DER walk, the Info chain lookup) runs too, since that is where object graphs
+// and DER chosen by an attacker are read.
 
 #include <cstddef>
 #include <cstdint>
@@ -21,7 +22,9 @@ void walk(const gongwen::verify::pdf::Document& doc) {
   for (size_t r = 1; r <= last; ++r) (void)diffRevision(doc, r);
   for (const auto& field : findSignatureFields(doc)) {
     const auto dict = doc.object(field.signatureObject, last);
-    if (dict) (void)checkByteRange(doc, *dict);
+    if (!dict) continue;
+    const ByteRangeResult range = checkByteRange(doc, *dict);
+    if (!range.covered.empty()) (void)checkCms(dict->get("Contents")->text, range.covered);
   }
   if (const pdf::Object* info = doc.revisions().front().trailer.get("Info"))
     (void)pdf::textOf(doc.resolve(*info, 0).get("GongwenChain"));
