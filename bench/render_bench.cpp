@@ -11,8 +11,11 @@
 #include <vector>
 
 #include "pipeline/check/Checker.h"
+#include "pipeline/core/AtomicFile.h"
 #include "pipeline/job/JobLoader.h"
 #include "pipeline/layout/DocumentLayout.h"
+#include "pipeline/layout/PageGeometry.h"
+#include "pipeline/layout/TitleSetter.h"
 #include "pipeline/pdf/PdfWriter.h"
 #include "pipeline/render/Renderer.h"
 
@@ -78,6 +81,27 @@ void BM_SubsetRole(benchmark::State& state, gongwen::fonts::FontRole role) {
   state.SetLabel(face.postscriptName());
 }
 
+// Choosing the breaks of a 300-字 title (the one tests/layout uses): the exhaustive search took
+// over 40 s, the dynamic programme must take milliseconds.
+void BM_TitleLayout(benchmark::State& state) {
+  std::string title =
+      gongwen::readFile(std::string(GONGWEN_SOURCE_DIR) + "/tests/layout/three_hundred_character_title.txt");
+  while (!title.empty() && title.back() == '\n') title.pop_back();
+  const gongwen::layout::FontLibraryMetrics metrics(gongwen::render::fontLibraryFor(""));
+  const auto text = gongwen::layout::styledText(
+      title, {gongwen::fonts::FontRole::Xiaobiaosong, gongwen::layout::kSize2, gongwen::layout::kBlack},
+      metrics, {});
+  gongwen::layout::TitleSearchStats stats;
+  std::size_t lines = 0;
+  for (auto _ : state) {
+    stats = {};
+    lines = gongwen::layout::titleLines(text, gongwen::layout::kTypeWidth, {}, &stats).size();
+  }
+  state.counters["characters"] = static_cast<double>(text.text.size());
+  state.counters["lines"] = static_cast<double>(lines);
+  state.counters["candidate_lines"] = static_cast<double>(stats.candidateLines);
+}
+
 // HarfBuzz preprocessing of every face, once, as a batch process or server would do it at start.
 // Its one-off cost is reported, not timed: it would swamp the per-document figure.
 void BM_PrepareFonts(benchmark::State& state) {
@@ -117,6 +141,7 @@ BENCHMARK_CAPTURE(BM_SubsetRole, xiaobiaosong, gongwen::fonts::FontRole::Xiaobia
 BENCHMARK_CAPTURE(BM_SubsetRole, heiti, gongwen::fonts::FontRole::Heiti)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_SubsetRole, kaiti, gongwen::fonts::FontRole::Kaiti)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_SubsetRole, songti, gongwen::fonts::FontRole::Songti)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TitleLayout)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
 // Everything after this runs on preprocessed faces (a warm batch process).
 BENCHMARK(BM_PrepareFonts)
     ->Iterations(1)

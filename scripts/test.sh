@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds gongwen and runs the whole test suite: the normal build, the same tests under
-# AddressSanitizer + UndefinedBehaviorSanitizer, and a short bounded fuzzing run of the checker.
+# AddressSanitizer + UndefinedBehaviorSanitizer, and a short bounded fuzzing run of each fuzz target
+# (the checker, the PDF reader, the job loader: 60 s each by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

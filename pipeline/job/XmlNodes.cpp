@@ -2,7 +2,7 @@
 
 #include <cstdint>
 #include <memory>
-#include <utility>
+#include <unordered_map>
 
 #include "pipeline/job/TextFolding.h"
 
@@ -18,40 +18,27 @@ std::string toString(const XmlString& s) {
   return s ? reinterpret_cast<const char*>(s.get()) : std::string();
 }
 
-bool isNamesake(const xmlNode* element, const xmlNode* sibling) {
-  return sibling->type == XML_ELEMENT_NODE && sibling->ns == nullptr &&
-         xmlStrEqual(sibling->name, element->name);
+std::string qualifiedName(const xmlNode* element) {
+  const std::string name = reinterpret_cast<const char*>(element->name);
+  return element->ns && element->ns->prefix
+             ? reinterpret_cast<const char*>(element->ns->prefix) + (":" + name)
+             : name;
 }
 
-// The element's position among its siblings of the same name (1-based) and whether it has any:
-// "p[3]" or plain "title", as xmlGetNodePath writes a step. xmlGetNodePath compares each element with
-// all its siblings, which is quadratic in a body of thousands of <p>; here each position is worked
-// out once, from the nearest earlier namesake, and kept in the node's _private field (libxml2 leaves
-// it to the application, and it goes with the document).
-std::pair<std::uintptr_t, bool> stepOf(const xmlNode* element) {
-  const auto memo = [](const xmlNode* n) { return reinterpret_cast<std::uintptr_t>(n->_private); };
-  if (memo(element) == 0) {
-    std::vector<xmlNode*> unknown{const_cast<xmlNode*>(element)};
-    std::uintptr_t position = 0;  // of the nearest earlier namesake whose position is known
-    for (const xmlNode* s = element->prev; s && position == 0; s = s->prev) {
-      if (!isNamesake(element, s)) continue;
-      if (memo(s) != 0) {
-        position = memo(s) / 2;
-      } else {
-        unknown.push_back(const_cast<xmlNode*>(s));
-      }
-    }
-    bool later = false;
-    for (const xmlNode* s = element->next; s && position == 0 && unknown.size() == 1 && !later; s = s->next) {
-      later = isNamesake(element, s);
-    }
-    for (auto it = unknown.rbegin(); it != unknown.rend(); ++it) {
-      ++position;
-      const bool shared = *it != element || position > 1 || later;
-      (*it)->_private = reinterpret_cast<void*>(position * 2 + (shared ? 1 : 0));
-    }
+// Numbers a parent's element children as xmlGetNodePath would (1-based among siblings of the same
+// name, 0 when the name is unique there) in one pass, and keeps each number in the child's
+// application slot (_private, which libxml2 leaves to us; 0 there means "not numbered yet", so
+// the number is stored plus one). xmlGetNodePath scans every sibling for every node: a job of n
+// paragraphs took O(n²) to load.
+void numberChildren(xmlNode* parent) {
+  std::unordered_map<std::string, uintptr_t> total;
+  for (const xmlNode* child : childElements(parent)) ++total[qualifiedName(child)];
+  std::unordered_map<std::string, uintptr_t> seen;
+  for (xmlNode* child : childElements(parent)) {
+    const std::string name = qualifiedName(child);
+    const uintptr_t position = total[name] > 1 ? ++seen[name] : 0;
+    child->_private = reinterpret_cast<void*>(position + 1);
   }
-  return {memo(element) / 2, memo(element) % 2 == 1};
 }
 
 model::SourceLocation locate(const xmlNode* element, const std::string& file) {
@@ -71,20 +58,13 @@ std::vector<xmlNode*> childElements(const xmlNode* parent) {
 }
 
 std::string xpathOf(const xmlNode* element) {
-  std::vector<const xmlNode*> lineage;
-  for (const xmlNode* n = element; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
-    // Namespaced steps are written as xmlGetNodePath writes them; jobs and templates have none.
-    if (n->ns != nullptr) return toString(XmlString(xmlGetNodePath(element)));
-    lineage.push_back(n);
-  }
-  std::string path;
-  for (auto it = lineage.rbegin(); it != lineage.rend(); ++it) {
-    path += '/';
-    path += reinterpret_cast<const char*>((*it)->name);
-    const auto [position, shared] = stepOf(*it);
-    if (shared) path += "[" + std::to_string(position) + "]";
-  }
-  return path;
+  if (element->type != XML_ELEMENT_NODE) return "";
+  if (element->parent == nullptr || element->parent->type != XML_ELEMENT_NODE)
+    return "/" + qualifiedName(element);
+  if (element->_private == nullptr) numberChildren(element->parent);
+  const auto position = reinterpret_cast<uintptr_t>(element->_private) - 1;
+  return xpathOf(element->parent) + "/" + qualifiedName(element) +
+         (position > 0 ? "[" + std::to_string(position) + "]" : "");
 }
 
 model::Text elementText(const xmlNode* element, const std::string& file) {

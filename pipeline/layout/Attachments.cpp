@@ -51,7 +51,7 @@ void addAttachmentPages(const model::Document& doc, const GlyphMetrics& metrics,
     const StyledText title =
         styledText(attachment.title.value, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack}, metrics,
                    attachment.title.where);
-    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth));
+    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, attachment.title.where));
     flow.addBlank();
     addBlocks(attachment.blocks, metrics, flow);
   }

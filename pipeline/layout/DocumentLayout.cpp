@@ -22,7 +22,7 @@ bool addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metri
   if (!doc.title.empty()) {
     const StyledText title = styledText(doc.title.value, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack},
                                         metrics, doc.title.where);
-    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth));
+    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, doc.title.where));
     flow.addBlank();
   }
   if (!doc.mainRecipients.empty()) {

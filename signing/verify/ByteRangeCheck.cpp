@@ -19,7 +19,8 @@ ByteRangeResult checkByteRange(const pdf::Document& doc, const Object& signature
     if (wellFormed) r[i] = static_cast<size_t>(n.number);
   }
   const size_t size = doc.bytes().size();
-  if (!wellFormed || r[1] > size || r[3] > size || r[2] > size - r[3]) {
+  // Both ranges inside the file, tested without overflow (each value may be up to 10^15).
+  if (!wellFormed || r[1] > size || r[0] > size - r[1] || r[3] > size || r[2] > size - r[3]) {
     result.problems.push_back(
         {"byterange.malformed",
          "/ByteRange must be four non-negative integers inside the file, next to a /Contents string"});

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <string_view>
+#include <unordered_map>
 
 namespace gongwen::verify::pdf {
 
@@ -54,13 +55,24 @@ std::string fromUtf16Be(std::string_view bytes) {
   return out;
 }
 
+// Entries by key: comparing two dictionaries key by key through a scan of the other would take
+// quadratic time on a dictionary of many keys.
+std::unordered_map<std::string_view, const Object*> byKey(const Dict& dict) {
+  std::unordered_map<std::string_view, const Object*> index;
+  for (const auto& [key, value] : dict) index.emplace(key, &value);
+  return index;
+}
+
+const Object* find(const std::unordered_map<std::string_view, const Object*>& index, const std::string& key) {
+  const auto it = index.find(key);
+  return it == index.end() ? nullptr : it->second;
+}
+
 bool sameDict(const Dict& a, const Dict& b, const std::string& bytes) {
   if (a.size() != b.size()) return false;
+  const auto others = byKey(b);
   for (const auto& [key, value] : a) {
-    const Object* other = nullptr;
-    for (const auto& [k, v] : b) {
-      if (k == key) other = &v;
-    }
+    const Object* other = find(others, key);
     if (!other || !sameValue(value, *other, bytes)) return false;
   }
   return true;
@@ -112,12 +124,14 @@ void collectReferences(const Object& value, std::vector<Ref>& out) {
 std::vector<std::string> changedKeys(const Object& before, const Object& after, const std::string& bytes) {
   std::vector<std::string> keys;
   if (!before.isDictLike() || !after.isDictLike()) return keys;
+  const auto beforeByKey = byKey(*before.dict);
+  const auto afterByKey = byKey(*after.dict);
   for (const auto& [key, value] : *before.dict) {
-    const Object* other = after.get(key);
+    const Object* other = find(afterByKey, key);
     if (!other || !sameValue(value, *other, bytes)) keys.push_back(key);
   }
   for (const auto& [key, value] : *after.dict) {
-    if (!before.get(key)) keys.push_back(key);
+    if (!find(beforeByKey, key)) keys.push_back(key);
   }
   if (before.is(Object::Kind::Stream) && after.is(Object::Kind::Stream) &&
       std::string_view(bytes).substr(before.streamBegin, before.streamLength) !=

@@ -1,6 +1,7 @@
 #include "signing/verify/PdfParser.h"
 
 #include <cstring>
+#include <unordered_set>
 
 #include "pipeline/core/Error.h"
 
@@ -141,15 +142,15 @@ Object Parser::parseValue(size_t& pos, int depth) const {
     o.kind = Object::Kind::Dict;
     o.dict = std::make_shared<Dict>();
     pos += 2;
+    // A set, not a scan of the entries so far: a dictionary of many keys must not cost quadratic time.
+    std::unordered_set<std::string> keys;
     for (;;) {
       pos = skipWhitespace(pos);
       if (bytes_.compare(pos, 2, ">>") == 0) break;
       if (pos >= bytes_.size() || bytes_[pos] != '/') fail(pos, "dictionary key is not a name");
       std::string key = parseName(pos);
-      for (const auto& entry : *o.dict) {
-        // Two values for one key is how signature-wrapping attacks hide a second /Contents.
-        if (entry.first == key) fail(pos, "dictionary has the key /" + key + " twice");
-      }
+      // Two values for one key is how signature-wrapping attacks hide a second /Contents.
+      if (!keys.insert(key).second) fail(pos, "dictionary has the key /" + key + " twice");
       Object value = parseValue(pos, depth + 1);
       o.dict->emplace_back(std::move(key), std::move(value));
     }
