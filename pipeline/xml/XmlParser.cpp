@@ -30,13 +30,34 @@ void refuseDoctype(void* userData, const xmlChar*, const xmlChar*, const xmlChar
   xmlStopParser(ctxt);
 }
 
-void keepFirstError(void* userData, xmlErrorPtr error) {
-  auto* ctxt = static_cast<xmlParserCtxt*>(userData);
-  auto* state = static_cast<ParseState*>(ctxt->_private);
-  if (error->level < XML_ERR_ERROR || !state->firstError.empty()) return;
-  state->firstError = oneLine(error->message ? error->message : "malformed XML");
-  state->errorLine = error->line;
+void keep(ParseState& state, const xmlError& error) {
+  if (error.level < XML_ERR_ERROR || !state.firstError.empty()) return;
+  state.firstError = oneLine(error.message ? error.message : "malformed XML");
+  state.errorLine = error.line;
 }
+
+void keepFirstError(void* userData, xmlErrorPtr error) {
+  keep(*static_cast<ParseState*>(static_cast<xmlParserCtxt*>(userData)->_private), *error);
+}
+
+// libxml2 reports some errors (a document whose bytes are not in the encoding it declares) outside
+// the parser context, to the thread's handler, which by default prints them on stderr. While this
+// thread parses, they go to the parse's state instead: the command still says one line.
+class ThreadErrorsToState {
+ public:
+  explicit ThreadErrorsToState(ParseState& state)
+      : savedHandler_(xmlStructuredError), savedData_(xmlStructuredErrorContext) {
+    xmlSetStructuredErrorFunc(
+        &state, [](void* userData, xmlErrorPtr error) { keep(*static_cast<ParseState*>(userData), *error); });
+  }
+  ~ThreadErrorsToState() { xmlSetStructuredErrorFunc(savedData_, savedHandler_); }
+  ThreadErrorsToState(const ThreadErrorsToState&) = delete;
+  ThreadErrorsToState& operator=(const ThreadErrorsToState&) = delete;
+
+ private:
+  xmlStructuredErrorFunc savedHandler_;
+  void* savedData_;
+};
 
 std::string errorCodePrefix(InputKind kind) {
   switch (kind) {
@@ -71,8 +92,12 @@ XmlDocPtr parseXmlFile(const std::string& path, InputKind kind) {
   ctxt->sax->serror = keepFirstError;
 
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
-  XmlDocPtr doc(
-      xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, options));
+  XmlDocPtr doc;
+  {
+    const ThreadErrorsToState quiet(state);
+    doc.reset(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
+                                options));
+  }
   if (state.doctypeLine > 0) {
     throw inputError(codePrefix + ".doctype",
                      path + ":" + std::to_string(state.doctypeLine) +
@@ -81,8 +106,13 @@ XmlDocPtr parseXmlFile(const std::string& path, InputKind kind) {
   }
   if (!doc || !ctxt->wellFormed) {
     const std::string reason = state.firstError.empty() ? "not well-formed XML" : state.firstError;
-    throw inputError(codePrefix + ".xml", path + ":" + std::to_string(state.errorLine) + ": " + reason +
-                                              "; fix the XML at that line");
+    // An encoding error has no line: the bytes could not be decoded into lines at all.
+    throw inputError(
+        codePrefix + ".xml",
+        state.errorLine > 0
+            ? path + ":" + std::to_string(state.errorLine) + ": " + reason + "; fix the XML at that line"
+            : path + ": " + reason +
+                  "; save the file in the encoding its <?xml … encoding=…?> declaration names");
   }
   return doc;
 }

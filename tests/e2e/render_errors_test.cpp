@@ -54,6 +54,21 @@ TEST(RenderErrors, SchemaViolationNamesFileLineAndElement) {
   EXPECT_FALSE(fs::exists(dir.file("out.pdf")));
 }
 
+// libxml2 reports an encoding error outside its parser context, to stderr unless told otherwise.
+TEST(RenderErrors, BytesNotInTheDeclaredEncodingGiveOneLine) {
+  TempDir dir;
+  const std::string job = dir.file("gb2312.xml");
+  write(job, replaceFirst(sampleNotice(), "encoding=\"UTF-8\"", "encoding=\"GB2312\""));
+  for (const std::vector<std::string>& argv : {std::vector<std::string>{gongwenBinary(), "check", job},
+                                               {gongwenBinary(), "render", job, "-o", dir.file("out.pdf")}}) {
+    const auto r = run(argv);
+    EXPECT_EQ(r.exitCode, 3) << argv[1];
+    expectOneLine(r, "job.xml", "gb2312.xml:");
+    EXPECT_NE(r.err.find("conversion failed"), std::string::npos) << r.err;
+  }
+  EXPECT_FALSE(fs::exists(dir.file("out.pdf")));
+}
+
 TEST(RenderErrors, MissingGlyphNamesTheCharacterWhereItIsAndTheRole) {
   TempDir dir;
   const std::string job = dir.file("rare.xml");
@@ -75,7 +90,8 @@ TEST(RenderErrors, UnknownFontRoleInTheFontConfigurationIsRefused) {
   const std::string fonts = dir.file("fonts.xml");
   write(fonts, std::regex_replace(gongwen::readFile(sourcePath("fonts/fonts.xml")),
                                   std::regex("name=\"kaiti\""), "name=\"kaishu\""));
-  const auto r = run({gongwenBinary(), "render", sampleJobs().front(), "-o", dir.file("out.pdf"), "--fonts", fonts});
+  const auto r =
+      run({gongwenBinary(), "render", sampleJobs().front(), "-o", dir.file("out.pdf"), "--fonts", fonts});
   EXPECT_EQ(r.exitCode, 3) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   EXPECT_NE(r.err.find("fonts.xml"), std::string::npos) << r.err;
@@ -85,7 +101,8 @@ TEST(RenderErrors, UnknownFontRoleInTheFontConfigurationIsRefused) {
 
 TEST(RenderErrors, UnwritableOutputIsAnIoErrorAndWritesNothing) {
   TempDir dir;
-  const auto r = run({gongwenBinary(), "render", sampleJobs().front(), "-o", dir.file("no/such/dir/out.pdf")});
+  const auto r =
+      run({gongwenBinary(), "render", sampleJobs().front(), "-o", dir.file("no/such/dir/out.pdf")});
   EXPECT_EQ(r.exitCode, 6);
   expectOneLine(r, "io.write", "no/such/dir/out.pdf");
   EXPECT_FALSE(fs::exists(dir.file("no")));
@@ -100,7 +117,8 @@ TEST(RenderErrors, AFailedRenderLeavesAnEarlierOutputUntouched) {
   const auto r = run({gongwenBinary(), "render", job, "-o", out});
   EXPECT_EQ(r.exitCode, 3);
   EXPECT_EQ(gongwen::readFile(out), "earlier result");
-  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 2) << "no temporaries left";
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 2)
+      << "no temporaries left";
 }
 
 TEST(RenderErrors, CheckErrorsStopTheRenderUnlessAllowed) {
