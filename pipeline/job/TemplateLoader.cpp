@@ -8,8 +8,8 @@
 #include "pipeline/core/DataDir.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/job/JobLoader.h"
-#include "pipeline/xml/SchemaValidator.h"
 #include "pipeline/job/XmlNodes.h"
+#include "pipeline/xml/SchemaValidator.h"
 #include "pipeline/xml/XmlParser.h"
 
 namespace gongwen::job {

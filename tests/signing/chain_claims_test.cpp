@@ -150,7 +150,8 @@ TEST(ChainClaims, ClaimsChangedAfterASignatureAreReported) {
   // Changed after a signature, the claims break that signature first: sign refuses it as not verifying.
   const SignAttempt attempt = trySign(changed, "fenguan-zhang", "deputy-review");
   EXPECT_EQ(attempt.result.exitCode, 5) << attempt.result.err;
-  EXPECT_NE(attempt.result.err.find("/GongwenTemplate, /GongwenChain"), std::string::npos) << attempt.result.err;
+  EXPECT_NE(attempt.result.err.find("/GongwenTemplate, /GongwenChain"), std::string::npos)
+      << attempt.result.err;
 }
 
 TEST(ChainClaims, SigningKeepsTheClaimsSoAnHonestChainHasNoClaimsProblem) {
