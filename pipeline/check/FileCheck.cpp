@@ -12,6 +12,27 @@ bool looksLikeXml(std::string_view bytes) {
   return first != std::string_view::npos && bytes[first] == '<';
 }
 
+std::string rootElementName(std::string_view start) {
+  if (start.substr(0, kUtf8Bom.size()) == kUtf8Bom) start.remove_prefix(kUtf8Bom.size());
+  while (true) {
+    const size_t open = start.find('<');
+    if (open == std::string_view::npos || open + 1 >= start.size()) return "";
+    start.remove_prefix(open);
+    const std::string_view closing = start.substr(0, 4) == "<!--" ? "-->"
+                                     : start[1] == '?'            ? "?>"
+                                     : start[1] == '!'            ? ">"
+                                                                  : "";
+    if (closing.empty()) {
+      const size_t end = start.find_first_of(" \t\r\n/>", 1);
+      if (end == std::string_view::npos) return "";
+      return std::string(start.substr(1, end - 1));
+    }
+    const size_t past = start.find(closing, 2);
+    if (past == std::string_view::npos) return "";
+    start.remove_prefix(past + closing.size());
+  }
+}
+
 std::vector<Finding> checkFile(const std::string& path) {
   InputFile in(path, InputKind::Text);
   std::string piece(64 * 1024, '\0');

@@ -31,8 +31,20 @@ bool fixFile(const std::string& path) {
   return true;
 }
 
-// A FILE argument names itself; a directory names every job (*.xml) and text (*.txt) under it, in
-// sorted order, without following links to directories (they could lead out of the tree or loop).
+// Whether a *.xml file found in a directory is a job: a policy, a template or a font configuration
+// kept beside the jobs is not (its root element says so). One that shows no root element in its
+// first kilobytes is checked, so that the checker names what is wrong with it.
+bool isJobOrUnknownXml(const std::string& path) {
+  InputFile in(path, InputKind::Text);
+  std::string start(4096, '\0');
+  start.resize(in.read(start.data(), start.size()));
+  const std::string root = check::rootElementName(start);
+  return root.empty() || root == "job";
+}
+
+// A FILE argument names itself; a directory names every job (*.xml whose root is <job>) and text
+// (*.txt) under it, in sorted order, without following links to directories (they could lead out
+// of the tree or loop).
 std::vector<std::string> filesNamedBy(const std::string& argument) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -41,7 +53,8 @@ std::vector<std::string> filesNamedBy(const std::string& argument) {
   try {
     for (const auto& entry : fs::recursive_directory_iterator(argument)) {
       const std::string extension = entry.path().extension().string();
-      if ((extension == ".xml" || extension == ".txt") && entry.is_regular_file()) {
+      if (!entry.is_regular_file()) continue;
+      if (extension == ".txt" || (extension == ".xml" && isJobOrUnknownXml(entry.path().string()))) {
         files.push_back(entry.path().string());
       }
     }
@@ -60,7 +73,8 @@ int runCheck(const std::vector<std::string>& args) {
   po::options_description options(
       "usage: gongwen check FILE|DIR... [--format text|json] [--fix]\n"
       "Proof-reads job XML files or plain UTF-8 texts against GB/T 9704, GB/T 15834 and GB/T 15835.\n"
-      "A directory is checked recursively: every *.xml job and *.txt text under it, in sorted order\n"
+      "A directory is checked recursively: every *.xml job (root element <job>; policies, templates\n"
+      "and font configurations beside them are passed over) and *.txt text under it, in sorted order\n"
       "(links to directories are not followed). Exit code 1 when any error-severity finding remains.\n\n"
       "options");
   std::string format = "text", maxInputSize;

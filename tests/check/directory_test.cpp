@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "pipeline/check/FileKind.h"
 #include "pipeline/core/AtomicFile.h"
 #include "tests/support/TestSupport.h"
 
@@ -30,6 +31,9 @@ void cleanTree(const TempDir& dir) {
   fs::copy_file(sourcePath("tests/check/data/clean-notice.txt"), dir.file("2026/11/a.txt"));
   fs::copy_file(sourcePath("tests/check/data/clean-notice.txt"), dir.file("2026/b.txt"));
   writeFileAtomically(dir.file("2026/11/notes.md"), "今天,我们开会。\n");
+  // Not jobs, though *.xml: the bureau's policy and a template kept beside the jobs.
+  fs::copy_file(sourcePath("samples/policy.xml"), dir.file("policy.xml"));
+  fs::copy_file(sourcePath("templates/notice.xml"), dir.file("2026/notice-template.xml"));
 }
 
 }  // namespace
@@ -84,4 +88,15 @@ TEST(CheckDirectory, ADirectoryWithNothingToCheckIsAUsageError) {
   EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
   EXPECT_NE(r.err.find("error[usage]: " + dir.path() + " is a directory with no job"), std::string::npos)
       << r.err;
+}
+
+TEST(CheckDirectory, TheRootElementIsFoundPastTheDeclarationCommentsAndDoctype) {
+  using gongwen::check::rootElementName;
+  EXPECT_EQ(
+      rootElementName("\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- a <note> -->\n<job template=\"notice\">"),
+      "job");
+  EXPECT_EQ(rootElementName("<!DOCTYPE policy>\n<policy organisation=\"x\"/>"), "policy");
+  EXPECT_EQ(rootElementName("<job>"), "job");
+  EXPECT_EQ(rootElementName("<?xml version=\"1.0\"?><!-- never closed"), "");
+  EXPECT_EQ(rootElementName("plain text"), "");
 }
