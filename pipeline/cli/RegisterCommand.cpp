@@ -7,6 +7,7 @@
 
 #include "pipeline/cli/Command.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/core/JsonText.h"
 #include "pipeline/policy/Policy.h"
 #include "pipeline/policy/SealRegister.h"
 
@@ -14,22 +15,6 @@ namespace po = boost::program_options;
 
 namespace gongwen::cli {
 namespace {
-
-std::string jsonString(const std::string& s) {
-  std::ostringstream out;
-  out << '"';
-  for (const unsigned char c : s) {
-    if (c == '"' || c == '\\')
-      out << '\\' << c;
-    else if (c < 0x20)
-      out << "\\u00"
-          << "0123456789abcdef"[c >> 4] << "0123456789abcdef"[c & 15];
-    else
-      out << c;
-  }
-  out << '"';
-  return out.str();
-}
 
 std::string headJson(const policy::RegisterHead& head) {
   return "{\"sequence\":" + std::to_string(head.sequence) + ",\"rowHash\":" + jsonString(head.rowHash) + "}";

@@ -1,29 +1,13 @@
 #include "signing/verify/ReportFormat.h"
 
-#include <cstdio>
 #include <sstream>
+
+#include "pipeline/core/JsonText.h"
 
 namespace gongwen::verify {
 namespace {
 
 const char* verdict(bool ok) { return ok ? "ok" : "FAILED"; }
-
-std::string jsonString(const std::string& s) {
-  std::string out = "\"";
-  for (const unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
 
 std::string jsonProblems(const std::vector<Problem>& problems) {
   std::string out = "[";
