@@ -47,6 +47,13 @@ SealRegister::SealRegister(const std::string& path, Access access) : path_(path)
                       path +
                           ": there is no seal-use register (用印登记) here; check the "
                           "<register path> of the policy, or give a copy with --register");
+  // SQLite would read a device as an empty register and block on a FIFO for ever: only a regular
+  // file (or none yet, to be created) is a register.
+  if (exists && !S_ISREG(st.st_mode))
+    throw systemError("policy.register-open",
+                      path +
+                          ": the seal-use register (用印登记) is not a regular file (a directory, device, "
+                          "FIFO or socket); check the <register path> of the policy");
   // A fresh installation has no register directory yet; SQLite reports any other failure.
   std::error_code ignored;
   if (access == Access::ReadWrite)

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "pipeline/policy/SealRegister.h"
 #include "tests/policy/PolicyTestData.h"
@@ -223,6 +224,17 @@ TEST_F(SealRegisterTest, ReadingNeverCreatesARegister) {
 TEST_F(SealRegisterTest, MissingDirectoryIsCreated) {
   SealRegister log(dir.file("registry/2026/seal-uses.sqlite"));
   EXPECT_EQ(log.append(use(1)).sequence, 1);
+}
+
+// SQLite read /dev/zero as an empty register that verified, and blocked for ever on a FIFO.
+TEST_F(SealRegisterTest, ADeviceOrAFifoIsNoRegister) {
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  for (const std::string& register_ : {path, std::string("/dev/zero")}) {
+    std::string message;
+    EXPECT_EQ(errorCode([&] { policy::verifySealRegister(register_); }, &message), "policy.register-open");
+    EXPECT_NE(message.find("not a regular file"), std::string::npos) << message;
+    EXPECT_EQ(errorCode([&] { SealRegister(register_).append(use(1)); }), "policy.register-open");
+  }
 }
 
 TEST_F(SealRegisterTest, UnopenableRegisterIsAnIoErrorNamingThePath) {
