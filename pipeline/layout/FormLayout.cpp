@@ -206,6 +206,7 @@ class FormLayouter {
 
   void placeTable() {
     const size_t header = headerRows();
+    const double tableStart = y_;
     for (size_t first = 0; first < form_.rows.size();) {
       const size_t last = grid_.blockEnd[first];
       const double height = rowsHeight(first, last);
@@ -213,8 +214,8 @@ class FormLayouter {
         if (form_.singlePage) {
           doesNotFit(describeCell(tallestCell(0, form_.rows.size() - 1)),
                      "the form does not fit on one page (its table needs " +
-                         millimetres(rowsHeight(0, form_.rows.size() - 1)) + " of the " +
-                         millimetres(area_.top - area_.bottom) + " the page holds); shorten this value");
+                         millimetres(rowsHeight(0, form_.rows.size() - 1)) + ", the page has " +
+                         millimetres(tableStart - area_.bottom) + " below the title); shorten this value");
         }
         finishTablePart();
         newPage();

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "pipeline/core/Error.h"
 #include "pipeline/core/Utf.h"
 #include "pipeline/layout/FormLayout.h"
@@ -22,9 +24,10 @@ using testing::visualLines;
 
 constexpr double kTolerance = 0.01;
 
-const PlacedCell& placed(const FormFrames& f, size_t row, size_t cell, size_t page = 0) {
+// Where form.rows[row].cells[cell] went on `page`; without a page, its first placing.
+const PlacedCell& placed(const FormFrames& f, size_t row, size_t cell, std::optional<size_t> page = 0) {
   for (const PlacedCell& c : f.cells) {
-    if (c.row == row && c.cell == cell && c.page == page) return c;
+    if (c.row == row && c.cell == cell && (!page || c.page == *page)) return c;
   }
   throw std::logic_error("cell not placed");
 }
@@ -121,6 +124,125 @@ TEST(FormLayout, ALongValueWrapsInsideItsCellAndItsRowGrows) {
   EXPECT_NEAR(placed(longForm, 2, 1).y, placed(shortForm, 2, 1).y, kTolerance);
   // All of the reason is in its cell, in order.
   EXPECT_TRUE(cellText(longForm.frames.pages[0], after) == toUtf32(reason, "test"));
+}
+
+TEST(FormLayout, ARegisterRunsOverPagesWithItsHeaderRowOnEachAndMarkedRowsInRed) {
+  const FormFrames f = layOutForm(proposalsRegister(25), realFonts());
+  ASSERT_EQ(f.frames.pages.size(), 3u);
+  EXPECT_NEAR(f.frames.pageWidth, mm(297), kTolerance);
+  EXPECT_NEAR(f.frames.pageHeight, mm(210), kTolerance);
+  size_t dataRows = 0;
+  for (size_t p = 0; p < f.frames.pages.size(); ++p) {
+    const Page& page = f.frames.pages[p];
+    // The header row tops the table on every page: right under the frame's top edge.
+    const PlacedCell& header = placed(f, 0, 0, p);
+    ASSERT_EQ(page.boxes.size(), 1u);
+    EXPECT_NEAR(header.y + header.height, page.boxes[0].y + page.boxes[0].height, kTolerance);
+    EXPECT_TRUE(cellText(page, header) == U"编号");
+    // The rotated 版心: 225 × 156 mm, centred.
+    EXPECT_NEAR(page.boxes[0].x, mm(36), kTolerance);
+    EXPECT_NEAR(page.boxes[0].width, mm(225), kTolerance);
+    EXPECT_GE(page.boxes[0].y, mm(27) - kTolerance);
+    EXPECT_LE(page.boxes[0].y + page.boxes[0].height, mm(210 - 27) + kTolerance);
+    for (const PlacedCell& c : f.cells) dataRows += c.page == p && c.row > 0 && c.cell == 0;
+  }
+  EXPECT_EQ(dataRows, 25u) << "every row once, none split";
+  // Row 7 is overdue: all its text is red, row 6's black.
+  const PlacedCell& overdue = placed(f, 7, 7, std::nullopt);
+  for (const TextRun& run : f.frames.pages[overdue.page].runs) {
+    if (run.chars.empty() || run.baseline < overdue.y || run.baseline > overdue.y + overdue.height) continue;
+    EXPECT_TRUE(run.color == kRed);
+  }
+}
+
+TEST(FormLayout, AMergedCellThatNeedsMoreRoomGrowsItsLastRow) {
+  const FormFrames plain = layOutForm(leaveSlip(), realFonts());
+  model::Form form = leaveSlip();
+  std::string remark;
+  for (int i = 0; i < 2; ++i) remark += "审批意见须写明准假天数及工作交接安排";
+  form.rows[4].cells[0] = testing::value("remark", remark);
+  form.rows[4].cells[0].rowSpan = 2;
+  const FormFrames grown = layOutForm(form, realFonts());
+  const PlacedCell& merged = placed(grown, 4, 0);
+  EXPECT_NEAR(placed(grown, 4, 1).height, placed(plain, 4, 1).height, kTolerance)
+      << "its first row keeps its height";
+  EXPECT_GT(placed(grown, 5, 0).height, placed(plain, 5, 0).height + kFormLinePitch) << "its last row grows";
+  EXPECT_NEAR(merged.height, placed(grown, 4, 1).height + placed(grown, 5, 0).height, kTolerance);
+  EXPECT_TRUE(cellText(grown.frames.pages[0], merged) == toUtf32(remark, "test"));
+}
+
+TEST(FormLayout, SignatureBoxesAreEmptyFieldsBelowTheirCaptionsNamingTheirStep) {
+  const FormFrames f = layOutForm(leaveSlip(), realFonts());
+  const Page& page = f.frames.pages[0];
+  ASSERT_EQ(page.sealFields.size(), 3u);
+  const std::pair<size_t, size_t> boxes[] = {{4, 1}, {5, 0}, {5, 1}};
+  const char* steps[] = {"applicant", "section-chief", "director"};
+  const char* captions[] = {"申请人", "科室负责人", "局长"};
+  for (size_t i = 0; i < 3; ++i) {
+    const SealField& field = page.sealFields[i];
+    const PlacedCell& cell = placed(f, boxes[i].first, boxes[i].second);
+    EXPECT_EQ(field.stepId, steps[i]);
+    EXPECT_EQ(field.sealId, "");
+    EXPECT_EQ(field.name, std::string("签名-") + steps[i]);
+    EXPECT_GE(field.x, cell.x);
+    EXPECT_LE(field.x + field.width, cell.x + cell.width);
+    EXPECT_GE(field.y, cell.y);
+    EXPECT_GE(field.height, kSignatureRoom - 2);
+    // The caption stands in the cell above the field, in the label role.
+    const PlacedCell above{
+        0, 0, 0, cell.x, field.y + field.height, cell.width, cell.y + cell.height - field.y - field.height};
+    EXPECT_TRUE(cellText(page, above) == toUtf32(captions[i], "test")) << steps[i];
+  }
+  // Captions are labels (黑体); the only text in the signature rows.
+  const PlacedCell& signatureRows = placed(f, 4, 0);
+  for (const TextRun& run : page.runs) {
+    if (run.baseline > signatureRows.y && run.baseline < signatureRows.y + signatureRows.height) {
+      EXPECT_EQ(run.role, fonts::FontRole::Heiti);
+    }
+  }
+}
+
+void expectDoesNotFit(const model::Form& form, const std::string& where) {
+  try {
+    layOutForm(form, realFonts());
+    FAIL() << "laid out a form that cannot fit";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "form.does-not-fit");
+    EXPECT_EQ(e.exitCode(), ExitCode::InputInvalid);
+    EXPECT_NE(std::string(e.what()).find(where), std::string::npos) << e.what();
+  }
+}
+
+TEST(FormLayout, AValueTooLongForTheSinglePageIsAnErrorNamingItsField) {
+  std::string reason;
+  for (int i = 0; i < 60; ++i) reason += "因家中老人突发疾病住院治疗，需本人陪护照料。";
+  expectDoesNotFit(leaveSlip(reason), "test-form.xml:7 (/job/reason), field reason");
+}
+
+TEST(FormLayout, ACharacterWiderThanItsColumnIsAnErrorNamingItsField) {
+  model::Form form = leaveSlip();
+  form.columnWeights = {1, 2, 1, 0.05};
+  expectDoesNotFit(form, "field department");
+}
+
+TEST(FormLayout, RegisterRowsTallerThanAPageAreAnErrorNamingTheValue) {
+  model::Form form = proposalsRegister(3);
+  std::string title;
+  for (int i = 0; i < 40; ++i) title += "关于加强城区道路噪声污染防治的建议";
+  form.rows[2].cells[1].text.value = title;
+  expectDoesNotFit(form, "field row2.title");
+}
+
+TEST(FormLayout, RowsThatDoNotFillTheColumnsAreRefused) {
+  model::Form form = leaveSlip();
+  form.rows[1].cells.pop_back();
+  try {
+    layOutForm(form, realFonts());
+    FAIL() << "laid out a row with a column missing";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "form.grid");
+    EXPECT_NE(std::string(e.what()).find("row 2"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace
