@@ -8,6 +8,7 @@
 #include "pipeline/core/Error.h"
 #include "pipeline/layout/CellText.h"
 #include "pipeline/layout/FormPage.h"
+#include "pipeline/layout/PageNumbers.h"
 #include "pipeline/layout/TableGrid.h"
 #include "pipeline/layout/TitleSetter.h"
 
@@ -64,6 +65,7 @@ class FormLayouter {
     y_ -= kGapAroundTable;
     placeTable();
     placeLinesBelow();
+    if (out_.frames.pages.size() > 1) placePageNumbers();
     return std::move(out_);
   }
 
@@ -196,6 +198,17 @@ class FormLayouter {
       y_ -= kGapAroundTable;
     }
     y_ = placeLines(std::move(set), y_, kFormLinePitch, page());
+  }
+
+  // Centred under the 版心, the 一字线 7 mm below it as on a 公文's pages (GB/T 9704 7.5).
+  void placePageNumbers() {
+    const double baseline = area_.bottom - mm(7) - kDashStrokeTopEm * kSize4;
+    for (size_t i = 0; i < out_.frames.pages.size(); ++i) {
+      const StyledText t = pageNumberText(i + 1, metrics_, {form_.sourceFile, 0, ""});
+      const LineSpan span = wholeSpan(t);
+      placeLine(setLine(t, span, area_.left + (area_.width() - span.width) / 2), baseline,
+                out_.frames.pages[i]);
+    }
   }
 
   size_t headerRows() const {

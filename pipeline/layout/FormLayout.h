@@ -12,7 +12,8 @@
 // - a signature box is an empty signature field (/GongwenStep = its signer) filling the cell below
 //   its caption, at least 12 mm high;
 // - a register (singlePage = false) runs over pages: rows tied together by merged cells stay on one
-//   page, and the leading rows marked repeatsOnEachPage are repeated at the top of every page.
+//   page, the leading rows marked repeatsOnEachPage are repeated at the top of every page, and its
+//   pages are numbered `— N —` centred under the 版心.
 
 #include <cstddef>
 #include <vector>
