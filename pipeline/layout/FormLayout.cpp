@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "pipeline/core/Error.h"
@@ -86,6 +87,7 @@ class FormLayouter {
     for (size_t r = 0; r < form_.rows.size(); ++r) {
       for (size_t k = 0; k < form_.rows[r].cells.size(); ++k) {
         const FormCell& cell = form_.rows[r].cells[k];
+        if (cell.role == CellRole::SignatureBox) checkSigner(cell);
         const CellPlace& place = grid_.places[r][k];
         const double room = grid_.width(place) - 2 * kFormCellPaddingX;
         CellLines set = setCellText(cell.text.value, styleOf(cell, form_.rows[r].marked), metrics_,
@@ -103,11 +105,29 @@ class FormLayouter {
     }
   }
 
+  // `sign` finds a box by its step: every box needs one, and no step two boxes.
+  void checkSigner(const FormCell& cell) {
+    if (cell.signer.empty()) {
+      throw inputError("form.signature-box",
+                       describeCell(cell) + ": the signature box '" + cell.text.value +
+                           "' names no signer; give its chain step id or \"applicant\"");
+    }
+    if (!signers_.insert(cell.signer).second) {
+      throw inputError("form.signature-box", describeCell(cell) + ": a second signature box for step '" +
+                                                 cell.signer + "'; each step signs one box");
+    }
+  }
+
   void sizeRows() {
     heights_.resize(form_.rows.size());
     std::vector<std::pair<size_t, size_t>> merged;
     for (size_t r = 0; r < form_.rows.size(); ++r) {
-      heights_[r] = std::max(mm(form_.rows[r].minHeightMm), kFormLinePitch + 2 * kFormCellPaddingY);
+      const double minHeight = form_.rows[r].minHeightMm;
+      if (!std::isfinite(minHeight) || minHeight < 0) {
+        throw inputError("form.grid", form_.sourceFile + ": row " + std::to_string(r + 1) +
+                                          " has a minimum height that is not a finite number of millimetres");
+      }
+      heights_[r] = std::max(mm(minHeight), kFormLinePitch + 2 * kFormCellPaddingY);
       for (size_t k = 0; k < content_[r].size(); ++k) {
         if (grid_.places[r][k].rows > 1) {
           merged.emplace_back(r, k);
@@ -317,6 +337,7 @@ class FormLayouter {
   FormFrames out_;
   double y_ = 0;
   std::optional<double> tableTop_;
+  std::set<std::string> signers_;
   std::vector<size_t> onPage_;  // out_.cells placed on the current page
 };
 

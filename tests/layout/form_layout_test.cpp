@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <optional>
 
 #include "pipeline/core/Error.h"
@@ -243,6 +244,35 @@ TEST(FormLayout, RowsThatDoNotFillTheColumnsAreRefused) {
     EXPECT_EQ(e.code(), "form.grid");
     EXPECT_NE(std::string(e.what()).find("row 2"), std::string::npos) << e.what();
   }
+}
+
+void expectRefused(const model::Form& form, const std::string& code, const std::string& said) {
+  try {
+    layOutForm(form, realFonts());
+    FAIL() << "laid out a form that should be refused with " << code;
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), code);
+    EXPECT_EQ(e.exitCode(), ExitCode::InputInvalid);
+    EXPECT_NE(std::string(e.what()).find(said), std::string::npos) << e.what();
+  }
+}
+
+TEST(FormLayout, SignatureBoxesNeedOneSignerEach) {
+  model::Form twice = leaveSlip();
+  twice.rows[5].cells[1].signer = "section-chief";
+  expectRefused(twice, "form.signature-box", "a second signature box for step 'section-chief'");
+  model::Form nobody = leaveSlip();
+  nobody.rows[5].cells[1].signer.clear();
+  expectRefused(nobody, "form.signature-box", "'局长' names no signer");
+}
+
+TEST(FormLayout, WeightsAndHeightsMustBeFiniteNumbers) {
+  model::Form weights = leaveSlip();
+  weights.columnWeights[2] = std::numeric_limits<double>::infinity();
+  expectRefused(weights, "form.grid", "column weight");
+  model::Form height = leaveSlip();
+  height.rows[3].minHeightMm = std::numeric_limits<double>::quiet_NaN();
+  expectRefused(height, "form.grid", "row 4 has a minimum height");
 }
 
 }  // namespace
