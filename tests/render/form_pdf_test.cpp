@@ -344,6 +344,32 @@ TEST_F(RenderedForms, TheRegisterIsLandscapeUprightWithItsHeaderAndANumberOnEver
   EXPECT_EQ(withoutWhitespace(first.out).rfind("建议提案办理情况汇总表", 0), 0u) << first.out;
 }
 
+// Poppler's own raster: the overdue rows' text is red, the others' is not.
+TEST_F(RenderedForms, MarkedRowsOfTheRegisterAreRed) {
+  PdfInspect pdf(register_.pdf);
+  const gongwen::testing::Raster page = pdf.render(0, 150);
+  int marked = 0;
+  for (const layout::PlacedCell& c : register_.layout.cells) {
+    if (c.page != 0 || c.row == 0) continue;
+    int red = 0;
+    for (int y = page.height - static_cast<int>((c.y + c.height) * 150 / 72) + 2;
+         y < page.height - static_cast<int>(c.y * 150 / 72) - 2; ++y) {
+      for (int x = static_cast<int>(c.x * 150 / 72) + 2; x < static_cast<int>((c.x + c.width) * 150 / 72) - 2;
+           ++x) {
+        red += page.redness[static_cast<size_t>(y) * page.width + x] > 100;
+      }
+    }
+    const bool overdue = register_.form.rows[c.row].marked;
+    marked += overdue;
+    if (overdue) {
+      EXPECT_GT(red, 20) << "row " << c.row + 1 << " cell " << c.cell + 1;
+    } else {
+      EXPECT_EQ(red, 0) << "row " << c.row + 1 << " cell " << c.cell + 1;
+    }
+  }
+  EXPECT_GE(marked, 8) << "row 7's eight cells on the first page";
+}
+
 TEST_F(RenderedForms, SignatureBoxesAreEmptySignatureFieldsNamingTheirStep) {
   const auto r = run({"qpdf", "--json", slip_.pdf});
   ASSERT_EQ(r.exitCode, 0) << r.err;
