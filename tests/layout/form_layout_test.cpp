@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <limits>
 #include <optional>
 
@@ -88,6 +89,32 @@ TEST(FormLayout, TableSpansTheTypeAreaAndMergedCellsSpanTheirColumnsAndRows) {
   EXPECT_NEAR(merged.y, placed(f, 5, 0).y, kTolerance);
   EXPECT_GE(placed(f, 4, 1).height, mm(20) - kTolerance);
   for (const Rule& r : page.rules) EXPECT_EQ(r.widthPt, 0.5);
+}
+
+TEST(FormLayout, TextStandsWhereItsAlignmentPutsIt) {
+  const FontLibraryMetrics metrics(realFonts());
+  const FormFrames f = layOutForm(leaveSlip(), metrics);
+  const std::vector<CharBox> boxes = charBoxes(f.frames.pages[0], metrics);
+  auto extent = [&](const PlacedCell& c) {
+    double left = 1e9, right = -1e9, bottom = 1e9, top = -1e9;
+    for (const CharBox& b : boxes) {
+      if (!inside(b, c)) continue;
+      left = std::min(left, b.left), right = std::max(right, b.right);
+      bottom = std::min(bottom, b.bottom), top = std::max(top, b.top);
+    }
+    return std::array<double, 4>{left - c.x, c.x + c.width - right, bottom - c.y, c.y + c.height - top};
+  };
+  // A centred label: equal room left and right, and (one line) above and below.
+  const auto label = extent(placed(f, 0, 0));
+  EXPECT_NEAR(label[0], label[1], kTolerance);
+  EXPECT_NEAR(label[2], label[3], kTolerance);
+  // A value set from the start: one padding from the left rule.
+  EXPECT_NEAR(extent(placed(f, 0, 1))[0], kFormCellPaddingX, kTolerance);
+  // The date line above the table ends at the table's right edge.
+  const VisualLine date = visualLines(f.frames.pages[0]).at(1);
+  ASSERT_TRUE(date.text().rfind(U"填表日期", 0) == 0);
+  const PlacedChar& last = date.chars.back();
+  EXPECT_NEAR(last.x + metrics.advance(date.role, last.ch, date.sizePt), kTypeRight, kTolerance);
 }
 
 TEST(FormLayout, EveryCharacterLiesInsideItsCellAwayFromTheRules) {
