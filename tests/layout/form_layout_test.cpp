@@ -183,6 +183,29 @@ TEST(FormLayout, ARegisterRunsOverPagesWithItsHeaderRowOnEachAndMarkedRowsInRed)
   }
 }
 
+TEST(FormLayout, ATwoRowHeaderWithMergedCellsRepeatsAsAWhole) {
+  model::Form form = proposalsRegister(30);
+  // 编号 and 标题 over both header rows; 办理情况 over the last four columns, named in the second row.
+  model::FormRow top{{testing::label("编号", 1, 2), testing::label("标题", 1, 2),
+                      testing::label("姓名", 1, 2), testing::label("承办股室", 1, 2),
+                      testing::label("办理情况", 4)}};
+  top.repeatsOnEachPage = true;
+  model::FormRow second{{testing::label("收到日期"), testing::label("办理期限"), testing::label("类别"),
+                         testing::label("状态")}};
+  second.repeatsOnEachPage = true;
+  form.rows[0] = top;
+  form.rows.insert(form.rows.begin() + 1, second);
+  const FormFrames f = layOutForm(form, realFonts());
+  ASSERT_GE(f.frames.pages.size(), 3u);
+  for (size_t p = 0; p < f.frames.pages.size(); ++p) {
+    const PlacedCell& merged = placed(f, 0, 0, p);
+    const PlacedCell& under = placed(f, 1, 0, p);
+    EXPECT_NEAR(merged.height, placed(f, 0, 4, p).height + under.height, kTolerance) << "page " << p + 1;
+    EXPECT_NEAR(under.x, placed(f, 0, 4, p).x, kTolerance);
+    EXPECT_TRUE(cellText(f.frames.pages[p], placed(f, 0, 4, p)) == U"办理情况");
+  }
+}
+
 TEST(FormLayout, AMergedCellThatNeedsMoreRoomGrowsItsLastRow) {
   const FormFrames plain = layOutForm(leaveSlip(), realFonts());
   model::Form form = leaveSlip();
