@@ -94,6 +94,8 @@ class TextChecker {
       inAttachmentNote_ = false;
       return;
     }
+    if (openQuote_ && !continuesQuotation(openQuote_->mark, t)) finishOpenQuote();
+    openQuote_.reset();
     if (startsWith(body, U"抄送：") || startsWith(body, U"抄送:")) {
       shifted(body.substr(3), b + 3, hits, checkCopiesTo);
       inAttachmentNote_ = false;
@@ -119,7 +121,8 @@ class TextChecker {
       order_.add(remember(number, t), *ordinal);
       if (ordinal->level == 1 && isStandaloneHeading(body)) shifted(body, b, hits, checkHeadingEnd);
     }
-    checkRunningText(t, from, hits);
+    if (const auto quote = checkRunningText(t, from, hits))
+      openQuote_ = OpenQuote{number, std::u32string(t), *quote, t[*quote]};
     emit(number, t, hits.items());
   }
 
@@ -130,6 +133,7 @@ class TextChecker {
 
   // `stoppedAfter`: the last line checked when the text was given up as full, else 0.
   std::vector<Finding> finish(int stoppedAfter) {
+    if (openQuote_) finishOpenQuote();
     finishBody();
     sortByPosition(findings_);
     if (stoppedAfter > 0)
@@ -206,6 +210,13 @@ class TextChecker {
     remembered_.clear();
   }
 
+  // The quotation left open by the last paragraph was not carried on: its opening mark is unbalanced.
+  void finishOpenQuote() {
+    Hits hits;
+    reportUnclosed(openQuote_->offset, hits);
+    emit(openQuote_->line, openQuote_->text, hits.items());
+  }
+
   void emit(int number, std::u32string_view t, const std::vector<Hit>& hits) {
     // In column order here, so that the whole list rarely needs sorting at the end.
     std::vector<const Hit*> ordered;
@@ -226,6 +237,12 @@ class TextChecker {
     int line;
     std::u32string text;
   };
+  struct OpenQuote {
+    int line;
+    std::u32string text;
+    size_t offset;
+    char32_t mark;
+  };
 
   std::string file_;
   std::vector<Finding> findings_;
@@ -234,6 +251,7 @@ class TextChecker {
   std::vector<NoteName> noteNames_;
   bool inAttachmentNote_ = false;
   std::optional<int> pendingAttachment_;
+  std::optional<OpenQuote> openQuote_;  // left open by the last paragraph
 };
 
 }  // namespace
