@@ -109,14 +109,20 @@ class DocumentChecker {
       Hits hits;
       size_t from = 0;
       const bool heading = b.kind != model::BlockKind::Paragraph;
-      if (const auto o = checkOrdinal(t, hits)) {
-        from = o->end;
+      const auto first = checkOrdinal(t, hits);
+      if (first) {
+        from = first->end;
         const int expected = static_cast<int>(b.kind) + 1;
-        if (heading && o->level != expected) {
-          hits.add("ordinal.level", o->begin, o->end - o->begin, std::nullopt,
+        if (heading && first->level != expected) {
+          hits.add("ordinal.level", first->begin, first->end - first->begin, std::nullopt,
                    "（此处为第" + std::to_string(expected) + "层标题）");
         }
-        order.add(withOrdinal.size(), *o);
+        order.add(withOrdinal.size(), *first);
+        withOrdinal.push_back(&b);
+      }
+      // Paragraphs pasted run together keep their ordinals inside one block.
+      for (const auto& o : checkInlineOrdinals(t, from, first.has_value(), hits)) {
+        order.add(withOrdinal.size(), o);
         withOrdinal.push_back(&b);
       }
       if (heading) checkHeadingEnd(t, hits);

@@ -81,6 +81,14 @@ bool isStandaloneHeading(std::u32string_view body) {
   return body.substr(0, body.size() - 1).find_first_of(U"。，；：？！") == std::u32string_view::npos;
 }
 
+// A title or a section's name alone on a line: short, no punctuation inside or at the end.
+bool isTitleLine(std::u32string_view body) {
+  constexpr size_t kLongestTitle = 40;
+  if (body.size() < 2 || body.size() > kLongestTitle) return false;
+  if (body.find_first_of(U"。，、；：？！,;:?!") != std::u32string_view::npos) return false;
+  return isHan(body.back()) || body.back() == U'》' || body.back() == U'）';
+}
+
 class TextChecker {
  public:
   explicit TextChecker(const std::string& file) : file_(file) {}
@@ -116,10 +124,8 @@ class TextChecker {
       shifted(body, b, hits, checkUrgency);
     } else if (isClassificationLine(body)) {
       shifted(body, b, hits, checkClassificationLine);
-    } else if (const auto ordinal = checkOrdinal(t, hits)) {
-      from = ordinal->end;
-      order_.add(remember(number, t), *ordinal);
-      if (ordinal->level == 1 && isStandaloneHeading(body)) shifted(body, b, hits, checkHeadingEnd);
+    } else {
+      from = paragraph(number, t, body, b, hits);
     }
     if (const auto quote = checkRunningText(t, from, hits))
       openQuote_ = OpenQuote{number, std::u32string(t), *quote, t[*quote]};
@@ -192,6 +198,26 @@ class TextChecker {
                index < noteNames_.size() ? "（附件说明第" + std::to_string(noteNames_[index].line) + "行）"
                                          : "（附件说明中没有此附件）");
     }
+  }
+
+  // A paragraph of running text and its ordinals, at its start and inside it (real text often has
+  // paragraphs run together). Returns where the text after the first ordinal starts.
+  size_t paragraph(int number, std::u32string_view t, std::u32string_view body, size_t b, Hits& hits) {
+    std::vector<Ordinal> ordinals;
+    size_t from = 0;
+    if (const auto first = checkOrdinal(t, hits)) {
+      from = first->end;
+      ordinals.push_back(*first);
+      if (first->level == 1 && isStandaloneHeading(body)) shifted(body, b, hits, checkHeadingEnd);
+    } else if (isTitleLine(body)) {
+      order_.restart();
+    }
+    for (const auto& o : checkInlineOrdinals(t, from, !ordinals.empty(), hits)) ordinals.push_back(o);
+    if (!ordinals.empty()) {
+      const size_t index = remember(number, t);
+      for (const auto& o : ordinals) order_.add(index, o);
+    }
+    return from;
   }
 
   // Ordinal hits found at the end of a body need the line they belong to.
