@@ -151,10 +151,12 @@ std::vector<Ordinal> checkInlineOrdinals(std::u32string_view t, size_t from, boo
   std::vector<Ordinal> found;
   for (size_t i = from > 0 ? from : 1; i + 1 < t.size() && !hits.full(); ++i) {
     const char32_t c = t[i];
-    if (!isAsciiDigit(c) && !isOrdinalHanzi(c) && c != U'（' && c != U'(') continue;
+    const bool bracket = c == U'（' || c == U'(';
+    // Inside a word or a number (the common case) no ordinal starts.
+    if (!bracket && (isHan(t[i - 1]) || isAsciiAlnum(t[i - 1]))) continue;
+    if (!bracket && !isAsciiDigit(c) && !isOrdinalHanzi(c)) continue;
     if (isAsciiDigit(t[i - 1]) || isOrdinalHanzi(t[i - 1])) continue;
     const char32_t end = sentenceEndBefore(t, i);
-    const bool bracket = c == U'（' || c == U'(';
     // A bracketed ordinal right after heading text, once the paragraph has shown that ordinals
     // stand in it: "…局务会制度(1)局务会由…".
     const bool runIn =

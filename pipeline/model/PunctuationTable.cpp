@@ -1,6 +1,7 @@
 #include "pipeline/model/PunctuationTable.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 
 namespace gongwen::model {
@@ -93,7 +94,35 @@ constexpr bool sortedByCodePoint() {
 }
 static_assert(sortedByCodePoint(), "kTable must stay sorted for binary search");
 
+// kTable index + 1 (0: not listed) for the blocks that hold most marks, so that the checker's
+// per-character look-ups cost one load; the few marks elsewhere are found by binary search.
+struct Pages {
+  std::array<uint8_t, 0x80> ascii{};
+  std::array<uint8_t, 0x100> cjkSymbols{};  // U+3000–U+30FF
+  std::array<uint8_t, 0x100> fullwidth{};   // U+FF00–U+FFFF
+};
+
+constexpr Pages buildPages() {
+  static_assert(std::size(kTable) < 0xFF, "page slots are one byte");
+  Pages pages;
+  for (size_t i = 0; i < std::size(kTable); ++i) {
+    const char32_t c = kTable[i].c;
+    const auto slot = static_cast<uint8_t>(i + 1);
+    if (c < 0x80) pages.ascii[c] = slot;
+    if (c >= 0x3000 && c < 0x3100) pages.cjkSymbols[c - 0x3000] = slot;
+    if (c >= 0xFF00 && c <= 0xFFFF) pages.fullwidth[c - 0xFF00] = slot;
+  }
+  return pages;
+}
+constexpr Pages kPages = buildPages();
+
+const PunctuationMark* slotted(uint8_t slot) { return slot == 0 ? nullptr : &kTable[slot - 1]; }
+
 const PunctuationMark* find(char32_t c) {
+  if (c < 0x80) return slotted(kPages.ascii[c]);
+  if (c >= 0x3000 && c < 0x3100) return slotted(kPages.cjkSymbols[c - 0x3000]);
+  if (c >= 0xFF00 && c <= 0xFFFF) return slotted(kPages.fullwidth[c - 0xFF00]);
+  if (c >= 0x3100) return nullptr;  // 汉字 and all else outside the blocks above
   const auto* it = std::lower_bound(std::begin(kTable), std::end(kTable), c,
                                     [](const PunctuationMark& m, char32_t v) { return m.c < v; });
   return it != std::end(kTable) && it->c == c ? it : nullptr;
