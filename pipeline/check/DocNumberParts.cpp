@@ -28,8 +28,8 @@ bool plausibleYear(std::u32string_view t, size_t i) {
 }  // namespace
 
 bool isYearBracketOpen(char32_t c) {
-  // Tested on every character of a text: rule out the common ones before searching.
-  if (c != U'(' && c != U'[' && c < 0x3008) return false;
+  // Tested on every character of a text: rule out 汉字 and ASCII before searching.
+  if (c != U'(' && c != U'[' && (c < 0x3008 || (c > 0x3016 && c < 0xFF08))) return false;
   return kOpen.find(c) != std::u32string_view::npos;
 }
 

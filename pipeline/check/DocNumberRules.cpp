@@ -36,9 +36,11 @@ void reportDocNumberParts(std::u32string_view t, const DocNumberParts& p, Hits& 
 
 void checkDocNumbers(std::u32string_view t, Hits& hits) {
   for (size_t i = 1; i < t.size() && !hits.full(); ++i) {
-    const bool bracket = isYearBracketOpen(t[i]) && isHan(t[i - 1]);
+    const bool digit = isAsciiDigit(t[i]);
+    if (!digit && !isYearBracketOpen(t[i])) continue;
     const bool typo = isCodeTypo(t, i);
-    const bool bare = isAsciiDigit(t[i]) && (endsAgencyCode(t[i - 1]) || typo);
+    const bool bracket = !digit && isHan(t[i - 1]);
+    const bool bare = digit && (endsAgencyCode(t[i - 1]) || typo);
     if (!bracket && !bare) continue;
     const auto p = parseDocNumber(t, i, true);
     if (!p) continue;
