@@ -73,6 +73,7 @@ std::optional<DocNumberParts> parseDocNumber(std::u32string_view t, size_t at, b
   if (!opened && !closed && t[p.yearEnd] == U'年' && i < t.size() && t[i] == U'第') return std::nullopt;
   if (opened != closed && p.yearEnd - p.yearBegin != 4) return std::nullopt;
   p.yearPartEnd = i;
+  p.bracketed = opened || closed;
   p.standardYear = opened && closed && t[at] == U'〔' && t[p.yearEnd] == U'〕' && i == p.yearEnd + 1;
   if (i < t.size() && t[i] == U'第') p.di = i++;
   p.numberBegin = i;

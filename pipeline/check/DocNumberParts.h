@@ -14,6 +14,7 @@ struct DocNumberParts {
   size_t yearBegin = 0, yearEnd = 0;
   size_t yearPartEnd = 0;     // after what closes the year: a bracket, 年, spaces, or nothing
   bool standardYear = false;  // exactly 〔year〕
+  bool bracketed = false;     // a bracket stands before or after the year
   std::optional<size_t> di;   // a 第 before the number
   size_t numberBegin = 0, numberEnd = 0;
   bool hao = false;  // ends with 号

@@ -5,6 +5,7 @@
 #include "pipeline/check/DocNumberParts.h"
 #include "pipeline/check/ElementRules.h"
 #include "pipeline/check/TextRules.h"
+#include "pipeline/core/Utf.h"
 
 namespace gongwen::check {
 
@@ -24,7 +25,11 @@ void reportDocNumberParts(std::u32string_view t, const DocNumberParts& p, Hits& 
     std::u32string fix = U"〔";
     fix.append(t.substr(p.yearBegin, p.yearEnd - p.yearBegin));
     fix.push_back(U'〕');
-    hits.add("docnum.brackets", p.yearPartBegin, p.yearPartEnd - p.yearPartBegin, fix);
+    // "印发2026年1号文件" may name a year's 1号文件 rather than a 发文字号: the clerk decides.
+    const bool certain = p.bracketed || t[p.yearEnd] != U'年';
+    hits.add("docnum.brackets", p.yearPartBegin, p.yearPartEnd - p.yearPartBegin,
+             certain ? std::optional<std::u32string>(fix) : std::nullopt,
+             certain ? std::string() : "（如为发文字号，应写作“" + toUtf8(fix) + "”）");
   }
   if (p.yearEnd - p.yearBegin != 4) hits.add("docnum.year", p.yearBegin, p.yearEnd - p.yearBegin);
   if (p.di) hits.add("docnum.di", *p.di, 1, std::u32string());

@@ -22,7 +22,7 @@ constexpr Garbled kGarbled[] = {
     {"根据某政办发201427号文件执行。", "docnum.brackets@7", "根据某政办发〔2014〕27号文件执行。", true},
     {"根据某政办发2014 27号文件执行。", "docnum.brackets@7", "根据某政办发〔2014〕27号文件执行。", true},
     {"根据某政办发2014　27号文件执行。", "docnum.brackets@7", "根据某政办发〔2014〕27号文件执行。", true},
-    {"根据某政办发2014年27号文件执行。", "docnum.brackets@7", "根据某政办发〔2014〕27号文件执行。", true},
+    {"根据某政办发2014年27号文件执行。", "docnum.brackets@7", "根据某政办发〔2014〕27号文件执行。", false},
     {"根据某政办发(2014)27号文件执行。", "docnum.brackets@7", "根据某政办发〔2014〕27号文件执行。", true},
     {"根据某政办发[2014]27号文件执行。", "docnum.brackets@7", "根据某政办发〔2014〕27号文件执行。", true},
     {"根据某政办发【2014】27号文件执行。", "docnum.brackets@7", "根据某政办发〔2014〕27号文件执行。", true},
@@ -90,6 +90,14 @@ TEST(DocNumberText, CertainFixesGiveTheCorrectedTextAndItIsClean) {
     if (!g.certain) continue;
     EXPECT_EQ(check::fixText(g.text, "t.txt"), g.corrected) << g.text;
   }
+}
+
+TEST(DocNumberText, AYearClosedByNianWithoutBracketsIsReportedButNotFixed) {
+  const auto findings = check::checkText("中央印发2026年1号文件。", "t.txt");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rule, "docnum.brackets");
+  EXPECT_FALSE(findings[0].fix);
+  EXPECT_NE(findings[0].message.find("〔2026〕"), std::string::npos) << findings[0].message;
 }
 
 TEST(DocNumberText, AYearWithTwoDigitsHasNoCertainFix) {
