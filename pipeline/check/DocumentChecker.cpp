@@ -18,6 +18,12 @@ namespace {
 
 using ElementRule = void (*)(std::u32string_view, Hits&);
 
+struct OpenQuote {
+  const model::Block* block;
+  size_t offset;
+  char32_t mark;
+};
+
 class DocumentChecker {
  public:
   DocumentChecker(const model::Document& doc, const JobSource& source) : doc_(doc), source_(source) {}
@@ -95,25 +101,35 @@ class DocumentChecker {
   void blocks(const std::vector<model::Block>& blocks) {
     OrdinalOrder order;
     std::vector<const model::Block*> withOrdinal;
+    std::optional<OpenQuote> openQuote;  // left open by the block before
     for (const auto& b : blocks) {
       const std::u32string t = decode(b.text);
+      if (openQuote && !continuesQuotation(openQuote->mark, t)) unclosed(*openQuote);
+      openQuote.reset();
       Hits hits;
       size_t from = 0;
       const bool heading = b.kind != model::BlockKind::Paragraph;
-      if (const auto o = checkOrdinal(t, hits)) {
-        from = o->end;
+      const auto first = checkOrdinal(t, hits);
+      if (first) {
+        from = first->end;
         const int expected = static_cast<int>(b.kind) + 1;
-        if (heading && o->level != expected) {
-          hits.add("ordinal.level", o->begin, o->end - o->begin, std::nullopt,
+        if (heading && first->level != expected) {
+          hits.add("ordinal.level", first->begin, first->end - first->begin, std::nullopt,
                    "（此处为第" + std::to_string(expected) + "层标题）");
         }
-        order.add(withOrdinal.size(), *o);
+        order.add(withOrdinal.size(), *first);
+        withOrdinal.push_back(&b);
+      }
+      // Paragraphs pasted run together keep their ordinals inside one block.
+      for (const auto& o : checkInlineOrdinals(t, from, first.has_value(), hits)) {
+        order.add(withOrdinal.size(), o);
         withOrdinal.push_back(&b);
       }
       if (heading) checkHeadingEnd(t, hits);
-      checkRunningText(t, from, hits);
+      if (const auto quote = checkRunningText(t, from, hits)) openQuote = OpenQuote{&b, *quote, t[*quote]};
       emit(b.text, t, hits);
     }
+    if (openQuote) unclosed(*openQuote);
     for (const auto& placed : order.finish()) {
       const model::Text& text = withOrdinal[placed.paragraph]->text;
       Hits hits;
@@ -122,13 +138,21 @@ class DocumentChecker {
     }
   }
 
-  // The element's own rule first (it claims its spans), then the running-text rules.
+  // A quotation mark a block left open and the next block did not carry on.
+  void unclosed(const OpenQuote& quote) {
+    Hits hits;
+    reportUnclosed(quote.offset, hits);
+    emit(quote.block->text, decode(quote.block->text), hits);
+  }
+
+  // The element's own rule first (it claims its spans), then the running-text rules. A quotation
+  // cannot run on past an element.
   void element(const model::Text& text, ElementRule rule) {
     if (text.empty()) return;
     const std::u32string t = decode(text);
     Hits hits;
     if (rule) rule(t, hits);
-    checkRunningText(t, 0, hits);
+    if (const auto quote = checkRunningText(t, 0, hits)) reportUnclosed(*quote, hits);
     emit(text, t, hits);
   }
 

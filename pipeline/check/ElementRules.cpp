@@ -51,9 +51,10 @@ const ClassificationMax* classificationLevel(std::u32string_view level) {
 }  // namespace
 
 void checkDocNumberElement(std::u32string_view t, Hits& hits) {
-  size_t open = 0;
-  while (open < t.size() && !isYearBracketOpen(t[open])) ++open;
-  const auto p = open > 0 && open < t.size() ? parseDocNumber(t, open, false) : std::nullopt;
+  // The year part starts at the first bracket or digit after the 机关代字.
+  size_t at = 0;
+  while (at < t.size() && !isYearBracketOpen(t[at]) && !isAsciiDigit(t[at])) ++at;
+  const auto p = at > 0 && at < t.size() ? parseDocNumber(t, at, false) : std::nullopt;
   if (!p) {
     hits.add("docnum.form", 0, t.size());
     return;

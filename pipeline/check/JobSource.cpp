@@ -52,6 +52,26 @@ UChar32 entity(const std::string& s, size_t& i) {
   return c;
 }
 
+// Markup at s[i] that adds no character to an element's text: a comment, a processing
+// instruction, or the delimiters of a CDATA section (whose content is text taken as written).
+struct Markup {
+  size_t length = 0;  // 0: none here
+  bool entersCdata = false;
+  bool leavesCdata = false;
+};
+
+Markup markupAt(const std::string& s, size_t i, bool inCdata) {
+  if (inCdata) return s.compare(i, 3, "]]>") == 0 ? Markup{3, false, true} : Markup{};
+  if (s.compare(i, 9, "<![CDATA[") == 0) return {9, true, false};
+  for (const auto& [open, close] :
+       {std::pair<std::string_view, std::string_view>{"<!--", "-->"}, {"<?", "?>"}}) {
+    if (s.compare(i, open.size(), open) != 0) continue;
+    const size_t end = s.find(close, i + open.size());
+    return end == std::string::npos ? Markup{} : Markup{end + close.size() - i, false, false};
+  }
+  return {};
+}
+
 }  // namespace
 
 JobSource::JobSource(const std::string& path) : path_(path) {
@@ -116,14 +136,24 @@ std::optional<std::pair<size_t, size_t>> JobSource::bytesOf(const model::Text& t
   const auto rawSize = static_cast<int32_t>(bytes_.size());
   size_t r = *start;
   std::optional<size_t> begin;
+  bool inCdata = false;
   for (size_t v = 0; v <= value.size(); ++v) {
     if (begin && v == offset + length) return std::make_pair(*begin, r);
     // Appending after the last character goes before the element's trailing whitespace.
     if (length == 0 && v == offset && v == value.size() && v > 0) return std::make_pair(r, r);
-    // Skip raw whitespace that the folded value does not have here.
-    while (r < bytes_.size() && isXmlSpace(raw[r]) &&
-           (v == value.size() || value[v] != static_cast<char32_t>(raw[r]))) {
-      ++r;
+    // Skip raw whitespace that the folded value does not have here, and markup that adds no
+    // character. A span with markup inside is not traced: replacing it would delete the markup.
+    while (r < bytes_.size()) {
+      const Markup markup = attribute ? Markup{} : markupAt(bytes_, r, inCdata);
+      if (markup.length > 0) {
+        if (begin) return std::nullopt;
+        inCdata = markup.entersCdata || (inCdata && !markup.leavesCdata);
+        r += markup.length;
+      } else if (isXmlSpace(raw[r]) && (v == value.size() || value[v] != static_cast<char32_t>(raw[r]))) {
+        ++r;
+      } else {
+        break;
+      }
     }
     if (v == offset) {
       begin = r;
@@ -132,11 +162,11 @@ std::optional<std::pair<size_t, size_t>> JobSource::bytesOf(const model::Text& t
     if (v == value.size() || r >= bytes_.size()) break;
     auto i = static_cast<int32_t>(r);
     UChar32 c = 0;
-    if (raw[r] == '&') {
+    if (raw[r] == '&' && !inCdata) {
       size_t k = r;
       c = entity(bytes_, k);
       i = static_cast<int32_t>(k);
-    } else if (raw[r] == '<' || (attribute && (raw[r] == '"' || raw[r] == '\''))) {
+    } else if ((raw[r] == '<' && !inCdata) || (attribute && (raw[r] == '"' || raw[r] == '\''))) {
       break;
     } else {
       U8_NEXT(raw, i, rawSize, c);

@@ -3,15 +3,18 @@
 #include <vector>
 
 #include "pipeline/check/CharClasses.h"
-#include "pipeline/check/PunctuationTable.h"
 #include "pipeline/check/TextRules.h"
+#include "pipeline/model/PunctuationTable.h"
 
 namespace gongwen::check {
 
 namespace {
 
+using model::PairKind;
+using model::PunctuationMark;
+
 struct Open {
-  const MarkPair* pair;
+  const PunctuationMark* pair;
   size_t offset;
 };
 
@@ -23,11 +26,15 @@ const Open* innermost(const std::vector<Open>& stack, PairKind a, PairKind b) {
   return nullptr;
 }
 
+bool isQuote(const PunctuationMark& p) {
+  return p.kind == PairKind::DoubleQuote || p.kind == PairKind::SingleQuote;
+}
+
 bool isApostrophe(std::u32string_view t, size_t i) {
   return t[i] == U'\u2019' && i > 0 && isAsciiLetter(t[i - 1]) && i + 1 < t.size() && isAsciiLetter(t[i + 1]);
 }
 
-void checkNestingAt(const std::vector<Open>& stack, const MarkPair& p, size_t i, Hits& hits) {
+void checkNestingAt(const std::vector<Open>& stack, const PunctuationMark& p, size_t i, Hits& hits) {
   if (p.kind == PairKind::DoubleQuote) {
     const Open* q = innermost(stack, PairKind::DoubleQuote, PairKind::SingleQuote);
     if (q && q->pair->kind == PairKind::DoubleQuote) {
@@ -43,17 +50,17 @@ void checkNestingAt(const std::vector<Open>& stack, const MarkPair& p, size_t i,
 
 }  // namespace
 
-void checkPairs(std::u32string_view t, Hits& hits) {
+std::optional<size_t> checkPairs(std::u32string_view t, Hits& hits) {
   std::vector<Open> stack;
   for (size_t i = 0; i < t.size() && !hits.full(); ++i) {
     const char32_t c = t[i];
     if (c < 0x2018) continue;
-    if (const MarkPair* p = pairOpenedBy(c)) {
+    if (const PunctuationMark* p = model::pairOpenedBy(c)) {
       checkNestingAt(stack, *p, i, hits);
       stack.push_back({p, i});
       continue;
     }
-    const MarkPair* p = pairClosedBy(c);
+    const PunctuationMark* p = model::pairClosedBy(c);
     if (!p || isApostrophe(t, i)) continue;
     // Look a few levels down only: a mismatched closer is found at once, and a line of ten
     // million brackets stays linear.
@@ -65,14 +72,22 @@ void checkPairs(std::u32string_view t, Hits& hits) {
       hits.add("punct.unbalanced", i, 1, std::nullopt, "（缺少与之配对的前一半）");
       continue;
     }
-    for (size_t k = match; k < stack.size(); ++k) {
-      hits.add("punct.unbalanced", stack[k].offset, 1, std::nullopt, "（缺少与之配对的后一半）");
-    }
+    for (size_t k = match; k < stack.size(); ++k) reportUnclosed(stack[k].offset, hits);
     stack.resize(match - 1);
   }
-  for (const auto& o : stack) {
-    hits.add("punct.unbalanced", o.offset, 1, std::nullopt, "（缺少与之配对的后一半）");
-  }
+  if (stack.size() == 1 && isQuote(*stack.front().pair)) return stack.front().offset;
+  for (const auto& o : stack) reportUnclosed(o.offset, hits);
+  return std::nullopt;
+}
+
+bool continuesQuotation(char32_t mark, std::u32string_view next) {
+  size_t i = 0;
+  while (i < next.size() && isInlineSpace(next[i])) ++i;
+  return i < next.size() && next[i] == mark;
+}
+
+void reportUnclosed(size_t offset, Hits& hits) {
+  hits.add("punct.unbalanced", offset, 1, std::nullopt, "（缺少与之配对的后一半）");
 }
 
 }  // namespace gongwen::check

@@ -3,8 +3,8 @@
 #include <vector>
 
 #include "pipeline/check/CharClasses.h"
-#include "pipeline/check/PunctuationTable.h"
 #include "pipeline/check/TextRules.h"
+#include "pipeline/model/PunctuationTable.h"
 
 namespace gongwen::check {
 
@@ -83,13 +83,13 @@ bool thousandsSeparator(std::u32string_view t, size_t i) {
 }
 
 // One of , . : ; ? ! outside a pair. Decides whether it sits in Chinese text.
-void checkSimpleMark(std::u32string_view t, size_t i, const HalfwidthMark& m, Hits& hits) {
+void checkSimpleMark(std::u32string_view t, size_t i, const model::PunctuationMark& m, Hits& hits) {
   const char32_t prev = i > 0 ? t[i - 1] : 0;
   const char32_t next = i + 1 < t.size() ? t[i + 1] : 0;
   const bool cjkBefore = isCjkContext(before(t, i));
   const bool cjkAfter = isCjkContext(after(t, i));
   bool flag = false;
-  switch (m.ascii) {
+  switch (m.c) {
     case U',':
       flag = !thousandsSeparator(t, i) && (cjkBefore || cjkAfter);
       break;
@@ -169,7 +169,7 @@ class PairedMarks {
   bool hanBetween(size_t o, size_t c) const { return hanCount_[c] - hanCount_[o + 1] > 0; }
 
   void addFix(Hits& hits, size_t i, bool opening) {
-    const HalfwidthMark* m = halfwidthMark(t_[i]);
+    const model::PunctuationMark* m = model::halfwidthMark(t_[i]);
     hits.add("punct.halfwidth", i, 1, std::u32string(1, opening ? m->fullOpen : m->fullClose));
   }
 
@@ -182,8 +182,8 @@ class PairedMarks {
 void checkDoubled(std::u32string_view t, size_t i, Hits& hits) {
   const char32_t a = t[i];
   const char32_t b = t[i + 1];
-  if (!isPointMark(a) || !isPointMark(b)) return;
-  if (mayRepeat(a) && mayRepeat(b)) return;
+  if (!model::isPointMark(a) || !model::isPointMark(b)) return;
+  if (model::mayRepeat(a) && model::mayRepeat(b)) return;
   if (a == b) {
     hits.add("punct.doubled", i, 2, std::u32string(1, a));
   } else {
@@ -232,7 +232,7 @@ void checkPunctuation(std::u32string_view t, size_t from, Hits& hits) {
       i += checkSpaces(t, i, textStart, hits);
       continue;
     }
-    if (const HalfwidthMark* m = halfwidthMark(c)) {
+    if (const model::PunctuationMark* m = model::halfwidthMark(c)) {
       if (c == U'(' || c == U')' || c == U'"' || c == U'\'') {
         paired.note(i);
       } else {

@@ -81,6 +81,14 @@ bool isStandaloneHeading(std::u32string_view body) {
   return body.substr(0, body.size() - 1).find_first_of(U"。，；：？！") == std::u32string_view::npos;
 }
 
+// A title or a section's name alone on a line: short, no punctuation inside or at the end.
+bool isTitleLine(std::u32string_view body) {
+  constexpr size_t kLongestTitle = 40;
+  if (body.size() < 2 || body.size() > kLongestTitle) return false;
+  if (body.find_first_of(U"。，、；：？！,;:?!") != std::u32string_view::npos) return false;
+  return isHan(body.back()) || body.back() == U'》' || body.back() == U'）';
+}
+
 class TextChecker {
  public:
   explicit TextChecker(const std::string& file) : file_(file) {}
@@ -94,6 +102,8 @@ class TextChecker {
       inAttachmentNote_ = false;
       return;
     }
+    if (openQuote_ && !continuesQuotation(openQuote_->mark, t)) finishOpenQuote();
+    openQuote_.reset();
     if (startsWith(body, U"抄送：") || startsWith(body, U"抄送:")) {
       shifted(body.substr(3), b + 3, hits, checkCopiesTo);
       inAttachmentNote_ = false;
@@ -114,12 +124,11 @@ class TextChecker {
       shifted(body, b, hits, checkUrgency);
     } else if (isClassificationLine(body)) {
       shifted(body, b, hits, checkClassificationLine);
-    } else if (const auto ordinal = checkOrdinal(t, hits)) {
-      from = ordinal->end;
-      order_.add(remember(number, t), *ordinal);
-      if (ordinal->level == 1 && isStandaloneHeading(body)) shifted(body, b, hits, checkHeadingEnd);
+    } else {
+      from = paragraph(number, t, body, b, hits);
     }
-    checkRunningText(t, from, hits);
+    if (const auto quote = checkRunningText(t, from, hits))
+      openQuote_ = OpenQuote{number, std::u32string(t), *quote, t[*quote]};
     emit(number, t, hits.items());
   }
 
@@ -130,6 +139,7 @@ class TextChecker {
 
   // `stoppedAfter`: the last line checked when the text was given up as full, else 0.
   std::vector<Finding> finish(int stoppedAfter) {
+    if (openQuote_) finishOpenQuote();
     finishBody();
     sortByPosition(findings_);
     if (stoppedAfter > 0)
@@ -190,6 +200,26 @@ class TextChecker {
     }
   }
 
+  // A paragraph of running text and its ordinals, at its start and inside it (real text often has
+  // paragraphs run together). Returns where the text after the first ordinal starts.
+  size_t paragraph(int number, std::u32string_view t, std::u32string_view body, size_t b, Hits& hits) {
+    std::vector<Ordinal> ordinals;
+    size_t from = 0;
+    if (const auto first = checkOrdinal(t, hits)) {
+      from = first->end;
+      ordinals.push_back(*first);
+      if (first->level == 1 && isStandaloneHeading(body)) shifted(body, b, hits, checkHeadingEnd);
+    } else if (isTitleLine(body)) {
+      order_.restart();
+    }
+    for (const auto& o : checkInlineOrdinals(t, from, !ordinals.empty(), hits)) ordinals.push_back(o);
+    if (!ordinals.empty()) {
+      const size_t index = remember(number, t);
+      for (const auto& o : ordinals) order_.add(index, o);
+    }
+    return from;
+  }
+
   // Ordinal hits found at the end of a body need the line they belong to.
   size_t remember(int number, std::u32string_view t) {
     remembered_.push_back({number, std::u32string(t)});
@@ -204,6 +234,13 @@ class TextChecker {
     }
     order_ = OrdinalOrder();
     remembered_.clear();
+  }
+
+  // The quotation left open by the last paragraph was not carried on: its opening mark is unbalanced.
+  void finishOpenQuote() {
+    Hits hits;
+    reportUnclosed(openQuote_->offset, hits);
+    emit(openQuote_->line, openQuote_->text, hits.items());
   }
 
   void emit(int number, std::u32string_view t, const std::vector<Hit>& hits) {
@@ -226,6 +263,12 @@ class TextChecker {
     int line;
     std::u32string text;
   };
+  struct OpenQuote {
+    int line;
+    std::u32string text;
+    size_t offset;
+    char32_t mark;
+  };
 
   std::string file_;
   std::vector<Finding> findings_;
@@ -234,6 +277,7 @@ class TextChecker {
   std::vector<NoteName> noteNames_;
   bool inAttachmentNote_ = false;
   std::optional<int> pendingAttachment_;
+  std::optional<OpenQuote> openQuote_;  // left open by the last paragraph
 };
 
 }  // namespace

@@ -1,6 +1,6 @@
 // structure.repeated-word: the same word typed twice (决定决定). A candidate is two equal runs of
-// 2–4 汉字; ICU's dictionary-based word BreakIterator must see both as whole words, which keeps
-// 一个一个, 研究室研究 and the like out.
+// 2–4 汉字 (not the 转发 title's "的通知的通知"); ICU's dictionary-based word BreakIterator must see both as
+// whole words, which keeps 一个一个, 研究室研究 and the like out.
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -49,9 +49,23 @@ bool wholeWords(std::u32string_view t, size_t i, size_t n) {
   return true;
 }
 
+// "…的通知的通知": a 转发 title names the forwarded document's kind and then its own (条例 第八条's
+// 15 kinds), which repeats 的 + kind by design.
+bool forwardedKind(std::u32string_view t, size_t i, size_t n) {
+  static const std::u32string_view kKinds[] = {U"决议", U"决定", U"命令", U"公报", U"公告",
+                                               U"通告", U"意见", U"通知", U"通报", U"报告",
+                                               U"请示", U"批复", U"议案", U"函",   U"纪要"};
+  if (t[i] != U'的') return false;
+  const std::u32string_view kind = t.substr(i + 1, n - 1);
+  for (const auto k : kKinds) {
+    if (kind == k) return true;
+  }
+  return false;
+}
+
 // Equal runs of 汉字 that could be one word typed twice; the dictionary has the last word.
 bool candidateAt(std::u32string_view t, size_t i, size_t n) {
-  if (i + 2 * n > t.size() || t[i] == U'一') return false;
+  if (i + 2 * n > t.size() || t[i] == U'一' || forwardedKind(t, i, n)) return false;
   return t.compare(i, n, t.substr(i + n, n)) == 0 && allHan(t, i, n);
 }
 

@@ -1,25 +1,24 @@
 #pragma once
-// The one table of GB/T 15834-2011 punctuation classes that line breaking, measuring and
-// compression consult (GBT9704.md B.1). Nothing else in the layout lists punctuation marks.
+// The layout's view of the one punctuation table (pipeline/model/PunctuationTable.h, shared with
+// the checker): the classes line breaking, measuring and compression consult, under the names the
+// layout uses.
 
 #include <cstdint>
 
+#include "pipeline/model/PunctuationTable.h"
+
 namespace gongwen::layout {
 
-enum PunctuationClass : uint8_t {
-  kNoLineStart = 1,             // 避头: stops, closing marks, 连接号, 间隔号 (5.1.1–5.1.3)
-  kNoLineEnd = 2,               // 避尾: opening marks (5.1.3)
-  kUnsplittablePair = 4,        // —— and …… are one mark of two 字 and never split
-  kNoLineStartWhenSingle = 8,   // a lone — is the 一字线 连接号, which may not start a line
-  kFullWidth = 16,              // occupies one 字 whatever its East Asian Width says
-  kCompressibleAtLineEnd = 32,  // glyph in the left half of its 字: may be set half width (5.1.10)
-  kStackedShareCells = 64,  // ？ ！: n of them in a row take n − 1 字 (5.1.2: ？！ one 字, three two)
-};
-
-// The classes of `c` (0 for characters the table does not list).
-uint8_t punctuationClass(char32_t c);
-
-inline bool hasClass(char32_t c, PunctuationClass k) { return (punctuationClass(c) & k) != 0; }
+using model::hasClass;
+using model::kCompressibleAtLineEnd;
+using model::kFullWidth;
+using model::kNoLineEnd;
+using model::kNoLineStart;
+using model::kNoLineStartWhenSingle;
+using model::kStackedShareCells;
+using model::kUnsplittablePair;
+using model::punctuationClass;
+using model::PunctuationClass;
 
 // Characters that take a full 字: East Asian Wide/Fullwidth, plus the listed ambiguous marks.
 bool isFullWidth(char32_t c);

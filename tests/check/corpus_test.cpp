@@ -90,6 +90,7 @@ TEST(CheckCorpus, CoversEveryTextRuleWithFlaggedAndCleanCases) {
                            "docnum.year",
                            "docnum.di",
                            "docnum.leading-zero",
+                           "docnum.code-typo",
                            "ordinal.form",
                            "structure.heading-period",
                            "structure.repeated-word",

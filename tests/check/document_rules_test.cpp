@@ -84,6 +84,8 @@ TEST(DocumentRules, DocNumberForms) {
   EXPECT_EQ(findings[0].rule, "docnum.form");
   EXPECT_EQ(findings[0].fix, "11号");
   d.docNumber.value = "江州环发2026年11号";
+  EXPECT_EQ(summary(d), Findings{"docnum.brackets@4:5"});
+  d.docNumber.value = "江州环发二〇二六年十一号";
   EXPECT_EQ(summary(d), Findings{"docnum.form@4:1"});
   d.docNumber.value = "江州环发〔26〕11号";
   EXPECT_EQ(summary(d), Findings{"docnum.year@4:6"});
@@ -177,4 +179,23 @@ TEST(DocumentRules, HasErrorsIgnoresWarnings) {
   EXPECT_FALSE(check::hasErrors(warnings));
   d.body[2].text.value = "会议决定,开展核查。";
   EXPECT_TRUE(check::hasErrors(check::checkDocument(d)));
+}
+
+TEST(DocumentRules, AQuotationMayRunOverBodyParagraphsButNotPastAnElement) {
+  auto d = notice();
+  d.body[0].text.value = "会议强调：“一要提高认识。";
+  d.body.insert(d.body.begin() + 1,
+                {model::BlockKind::Paragraph, text("“二要压实责任。”", 9, "/job/body/p[2]")});
+  EXPECT_EQ(summary(d), Findings{});
+  d.body[1].text.value = "二要压实责任。";
+  EXPECT_EQ(summary(d), Findings{"punct.unbalanced@8:6"});
+  d = notice();
+  d.note.value = "（此件“公开发布）";
+  EXPECT_EQ(summary(d), Findings{"punct.unbalanced@19:4"});
+}
+
+TEST(DocumentRules, AForwardingTitleIsNoRepeatedWord) {
+  auto d = notice();
+  d.title.value = "江州市生态环境局关于转发省生态环境厅关于开展核查工作的通知的通知";
+  EXPECT_EQ(summary(d), Findings{});
 }

@@ -98,3 +98,39 @@ TEST(JobFile, SampleJobsAreCleanAndUnchangedByFix) {
     EXPECT_EQ(check::fixJob(job), readFile(job)) << job;
   }
 }
+
+TEST(JobFile, FixAppliesInsideElementsWithCommentsCdataAndProcessingInstructions) {
+  gongwen::testing::TempDir dir;
+  const std::string path = dir.file("request.xml");
+  const std::string original =
+      readFile(gongwen::testing::sourcePath("samples/jobs/request-special-funds.xml"));
+  const std::string job = replaced(
+      original, kOriginalParagraph,
+      "<p>近年来<!-- 据统计 -->,我市<![CDATA[深入打好碧水保卫战,]]>城区<?editor note?>水环境质量持续改善.");
+  writeFileAtomically(path, job);
+
+  const auto findings = check::checkFile(path);
+  ASSERT_EQ(findings.size(), 3u) << check::formatFindings(findings);
+  const size_t afterComment = job.find("-->,") + 3;
+  EXPECT_EQ(std::make_pair(findings[0].line, findings[0].column), lineColumn(job, afterComment));
+
+  std::string expected = replaced(job, "-->,", "-->，");
+  expected = replaced(expected, "保卫战,]]>", "保卫战，]]>");
+  expected = replaced(expected, "持续改善.", "持续改善。");
+  EXPECT_EQ(check::fixJob(path), expected);
+}
+
+TEST(JobFile, AFixWhoseSpanHoldsMarkupIsNotApplied) {
+  gongwen::testing::TempDir dir;
+  const std::string path = dir.file("request.xml");
+  const std::string original =
+      readFile(gongwen::testing::sourcePath("samples/jobs/request-special-funds.xml"));
+  // "，，" is one finding over both commas; replacing it would delete the comment between them.
+  const std::string job =
+      replaced(original, kOriginalParagraph, "<p>近年来，<!-- 注 -->，我市深入打好碧水保卫战");
+  writeFileAtomically(path, job);
+  const auto findings = check::checkFile(path);
+  ASSERT_EQ(findings.size(), 1u) << check::formatFindings(findings);
+  EXPECT_EQ(findings[0].rule, "punct.doubled");
+  EXPECT_EQ(check::fixJob(path), job);
+}

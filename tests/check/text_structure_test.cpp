@@ -63,3 +63,22 @@ TEST(TextStructure, FixIsCertainOnlyAndReachesAFixedPoint) {
   EXPECT_EQ(fixed, "各单位，要落实“通知”精神……\n1.加强领导\n抄送：市委办公室。\n");
   EXPECT_EQ(check::fixText(fixed, "t.txt"), fixed);
 }
+
+TEST(TextStructure, AQuotationOverParagraphsOpensEachAndClosesOnlyAtTheEnd) {
+  EXPECT_EQ(summary("他强调：“一要提高认识。\n“二要压实责任。\n\n“三要狠抓落实。”\n"), Findings{});
+  EXPECT_EQ(summary("“一要提高认识。\n“二要压实责任。”\n"), Findings{});
+  // The quotation is not carried on: the next paragraph does not open with the mark, or the
+  // text ends.
+  EXPECT_EQ(summary("他强调：“一要提高认识。\n二要压实责任。\n"), Findings{"punct.unbalanced@1:5"});
+  EXPECT_EQ(summary("“一要提高认识。\n“二要压实责任。\n"), Findings{"punct.unbalanced@2:1"});
+  // Two marks left open are unbalanced whatever follows.
+  EXPECT_EQ(summary("“一要（提高认识。\n“二要压实责任。”\n"),
+            (Findings{"punct.unbalanced@1:1", "punct.unbalanced@1:4"}));
+}
+
+TEST(TextStructure, AForwardingTitleNamesTwoKindsWithoutARepeatedWord) {
+  EXPECT_EQ(summary("江州市人民政府办公室关于转发市生态环境局关于开展核查工作的通知的通知\n"), Findings{});
+  EXPECT_EQ(summary("关于转发省政府办公厅转发省发展改革委关于加强管理的意见的通知的通知\n"), Findings{});
+  EXPECT_EQ(summary("关于转发市政府关于同意设立保护区的批复的通知\n"), Findings{});
+  EXPECT_EQ(summary("会议决定决定开展检查。\n"), Findings{"structure.repeated-word@1:5"});
+}
