@@ -3,6 +3,7 @@
 #include "pipeline/core/Utf.h"
 #include "pipeline/layout/BodyText.h"
 #include "pipeline/layout/ParagraphSetter.h"
+#include "pipeline/layout/TitleBreaks.h"
 #include "pipeline/layout/TitleSetter.h"
 
 namespace gongwen::layout {
@@ -40,6 +41,7 @@ std::vector<SetLine> attachmentNote(const model::Document& doc, const GlyphMetri
 
 void addAttachmentPages(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow) {
   const bool numbered = doc.attachments.size() > 1;
+  const std::vector<std::u32string> names = namesToKeepWhole(doc);
   for (size_t i = 0; i < doc.attachments.size(); ++i) {
     const model::Attachment& attachment = doc.attachments[i];
     flow.newPage();
@@ -51,7 +53,7 @@ void addAttachmentPages(const model::Document& doc, const GlyphMetrics& metrics,
     const StyledText title =
         styledText(attachment.title.value, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack}, metrics,
                    attachment.title.where);
-    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, attachment.title.where));
+    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, attachment.title.where, names));
     flow.addBlank();
     addBlocks(attachment.blocks, metrics, flow);
   }

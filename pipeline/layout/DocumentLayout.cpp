@@ -11,6 +11,7 @@
 #include "pipeline/layout/PageNumbers.h"
 #include "pipeline/layout/ParagraphSetter.h"
 #include "pipeline/layout/SignatureBlock.h"
+#include "pipeline/layout/TitleBreaks.h"
 #include "pipeline/layout/TitleSetter.h"
 
 namespace gongwen::layout {
@@ -22,7 +23,7 @@ bool addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metri
   if (!doc.title.empty()) {
     const StyledText title = styledText(doc.title.value, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack},
                                         metrics, doc.title.where);
-    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, doc.title.where));
+    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, doc.title.where, namesToKeepWhole(doc)));
     flow.addBlank();
   }
   if (!doc.mainRecipients.empty()) {
