@@ -32,6 +32,8 @@ bool addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metri
         styledText(doc.mainRecipients.value, kBodyStyle, metrics, doc.mainRecipients.where);
     ParagraphFormat format;
     format.firstIndent = 0;
+    format.listOfNames = true;
+    format.justify = false;  // lines end where a name ends (see Colophon)
     std::vector<SetLine> lines = setParagraph(recipients, format);
     if (!doc.body.empty() && flow.freeSlots() < static_cast<int>(lines.size()) + 1) return false;
     flow.addLines(std::move(lines));
@@ -78,10 +80,10 @@ Frames layOut(const model::Document& doc, const GlyphMetrics& metrics) {
   for (const model::Text& issuer : doc.issuers) frames.issuers.push_back(issuer.value);
   frames.pages.emplace_back();
 
-  const int firstSlot = doc.tmpl.format == model::LayoutFormat::Letter
-                            ? placeLetterHeader(doc, metrics, frames.pages.front())
-                            : placeHeader(doc, metrics, frames.pages.front());
-  Flow flow(frames, firstSlot);
+  const LetterBodyStart start = doc.tmpl.format == model::LayoutFormat::Letter
+                                    ? placeLetterHeader(doc, metrics, frames.pages.front())
+                                    : LetterBodyStart{placeHeader(doc, metrics, frames.pages.front()), 0};
+  Flow flow(frames, start.slot, start.raise);
   const bool recipientsShown = addTitleAndRecipients(doc, metrics, flow);
   addBlocks(doc.body, metrics, flow);
   addClosing(doc, metrics, flow);
