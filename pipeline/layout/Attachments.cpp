@@ -43,7 +43,8 @@ std::vector<SetLine> attachmentNote(const model::Document& doc, const GlyphMetri
   return lines;
 }
 
-void addAttachmentPages(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow) {
+void addAttachmentPages(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow,
+                        std::vector<LayoutProblem>& problems) {
   const bool numbered = doc.attachments.size() > 1;
   const std::vector<std::u32string> names = namesToKeepWhole(doc);
   for (size_t i = 0; i < doc.attachments.size(); ++i) {
@@ -57,7 +58,7 @@ void addAttachmentPages(const model::Document& doc, const GlyphMetrics& metrics,
     const StyledText title =
         styledText(attachment.title.value, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack}, metrics,
                    attachment.title.where);
-    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, attachment.title.where, names));
+    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, attachment.title.where, names, problems));
     flow.addBlank();
     addBlocks(attachment.blocks, metrics, flow);
   }

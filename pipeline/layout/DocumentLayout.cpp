@@ -19,11 +19,12 @@ namespace {
 
 // Returns false when the 主送 list had to go to the 版记 instead: 7.3.2 moves it there when it
 // would leave no line of 正文 on page 1 (公文首页必须显示正文).
-bool addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow) {
+bool addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow,
+                           std::vector<LayoutProblem>& problems) {
   if (!doc.title.empty()) {
     const StyledText title = styledText(doc.title.value, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack},
                                         metrics, doc.title.where);
-    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, doc.title.where, namesToKeepWhole(doc)));
+    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, doc.title.where, namesToKeepWhole(doc), problems));
     flow.addBlank();
   }
   if (!doc.mainRecipients.empty()) {
@@ -84,10 +85,10 @@ Frames layOut(const model::Document& doc, const GlyphMetrics& metrics) {
                                     ? placeLetterHeader(doc, metrics, frames.pages.front())
                                     : LetterBodyStart{placeHeader(doc, metrics, frames.pages.front()), 0};
   Flow flow(frames, start.slot, start.raise);
-  const bool recipientsShown = addTitleAndRecipients(doc, metrics, flow);
+  const bool recipientsShown = addTitleAndRecipients(doc, metrics, flow, frames.problems);
   addBlocks(doc.body, metrics, flow);
   addClosing(doc, metrics, flow);
-  addAttachmentPages(doc, metrics, flow);
+  addAttachmentPages(doc, metrics, flow, frames.problems);
   placeColophon(doc, metrics, !recipientsShown, flow);
   flow.finishPage();
   placePageNumbers(doc, metrics, frames);

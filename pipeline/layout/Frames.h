@@ -50,6 +50,18 @@ struct Page {
   std::vector<SealField> sealFields;
 };
 
+// A choice the layout made as well as it could and a clerk should look at: `render` and `check`
+// report it as a warning under `rule`, an id in check's rule catalog.
+struct LayoutProblem {
+  std::string rule;  // "title.break-inside-term", "title.shape"
+  std::string file;  // the job element whose text was set
+  int line = 0;
+  std::string element;
+  std::u32string text;  // the element's text, and the span at fault in it
+  size_t offset = 0;
+  size_t length = 0;
+};
+
 struct Frames {
   double pageWidth = 595.276;   // A4, 210 mm
   double pageHeight = 841.890;  // A4, 297 mm
@@ -63,6 +75,7 @@ struct Frames {
   std::string approvalChain;         // model::Document::approvalChain: the chain the job asks for
   std::string templateId;            // the template's id: notice, request, letter, …
   std::vector<std::string> issuers;  // the issuing organs in order (联合行文: the 主办机关 first)
+  std::vector<LayoutProblem> problems;
 };
 
 }  // namespace gongwen::layout

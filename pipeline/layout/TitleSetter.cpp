@@ -239,11 +239,9 @@ class TitleSearch {
   std::vector<Memo> memo_;
 };
 
-std::string describeCut(const StyledText& t, const TitleBreak& b) {
-  return "the title breaks inside \"" + toUtf8(t.text.substr(b.termBegin, b.termEnd - b.termBegin)) +
-         "\" (\"" + toUtf8(t.text.substr(b.termBegin, b.at - b.termBegin)) + " / " +
-         toUtf8(t.text.substr(b.at, b.termEnd - b.at)) +
-         "\"): no line of 二号 type can hold it whole with the rest; shorten or reword the title";
+LayoutProblem problemAt(const StyledText& t, const model::SourceLocation& where, const char* rule,
+                        size_t offset, size_t length) {
+  return {rule, where.file, where.line, where.xpath, t.text, offset, length};
 }
 
 }  // namespace
@@ -257,7 +255,7 @@ bool isTrapezoidOrDiamond(const std::vector<double>& widths) {
 
 std::vector<LineSpan> titleLines(const StyledText& t, double room, const model::SourceLocation& where,
                                  const std::vector<std::u32string>& names, TitleSearchStats* stats,
-                                 std::vector<TitleProblem>* problems) {
+                                 std::vector<LayoutProblem>* problems) {
   const double total = visibleWidth(t, 0, t.text.size());
   const int fewest = std::max(1, static_cast<int>(std::ceil(total / room - kEpsilon)));
   if (fewest > kMaxTitleLines || t.text.size() > kMaxTitleCharacters) refuseLongTitle(t, where, fewest);
@@ -283,7 +281,8 @@ std::vector<LineSpan> titleLines(const StyledText& t, double room, const model::
         if (problems && search.kind(p) == TitleBreakKind::InsideTerm) {
           const auto cut =
               std::find_if(breaks.begin(), breaks.end(), [&](const TitleBreak& b) { return b.at == end; });
-          problems->push_back({"title.break-inside-term", describeCut(t, *cut)});
+          problems->push_back(
+              problemAt(t, where, "title.break-inside-term", cut->termBegin, cut->termEnd - cut->termBegin));
         }
         begin = end;
       }
@@ -291,18 +290,15 @@ std::vector<LineSpan> titleLines(const StyledText& t, double room, const model::
     }
   }
   std::vector<LineSpan> lines = breakLines(t.text, t.widths, lineBreakOpportunities(t.text), room, room);
-  if (problems && lines.size() > 1) {
-    problems->push_back({"title.shape",
-                         "the title has a word longer than a line of 二号 type, so its lines "
-                         "could not be kept whole or shaped as a 梯形 or 菱形; shorten the title"});
-  }
+  if (problems && lines.size() > 1) problems->push_back(problemAt(t, where, "title.shape", 0, t.text.size()));
   return lines;
 }
 
 std::vector<SetLine> setTitle(const StyledText& t, double left, double room,
-                              const model::SourceLocation& where, const std::vector<std::u32string>& names) {
+                              const model::SourceLocation& where, const std::vector<std::u32string>& names,
+                              std::vector<LayoutProblem>& problems) {
   std::vector<SetLine> lines;
-  for (const LineSpan& span : titleLines(t, room, where, names)) {
+  for (const LineSpan& span : titleLines(t, room, where, names, nullptr, &problems)) {
     lines.push_back(setLine(t, span, left + (room - span.width) / 2));
   }
   return lines;

@@ -23,27 +23,23 @@ struct TitleSearchStats {
   size_t candidateLines = 0;
 };
 
-// Why a title could not be set well; it is set all the same.
-struct TitleProblem {
-  std::string code;  // "title.break-inside-term", "title.shape"
-  std::string message;
-};
-
 // Chooses the title's lines for a block `room` wide by one cost over the whole title: breaks
 // inside a term (an organ name from `names`, a 《…》 title, a number with its unit, a compound
 // term) only when nothing else fits, seams before plain word boundaries, 正梯形 before 菱形 before
 // 上长下短 or equal lines, never an hourglass, even widths, few lines. Falls back to plain line
 // breaking when no shaped choice exists (a word longer than a line). Dynamic programming over the
 // break points: polynomial in the title's length. Appends to `problems` why the title could not
-// be set well. Throws Error(InputInvalid, "title.too-long") naming `where` when the title exceeds
-// kMaxTitleLines or kMaxTitleCharacters.
+// be set well (a rule id of check's catalog and the span at fault). Throws Error(InputInvalid,
+// "title.too-long") naming `where` when the title exceeds kMaxTitleLines or kMaxTitleCharacters.
 std::vector<LineSpan> titleLines(const StyledText& t, double room, const model::SourceLocation& where,
                                  const std::vector<std::u32string>& names, TitleSearchStats* stats = nullptr,
-                                 std::vector<TitleProblem>* problems = nullptr);
+                                 std::vector<LayoutProblem>* problems = nullptr);
 
-// Sets measured title text centred in [left, left + room].
+// Sets measured title text centred in [left, left + room]; appends to `problems` why it could not
+// be set well.
 std::vector<SetLine> setTitle(const StyledText& t, double left, double room,
-                              const model::SourceLocation& where, const std::vector<std::u32string>& names);
+                              const model::SourceLocation& where, const std::vector<std::u32string>& names,
+                              std::vector<LayoutProblem>& problems);
 
 // True when widths never fall and then rise again (梯形 or 菱形, not an hourglass).
 bool isTrapezoidOrDiamond(const std::vector<double>& widths);

@@ -90,24 +90,27 @@ const TitleCase kTitles[] = {
     {"江州市生态环境局关于推进生态文明建设示范区创建工作的通知", {"生态文明建设"}},
 };
 
-std::string jobWithTitlesAsAttachments() {
+// A notice with `title`, each of `attachmentTitles` as an attachment, and `copiesTo`.
+std::string noticeJob(const std::string& title, const std::vector<std::string>& attachmentTitles,
+                      const std::string& copiesTo) {
   std::string job =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<job template=\"notice\" approvalChain=\"bureau-document\">\n"
       "  <issuer>江州市生态环境局</issuer>\n"
       "  <docNumber>江州环发〔2026〕40号</docNumber>\n"
-      "  <title>江州市生态环境局关于公布标题排版示例的通知</title>\n"
+      "  <title>" +
+      title +
+      "</title>\n"
       "  <mainRecipients>各区生态环境分局：</mainRecipients>\n"
-      "  <body>\n    <p>现将标题排版示例印发给你们。</p>\n  </body>\n";
-  for (const TitleCase& c : kTitles) {
-    job += "  <attachment>\n    <title>" + std::string(c.title) +
-           "</title>\n    <p>示例正文。</p>\n  </attachment>\n";
+      "  <body>\n    <p>现将有关事项通知如下。</p>\n  </body>\n";
+  for (const std::string& a : attachmentTitles) {
+    job += "  <attachment>\n    <title>" + a + "</title>\n    <p>示例正文。</p>\n  </attachment>\n";
   }
   job +=
       "  <signatory seal=\"administrative-seal\">江州市生态环境局</signatory>\n"
       "  <date>2026年11月27日</date>\n"
       "  <copiesTo>" +
-      std::string(kOrgans) +
+      copiesTo +
       "</copiesTo>\n"
       "  <printer>江州市生态环境局办公室</printer>\n"
       "  <printDate>2026年11月27日</printDate>\n"
@@ -126,7 +129,10 @@ TEST(TitleBreaks, FortyFiveTitlesKeepTheirTermsWholeInATrapezoidOrDiamond) {
   TempDir dir;
   const std::string job = dir.file("titles.xml");
   const std::string pdfPath = dir.file("titles.pdf");
-  gongwen::writeFileAtomically(job, jobWithTitlesAsAttachments());
+  std::vector<std::string> attachments;
+  for (const TitleCase& c : kTitles) attachments.push_back(c.title);
+  gongwen::writeFileAtomically(job,
+                               noticeJob("江州市生态环境局关于公布标题排版示例的通知", attachments, kOrgans));
   const auto r = run({gongwenBinary(), "render", job, "-o", pdfPath});
   ASSERT_EQ(r.exitCode, 0) << r.err;
 
@@ -167,6 +173,30 @@ TEST(TitleBreaks, FortyFiveTitlesKeepTheirTermsWholeInATrapezoidOrDiamond) {
   }
   EXPECT_GE(multiLine, 40);
   EXPECT_GT(wellShaped, 2 * topHeavy) << "正梯形 and 菱形 are preferred to 上长下短";
+}
+
+// A name longer than a line of 二号 type cannot stay whole: the title is set all the same, and
+// both check and render warn, naming the name.
+TEST(TitleBreaks, ATitleThatMustBreakInsideANameIsSetAndBothCheckAndRenderWarn) {
+  const std::string name = "江州市人大常委会选举任免联络工作委员会办公室综合科";
+  TempDir dir;
+  const std::string job = dir.file("long-name.xml");
+  gongwen::writeFileAtomically(
+      job, noticeJob("江州市生态环境局关于商请" + name + "协助调查的通知", {}, name + "。"));
+  const auto checked = run({gongwenBinary(), "check", job});
+  EXPECT_EQ(checked.exitCode, 0) << checked.out << checked.err;
+  EXPECT_NE(checked.out.find("warning[title.break-inside-term]"), std::string::npos) << checked.out;
+  EXPECT_NE(checked.out.find("“" + name + "”"), std::string::npos) << checked.out;
+  EXPECT_NE(checked.out.find("(/job/title)"), std::string::npos) << checked.out;
+
+  const auto rendered = run({gongwenBinary(), "render", job, "-o", dir.file("long-name.pdf")});
+  EXPECT_EQ(rendered.exitCode, 0) << rendered.err;
+  EXPECT_NE(rendered.err.find("warning[title.break-inside-term]"), std::string::npos) << rendered.err;
+
+  // A title that can be set whole draws no warning.
+  gongwen::writeFileAtomically(job, noticeJob("江州市生态环境局关于商请协助调查的通知", {}, name + "。"));
+  const auto clean = run({gongwenBinary(), "check", job});
+  EXPECT_EQ(clean.out.find("title."), std::string::npos) << clean.out;
 }
 
 }  // namespace

@@ -79,8 +79,10 @@ TEST(TitleSetter, KeepsNumbersWithTheirMeasureWord) {
 TEST(TitleSetter, CentresEachLine) {
   const testing::FixedMetrics metrics;
   const StyledText t = styledText(kTitles[1], {fonts::FontRole::Xiaobiaosong, kSize2, kBlack}, metrics, {});
-  const std::vector<SetLine> lines = setTitle(t, kTypeLeft, kTypeWidth, {}, {});
+  std::vector<LayoutProblem> problems;
+  const std::vector<SetLine> lines = setTitle(t, kTypeLeft, kTypeWidth, {}, {}, problems);
   ASSERT_EQ(lines.size(), 2u);
+  EXPECT_TRUE(problems.empty());
   for (const SetLine& line : lines) {
     const double left = line.runs.front().chars.front().x;
     const double right = line.runs.back().chars.back().x + kSize2;
