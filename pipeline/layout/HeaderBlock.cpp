@@ -83,7 +83,8 @@ int placeHeader(const model::Document& doc, const GlyphMetrics& metrics, Page& p
   if (!doc.docNumber.empty()) {
     const StyledText number = styledText(doc.docNumber.value, kBodyStyle, metrics, doc.docNumber.where);
     const double width = number.width(0, number.text.size());
-    const double left = upward || dateInHeader ? kTypeLeft + kGridCell : kTypeLeft + (kTypeWidth - width) / 2;
+    const double left =
+        upward || dateInHeader ? kTypeLeft + kGridCell : kTypeLeft + (kTypeWidth - width) / 2;
     placeAt(number, left, numberEmTop, page);
   }
 
