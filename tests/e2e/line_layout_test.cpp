@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pipeline/job/JobLoader.h"
+#include "tests/e2e/RenderedSamples.h"
 #include "tests/support/PdfInspect.h"
 #include "tests/support/TestSupport.h"
 
@@ -22,7 +23,6 @@ namespace {
 
 constexpr double kCharCell = 156 * kPtPerMm / 28;
 constexpr double kLinePitch = 225 * kPtPerMm / 22;
-const std::vector<std::string> kFixedTime = {"SOURCE_DATE_EPOCH=1795000000"};
 
 // Every break issue 12 found in the samples: text ending one line, text starting the next.
 const std::pair<const char*, const char*> kBadBreaks[] = {
@@ -61,37 +61,7 @@ std::vector<std::string> namesIn(const std::string& list) {
   return names;
 }
 
-class SampleLines : public ::testing::Test {
- protected:
-  struct Rendered {
-    std::string job;
-    std::string pdf;
-  };
-
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<TempDir>();
-    for (const auto& job : sampleJobs()) {
-      const std::string out = dir_->file(fs::path(job).stem().string() + ".pdf");
-      const auto r = run({gongwenBinary(), "render", job, "-o", out}, kFixedTime);
-      ASSERT_EQ(r.exitCode, 0) << job << "\n" << r.err;
-      samples_.push_back({job, out});
-    }
-  }
-  static void TearDownTestSuite() {
-    samples_.clear();
-    dir_.reset();
-  }
-
-  static const Rendered& sample(const std::string& stem) {
-    for (const auto& s : samples_) {
-      if (fs::path(s.job).stem() == stem) return s;
-    }
-    throw std::runtime_error("no sample " + stem);
-  }
-
-  static inline std::unique_ptr<TempDir> dir_;
-  static inline std::vector<Rendered> samples_;
-};
+using SampleLines = RenderedSamples;
 
 // Titles and the 主送 and 抄送 lists; 正文 breaks between any two characters, as Chinese text does.
 TEST_F(SampleLines, NoneOfTheBreaksTheIssueListedIsPresent) {
