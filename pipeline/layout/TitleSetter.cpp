@@ -268,6 +268,8 @@ std::vector<LineSpan> titleLines(const StyledText& t, double room, const model::
     const int from = std::max(fewest, least);
     const int to = from + (from <= kMostLinesWorthExtending ? kExtraLinesTried : 0);
     for (int lines = from; least <= kMaxTitleLines && lines <= to; ++lines) {
+      // Every other cost is ≥ 0: more lines cannot beat a breaking already cheaper than they add.
+      if (best.cost <= kExtraLineCost * (lines - least)) break;
       TitleSearch::Result r = search.best(lines);
       r.cost += kExtraLineCost * (lines - least);
       if (!r.ends.empty() && r.cost < best.cost - kSameCost) best = std::move(r);
