@@ -98,7 +98,7 @@ void BM_TitleLayout(benchmark::State& state) {
   std::size_t lines = 0;
   for (auto _ : state) {
     stats = {};
-    lines = gongwen::layout::titleLines(text, gongwen::layout::kTypeWidth, {}, &stats).size();
+    lines = gongwen::layout::titleLines(text, gongwen::layout::kTypeWidth, {}, {}, &stats).size();
   }
   state.counters["characters"] = static_cast<double>(text.text.size());
   state.counters["lines"] = static_cast<double>(lines);

@@ -72,6 +72,11 @@ int runRender(const std::vector<std::string>& args) {
   std::optional<policy::Policy> policy;
   if (vm.count("policy")) {
     policy = policy::loadPolicy(vm["policy"].as<std::string>());
+    options.protectedTerms.push_back(policy->organisation);
+    for (const policy::DocumentRule& rule : policy->documentRules) {
+      options.protectedTerms.insert(options.protectedTerms.end(), rule.issuers.begin(), rule.issuers.end());
+    }
+    for (const policy::Person& person : policy->people) options.protectedTerms.push_back(person.name);
     // The same derivation sign and verify make from the rendered claims, made before rendering.
     options.approve = [&policy](const model::Document& doc) {
       policy::DocumentClaims claims{doc.tmpl.id, {}, doc.approvalChain, "", "", std::nullopt};

@@ -1,6 +1,6 @@
 #pragma once
-// Where the program finds what ships with it (templates/, schemas/, fonts/): $GONGWEN_DATA_DIR if
-// set, else the source tree the program was built from.
+// Where the program finds what ships with it (templates/, schemas/, fonts/, dictionaries/):
+// $GONGWEN_DATA_DIR if set, else the source tree the program was built from.
 
 #include <string>
 

@@ -3,6 +3,8 @@
 #include "pipeline/core/Utf.h"
 #include "pipeline/layout/BodyText.h"
 #include "pipeline/layout/ParagraphSetter.h"
+#include "pipeline/layout/PunctuationTable.h"
+#include "pipeline/layout/TitleBreaks.h"
 #include "pipeline/layout/TitleSetter.h"
 
 namespace gongwen::layout {
@@ -29,6 +31,9 @@ std::vector<SetLine> attachmentNote(const model::Document& doc, const GlyphMetri
     // What precedes the name ("1. ") is the line's length beyond the name's.
     const size_t nameStart = t.text.size() - toUtf32(title.value, title.where.describe()).size();
     measure(t, metrics, title.where);
+    // The space after the ordinal's dot is half a 字 wide, not the font's thin space: "1. 2027年度…"
+    // must not read as the decimal 1.2027 (7.3.4's "1.XXXXX" sets the dot and name apart).
+    if (nameStart > numberStart && isSpace(t.text[nameStart - 1])) t.widths[nameStart - 1] = kGridCell / 2;
     ParagraphFormat format;
     format.firstIndent = i == 0 ? 2 * kGridCell : labelEnd;
     format.restIndent = labelEnd + t.width(numberStart, nameStart);
@@ -38,8 +43,10 @@ std::vector<SetLine> attachmentNote(const model::Document& doc, const GlyphMetri
   return lines;
 }
 
-void addAttachmentPages(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow) {
+void addAttachmentPages(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow,
+                        std::vector<LayoutProblem>& problems) {
   const bool numbered = doc.attachments.size() > 1;
+  const std::vector<std::u32string> names = namesToKeepWhole(doc);
   for (size_t i = 0; i < doc.attachments.size(); ++i) {
     const model::Attachment& attachment = doc.attachments[i];
     flow.newPage();
@@ -51,7 +58,7 @@ void addAttachmentPages(const model::Document& doc, const GlyphMetrics& metrics,
     const StyledText title =
         styledText(attachment.title.value, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack}, metrics,
                    attachment.title.where);
-    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, attachment.title.where));
+    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, attachment.title.where, names, problems));
     flow.addBlank();
     addBlocks(attachment.blocks, metrics, flow);
   }

@@ -14,7 +14,9 @@ namespace gongwen::layout {
 std::vector<SetLine> attachmentNote(const model::Document& doc, const GlyphMetrics& metrics);
 
 // Each attachment on a new page: `附件N` in 黑体 flush left on line 1, its title centred on line
-// 3 in 2号 小标宋, one blank line, then its body like 正文.
-void addAttachmentPages(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow);
+// 3 in 2号 小标宋, one blank line, then its body like 正文. Titles that could not be set well are
+// added to `problems`.
+void addAttachmentPages(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow,
+                        std::vector<LayoutProblem>& problems);
 
 }  // namespace gongwen::layout

@@ -86,6 +86,17 @@ std::vector<uint8_t> lineBreakOpportunities(std::u32string_view text) {
   return out;
 }
 
+std::vector<uint8_t> nameListBreakOpportunities(std::u32string_view text) {
+  std::vector<uint8_t> out = lineBreakOpportunities(text);
+  const std::vector<uint8_t> words = wordBoundaries(text);
+  for (size_t i = 1; i < text.size(); ++i) {
+    const bool nameStart = std::u32string_view(U"、，,；;").find(text[i - 1]) != std::u32string_view::npos;
+    if (nameStart) continue;
+    out[i] = (out[i] & kBreakPreferred) && words[i] ? kBreakRulesAllow : 0;
+  }
+  return out;
+}
+
 std::vector<uint8_t> wordBoundaries(std::u32string_view text) {
   std::vector<uint8_t> out(text.size() + 1, 0);
   if (!text.empty()) markBoundaries(wordIterator(), text, 1, out);

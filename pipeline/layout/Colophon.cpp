@@ -28,6 +28,9 @@ std::vector<SetLine> labelledList(const std::string& label, const std::string& n
   format.firstIndent = 0;
   format.restIndent = t.width(0, labelLength);
   format.hangingLabel = labelLength;
+  format.listOfNames = true;
+  // Lines end where a name ends: spreading them to the full width would open wide gaps.
+  format.justify = false;
   return setParagraph(t, format);
 }
 

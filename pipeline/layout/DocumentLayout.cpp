@@ -11,6 +11,7 @@
 #include "pipeline/layout/PageNumbers.h"
 #include "pipeline/layout/ParagraphSetter.h"
 #include "pipeline/layout/SignatureBlock.h"
+#include "pipeline/layout/TitleBreaks.h"
 #include "pipeline/layout/TitleSetter.h"
 
 namespace gongwen::layout {
@@ -18,11 +19,12 @@ namespace {
 
 // Returns false when the 主送 list had to go to the 版记 instead: 7.3.2 moves it there when it
 // would leave no line of 正文 on page 1 (公文首页必须显示正文).
-bool addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow) {
+bool addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow,
+                           std::vector<LayoutProblem>& problems) {
   if (!doc.title.empty()) {
     const StyledText title = styledText(doc.title.value, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack},
                                         metrics, doc.title.where);
-    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, doc.title.where));
+    flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, doc.title.where, namesToKeepWhole(doc), problems));
     flow.addBlank();
   }
   if (!doc.mainRecipients.empty()) {
@@ -31,6 +33,8 @@ bool addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metri
         styledText(doc.mainRecipients.value, kBodyStyle, metrics, doc.mainRecipients.where);
     ParagraphFormat format;
     format.firstIndent = 0;
+    format.listOfNames = true;
+    format.justify = false;  // lines end where a name ends (see Colophon)
     std::vector<SetLine> lines = setParagraph(recipients, format);
     if (!doc.body.empty() && flow.freeSlots() < static_cast<int>(lines.size()) + 1) return false;
     flow.addLines(std::move(lines));
@@ -77,14 +81,14 @@ Frames layOut(const model::Document& doc, const GlyphMetrics& metrics) {
   for (const model::Text& issuer : doc.issuers) frames.info.issuers.push_back(issuer.value);
   frames.pages.emplace_back();
 
-  const int firstSlot = doc.tmpl.format == model::LayoutFormat::Letter
-                            ? placeLetterHeader(doc, metrics, frames.pages.front())
-                            : placeHeader(doc, metrics, frames.pages.front());
-  Flow flow(frames, firstSlot);
-  const bool recipientsShown = addTitleAndRecipients(doc, metrics, flow);
+  const LetterBodyStart start = doc.tmpl.format == model::LayoutFormat::Letter
+                                    ? placeLetterHeader(doc, metrics, frames.pages.front())
+                                    : LetterBodyStart{placeHeader(doc, metrics, frames.pages.front()), 0};
+  Flow flow(frames, start.slot, start.raise);
+  const bool recipientsShown = addTitleAndRecipients(doc, metrics, flow, frames.problems);
   addBlocks(doc.body, metrics, flow);
   addClosing(doc, metrics, flow);
-  addAttachmentPages(doc, metrics, flow);
+  addAttachmentPages(doc, metrics, flow, frames.problems);
   placeColophon(doc, metrics, !recipientsShown, flow);
   flow.finishPage();
   placePageNumbers(doc, metrics, frames);

@@ -4,7 +4,8 @@
 
 namespace gongwen::layout {
 
-Flow::Flow(Frames& frames, int firstSlot) : frames_(frames), next_(firstSlot) {
+Flow::Flow(Frames& frames, int firstSlot, double firstPageRaise)
+    : frames_(frames), next_(firstSlot), raise_(firstPageRaise) {
   if (frames_.pages.empty()) frames_.pages.emplace_back();
 }
 
@@ -53,18 +54,19 @@ Page& Flow::finishPage() {
 
 void Flow::flush() {
   Page& page = frames_.pages.back();
+  const double raise = frames_.pages.size() == 1 ? raise_ : 0;
   for (Item& item : pending_) {
     if (!item.isGroup) {
-      const double baseline = baselineInSlot(item.slot, item.line.sizePt);
+      const double baseline = baselineInSlot(item.slot, item.line.sizePt) + raise;
       placeLine(std::move(item.line), baseline, page);
       continue;
     }
     for (SlotGroup::Line& line : item.group.lines) {
-      const double baseline = baselineInSlot(item.slot + line.slot, line.line.sizePt);
+      const double baseline = baselineInSlot(item.slot + line.slot, line.line.sizePt) + raise;
       placeLine(std::move(line.line), baseline, page);
     }
     for (SlotGroup::Seal& seal : item.group.seals) {
-      seal.field.y = slotTop(item.slot) - seal.topDepth - seal.field.height;
+      seal.field.y = slotTop(item.slot) + raise - seal.topDepth - seal.field.height;
       page.sealFields.push_back(std::move(seal.field));
     }
   }

@@ -31,8 +31,10 @@ struct SlotGroup {
 
 class Flow {
  public:
-  // Starts page 1 of `frames`; `firstSlot` is the first grid line below the 版头.
-  Flow(Frames& frames, int firstSlot);
+  // Starts page 1 of `frames`; `firstSlot` is the first grid line below the 版头. Page 1's lines
+  // are raised by `firstPageRaise` points where the 版头 asks for a distance the grid cannot give
+  // (信函格式: the title two lines below the last element, 10.1).
+  Flow(Frames& frames, int firstSlot, double firstPageRaise = 0);
 
   void addLine(SetLine line);
   void addLines(std::vector<SetLine> lines);
@@ -59,6 +61,7 @@ class Flow {
 
   Frames& frames_;
   int next_ = 0;
+  double raise_ = 0;
   std::vector<Item> pending_;
 };
 

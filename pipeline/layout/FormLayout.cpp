@@ -178,7 +178,8 @@ class FormLayouter {
     if (form_.title.empty()) return;
     const StyledText title = styledText(form_.title.value, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack},
                                         metrics_, form_.title.where);
-    y_ = placeLines(setTitle(title, area_.left, area_.width(), form_.title.where), y_, kTitlePitch, page());
+    y_ = placeLines(setTitle(title, area_.left, area_.width(), form_.title.where, {}, out_.frames.problems),
+                    y_, kTitlePitch, page());
     y_ -= kFormLinePitch / 2;
   }
 

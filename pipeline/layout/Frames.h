@@ -76,11 +76,24 @@ struct DocumentInfo {
   std::optional<double> leaveDays;   // a leave request: days asked for (half days allowed)
 };
 
+// A choice the layout made as well as it could and a clerk should look at: `render` and `check`
+// report it as a warning under `rule`, an id in check's rule catalog.
+struct LayoutProblem {
+  std::string rule;  // "title.break-inside-term", "title.shape"
+  std::string file;  // the job element whose text was set
+  int line = 0;
+  std::string element;
+  std::u32string text;  // the element's text, and the span at fault in it
+  size_t offset = 0;
+  size_t length = 0;
+};
+
 struct Frames {
   double pageWidth = 595.276;   // A4, 210 mm
   double pageHeight = 841.890;  // A4, 297 mm
   std::vector<Page> pages;
   DocumentInfo info;
+  std::vector<LayoutProblem> problems;
 };
 
 }  // namespace gongwen::layout

@@ -18,6 +18,7 @@ constexpr double kLineGap = mm(0.7);  // clear space between the two lines of a 
 constexpr double kLineLength = mm(170);
 constexpr double kLineLeft = kTypeLeft + (kTypeWidth - kLineLength) / 2;
 constexpr double kSevenEighths = kSize3 * 7 / 8;  // "7/8 of a 3号 character's height"
+constexpr double kEpsilon = 1e-6;
 
 void addLine(Page& page, double y, double width) {
   page.rules.push_back({kLineLeft, y, kLineLeft + kLineLength, y, width, kRed});
@@ -32,7 +33,7 @@ void placeRight(const model::Text& text, fonts::FontRole role, double emTop, con
 
 }  // namespace
 
-int placeLetterHeader(const model::Document& doc, const GlyphMetrics& metrics, Page& page) {
+LetterBodyStart placeLetterHeader(const model::Document& doc, const GlyphMetrics& metrics, Page& page) {
   // Joint letters carry only the 主办机关's mark.
   std::vector<model::Text> mark;
   if (!doc.issuers.empty()) mark.push_back(doc.issuers.front());
@@ -60,7 +61,14 @@ int placeLetterHeader(const model::Document& doc, const GlyphMetrics& metrics, P
   // Bottom of what stands above the title: the last element's line, or the double line.
   const double lastBottom =
       lines > 0 ? firstEmTop - (lines - 1) * kLinePitch - kSize3 : thinY - kThinLine / 2;
-  return firstGridLineBelow(lastBottom, 2);
+  // "与其上最后一个要素相距二行": the title's em box starts two line pitches below the last
+  // element's; the grid line at or below that spot, raised to it.
+  const double titleTop = lastBottom - 2 * kLinePitch;
+  LetterBodyStart start{firstGridLineBelow(lastBottom, 2), 0};
+  while (emTopInSlot(start.slot, kSize2) > titleTop + kEpsilon) ++start.slot;
+  while (start.slot > 0 && emTopInSlot(start.slot - 1, kSize2) <= titleTop + kEpsilon) --start.slot;
+  start.raise = titleTop - emTopInSlot(start.slot, kSize2);
+  return start;
 }
 
 }  // namespace gongwen::layout

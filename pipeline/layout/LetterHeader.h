@@ -9,8 +9,14 @@
 
 namespace gongwen::layout {
 
-// Places the letter head on `page` (page 1); returns the first grid line free for the title,
-// two blank lines below the last element above it.
-int placeLetterHeader(const model::Document& doc, const GlyphMetrics& metrics, Page& page);
+// Where the 主体 starts below a letter head: a grid line, and how far page 1's lines are raised
+// off the grid so that the title stands exactly two lines below the last element above it.
+struct LetterBodyStart {
+  int slot = 0;
+  double raise = 0;
+};
+
+// Places the letter head on `page` (page 1); returns where the title goes.
+LetterBodyStart placeLetterHeader(const model::Document& doc, const GlyphMetrics& metrics, Page& page);
 
 }  // namespace gongwen::layout

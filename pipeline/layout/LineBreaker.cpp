@@ -7,6 +7,12 @@ namespace gongwen::layout {
 namespace {
 
 constexpr double kEpsilon = 1e-6;
+// A line alone at a paragraph's end with at most this many characters other than marks, and no
+// break inside, is a lone unit (a number such as 96.4%).
+constexpr size_t kMostCharactersOfALoneUnit = 6;
+// A line justified to the full width gains at most 1/8 em a gap (LineSetter): about an eighth of
+// the room over a line of full-width characters. One shorter would end visibly short.
+constexpr double kShortestJustifiedShare = 1 - 1.0 / 8;
 
 struct Candidate {
   size_t end = 0;
@@ -66,18 +72,30 @@ double visibleWidth(std::u32string_view text, const std::vector<double>& widths,
   return sum;
 }
 
-// The standard is silent; a clerk never ends a paragraph with one character alone on its line
-// (段末孤字): the line above gives it a companion at the latest break ICU and the rules allow.
+// Whether the line is one unbreakable unit: a single character, or a number with its marks
+// (96.4%。) that ICU keeps whole.
+bool isOneUnit(std::u32string_view text, const std::vector<uint8_t>& breaks, const LineSpan& span) {
+  if (countCharactersOtherThanMarks(text, span) == 1) return true;
+  for (size_t i = span.begin + 1; i < span.end; ++i) {
+    if ((breaks[i] & kBreakPreferred) && !isSpace(text[i - 1])) return false;
+  }
+  return countCharactersOtherThanMarks(text, span) <= kMostCharactersOfALoneUnit;
+}
+
+// The standard is silent; a clerk never ends a paragraph with one character or one number alone
+// on its line (段末孤字): the line above gives it a companion at the latest break ICU and the rules
+// allow, unless that would leave the line above too short to justify within CLREQ's spacing.
 void avoidLoneLastCharacter(std::u32string_view text, const std::vector<double>& widths,
                             const std::vector<uint8_t>& breaks, double restWidth,
                             std::vector<LineSpan>& lines) {
-  if (lines.size() < 2 || countCharactersOtherThanMarks(text, lines.back()) != 1) return;
+  if (lines.size() < 2 || !isOneUnit(text, breaks, lines.back())) return;
   LineSpan& above = lines[lines.size() - 2];
   LineSpan& last = lines.back();
   for (size_t b = above.end - 1; b > above.begin + 1; --b) {
     if (!(breaks[b] & kBreakPreferred)) continue;
     const double lastWidth = visibleWidth(text, widths, b, last.end);
     if (lastWidth > restWidth + kEpsilon) return;
+    if (visibleWidth(text, widths, above.begin, b) < restWidth * kShortestJustifiedShare) return;
     above = {above.begin, b, visibleWidth(text, widths, above.begin, b), false};
     last = {b, last.end, lastWidth, false};
     return;

@@ -8,6 +8,8 @@
 namespace gongwen::layout {
 namespace {
 
+constexpr double kMostExtraPerGap = 1.0 / 8;  // of an em
+
 bool stretchableGap(char32_t left, char32_t right) {
   return isSpace(left) || isFullWidth(left) || isFullWidth(right);
 }
@@ -30,7 +32,10 @@ SetLine setLine(const StyledText& t, const LineSpan& span, double left, double j
     for (size_t i = std::max(span.begin, fixedUntil); i + 1 < end; ++i) {
       gaps += stretchableGap(t.text[i], t.text[i + 1]);
     }
-    if (gaps > 0) perGap = (justifyTo - span.width) / gaps;
+    // CLREQ: no gap opens more than 1/8 em beyond its natural width; a line that would need more
+    // ends short instead of spacing its characters apart.
+    if (gaps > 0)
+      perGap = std::min((justifyTo - span.width) / gaps, t.styleAt(span.begin).sizePt * kMostExtraPerGap);
   }
   double x = left;
   for (size_t i = span.begin; i < end; ++i) {

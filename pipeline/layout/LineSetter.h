@@ -19,7 +19,8 @@ struct SetLine {
 };
 
 // Sets text[span] starting at `left`. With `justifyTo` > span.width the line is stretched to
-// that width; otherwise it keeps its natural width. Gaps after characters before `fixedUntil`
+// that width, each gap by at most 1/8 em (a line needing more ends short); otherwise it keeps its
+// natural width. Gaps after characters before `fixedUntil`
 // do not stretch, so that a label (附件：1. , 抄送：) keeps the width its wrapped lines hang from.
 SetLine setLine(const StyledText& t, const LineSpan& span, double left, double justifyTo = 0,
                 size_t fixedUntil = 0);

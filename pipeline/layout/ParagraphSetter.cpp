@@ -9,7 +9,9 @@ std::vector<SetLine> setParagraph(const StyledText& t, const ParagraphFormat& fo
   const double firstRoom = format.width - format.firstIndent;
   const double restRoom = format.width - format.restIndent;
   const std::vector<LineSpan> spans =
-      breakLines(t.text, t.widths, lineBreakOpportunities(t.text), firstRoom, restRoom);
+      breakLines(t.text, t.widths,
+                 format.listOfNames ? nameListBreakOpportunities(t.text) : lineBreakOpportunities(t.text),
+                 firstRoom, restRoom);
   std::vector<SetLine> lines;
   lines.reserve(spans.size());
   for (size_t i = 0; i < spans.size(); ++i) {

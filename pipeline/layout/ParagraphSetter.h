@@ -19,6 +19,8 @@ struct ParagraphFormat {
   // Characters of a label the wrapped lines hang from (附件：1. , 抄送：, 出席：): justification
   // leaves them at their natural width so that the wraps line up under the text after them.
   size_t hangingLabel = 0;
+  // A list of names (主送, 抄送): each name stays whole on a line unless it is longer than one.
+  bool listOfNames = false;
 };
 
 // `t` must be measured.

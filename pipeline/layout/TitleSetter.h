@@ -1,9 +1,10 @@
 #pragma once
-// 标题 (7.3.1): 2号 小标宋, centred; when it needs several lines they break only between words
-// (ICU word boundaries where the 避头尾 rules allow a break) and form a 梯形 or 菱形 — line widths
+// 标题 (7.3.1): 2号 小标宋, centred; when it needs several lines they keep words and terms whole
+// (词意完整: TitleBreaks), break at the seams that read best and form a 梯形 or 菱形 — line widths
 // rise then fall, never dip in the middle (an hourglass).
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "pipeline/layout/LineBreaker.h"
@@ -22,18 +23,23 @@ struct TitleSearchStats {
   size_t candidateLines = 0;
 };
 
-// Chooses the title's lines for a block `room` wide: the fewest lines, then the most even
-// widths that keep the shape; a longer first line wins ties (the usual 倒梯形). Falls back to
-// plain line breaking when no shaped choice exists (a word longer than a line). Dynamic
-// programming over the break points: polynomial in the title's length. Throws
-// Error(InputInvalid, "title.too-long") naming `where` when the title exceeds kMaxTitleLines or
-// kMaxTitleCharacters.
+// Chooses the title's lines for a block `room` wide by one cost over the whole title: breaks
+// inside a term (an organ name from `names`, a 《…》 title, a number with its unit, a compound
+// term) only when nothing else fits, seams before plain word boundaries, 正梯形 before 菱形 before
+// 上长下短 or equal lines, never an hourglass, even widths, few lines. Falls back to plain line
+// breaking when no shaped choice exists (a word longer than a line). Dynamic programming over the
+// break points: polynomial in the title's length. Appends to `problems` why the title could not
+// be set well (a rule id of check's catalog and the span at fault). Throws Error(InputInvalid,
+// "title.too-long") naming `where` when the title exceeds kMaxTitleLines or kMaxTitleCharacters.
 std::vector<LineSpan> titleLines(const StyledText& t, double room, const model::SourceLocation& where,
-                                 TitleSearchStats* stats = nullptr);
+                                 const std::vector<std::u32string>& names, TitleSearchStats* stats = nullptr,
+                                 std::vector<LayoutProblem>* problems = nullptr);
 
-// Sets measured title text centred in [left, left + room].
+// Sets measured title text centred in [left, left + room]; appends to `problems` why it could not
+// be set well.
 std::vector<SetLine> setTitle(const StyledText& t, double left, double room,
-                              const model::SourceLocation& where);
+                              const model::SourceLocation& where, const std::vector<std::u32string>& names,
+                              std::vector<LayoutProblem>& problems);
 
 // True when widths never fall and then rise again (梯形 or 菱形, not an hourglass).
 bool isTrapezoidOrDiamond(const std::vector<double>& widths);

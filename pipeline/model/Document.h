@@ -119,6 +119,10 @@ struct Document {
   // Letter format (proposal replies): the A/B/C handling class printed top right; may be empty.
   Text handlingClass;
 
+  // Names the layout must keep whole on a line besides the job's own organs (issuers,
+  // recipients, signatories): the organisation and organ names the policy knows, when one is given.
+  std::vector<std::string> protectedTerms;
+
   bool sealed() const;  // any signatory carries a seal
 };
 

@@ -6,9 +6,11 @@
 #include <memory>
 #include <mutex>
 
+#include "pipeline/check/FindingBuilder.h"
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/ProtectedPaths.h"
+#include "pipeline/core/Utf.h"
 #include "pipeline/job/JobLoader.h"
 #include "pipeline/layout/DocumentLayout.h"
 
@@ -39,7 +41,23 @@ std::string documentId(const layout::Frames& frames, std::optional<std::int64_t>
   return std::string(reinterpret_cast<const char*>(digest), 16);
 }
 
+std::vector<check::Finding> findingsOf(const layout::Frames& frames) {
+  std::vector<check::Finding> findings;
+  for (const layout::LayoutProblem& p : frames.problems) {
+    check::Hits hits;
+    hits.add(p.rule, p.offset, p.length, std::nullopt,
+             "：“" + toUtf8(std::u32string_view(p.text).substr(p.offset, p.length)) + "”");
+    const check::Place place{p.file, p.line, static_cast<int>(p.offset) + 1, p.element};
+    findings.push_back(check::makeFinding(hits.items().front(), p.text, place));
+  }
+  return findings;
+}
+
 }  // namespace
+
+std::vector<check::Finding> layoutFindings(const model::Document& doc, const fonts::FontLibrary& fonts) {
+  return findingsOf(layout::layOut(doc, fonts));
+}
 
 const fonts::FontLibrary& fontLibraryFor(const std::string& fontConfigPath) {
   static std::mutex mutex;
@@ -71,7 +89,8 @@ std::string writeFramesToPdf(const layout::Frames& frames, const fonts::FontLibr
 }
 
 RenderResult renderJob(const std::string& jobPath, const std::string& outPath, const RenderOptions& options) {
-  const model::Document doc = job::loadJob(jobPath);
+  model::Document doc = job::loadJob(jobPath);
+  doc.protectedTerms = options.protectedTerms;
   if (options.approve) options.approve(doc);
   // Fail on an unusable output path before the work, once the job and its template are read and the
   // font configuration is named: none of them may be the output.
@@ -87,7 +106,10 @@ RenderResult renderJob(const std::string& jobPath, const std::string& outPath, c
                     check::formatFindings(result.findings));
   }
   const fonts::FontLibrary& fonts = fontLibraryFor(options.fontConfigPath);
-  const std::string pdf = renderToPdf(doc, fonts, options.fixedTime, &result.pages);
+  const layout::Frames frames = layout::layOut(doc, fonts);
+  result.pages = frames.pages.size();
+  for (check::Finding& f : findingsOf(frames)) result.findings.push_back(std::move(f));
+  const std::string pdf = writeFramesToPdf(frames, fonts, options.fixedTime);
   WriteOptions write;
   write.ownerOnly = doc.classification.has_value();  // 密级: never readable by others, whatever the umask
   writeFileAtomically(outPath, pdf, write);

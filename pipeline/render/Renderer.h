@@ -23,12 +23,19 @@ struct RenderOptions {
   // Called with the loaded job before anything is laid out or written; throws to refuse it (the
   // CLI checks the job's approval chain against a policy here).
   std::function<void(const model::Document&)> approve;
+  // Names the layout keeps whole besides the job's own organs (model::Document::protectedTerms):
+  // the policy's organisation and the names it knows, when the CLI was given a policy.
+  std::vector<std::string> protectedTerms;
 };
 
 struct RenderResult {
-  std::vector<check::Finding> findings;  // everything check reported (warnings included)
+  std::vector<check::Finding> findings;  // everything check and the layout reported (warnings included)
   std::size_t pages = 0;
 };
+
+// What the layout could not set well (a title it had to break inside a term), as check warnings.
+// Lays the document out to find them.
+std::vector<check::Finding> layoutFindings(const model::Document& doc, const fonts::FontLibrary& fonts);
 
 // Lays out and writes one document to PDF bytes. The /ID is derived from the content and time, so
 // the same document at the same fixed time always gives the same bytes.

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "pipeline/job/JobLoader.h"
+#include "tests/e2e/RenderedSamples.h"
 #include "tests/support/PdfInspect.h"
 #include "tests/support/TestSupport.h"
 
@@ -30,45 +31,6 @@ constexpr double kBodyBottom = (37 + 225) * kPtPerMm;
 constexpr double kCharCell = 156 * kPtPerMm / 28;
 constexpr double kLinePitch = 225 * kPtPerMm / 22;
 constexpr double kHalfMm = 0.5 * kPtPerMm;
-const std::vector<std::string> kFixedTime = {"SOURCE_DATE_EPOCH=1795000000"};
-
-struct Rendered {
-  std::string job;
-  std::string pdf;
-};
-
-class RenderedSamples : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<TempDir>();
-    for (const auto& job : sampleJobs()) {
-      const std::string out = dir_->file(fs::path(job).stem().string() + ".pdf");
-      const auto r = run({gongwenBinary(), "render", job, "-o", out}, kFixedTime);
-      ASSERT_EQ(r.exitCode, 0) << job << "\n" << r.err;
-      samples_.push_back({job, out});
-    }
-    ASSERT_GE(samples_.size(), 8u) << "two samples per template, four templates";
-  }
-  static void TearDownTestSuite() {
-    samples_.clear();
-    dir_.reset();
-  }
-
-  // The sample with the most pages: the multi-page notice with an attachment.
-  static const Rendered& longest() {
-    const Rendered* best = &samples_.front();
-    int most = 0;
-    for (const auto& s : samples_) {
-      const int n = PdfInspect(s.pdf).pages();
-      if (n > most) most = n, best = &s;
-    }
-    return *best;
-  }
-
-  static inline std::unique_ptr<TempDir> dir_;
-  static inline std::vector<Rendered> samples_;
-};
-
 std::vector<std::string> tokens(const std::string& line) {
   std::istringstream in(line);
   std::vector<std::string> out;
@@ -206,8 +168,8 @@ TEST_F(RenderedSamples, BodyTextStartsAtTheBindingMarginOnTheGrid) {
     const bool indented = std::fabs(left - (kBodyLeft + 2 * kCharCell)) <= kHalfMm;
     EXPECT_TRUE(atMargin || indented) << "line starts at " << left / kPtPerMm << " mm: " << line.text();
     flushLeft += atMargin;
-    const bool allWide = std::all_of(line.chars.begin(), line.chars.end(),
-                                     [](const CharBox& c) { return isWide(c.text); });
+    const bool allWide =
+        std::all_of(line.chars.begin(), line.chars.end(), [](const CharBox& c) { return isWide(c.text); });
     if (atMargin && allWide && std::fabs(line.right() - kBodyRight) <= 1.5 * kPtPerMm) {
       ++full;
       EXPECT_EQ(line.chars.size(), 28u) << line.text();
@@ -263,7 +225,8 @@ TEST_F(RenderedSamples, PageNumbersSitSevenMillimetresBelowTheTypeAreaOddRightEv
     const auto& dash = number->chars.front();
     int inkTop = -1;
     for (int y = static_cast<int>(kBodyBottom * 300 / 72); y < r.height && inkTop < 0; ++y) {
-      for (int x = static_cast<int>(dash.left * 300 / 72) + 2; x < static_cast<int>(dash.right * 300 / 72) - 2; ++x) {
+      for (int x = static_cast<int>(dash.left * 300 / 72) + 2;
+           x < static_cast<int>(dash.right * 300 / 72) - 2; ++x) {
         if (r.ink(x, y)) {
           inkTop = y;
           break;

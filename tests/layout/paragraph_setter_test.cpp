@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "pipeline/core/Utf.h"
 #include "pipeline/layout/PageGeometry.h"
 #include "pipeline/layout/ParagraphSetter.h"
 #include "tests/layout/FixedMetrics.h"
@@ -92,6 +93,60 @@ TEST(ParagraphSetter, NeverEndsAParagraphWithOneCharacterAloneOnItsLine) {
   EXPECT_EQ(last[0].ch, U'八');
   // The line above, one character shorter, is still justified to the full width.
   EXPECT_NEAR(charsOf(lines[1]).back().x - kInset + kGridCell, kTypeRight, 1e-6);
+}
+
+TEST(ParagraphSetter, NeverEndsAParagraphWithANumberAloneOnItsLine) {
+  // 26 字, then 28, then 96.4%。 — one unit ICU does not break — would stand alone.
+  const StyledText t = measured(
+      "一二三四五六七八九十一二三四五六七八九十一二三四五六"
+      "一二三四五六七八九十一二三四五六七八九十一二三四五六七八96.4%。");
+  const std::vector<SetLine> lines = setParagraph(t, ParagraphFormat{});
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(charsOf(lines[2]).front().ch, U'八');
+}
+
+// CLREQ: the slack of a justified line is spread over its gaps, none wider than nominal by more
+// than 1/8 em; a line that would need more (a long Latin word moved on) ends short.
+TEST(ParagraphSetter, NoGapOpensMoreThanAnEighthEmSoALineNeedingMoreEndsShort) {
+  const StyledText t = measured("一二三四五六七八九十一二三四五六七八九十一二 abcdefghijklmnopqrstuvwxyz");
+  ParagraphFormat format;
+  format.firstIndent = 0;
+  const std::vector<SetLine> lines = setParagraph(t, format);
+  ASSERT_EQ(lines.size(), 2u);
+  const std::vector<PlacedChar> first = charsOf(lines[0]);
+  ASSERT_EQ(first.size(), 22u);
+  for (size_t i = 1; i < first.size(); ++i) {
+    EXPECT_LE(first[i].x - first[i - 1].x, kGridCell + kSize3 / 8 + 1e-9) << i;
+    EXPECT_GT(first[i].x - first[i - 1].x, kGridCell) << "the gaps still open evenly";
+  }
+  EXPECT_LT(first.back().x - kInset + kGridCell, kTypeRight - kGridCell) << "the line ends short";
+}
+
+// 主送 and 抄送: a name that does not fit moves whole to the next line; only a name longer than a
+// whole line is broken.
+TEST(ParagraphSetter, AListOfNamesWrapsBetweenNamesAndBreaksOnlyANameLongerThanALine) {
+  const std::string longName = "江州市人民政府办公室生态环境和自然资源保护工作领导小组综合协调组";  // 32 字
+  const StyledText t =
+      measured("江州市人民政府督查室，江州市自然资源和规划局，江州市水利局，江州市政协提案委员会，" +
+               longName + "，江州市财政局。");
+  ParagraphFormat format;
+  format.firstIndent = 0;
+  format.listOfNames = true;
+  format.justify = false;
+  const std::vector<SetLine> lines = setParagraph(t, format);
+  std::vector<std::u32string> texts;
+  for (const SetLine& line : lines) {
+    std::u32string text;
+    for (const PlacedChar& c : charsOf(line)) text += c.ch;
+    texts.push_back(text);
+  }
+  ASSERT_EQ(texts.size(), 4u);
+  EXPECT_EQ(texts[0], U"江州市人民政府督查室，江州市自然资源和规划局，");
+  EXPECT_EQ(texts[1], U"江州市水利局，江州市政协提案委员会，");
+  // The long name starts a line of its own and breaks at a word boundary near its end.
+  EXPECT_EQ(toUtf32(longName, "").substr(0, texts[2].size()), texts[2]);
+  EXPECT_GE(texts[2].size(), 26u);
+  EXPECT_EQ(texts[3].substr(texts[3].size() - 7), U"江州市财政局。");
 }
 
 TEST(ParagraphSetter, StackedQuestionAndExclamationMarksShareTheirCells) {

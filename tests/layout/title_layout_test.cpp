@@ -1,6 +1,6 @@
 // Title layout at the limits: the search for a title's breaks is dynamic programming, so a
 // 300-字 title costs a bounded amount of work; a title longer than a page is refused by name; and
-// the sample titles break exactly as the exhaustive search this replaced broke them.
+// the sample titles break at their seams with every term whole (issue 12 listed ten that did not).
 
 #include <gtest/gtest.h>
 
@@ -42,7 +42,7 @@ TEST(TitleLayout, AThreeHundredCharacterTitleWeighsFewCandidateLinesAndKeepsItsS
   const StyledText t = styledText(threeHundredCharacterTitle(), kTitleStyle, metrics, {});
   ASSERT_EQ(t.text.size(), 300u);
   TitleSearchStats stats;
-  const std::vector<LineSpan> spans = titleLines(t, kTypeWidth, {}, &stats);
+  const std::vector<LineSpan> spans = titleLines(t, kTypeWidth, {}, {}, &stats);
   std::vector<double> widths;
   for (const LineSpan& s : spans) widths.push_back(s.width);
   EXPECT_TRUE(isTrapezoidOrDiamond(widths));
@@ -63,7 +63,7 @@ TEST(TitleLayout, NarrowTextWithABreakEveryOtherCharacterStaysWithinTheWorkBound
   title += "i";
   const StyledText t = styledText(title, kTitleStyle, metrics, {});
   TitleSearchStats stats;
-  const std::vector<LineSpan> spans = titleLines(t, kTypeWidth, {}, &stats);
+  const std::vector<LineSpan> spans = titleLines(t, kTypeWidth, {}, {}, &stats);
   std::vector<double> widths;
   for (const LineSpan& s : spans) widths.push_back(s.width);
   EXPECT_TRUE(isTrapezoidOrDiamond(widths));
@@ -99,44 +99,44 @@ TEST(TitleLayout, ATitleLongerThanAPageIsRefusedNamingTheTitleAndTheLimit) {
   }
 }
 
-TEST(TitleLayout, SampleTitlesBreakAsTheExhaustiveSearchBrokeThem) {
+TEST(TitleLayout, SampleTitlesBreakAtSeamsWithTermsWhole) {
   const struct {
     const char* title;
     std::vector<std::string> lines;
   } kSamples[] = {
       {"江州市生态环境局关于对市政协十四届五次会议第87号提案答复的函",
-       {"江州市生态环境局关于对市政协", "十四届五次会议第87号提案答复的函"}},
+       {"江州市生态环境局关于对", "市政协十四届五次会议第87号提案答复的函"}},
       {"江州市生态环境局关于对市十七届人大五次会议第126号建议答复的函",
-       {"江州市生态环境局关于对市十七届", "人大五次会议第126号建议答复的函"}},
+       {"江州市生态环境局关于对", "市十七届人大五次会议第126号建议答复的函"}},
       {"关于研究冬春季大气污染防治工作的会议纪要", {"关于研究冬春季大气污染防治工作的会议纪要"}},
-      {"关于研究党建工作和干部教育培训工作的会议纪要", {"关于研究党建工作和干部", "教育培训工作的会议纪要"}},
+      {"关于研究党建工作和干部教育培训工作的会议纪要", {"关于研究党建工作和", "干部教育培训工作的会议纪要"}},
       {"江州市生态环境局关于做好生态环境保护督察反馈问题整改核查工作的通知",
-       {"江州市生态环境局关于做好生态环境", "保护督察反馈问题整改核查工作的通知"}},
+       {"江州市生态环境局关于做好生态环境保护督察", "反馈问题整改核查工作的通知"}},
       {"关于加强全市生态环境系统干部队伍作风建设的通知",
        {"关于加强全市生态环境系统", "干部队伍作风建设的通知"}},
       {"江州市生态环境局关于开展重点排污单位环境风险隐患排查整治工作的通知",
-       {"江州市生态环境局关于开展重点排污", "单位环境风险隐患排查整治工作的通知"}},
+       {"江州市生态环境局关于开展重点排污单位", "环境风险隐患排查整治工作的通知"}},
       {"环境风险隐患排查重点内容", {"环境风险隐患排查重点内容"}},
       {"江州市生态环境局关于同意东湖区生态环境分局调整2026年度执法检查计划的批复",
-       {"江州市生态环境局关于同意东湖区生态环境", "分局调整2026年度执法检查计划的批复"}},
+       {"江州市生态环境局关于", "同意东湖区生态环境分局调整", "2026年度执法检查计划的批复"}},
       {"江州市生态环境局关于江州高新区污水处理厂提标改造工程环境影响报告书的批复",
-       {"江州市生态环境局关于江州高新区污水处理", "厂提标改造工程环境影响报告书的批复"}},
+       {"江州市生态环境局关于江州高新区污水处理厂", "提标改造工程环境影响报告书的批复"}},
       {"江州市生态环境局关于2026年度生态环境保护工作情况的报告",
-       {"江州市生态环境局关于2026年度", "生态环境保护工作情况的报告"}},
+       {"江州市生态环境局关于", "2026年度生态环境保护工作情况的报告"}},
       {"江州市生态环境局关于城东化工园区一起储罐泄漏事件环境应急处置情况的报告",
-       {"江州市生态环境局关于城东化工园区一起", "储罐泄漏事件环境应急处置情况的报告"}},
+       {"江州市生态环境局关于城东化工园区", "一起储罐泄漏事件环境应急处置情况的报告"}},
       {"江州市生态环境局关于购置突发环境事件应急监测车辆的请示",
-       {"江州市生态环境局关于购置突发", "环境事件应急监测车辆的请示"}},
+       {"江州市生态环境局关于购置", "突发环境事件应急监测车辆的请示"}},
       {"江州市生态环境局关于申请安排2027年度城区黑臭水体综合治理和集中式饮用水水源地规范化建设专项资金的请示",
-       {"江州市生态环境局关于申请安排2027年度", "城区黑臭水体综合治理和集中式饮用",
-        "水水源地规范化建设专项资金的请示"}},
+       {"江州市生态环境局关于申请安排2027年度", "城区黑臭水体综合治理和集中式饮用水水源地",
+        "规范化建设专项资金的请示"}},
       {"2027年度城区黑臭水体综合治理项目清单", {"2027年度城区黑臭水体综合治理项目清单"}},
-      {"2027年度集中式饮用水水源地规范化建设项目清单", {"2027年度集中式饮用水水源", "地规范化建设项目清单"}},
+      {"2027年度集中式饮用水水源地规范化建设项目清单", {"2027年度集中式饮用水水源地", "规范化建设项目清单"}},
   };
   const FontLibraryMetrics metrics(testing::realFonts());
   for (const auto& sample : kSamples) {
     const StyledText t = styledText(sample.title, kTitleStyle, metrics, {});
-    EXPECT_EQ(lineTexts(t, titleLines(t, kTypeWidth, {})), sample.lines) << sample.title;
+    EXPECT_EQ(lineTexts(t, titleLines(t, kTypeWidth, {}, {})), sample.lines) << sample.title;
   }
 }
 

@@ -49,7 +49,7 @@ TEST(TitleSetter, EveryTitleIsAShapeOfTheFewestLinesWithWordsWhole) {
   const double room = kTypeWidth;
   for (const char* title : kTitles) {
     const StyledText t = styledText(title, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack}, metrics, {});
-    const std::vector<LineSpan> spans = titleLines(t, room, {});
+    const std::vector<LineSpan> spans = titleLines(t, room, {}, {});
     const std::vector<double> widths = lineWidths(spans);
     std::string shown;
     for (const LineSpan& s : spans) shown += toUtf8(t.text.substr(s.begin, s.end - s.begin)) + " / ";
@@ -70,7 +70,7 @@ TEST(TitleSetter, EveryTitleIsAShapeOfTheFewestLinesWithWordsWhole) {
 TEST(TitleSetter, KeepsNumbersWithTheirMeasureWord) {
   const FontLibraryMetrics metrics(testing::realFonts());
   const StyledText t = styledText(kTitles[4], {fonts::FontRole::Xiaobiaosong, kSize2, kBlack}, metrics, {});
-  for (const LineSpan& s : titleLines(t, kTypeWidth, {})) {
+  for (const LineSpan& s : titleLines(t, kTypeWidth, {}, {})) {
     const std::u32string line = t.text.substr(s.begin, s.end - s.begin);
     EXPECT_NE(line.front(), U'届') << toUtf8(line);
   }
@@ -79,8 +79,10 @@ TEST(TitleSetter, KeepsNumbersWithTheirMeasureWord) {
 TEST(TitleSetter, CentresEachLine) {
   const testing::FixedMetrics metrics;
   const StyledText t = styledText(kTitles[1], {fonts::FontRole::Xiaobiaosong, kSize2, kBlack}, metrics, {});
-  const std::vector<SetLine> lines = setTitle(t, kTypeLeft, kTypeWidth, {});
+  std::vector<LayoutProblem> problems;
+  const std::vector<SetLine> lines = setTitle(t, kTypeLeft, kTypeWidth, {}, {}, problems);
   ASSERT_EQ(lines.size(), 2u);
+  EXPECT_TRUE(problems.empty());
   for (const SetLine& line : lines) {
     const double left = line.runs.front().chars.front().x;
     const double right = line.runs.back().chars.back().x + kSize2;
