@@ -3,7 +3,6 @@
 #include <unicode/locid.h>
 #include <unicode/rbnf.h>
 
-#include <limits>
 #include <memory>
 
 #include "pipeline/core/Error.h"
