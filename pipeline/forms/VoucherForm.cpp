@@ -1,0 +1,66 @@
+#include "pipeline/forms/VoucherForm.h"
+
+#include "pipeline/forms/FormCells.h"
+
+namespace gongwen::forms {
+namespace {
+
+using model::CellAlign;
+
+// Money is printed in one form (thousands separators, two decimals) whatever the job wrote.
+model::FormCell money(const model::Money& money, const std::string& field, int columnSpan = 1) {
+  model::Text text = money.written;
+  text.value = money.value.figures();
+  return value(text, field, columnSpan, CellAlign::End);
+}
+
+}  // namespace
+
+model::Form voucherForm(const model::Document& doc, const policy::Chain& chain) {
+  const model::Voucher& voucher = *doc.voucher;
+  model::Form form;
+  form.sourceFile = doc.sourceFile;
+  form.title.value = doc.tmpl.kindName;
+  form.title.where.file = doc.tmpl.sourceFile;
+  form.columnWeights = {4, 1.5, 2, 2.5};
+
+  using model::FormRow;
+  form.rows.push_back(FormRow{{label("报销单位"), value(voucher.issuer, "issuer"), label("部门"),
+                               value(voucher.department, "department")}});
+  model::Text receipts = voucher.receipts;
+  receipts.value += "张";
+  form.rows.push_back(
+      FormRow{{label("日期"), value(voucher.date, "date"), label("附单据"), value(receipts, "receipts")}});
+  FormRow header{{label("摘要"), label("数量"), label("单价（元）"), label("金额（元）")}};
+  header.repeatsOnEachPage = true;
+  form.rows.push_back(std::move(header));
+  for (std::size_t i = 0; i < voucher.items.size(); ++i) {
+    const model::VoucherItem& item = voucher.items[i];
+    const std::string field = "items[" + std::to_string(i + 1) + "]";
+    form.rows.push_back(
+        FormRow{{value(item.description, field + ".description"),
+                 value(item.quantityText, field + ".quantity", 1, CellAlign::End),
+                 money(item.unitPrice, field + ".unitPrice"), money(item.amount, field + ".amount")}});
+  }
+  form.rows.push_back(FormRow{{label("合计（小写）"), money(voucher.total, "total", 3)}});
+  model::Text capitals = voucher.totalInCapitals;
+  if (capitals.empty()) {
+    capitals.where = voucher.total.written.where;
+    capitals.value = model::capitalAmount(voucher.total.value);
+  }
+  form.rows.push_back(FormRow{{label("合计（大写）"), value(capitals, "totalInCapitals", 3)}});
+  form.rows.push_back(FormRow{{label("用途"), value(voucher.purpose, "purpose", 3)}});
+  // The boxes side by side, the last one taking what columns are left.
+  FormRow boxes;
+  boxes.minHeightMm = kSignatureRowMm;
+  const int columns = static_cast<int>(form.columnWeights.size());
+  for (std::size_t i = 0; i < chain.steps.size(); ++i) {
+    const bool last = i + 1 == chain.steps.size();
+    const int span = last ? std::max(1, columns - static_cast<int>(i)) : 1;
+    boxes.cells.push_back(signatureBox(chain.steps[i], span));
+  }
+  form.rows.push_back(std::move(boxes));
+  return form;
+}
+
+}  // namespace gongwen::forms
