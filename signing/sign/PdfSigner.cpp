@@ -125,7 +125,8 @@ std::optional<EmptyField> findEmptyField(const SignableDocument& document, const
   const PdfMemDocument& pdf = document.pdf();
   EmptyField found;
   for (const PdfObject* candidate : signatureFields(pdf)) {
-    if (stringValue(candidate->GetDictionary().GetKey(key)) == id && !candidate->GetDictionary().HasKey("V")) {
+    if (stringValue(candidate->GetDictionary().GetKey(key)) == id &&
+        !candidate->GetDictionary().HasKey("V")) {
       found.field = candidate;
       break;
     }
