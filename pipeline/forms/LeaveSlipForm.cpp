@@ -44,7 +44,7 @@ model::Form leaveSlipForm(const model::Document& doc, const policy::Chain& chain
   if (!leave.coverage.empty())
     form.rows.push_back(FormRow{{label("工作安排"), value(leave.coverage, "coverage", 3)}});
   for (const policy::Step& step : chain.steps) {
-    FormRow row{{label(step.name), signatureBox(step, 3)}};
+    FormRow row{{signatureBox(step, 4)}};
     row.minHeightMm = kSignatureRowMm;
     form.rows.push_back(std::move(row));
   }

@@ -22,15 +22,17 @@ model::Form voucherForm(const model::Document& doc, const policy::Chain& chain) 
   form.sourceFile = doc.sourceFile;
   form.title.value = doc.tmpl.kindName;
   form.title.where.file = doc.tmpl.sourceFile;
-  form.columnWeights = {4, 1.5, 2, 2.5};
+  form.columnWeights = {4, 2, 2, 2.5};
+  // Who pays out and when head the voucher, as on the printed forms; the table holds the rest.
+  model::Text heading = voucher.issuer;
+  heading.value = "报销单位：" + voucher.issuer.value + "　　报销日期：" + voucher.date.value;
+  form.linesAbove.push_back(heading);
 
   using model::FormRow;
-  form.rows.push_back(FormRow{{label("报销单位"), value(voucher.issuer, "issuer"), label("部门"),
-                               value(voucher.department, "department")}});
   model::Text receipts = voucher.receipts;
   receipts.value += "张";
-  form.rows.push_back(
-      FormRow{{label("日期"), value(voucher.date, "date"), label("附单据"), value(receipts, "receipts")}});
+  form.rows.push_back(FormRow{{label("报销部门"), value(voucher.department, "department"), label("附单据"),
+                               value(receipts, "receipts")}});
   FormRow header{{label("摘要"), label("数量"), label("单价（元）"), label("金额（元）")}};
   header.repeatsOnEachPage = true;
   form.rows.push_back(std::move(header));
@@ -50,14 +52,15 @@ model::Form voucherForm(const model::Document& doc, const policy::Chain& chain) 
   }
   form.rows.push_back(FormRow{{label("合计（大写）"), value(capitals, "totalInCapitals", 3)}});
   form.rows.push_back(FormRow{{label("用途"), value(voucher.purpose, "purpose", 3)}});
-  // The boxes side by side, the last one taking what columns are left.
+  // The boxes side by side; columns left over widen the middle one, so that they come out about
+  // equally wide.
   FormRow boxes;
   boxes.minHeightMm = kSignatureRowMm;
-  const int columns = static_cast<int>(form.columnWeights.size());
-  for (std::size_t i = 0; i < chain.steps.size(); ++i) {
-    const bool last = i + 1 == chain.steps.size();
-    const int span = last ? std::max(1, columns - static_cast<int>(i)) : 1;
-    boxes.cells.push_back(signatureBox(chain.steps[i], span));
+  const std::size_t columns = form.columnWeights.size();
+  const std::size_t steps = chain.steps.size();
+  for (std::size_t i = 0; i < steps; ++i) {
+    const bool widened = steps < columns && i == (steps - 1) / 2;
+    boxes.cells.push_back(signatureBox(chain.steps[i], static_cast<int>(widened ? columns - steps + 1 : 1)));
   }
   form.rows.push_back(std::move(boxes));
   return form;
