@@ -89,9 +89,9 @@ RenderResult renderJob(const std::string& jobPath, const std::string& outPath, c
                     check::formatFindings(result.findings));
   }
   const fonts::FontLibrary& fonts = fontLibraryFor(options.fontConfigPath);
-  const std::string pdf =
-      formChain ? renderFormJobToPdf(doc, *options.policy, *formChain, fonts, options.fixedTime, &result.pages)
-                : renderToPdf(doc, fonts, options.fixedTime, &result.pages);
+  const std::string pdf = formChain ? renderFormJobToPdf(doc, *options.policy, *formChain, fonts,
+                                                         options.fixedTime, &result.pages)
+                                    : renderToPdf(doc, fonts, options.fixedTime, &result.pages);
   WriteOptions write;
   write.ownerOnly = doc.classification.has_value();  // 密级: never readable by others, whatever the umask
   writeFileAtomically(outPath, pdf, write);

@@ -151,10 +151,12 @@ INSTANTIATE_TEST_SUITE_P(
                    {"shuji", "secretary-signoff"}, {"bangong", "party-seal"}}, ""},
         ChainCase{"reimbursement", "",
                   {{"jingshou", "spender"}, {"zhengming", "witness"}, {"juzhang", "director-approval"}}, ""},
-        ChainCase{"leave-long", "", {{"fenguan-liu", "deputy-review"}, {"juzhang", "director-approval"}},
+        ChainCase{"leave-long", "",
+                  {{"chengban", "applicant"}, {"fenguan-liu", "deputy-review"}, {"juzhang", "director-approval"}},
                   "chengban"},
         ChainCase{"leave-statutory", "",
-                  {{"guzhang", "section-confirm"}, {"fenguan-liu", "deputy-agree"}, {"juzhang", "leader-approval"}},
+                  {{"chengban", "applicant"}, {"guzhang", "section-confirm"}, {"fenguan-liu", "deputy-agree"},
+                   {"juzhang", "leader-approval"}},
                   "chengban"}),
     caseName);
 // clang-format on
