@@ -30,15 +30,6 @@ using testing::withoutWhitespace;
 
 std::string policyPath() { return sourcePath("samples/policy.xml"); }
 
-std::vector<std::string> formSamples() {
-  std::vector<std::string> jobs;
-  for (const std::string& job : testing::sampleJobs()) {
-    const std::string name = job.substr(job.rfind('/') + 1);
-    if (name.rfind("leave-", 0) == 0 || name.rfind("voucher-", 0) == 0) jobs.push_back(job);
-  }
-  return jobs;
-}
-
 CommandResult render(const std::string& job, const std::string& out, bool withPolicy = true) {
   std::vector<std::string> argv{testing::gongwenBinary(), "render", job, "-o", out};
   if (withPolicy) argv.insert(argv.end(), {"--policy", policyPath()});
@@ -152,7 +143,7 @@ TEST_P(FormSample, ClaimsWhatSignAndVerifyDeriveTheChainFrom) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Samples, FormSample, ::testing::ValuesIn(formSamples()),
+INSTANTIATE_TEST_SUITE_P(Samples, FormSample, ::testing::ValuesIn(testing::sampleFormJobs()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            std::string name = info.param.substr(info.param.rfind('/') + 1);
                            name = name.substr(0, name.size() - 4);
@@ -164,7 +155,7 @@ INSTANTIATE_TEST_SUITE_P(Samples, FormSample, ::testing::ValuesIn(formSamples())
 TEST(FormSamples, ThreeLeaveChainFamiliesAndThreeKindsOfVoucher) {
   std::set<std::string> chains;
   size_t vouchers = 0;
-  for (const std::string& job : formSamples()) {
+  for (const std::string& job : testing::sampleFormJobs()) {
     const model::Document doc = job::loadJob(job);
     chains.insert(forms::formChain(policy::loadPolicy(policyPath()), doc).id);
     if (doc.voucher) ++vouchers;

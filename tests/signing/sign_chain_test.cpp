@@ -166,7 +166,14 @@ TEST_P(SignRenderedSample, FullChainVerifies) {
   signChainAndCheck(work.file("0.pdf"), signers->second, work);
 }
 
-INSTANTIATE_TEST_SUITE_P(SampleJobs, SignRenderedSample, ::testing::ValuesIn(sampleJobs()),
+std::vector<std::string> everySample() {
+  std::vector<std::string> jobs = sampleJobs();
+  const std::vector<std::string> forms = sampleFormJobs();
+  jobs.insert(jobs.end(), forms.begin(), forms.end());
+  return jobs;
+}
+
+INSTANTIATE_TEST_SUITE_P(SampleJobs, SignRenderedSample, ::testing::ValuesIn(everySample()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            std::string name = std::filesystem::path(info.param).stem().string();
                            for (char& ch : name)
