@@ -1,6 +1,23 @@
 #include "pipeline/forms/FormCells.h"
 
+#include <utility>
+
 namespace gongwen::forms {
+
+model::Form titledForm(const model::Document& doc, std::vector<double> columnWeights) {
+  model::Form form;
+  form.sourceFile = doc.sourceFile;
+  form.title.value = doc.tmpl.kindName;
+  form.title.where.file = doc.tmpl.sourceFile;
+  form.columnWeights = std::move(columnWeights);
+  return form;
+}
+
+model::Text relabelled(const model::Text& text, std::string value) {
+  model::Text copy = text;
+  copy.value = std::move(value);
+  return copy;
+}
 
 model::FormCell label(const std::string& text, int columnSpan) {
   model::FormCell cell;

@@ -5,10 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model/Document.h"
 #include "pipeline/model/Form.h"
 #include "pipeline/policy/Policy.h"
 
 namespace gongwen::forms {
+
+// An empty form titled with the template's 文种 (请假条, 报销凭证), its values located in the job.
+model::Form titledForm(const model::Document& doc, std::vector<double> columnWeights);
+
+// `text` with another value, keeping where it came from (for a line that prints it with a label).
+model::Text relabelled(const model::Text& text, std::string value);
 
 model::FormCell label(const std::string& text, int columnSpan = 1);
 model::FormCell value(const model::Text& text, const std::string& field, int columnSpan = 1,

@@ -7,27 +7,19 @@ namespace {
 
 // A merged copy of several job texts in one cell keeps the first one's location for errors.
 model::Text joined(const std::vector<const model::Text*>& parts, const std::string& separator) {
-  model::Text text = *parts.front();
-  text.value.clear();
+  std::string value;
   for (const model::Text* part : parts) {
-    if (part->empty()) continue;
-    text.value += (text.value.empty() ? "" : separator) + part->value;
+    if (!part->empty()) value += (value.empty() ? "" : separator) + part->value;
   }
-  return text;
+  return relabelled(*parts.front(), value);
 }
 
 }  // namespace
 
 model::Form leaveSlipForm(const model::Document& doc, const policy::Chain& chain) {
   const model::LeaveRequest& leave = *doc.leave;
-  model::Form form;
-  form.sourceFile = doc.sourceFile;
-  form.title.value = doc.tmpl.kindName;
-  form.title.where.file = doc.tmpl.sourceFile;
-  form.columnWeights = {2, 3, 2, 3};
-  model::Text dated = leave.date;
-  dated.value = "申请日期：" + leave.date.value;
-  form.linesAbove.push_back(dated);
+  model::Form form = titledForm(doc, {2, 3, 2, 3});
+  form.linesAbove.push_back(relabelled(leave.date, "申请日期：" + leave.date.value));
 
   std::vector<const model::Text*> roles;
   for (const model::Text& role : leave.roles) roles.push_back(&role);

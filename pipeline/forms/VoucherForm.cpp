@@ -9,24 +9,17 @@ using model::CellAlign;
 
 // Money is printed in one form (thousands separators, two decimals) whatever the job wrote.
 model::FormCell money(const model::Money& money, const std::string& field, int columnSpan = 1) {
-  model::Text text = money.written;
-  text.value = money.value.figures();
-  return value(text, field, columnSpan, CellAlign::End);
+  return value(relabelled(money.written, money.value.figures()), field, columnSpan, CellAlign::End);
 }
 
 }  // namespace
 
 model::Form voucherForm(const model::Document& doc, const policy::Chain& chain) {
   const model::Voucher& voucher = *doc.voucher;
-  model::Form form;
-  form.sourceFile = doc.sourceFile;
-  form.title.value = doc.tmpl.kindName;
-  form.title.where.file = doc.tmpl.sourceFile;
-  form.columnWeights = {4, 2, 2, 2.5};
+  model::Form form = titledForm(doc, {4, 2, 2, 2.5});
   // Who pays out and when head the voucher, as on the printed forms; the table holds the rest.
-  model::Text heading = voucher.issuer;
-  heading.value = "报销单位：" + voucher.issuer.value + "　　报销日期：" + voucher.date.value;
-  form.linesAbove.push_back(heading);
+  form.linesAbove.push_back(relabelled(
+      voucher.issuer, "报销单位：" + voucher.issuer.value + "　　报销日期：" + voucher.date.value));
 
   using model::FormRow;
   model::Text receipts = voucher.receipts;
@@ -45,11 +38,10 @@ model::Form voucherForm(const model::Document& doc, const policy::Chain& chain) 
                  money(item.unitPrice, field + ".unitPrice"), money(item.amount, field + ".amount")}});
   }
   form.rows.push_back(FormRow{{label("合计（小写）"), money(voucher.total, "total", 3)}});
-  model::Text capitals = voucher.totalInCapitals;
-  if (capitals.empty()) {
-    capitals.where = voucher.total.written.where;
-    capitals.value = model::capitalAmount(voucher.total.value);
-  }
+  const model::Text capitals =
+      voucher.totalInCapitals.empty()
+          ? relabelled(voucher.total.written, model::capitalAmount(voucher.total.value))
+          : voucher.totalInCapitals;
   form.rows.push_back(FormRow{{label("合计（大写）"), value(capitals, "totalInCapitals", 3)}});
   form.rows.push_back(FormRow{{label("用途"), value(voucher.purpose, "purpose", 3)}});
   // The boxes side by side; columns left over widen the middle one, so that they come out about
