@@ -102,7 +102,7 @@ TEST_F(RenderedForms, EveryFontIsEmbeddedSubsetAndHasToUnicode) {
       EXPECT_EQ(t[t.size() - 3], "yes") << "no ToUnicode: " << line;
       ++fonts;
     }
-    EXPECT_EQ(fonts, 3) << "小标宋 title, 黑体 labels, 仿宋 values";
+    EXPECT_EQ(fonts, f == &register_ ? 4 : 3) << "小标宋 title, 黑体 labels, 仿宋 values; 宋体 page numbers";
   }
 }
 
@@ -320,7 +320,7 @@ TEST_F(RenderedForms, TheSlipsColumnRulesStandWhereTheTypeAreaPutsThem) {
   EXPECT_GT(g.at(80 * gongwen::testing::kPtPerMm, labelMiddle), kLight) << "no rule inside a cell";
 }
 
-TEST_F(RenderedForms, TheRegisterIsLandscapeUprightWithItsHeaderOnEveryPage) {
+TEST_F(RenderedForms, TheRegisterIsLandscapeUprightWithItsHeaderAndANumberOnEveryPage) {
   PdfInspect pdf(register_.pdf);
   ASSERT_EQ(pdf.pages(), 3);
   for (int p = 0; p < pdf.pages(); ++p) {
@@ -335,9 +335,39 @@ TEST_F(RenderedForms, TheRegisterIsLandscapeUprightWithItsHeaderOnEveryPage) {
               std::string::npos)
         << "page " << n << ":\n"
         << r.out;
+    // Numbered `— N —` under the table.
+    const std::string text = withoutWhitespace(r.out);
+    const std::string number = "\u2014" + n + "\u2014";
+    EXPECT_EQ(text.substr(text.size() - number.size()), number) << r.out;
   }
   const auto first = run({"pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", register_.pdf, "-"});
   EXPECT_EQ(withoutWhitespace(first.out).rfind("建议提案办理情况汇总表", 0), 0u) << first.out;
+}
+
+// Poppler's own raster: the overdue rows' text is red, the others' is not.
+TEST_F(RenderedForms, MarkedRowsOfTheRegisterAreRed) {
+  PdfInspect pdf(register_.pdf);
+  const gongwen::testing::Raster page = pdf.render(0, 150);
+  int marked = 0;
+  for (const layout::PlacedCell& c : register_.layout.cells) {
+    if (c.page != 0 || c.row == 0) continue;
+    int red = 0;
+    for (int y = page.height - static_cast<int>((c.y + c.height) * 150 / 72) + 2;
+         y < page.height - static_cast<int>(c.y * 150 / 72) - 2; ++y) {
+      for (int x = static_cast<int>(c.x * 150 / 72) + 2; x < static_cast<int>((c.x + c.width) * 150 / 72) - 2;
+           ++x) {
+        red += page.redness[static_cast<size_t>(y) * page.width + x] > 100;
+      }
+    }
+    const bool overdue = register_.form.rows[c.row].marked;
+    marked += overdue;
+    if (overdue) {
+      EXPECT_GT(red, 20) << "row " << c.row + 1 << " cell " << c.cell + 1;
+    } else {
+      EXPECT_EQ(red, 0) << "row " << c.row + 1 << " cell " << c.cell + 1;
+    }
+  }
+  EXPECT_GE(marked, 8) << "row 7's eight cells on the first page";
 }
 
 TEST_F(RenderedForms, SignatureBoxesAreEmptySignatureFieldsNamingTheirStep) {
