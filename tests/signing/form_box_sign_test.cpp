@@ -170,5 +170,30 @@ TEST_F(FormBoxSigning, TheWrongApproverIsRefusedAndNothingIsWritten) {
   EXPECT_NE(r.err.find("policy.not-in-charge"), std::string::npos) << r.err;
 }
 
+TEST_F(FormBoxSigning, TheBoxIsSetInTheFontsOfSignFontsAndABrokenConfigurationWritesNothing) {
+  const std::string slip = rendered("leave-personal-half-day.xml");
+  const std::string fonts = work.file("fonts.xml");
+  std::string config = readFile(sourcePath("fonts/fonts.xml"));
+  config.replace(config.find("name=\"kaiti\""), 12, "name=\"kaishu\"");
+  writeFileAtomically(fonts, config);
+  std::vector<std::string> argv{gongwenBinary(),
+                                "sign",
+                                slip,
+                                "-o",
+                                work.file("1.pdf"),
+                                "--policy",
+                                bureau().policyPath(),
+                                "--as",
+                                "dangan",
+                                "--password-env",
+                                "GONGWEN_TEST_PASSWORD",
+                                "--fonts",
+                                fonts};
+  const CommandResult r = run(argv, bureau().environment());
+  EXPECT_EQ(r.exitCode, 3) << r.err;
+  EXPECT_NE(r.err.find("kaishu"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::ifstream(work.file("1.pdf")).good());
+}
+
 }  // namespace
 }  // namespace gongwen::testing::signfx
