@@ -195,5 +195,20 @@ TEST_F(FormBoxSigning, TheBoxIsSetInTheFontsOfSignFontsAndABrokenConfigurationWr
   EXPECT_FALSE(std::ifstream(work.file("1.pdf")).good());
 }
 
+TEST_F(FormBoxSigning, ABoxTooSmallToShowANameIsRefused) {
+  // A leave slip whose applicant box is 2 × 1 pt: the field of the shaped document, renamed.
+  const std::string tiny = "/GongwenStep (applicant) /Rect [360 90 362 91]";
+  const std::string sealId(tiny.size() - std::string("/GongwenSeal () /Rect [360 90 480 210]").size(), 'x');
+  const std::string field = "/GongwenSeal (" + sealId + ") /Rect [360 90 480 210]";
+  ASSERT_EQ(tiny.size(), field.size()) << "same length, so that the cross-reference offsets hold";
+  std::string pdf = unsignedPdf("leave-short-staff", sealId, "chengban");
+  pdf.replace(pdf.find(field), field.size(), tiny);
+  writeFileAtomically(work.file("tiny.pdf"), pdf);
+  const CommandResult r = signCli(work.file("tiny.pdf"), work.file("1.pdf"), "chengban", "applicant");
+  EXPECT_EQ(r.exitCode, 3) << r.err;
+  EXPECT_NE(r.err.find("sign.box-too-small"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::ifstream(work.file("1.pdf")).good());
+}
+
 }  // namespace
 }  // namespace gongwen::testing::signfx
