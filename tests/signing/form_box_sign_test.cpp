@@ -195,6 +195,22 @@ TEST_F(FormBoxSigning, TheBoxIsSetInTheFontsOfSignFontsAndABrokenConfigurationWr
   EXPECT_FALSE(std::ifstream(work.file("1.pdf")).good());
 }
 
+TEST_F(FormBoxSigning, ANameTheFontCannotShowIsRefusedNamingTheCharacter) {
+  // 周文斌 renamed with a character outside the Basic Multilingual Plane that no configured 楷体 has.
+  std::string xml = readFile(bureau().policyPath());
+  xml.replace(xml.find("name=\"周文斌\""), std::string("name=\"周文斌\"").size(), "name=\"周文\U0001F600\"");
+  const std::string policy = bureau().file("policy-glyph.xml");
+  writeFileAtomically(policy, xml);
+  const std::string slip = rendered("leave-marriage.xml");
+  ASSERT_EQ(signCli(slip, work.file("1.pdf"), "chengban", "applicant", "", policy).exitCode, 0);
+  const CommandResult r =
+      signCli(work.file("1.pdf"), work.file("2.pdf"), "guzhang", "section-confirm", "", policy);
+  EXPECT_EQ(r.exitCode, 3) << r.err;
+  EXPECT_NE(r.err.find("sign.missing-glyph"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\U0001F600"), std::string::npos) << "names the character: " << r.err;
+  EXPECT_FALSE(std::ifstream(work.file("2.pdf")).good());
+}
+
 TEST_F(FormBoxSigning, ABoxTooSmallToShowANameIsRefused) {
   // A leave slip whose applicant box is 2 × 1 pt: the field of the shaped document, renamed.
   const std::string tiny = "/GongwenStep (applicant) /Rect [360 90 362 91]";
