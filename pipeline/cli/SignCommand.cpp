@@ -12,6 +12,7 @@
 #include "pipeline/core/Error.h"
 #include "pipeline/core/InputFile.h"
 #include "pipeline/core/KillPoint.h"
+#include "pipeline/core/ProtectedPaths.h"
 #include "pipeline/policy/Policy.h"
 #include "pipeline/policy/SealRegister.h"
 #include "signing/cms/PemCertificates.h"
@@ -28,7 +29,7 @@ namespace po = boost::program_options;
 
 struct SignOptions {
   std::string input, output, policy, person, step, credential;
-  std::string passwordEnv, passwordFile, pinEnv, pinFile, maxInputSize;
+  std::string passwordEnv, passwordFile, pinEnv, pinFile, maxInputSize, fonts;
   unsigned pdfLimitFactor = 1;
 };
 
@@ -91,7 +92,9 @@ int signBody(const std::vector<std::string>& args) {
       "pin-file", po::value(&o.pinFile), "file holding the token PIN")(
       "max-input-size", po::value(&o.maxInputSize),
       "largest PDF to read, in bytes or with K, M, G (default 512M)")(
-      "pdf-limit-factor", po::value(&o.pdfLimitFactor), verify::pdf::kPdfLimitFactorHelp);
+      "pdf-limit-factor", po::value(&o.pdfLimitFactor), verify::pdf::kPdfLimitFactorHelp)(
+      "fonts", po::value(&o.fonts),
+      "font configuration for a form's visible signature (default: fonts/fonts.xml)");
   po::options_description all;
   all.add(visible).add_options()("input", po::value(&o.input)->required());
   po::positional_options_description positional;
@@ -112,6 +115,7 @@ int signBody(const std::vector<std::string>& args) {
     setInputLimit(InputKind::Pdf, parseByteSize(o.maxInputSize, "--max-input-size"));
   const policy::Policy policy = policy::loadPolicy(o.policy);
   const std::string original = readInput(o.input, InputKind::Pdf);
+  if (!o.fonts.empty()) noteInput(o.fonts);
   // Once the input and the policy's files are noted: the output may be none of them.
   ensureWritable(o.output);
   // The next step rests on the ones before it: everything signed so far must verify.
@@ -161,6 +165,12 @@ int signBody(const std::vector<std::string>& args) {
     request.sealImagePath = granted.seal->imagePath;
   }
   request.signingTime = now;
+  // A form's box shows who signed: the fonts are loaded only for a document that has one.
+  std::optional<fonts::FontLibrary> fontLibrary;
+  if (request.sealId.empty() && sign::hasBoxFor(document, request.stepId)) {
+    fontLibrary.emplace(o.fonts.empty() ? fonts::FontConfig::defaults() : fonts::FontConfig::load(o.fonts));
+    request.boxFont = &fontLibrary->face(fonts::FontRole::Kaiti);
+  }
   cms::TimestampFetcher timestamp;
   if (!policy.timestampUrl.empty())
     timestamp = [&](std::string_view imprint) {

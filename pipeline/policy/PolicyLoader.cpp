@@ -161,6 +161,8 @@ Step readStep(const Reader& reader, const xmlNode* node, const Policy& policy, c
   step.authorisingRoles = reader.list(node, "authorisingRoles");
   std::string inCharge = reader.attribute(node, "inChargeOfApplicant");
   step.inChargeOfApplicant = inCharge == "true" || inCharge == "1";
+  std::string byApplicant = reader.attribute(node, "byApplicant");
+  step.byApplicant = byApplicant == "true" || byApplicant == "1";
   if (chain.findStep(step.id) != nullptr) {
     reader.fail(node, "step id '" + step.id + "' is used twice in chain '" + chain.id + "'");
   }
@@ -170,8 +172,10 @@ Step readStep(const Reader& reader, const xmlNode* node, const Policy& policy, c
     }
   }
   if (step.seal.empty()) {
-    if (step.roles.empty() && step.people.empty()) {
-      reader.fail(node, "step '" + step.id + "' names neither roles nor people who may give it");
+    if (step.byApplicant != (step.roles.empty() && step.people.empty())) {
+      reader.fail(node, "step '" + step.id +
+                            "' must name the roles or people who may give it, or be given "
+                            "byApplicant, and not both");
     }
     if (!step.authorisedBy.empty() || !step.authorisingRoles.empty()) {
       reader.fail(node, "authorisedBy/authorisingRoles belong on seal steps only (step '" + step.id + "')");

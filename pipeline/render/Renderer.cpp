@@ -13,6 +13,7 @@
 #include "pipeline/core/Utf.h"
 #include "pipeline/job/JobLoader.h"
 #include "pipeline/layout/DocumentLayout.h"
+#include "pipeline/render/FormJob.h"
 
 namespace gongwen::render {
 namespace {
@@ -91,7 +92,8 @@ std::string writeFramesToPdf(const layout::Frames& frames, const fonts::FontLibr
 RenderResult renderJob(const std::string& jobPath, const std::string& outPath, const RenderOptions& options) {
   model::Document doc = job::loadJob(jobPath);
   doc.protectedTerms = options.protectedTerms;
-  if (options.approve) options.approve(doc);
+  const policy::Chain* formChain = isForm(doc) ? &approveForm(doc, options.policy) : nullptr;
+  if (!formChain && options.approve) options.approve(doc);
   // Fail on an unusable output path before the work, once the job and its template are read and the
   // font configuration is named: none of them may be the output.
   if (!options.fontConfigPath.empty()) noteInput(options.fontConfigPath);
@@ -106,10 +108,15 @@ RenderResult renderJob(const std::string& jobPath, const std::string& outPath, c
                     check::formatFindings(result.findings));
   }
   const fonts::FontLibrary& fonts = fontLibraryFor(options.fontConfigPath);
-  const layout::Frames frames = layout::layOut(doc, fonts);
-  result.pages = frames.pages.size();
-  for (check::Finding& f : findingsOf(frames)) result.findings.push_back(std::move(f));
-  const std::string pdf = writeFramesToPdf(frames, fonts, options.fixedTime);
+  std::string pdf;
+  if (formChain) {
+    pdf = renderFormJobToPdf(doc, *options.policy, *formChain, fonts, options.fixedTime, &result.pages);
+  } else {
+    const layout::Frames frames = layout::layOut(doc, fonts);
+    result.pages = frames.pages.size();
+    for (check::Finding& f : findingsOf(frames)) result.findings.push_back(std::move(f));
+    pdf = writeFramesToPdf(frames, fonts, options.fixedTime);
+  }
   WriteOptions write;
   write.ownerOnly = doc.classification.has_value();  // 密级: never readable by others, whatever the umask
   writeFileAtomically(outPath, pdf, write);

@@ -12,6 +12,7 @@
 #include "pipeline/layout/Frames.h"
 #include "pipeline/model/Document.h"
 #include "pipeline/pdf/PdfWriter.h"
+#include "pipeline/policy/Policy.h"
 
 namespace gongwen::render {
 
@@ -26,6 +27,9 @@ struct RenderOptions {
   // Names the layout keeps whole besides the job's own organs (model::Document::protectedTerms):
   // the policy's organisation and the names it knows, when the CLI was given a policy.
   std::vector<std::string> protectedTerms;
+  // A form job (leave request, voucher) takes its chain and its signature boxes from the policy and
+  // is refused without one; `approve` is for the 公文.
+  const policy::Policy* policy = nullptr;
 };
 
 struct RenderResult {
