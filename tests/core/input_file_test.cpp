@@ -25,7 +25,7 @@ namespace {
 const InputKind kAllKinds[] = {InputKind::Job,       InputKind::Template,    InputKind::FontConfig,
                                InputKind::Policy,    InputKind::Text,        InputKind::Pdf,
                                InputKind::Secret,    InputKind::Certificate, InputKind::KeyStore,
-                               InputKind::SealImage, InputKind::RegisterHead};
+                               InputKind::SealImage, InputKind::RegisterHead, InputKind::Proposals};
 
 long peakRssMb() {
   rusage usage{};

@@ -1,0 +1,213 @@
+#include "pipeline/reply/ReplyRun.h"
+
+#include <filesystem>
+#include <set>
+
+#include "pipeline/check/Checker.h"
+#include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/Error.h"
+#include "pipeline/core/JsonText.h"
+#include "pipeline/job/JobLoader.h"
+#if __has_include("pipeline/render/FormRenderer.h")
+#include "pipeline/render/FormRenderer.h"
+#endif
+#include "pipeline/render/Renderer.h"
+#include "pipeline/reply/ProposalSource.h"
+#include "pipeline/reply/ProposalValidation.h"
+#include "pipeline/reply/ReplyLetter.h"
+
+namespace gongwen::reply {
+namespace {
+
+const char* const kRegisterFile = "register.pdf";
+
+ReplySettings runSettings(const ReplyOptions& options) {
+  ReplySettings s;
+  s.issuer = options.policy ? options.policy->organisation : options.issuer;
+  if (s.issuer.empty()) {
+    throw usageError("usage.missing",
+                     "reply needs the bureau that answers: --policy POLICY.xml or --issuer NAME");
+  }
+  s.city = cityOf(s.issuer);
+  if (s.city.empty()) {
+    throw usageError("usage.issuer", "the issuer \"" + s.issuer +
+                                         "\" names no city (…市…); the replies are copied to the city's "
+                                         "人大, 政协 and government, so give the bureau's full name");
+  }
+  s.date = options.date;
+  return s;
+}
+
+// The seal the chain presses (its seal step's), or none when the chain has no seal step; the
+// policy refuses a chain its <documents> rules do not allow for letters from this issuer.
+std::string sealOfChain(const policy::Policy& policy, const std::string& chain, const std::string& issuer) {
+  const policy::Chain& c =
+      policy::approvalChainFor(policy, {"letter", {issuer}, chain, "", "", std::nullopt});
+  for (const policy::Step& step : c.steps) {
+    if (!step.seal.empty()) return step.seal;
+  }
+  return std::string();
+}
+
+class ReplyProducer {
+ public:
+  ReplyProducer(const ReplyOptions& options, ReplyReport& report)
+      : options_(options),
+        report_(report),
+        settings_(runSettings(options)),
+        fonts_(render::fontLibraryFor(options.fontConfigPath)) {}
+
+  void produce(const std::vector<ProposalRecord>& records) {
+    for (const ProposalRecord& record : records) {
+      ValidatedRow validated = validateProposal(record, fonts_);
+      RegisterEntry entry{record, RowStatus::Invalid, parseIsoDate(trimmedAscii(record[Column::Received]))};
+      if (validated.proposal) {
+        if (letter(*validated.proposal, validated.errors)) entry.status = RowStatus::Answered;
+      } else if (validated.errors.size() == 1 && validated.errors.front().code == "proposal.answer-missing") {
+        entry.status = RowStatus::Unanswered;
+      }
+      report_.errors.insert(report_.errors.end(), validated.errors.begin(), validated.errors.end());
+      report_.rows.push_back(std::move(entry));
+    }
+    writeRegister();
+  }
+
+ private:
+  static std::string trimmedAscii(const std::string& s) {
+    const std::size_t begin = s.find_first_not_of(" \t\r\n");
+    return begin == std::string::npos ? std::string()
+                                      : s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
+  }
+
+  ReplySettings settingsFor(const Proposal& p) {
+    ReplySettings s = settings_;
+    if (options_.policy) {
+      const std::string chain = replyChain(p);
+      auto found = sealByChain_.find(chain);
+      if (found == sealByChain_.end()) {
+        found = sealByChain_.emplace(chain, sealOfChain(*options_.policy, chain, s.issuer)).first;
+      }
+      s.seal = found->second;
+    }
+    return s;
+  }
+
+  // Writes the row's job and PDF; false (with `errors` filled) when the letter cannot be produced.
+  bool letter(const Proposal& p, std::vector<RowError>& errors) {
+    const std::string base = replyBaseName(p);
+    if (!basesUsed_.insert(base).second) {
+      errors.push_back(
+          {p.row, p.line, Column::Number, "proposal.duplicate",
+           p.label() + " of " + p.session + " is already on an earlier row; each proposal is answered once"});
+      return false;
+    }
+    const std::string jobPath = (std::filesystem::path(options_.outDir) / (base + ".xml")).string();
+    const std::string pdfPath = (std::filesystem::path(options_.outDir) / (base + ".pdf")).string();
+    const ReplyJob job = replyJob(p, settingsFor(p));
+    writeFileAtomically(jobPath, job.xml);
+    try {
+      // The letter is rendered from the job as written, so that the job on disk is the letter's source.
+      const model::Document doc = job::loadJob(jobPath);
+      for (const check::Finding& f : check::checkDocument(doc)) {
+        if (f.severity != check::Severity::Error) continue;
+        const auto column = job.columnOfElement.find(f.element);
+        errors.push_back({p.row, p.line,
+                          column == job.columnOfElement.end() ? std::nullopt : std::optional(column->second),
+                          f.rule,
+                          "the letter does not pass check: " + f.message + " (in \"" + f.excerpt + "\")"});
+      }
+      if (!errors.empty()) {
+        removeOutput(jobPath);
+        return false;
+      }
+      writeFileAtomically(pdfPath, render::renderToPdf(doc, fonts_, options_.fixedTime));
+    } catch (const Error& e) {
+      if (e.exitCode() != ExitCode::InputInvalid) throw;
+      removeOutput(jobPath);
+      errors.push_back({p.row, p.line, std::nullopt, e.code(), e.what()});
+      return false;
+    }
+    report_.letters.push_back({p.row, p.label(), jobPath, pdfPath});
+    return true;
+  }
+
+  void writeRegister() {
+    report_.summary = summarise(report_.rows, options_.date);
+    const model::Form form = registerForm(report_.rows, settings_.issuer, options_.date, fonts_);
+#if __has_include("pipeline/render/FormRenderer.h")
+    layout::DocumentInfo info;
+    info.title = form.title.value;
+    info.author = settings_.issuer;
+    report_.registerPdf = (std::filesystem::path(options_.outDir) / kRegisterFile).string();
+    writeFileAtomically(report_.registerPdf, render::renderFormToPdf(form, fonts_, info, options_.fixedTime));
+#endif
+  }
+
+  const ReplyOptions& options_;
+  ReplyReport& report_;
+  const ReplySettings settings_;
+  const fonts::FontLibrary& fonts_;
+  std::set<std::string> basesUsed_;
+  std::map<std::string, std::string> sealByChain_;
+};
+
+std::string where(const ReplyReport& report, const RowError& e) {
+  return report.input + ":" + std::to_string(e.line) + ": row " + std::to_string(e.row) +
+         (e.column ? std::string(", ") + columnName(*e.column) : std::string());
+}
+
+}  // namespace
+
+ReplyReport replyToProposals(const std::string& input, const ReplyOptions& options) {
+  ReplyReport report;
+  report.input = input;
+  const std::vector<ProposalRecord> records = readProposals(input);
+  std::error_code ec;
+  std::filesystem::create_directories(options.outDir, ec);
+  if (ec || !std::filesystem::is_directory(options.outDir)) {
+    throw systemError("io.write", options.outDir + ": cannot create the output directory (" +
+                                      (ec ? ec.message() : std::string("not a directory")) + ")");
+  }
+  ReplyProducer(options, report).produce(records);
+  return report;
+}
+
+std::string formatReplyReport(const ReplyReport& report) {
+  std::string out;
+  for (const RowError& e : report.errors) {
+    out += where(report, e) + ": error[" + e.code + "]: " + e.message + "\n";
+  }
+  const RegisterSummary& s = report.summary;
+  out += std::to_string(report.letters.size()) + " letters written, " + std::to_string(s.rows) + " rows in " +
+         report.registerPdf + " (" + std::to_string(s.answered) + " answered, " +
+         std::to_string(s.unanswered) + " unanswered, " + std::to_string(s.invalid) + " with errors, " +
+         std::to_string(s.overdue) + " overdue)\n";
+  return out;
+}
+
+std::string formatReplyReportJson(const ReplyReport& report) {
+  std::string out =
+      "{\"input\":" + jsonString(report.input) + ",\"rows\":" + std::to_string(report.summary.rows);
+  out += ",\"letters\":[";
+  for (std::size_t i = 0; i < report.letters.size(); ++i) {
+    const ReplyLetterOutput& l = report.letters[i];
+    out += std::string(i ? "," : "") + "{\"row\":" + std::to_string(l.row) +
+           ",\"label\":" + jsonString(l.label) + ",\"job\":" + jsonString(l.job) +
+           ",\"pdf\":" + jsonString(l.pdf) + "}";
+  }
+  out += "],\"errors\":[";
+  for (std::size_t i = 0; i < report.errors.size(); ++i) {
+    const RowError& e = report.errors[i];
+    out += std::string(i ? "," : "") + "{\"row\":" + std::to_string(e.row) +
+           ",\"line\":" + std::to_string(e.line) +
+           ",\"column\":" + (e.column ? jsonString(columnName(*e.column)) : std::string("null")) +
+           ",\"code\":" + jsonString(e.code) + ",\"message\":" + jsonString(e.message) + "}";
+  }
+  const RegisterSummary& s = report.summary;
+  out += "],\"register\":" + jsonString(report.registerPdf) + ",\"answered\":" + std::to_string(s.answered) +
+         ",\"unanswered\":" + std::to_string(s.unanswered) + ",\"invalid\":" + std::to_string(s.invalid) +
+         ",\"overdue\":" + std::to_string(s.overdue) + "}\n";
+  return out;
+}
+
+}  // namespace gongwen::reply
