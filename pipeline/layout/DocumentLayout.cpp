@@ -69,12 +69,12 @@ Frames layOut(const model::Document& doc, const GlyphMetrics& metrics) {
   Frames frames;
   frames.pageWidth = kPageWidth;
   frames.pageHeight = kPageHeight;
-  frames.title = doc.title.value;
-  frames.author = doc.issuers.empty() ? std::string() : doc.issuers.front().value;
-  frames.subject = doc.tmpl.kindName;
-  frames.approvalChain = doc.approvalChain;
-  frames.templateId = doc.tmpl.id;
-  for (const model::Text& issuer : doc.issuers) frames.issuers.push_back(issuer.value);
+  frames.info.title = doc.title.value;
+  frames.info.author = doc.issuers.empty() ? std::string() : doc.issuers.front().value;
+  frames.info.subject = doc.tmpl.kindName;
+  frames.info.approvalChain = doc.approvalChain;
+  frames.info.templateId = doc.tmpl.id;
+  for (const model::Text& issuer : doc.issuers) frames.info.issuers.push_back(issuer.value);
   frames.pages.emplace_back();
 
   const int firstSlot = doc.tmpl.format == model::LayoutFormat::Letter

@@ -1,7 +1,8 @@
 #pragma once
-// What layout produces and the PDF writer consumes: pages of positioned characters, rules and
-// seal boxes. Units are PDF points; the origin is the bottom-left corner of the page.
+// What layout produces and the PDF writer consumes: pages of positioned characters, rules, boxes
+// and signature fields. Units are PDF points; the origin is the bottom-left corner of the page.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,39 +31,56 @@ struct TextRun {
   std::vector<PlacedChar> chars;
 };
 
-// A straight line (separator lines, 信函 double lines).
+// A straight line (separator lines, 信函 double lines, a table's inner rules).
 struct Rule {
   double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
   double widthPt = 0.5;
   Color color = kBlack;
 };
 
-// The reserved seal box: written as an empty, unsigned signature field the seal step fills.
+// A stroked rectangle (a table's outer frame): drawn as one path, so its corners are closed.
+struct Box {
+  double x = 0, y = 0, width = 0, height = 0;  // lower-left corner and size
+  double widthPt = 1;
+  Color color = kBlack;
+};
+
+// A reserved signature box: written as an empty, unsigned signature field. A seal box names the
+// seal that fills it (/GongwenSeal); a form's signature box names the approval step (/GongwenStep).
 struct SealField {
   std::string name;                            // field name, e.g. "印章1"
   std::string sealId;                          // the policy's seal id from the job
   double x = 0, y = 0, width = 0, height = 0;  // lower-left corner and size
+  std::string stepId;                          // a form's box: chain step id or "applicant"
 };
 
 struct Page {
   std::vector<TextRun> runs;
   std::vector<Rule> rules;
+  std::vector<Box> boxes;
   std::vector<SealField> sealFields;
+};
+
+// Document information for the PDF's Info dictionary, and what the document claims to be: its
+// approval chain follows from the claims by the policy's rules (policy::DocumentClaims, read back
+// by signing/verify/DocumentClaims). Empty entries are not written.
+struct DocumentInfo {
+  std::string title;
+  std::string author;
+  std::string subject;
+  std::string approvalChain;         // model::Document::approvalChain: the chain the job asks for
+  std::string templateId;            // the template's id: notice, request, letter, leave, …
+  std::vector<std::string> issuers;  // the issuing organs in order (联合行文: the 主办机关 first)
+  std::string applicant;             // a leave request: the applicant's person id
+  std::string leaveKind;             // a leave request: 事假, 病假, 公休假, …
+  std::optional<double> leaveDays;   // a leave request: days asked for (half days allowed)
 };
 
 struct Frames {
   double pageWidth = 595.276;   // A4, 210 mm
   double pageHeight = 841.890;  // A4, 297 mm
   std::vector<Page> pages;
-  // Document information for the PDF's Info dictionary.
-  std::string title;
-  std::string author;
-  std::string subject;
-  // What the document claims to be, kept in the PDF's Info dictionary: its approval chain follows
-  // from them by the policy's rules.
-  std::string approvalChain;         // model::Document::approvalChain: the chain the job asks for
-  std::string templateId;            // the template's id: notice, request, letter, …
-  std::vector<std::string> issuers;  // the issuing organs in order (联合行文: the 主办机关 first)
+  DocumentInfo info;
 };
 
 }  // namespace gongwen::layout

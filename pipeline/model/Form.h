@@ -6,6 +6,7 @@
 // SourceLocation, so a value that cannot be laid out is an error naming the job's field.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/model/Document.h"
@@ -37,18 +38,26 @@ struct FormCell {
 
 struct FormRow {
   std::vector<FormCell> cells;
-  double minHeightMm = 0;  // a row is at least this tall (signature rows need room to sign)
+  double minHeightMm = 0;          // a row is at least this tall (signature rows need room to sign)
   bool repeatsOnEachPage = false;  // a header row of a table that runs over several pages
-  bool marked = false;  // drawn emphasised (e.g. an overdue row of the proposals register)
+  bool marked = false;             // drawn emphasised (e.g. an overdue row of the proposals register)
+};
+
+// A line of text outside the table (the date and department above it, 附单据 N 张 below it).
+// Converts from Text, which sets it flush with the table's left edge.
+struct FormLine {
+  FormLine(Text text = {}, CellAlign align = CellAlign::Start) : text(std::move(text)), align(align) {}
+  Text text;
+  CellAlign align = CellAlign::Start;
 };
 
 struct Form {
   std::string sourceFile;
-  Text title;                          // centred above the table (请假条, 报销凭证…)
-  std::vector<Text> linesAbove;        // e.g. the date and department line, right or left aligned
-  std::vector<double> columnWeights;   // relative column widths; the table spans the 版心 width
+  Text title;                         // centred above the table (请假条, 报销凭证…)
+  std::vector<FormLine> linesAbove;   // e.g. the date and department line, right or left aligned
+  std::vector<double> columnWeights;  // relative column widths; the table spans the 版心 width
   std::vector<FormRow> rows;
-  std::vector<Text> linesBelow;        // e.g. 附单据 N 张
+  std::vector<FormLine> linesBelow;  // e.g. 附单据 N 张
   PageOrientation orientation = PageOrientation::Portrait;
   // A single-page form (slip, voucher) must fit one page; a register may run over pages, its
   // header rows repeated.

@@ -83,6 +83,15 @@ void appendRule(std::string& out, const layout::Rule& rule) {
   out += "l S\n";
 }
 
+void appendBox(std::string& out, const layout::Box& box) {
+  appendNumber(out, box.widthPt);
+  out += " w ";
+  appendNumbers(out, {box.color.r, box.color.g, box.color.b});
+  out += "RG ";
+  appendNumbers(out, {box.x, box.y, box.width, box.height});
+  out += "re S\n";
+}
+
 }  // namespace
 
 std::string fontResourceName(fonts::FontRole role) { return "F_" + std::string(fonts::roleName(role)); }
@@ -107,9 +116,10 @@ PageContent buildPageContent(const layout::Page& page, const fonts::FontLibrary&
     appendRun(content.operators, run, fonts, codes);
     content.roles.insert(run.role);
   }
-  if (!page.rules.empty()) {
+  if (!page.rules.empty() || !page.boxes.empty()) {
     content.operators += "q 0 J\n";
     for (const layout::Rule& rule : page.rules) appendRule(content.operators, rule);
+    for (const layout::Box& box : page.boxes) appendBox(content.operators, box);
     content.operators += "Q\n";
   }
   return content;

@@ -1,6 +1,6 @@
 #pragma once
 // The page description operators for one page of frames: each character placed at its exact x
-// on its run's baseline with a 2-byte Identity-H code, and each rule stroked.
+// on its run's baseline with a 2-byte Identity-H code, and each rule and box stroked.
 
 #include <set>
 #include <string>

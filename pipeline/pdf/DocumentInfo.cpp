@@ -41,22 +41,26 @@ size_t replaceHexString(std::string& pdf, size_t from, const std::string& hex) {
 
 }  // namespace
 
-void writeDocumentInfo(PoDoFo::PdfMemDocument& document, const layout::Frames& frames, std::time_t when) {
+void writeDocumentInfo(PoDoFo::PdfMemDocument& document, const layout::DocumentInfo& about,
+                       std::time_t when) {
   PoDoFo::PdfInfo* info = document.GetInfo();
   PoDoFo::PdfDictionary& dict = info->GetObject()->GetDictionary();
-  const std::pair<const char*, const std::string*> texts[] = {{"Title", &frames.title},
-                                                              {"Author", &frames.author},
-                                                              {"Subject", &frames.subject},
-                                                              {"GongwenTemplate", &frames.templateId},
-                                                              {"GongwenChain", &frames.approvalChain}};
+  const std::pair<const char*, const std::string*> texts[] = {{"Title", &about.title},
+                                                              {"Author", &about.author},
+                                                              {"Subject", &about.subject},
+                                                              {"GongwenTemplate", &about.templateId},
+                                                              {"GongwenChain", &about.approvalChain},
+                                                              {"GongwenApplicant", &about.applicant},
+                                                              {"GongwenLeaveKind", &about.leaveKind}};
   for (const auto& [key, text] : texts) {
     if (!text->empty()) dict.AddKey(key, utf8String(*text));
   }
-  if (!frames.issuers.empty()) {
+  if (!about.issuers.empty()) {
     PoDoFo::PdfArray issuers;
-    for (const std::string& issuer : frames.issuers) issuers.push_back(utf8String(issuer));
+    for (const std::string& issuer : about.issuers) issuers.push_back(utf8String(issuer));
     dict.AddKey("GongwenIssuers", issuers);
   }
+  if (about.leaveDays) dict.AddKey("GongwenLeaveDays", PoDoFo::PdfVariant(*about.leaveDays));
   info->SetCreator(PdfString("gongwen"));
   dict.AddKey("CreationDate", PdfString(pdfUtcDate(when)));
   dict.AddKey("ModDate", PdfString(pdfUtcDate(when)));

@@ -13,9 +13,10 @@ namespace gongwen::pdf {
 
 // Title, Author, Subject, Creator, and CreationDate and ModDate at `when`; and what the document
 // claims to be, from which `sign` and `verify` derive its approval chain (signing/verify/
-// DocumentClaims.h): /GongwenTemplate, /GongwenIssuers (an array of text strings, in order) and
-// /GongwenChain. Entries whose value is empty are left out.
-void writeDocumentInfo(PoDoFo::PdfMemDocument& document, const layout::Frames& frames, std::time_t when);
+// DocumentClaims.h): /GongwenTemplate, /GongwenIssuers (an array of text strings, in order),
+// /GongwenChain, and for a leave request /GongwenApplicant, /GongwenLeaveKind and /GongwenLeaveDays
+// (a number). Entries whose value is empty are left out.
+void writeDocumentInfo(PoDoFo::PdfMemDocument& document, const layout::DocumentInfo& about, std::time_t when);
 
 // Replaces both entries of the trailer /ID of a written PDF with the MD5 of `fixedId`, in place
 // (same length, so no offset moves).

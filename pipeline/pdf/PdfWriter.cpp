@@ -91,7 +91,7 @@ std::string writeDocument(const layout::Frames& frames, const fonts::FontLibrary
     fontObjects[role] = embedFont(document.GetObjects(), fonts.face(role), font);
   for (auto& [pageObject, roles] : pages) writeResources(*pageObject, roles, fontObjects);
   sealFields.finish();
-  writeDocumentInfo(document, frames, options.fixedTime.value_or(std::time(nullptr)));
+  writeDocumentInfo(document, frames.info, options.fixedTime.value_or(std::time(nullptr)));
 
   std::string bytes = serialized(document);
   if (!options.fixedId.empty()) fixTrailerId(bytes, options.fixedId);

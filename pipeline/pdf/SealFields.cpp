@@ -21,9 +21,9 @@ void SealFieldWriter::addFields(PoDoFo::PdfPage& page, int pageNumber,
   if (const PoDoFo::PdfObject* existing = pageDict.GetKey("Annots")) annots = existing->GetArray();
   for (const layout::SealField& field : fields) {
     if (!names_.insert(field.name).second) {
-      throw inputError("pdf.duplicate-seal-field", "page " + std::to_string(pageNumber) + ": seal field '" +
-                                                       field.name +
-                                                       "' is used twice; every seal box needs its own name");
+      throw inputError("pdf.duplicate-seal-field",
+                       "page " + std::to_string(pageNumber) + ": seal field '" + field.name +
+                           "' is used twice; every seal and signature box needs its own name");
     }
     PoDoFo::PdfObject* widget = document_.GetObjects().CreateObject("Annot");
     PoDoFo::PdfDictionary& w = widget->GetDictionary();
@@ -36,7 +36,8 @@ void SealFieldWriter::addFields(PoDoFo::PdfPage& page, int pageNumber,
     w.AddKey("Rect", rect);
     w.AddKey("F", PdfVariant(static_cast<PoDoFo::pdf_int64>(4)));  // Print
     w.AddKey("P", page.GetObject()->Reference());
-    w.AddKey("GongwenSeal", utf8String(field.sealId));
+    if (!field.sealId.empty()) w.AddKey("GongwenSeal", utf8String(field.sealId));
+    if (!field.stepId.empty()) w.AddKey("GongwenStep", utf8String(field.stepId));
     annots.push_back(widget->Reference());
     fields_.push_back(widget->Reference());
   }

@@ -1,7 +1,8 @@
 #pragma once
-// Every reserved seal box becomes an empty, unsigned signature field (/FT /Sig, no /V) whose
-// widget sits on its page; /GongwenSeal records which seal of the policy goes there, so the
-// signing stage fills the field without guessing.
+// Every reserved seal or signature box becomes an empty, unsigned signature field (/FT /Sig, no
+// /V) whose widget sits on its page; /GongwenSeal records which seal of the policy goes there, and
+// /GongwenStep which approval step signs a form's box, so the signing stage fills the field
+// without guessing.
 
 #include <podofo/podofo.h>
 

@@ -31,7 +31,7 @@ std::string documentId(const layout::Frames& frames, std::optional<std::int64_t>
   }
   const std::int64_t t = fixedTime.value_or(0);
   EVP_DigestUpdate(ctx, &t, sizeof t);
-  EVP_DigestUpdate(ctx, frames.title.data(), frames.title.size());
+  EVP_DigestUpdate(ctx, frames.info.title.data(), frames.info.title.size());
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_DigestFinal_ex(ctx, digest, &length);
@@ -58,6 +58,11 @@ std::string renderToPdf(const model::Document& doc, const fonts::FontLibrary& fo
                         std::optional<std::int64_t> fixedTime, std::size_t* pageCount) {
   const layout::Frames frames = layout::layOut(doc, fonts);
   if (pageCount) *pageCount = frames.pages.size();
+  return writeFramesToPdf(frames, fonts, fixedTime);
+}
+
+std::string writeFramesToPdf(const layout::Frames& frames, const fonts::FontLibrary& fonts,
+                             std::optional<std::int64_t> fixedTime) {
   pdf::PdfOptions options;
   if (fixedTime) options.fixedTime = static_cast<std::time_t>(*fixedTime);
   // Without a fixed time the /ID is still content-derived; the dates make it unique.

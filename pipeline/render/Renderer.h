@@ -9,6 +9,7 @@
 
 #include "pipeline/check/Checker.h"
 #include "pipeline/fonts/FontLibrary.h"
+#include "pipeline/layout/Frames.h"
 #include "pipeline/model/Document.h"
 #include "pipeline/pdf/PdfWriter.h"
 
@@ -33,6 +34,10 @@ struct RenderResult {
 // the same document at the same fixed time always gives the same bytes.
 std::string renderToPdf(const model::Document& doc, const fonts::FontLibrary& fonts,
                         std::optional<std::int64_t> fixedTime, std::size_t* pageCount = nullptr);
+
+// Frames laid out by any layout to PDF bytes, with the /ID derived as renderToPdf derives it.
+std::string writeFramesToPdf(const layout::Frames& frames, const fonts::FontLibrary& fonts,
+                             std::optional<std::int64_t> fixedTime);
 
 // The whole job. Refuses (Error(Findings, "check.findings"), listing them) when check reports
 // error-severity findings and allowFindings is off; writes nothing in that case.

@@ -526,10 +526,10 @@ TEST(DocumentLayout, DocumentInformationComesFromTheModel) {
   model::Document d = notice(1);
   d.approvalChain = "bureau-document";
   const Frames frames = layOut(d, realFonts());
-  EXPECT_EQ(frames.title, d.title.value);
-  EXPECT_EQ(frames.author, "江州市生态环境局");
-  EXPECT_EQ(frames.subject, "通知");
-  EXPECT_EQ(frames.approvalChain, "bureau-document");
+  EXPECT_EQ(frames.info.title, d.title.value);
+  EXPECT_EQ(frames.info.author, "江州市生态环境局");
+  EXPECT_EQ(frames.info.subject, "通知");
+  EXPECT_EQ(frames.info.approvalChain, "bureau-document");
   EXPECT_NEAR(frames.pageWidth, mm(210), kTolerance);
   EXPECT_NEAR(frames.pageHeight, mm(297), kTolerance);
 }

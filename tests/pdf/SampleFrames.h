@@ -34,12 +34,12 @@ inline layout::TextRun run(const fonts::FontLibrary& fonts, fonts::FontRole role
 inline layout::Frames sampleNotice(const fonts::FontLibrary& fonts) {
   using fonts::FontRole;
   layout::Frames frames;
-  frames.title = "关于做好年度工作的通知";
-  frames.author = "某某市人民政府";
-  frames.subject = "通知";
-  frames.approvalChain = "张三>李四";
-  frames.templateId = "notice";
-  frames.issuers = {"某某市人民政府", "某某市财政局"};
+  frames.info.title = "关于做好年度工作的通知";
+  frames.info.author = "某某市人民政府";
+  frames.info.subject = "通知";
+  frames.info.approvalChain = "张三>李四";
+  frames.info.templateId = "notice";
+  frames.info.issuers = {"某某市人民政府", "某某市财政局"};
 
   layout::Page first;
   first.runs.push_back(
@@ -58,7 +58,7 @@ inline layout::Frames sampleNotice(const fonts::FontLibrary& fonts) {
   second.runs.push_back(run(fonts, FontRole::Fangsong, 16, 760, "特此通知。", layout::kBlack, kLeft + 32));
   second.runs.push_back(run(fonts, FontRole::Fangsong, 16, 680, "某某市人民政府", layout::kBlack, 380));
   second.runs.push_back(run(fonts, FontRole::Fangsong, 16, 651, "2026年11月27日", layout::kBlack, 372));
-  second.sealFields.push_back({"印章1", "seal-city-government", 370.5, 600.25, 120, 120});
+  second.sealFields.push_back({"印章1", "seal-city-government", 370.5, 600.25, 120, 120, ""});
   second.rules.push_back({kLeft, 120, 515.9, 120, 0.5, layout::kBlack});
   second.runs.push_back(run(fonts, FontRole::Songti, 14, 60, "— 2 —", layout::kBlack, 270));
 

@@ -58,8 +58,8 @@ TEST(PdfStructure, NoSealBoxMeansNoForm) {
 TEST(PdfStructure, DuplicateSealFieldNameIsRefused) {
   layout::Frames frames;
   frames.pages.resize(2);
-  frames.pages[0].sealFields.push_back({"印章1", "a", 100, 100, 50, 50});
-  frames.pages[1].sealFields.push_back({"印章1", "b", 100, 100, 50, 50});
+  frames.pages[0].sealFields.push_back({"印章1", "a", 100, 100, 50, 50, ""});
+  frames.pages[1].sealFields.push_back({"印章1", "b", 100, 100, 50, 50, ""});
   try {
     writePdf(frames, testing::defaultFonts());
     FAIL() << "two fields with one name were written";
