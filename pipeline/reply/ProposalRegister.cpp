@@ -6,16 +6,23 @@
 namespace gongwen::reply {
 namespace {
 
-// Relative widths: the dates and the 届次编号 need room for their figures, the title the rest.
+// Widths in points of the 225 mm landscape 版心 (4号 cells, 10 pt of padding): the dates and
+// numbers on one line, the short texts in three or four characters, the title the rest.
 struct RegisterColumn {
   const char* heading;
   double weight;
 };
 constexpr RegisterColumn kRegisterColumns[] = {
-    {"序号", 1.3},     {"类别", 2.4},     {"届次编号", 3.2}, {"标题", 6.4},
-    {"代表委员", 2.2}, {"承办股室", 2.2}, {"收到日期", 3.2}, {"答复期限", 3.2},
-    {"办理类别", 1.5}, {"办理状态", 1.6}, {"超期", 1.8},
+    {"序号", 38},     {"编号", 80},     {"标题", 123},    {"代表委员", 52}, {"承办股室", 52},
+    {"收到日期", 82}, {"答复期限", 82}, {"办理类别", 38}, {"办理状态", 52}, {"超期", 38},
 };
+
+// 人大代表建议 and 政协委员提案 as the register abbreviates them; anything else as written.
+std::string shortKind(const std::string& kind) {
+  if (kind == "人大代表建议") return "人大建议";
+  if (kind == "政协委员提案") return "政协提案";
+  return kind;
+}
 
 // One line of the register's text for a cell: drawable, bounded.
 std::string cellText(const std::string& raw, const fonts::FontFace& face) {
@@ -85,7 +92,8 @@ model::Form registerForm(const std::vector<RegisterEntry>& entries, const std::s
   form.title.value = "建议提案办理情况汇总表";
   form.orientation = model::PageOrientation::Landscape;
   form.singlePage = false;
-  form.linesAbove.push_back(model::Text{"填报单位：" + issuer + "　　统计日期：" + asOf.chinese(), {}});
+  form.linesAbove.push_back(model::Text{"填报单位：" + issuer, {}});
+  form.linesAbove.push_back({model::Text{"统计日期：" + asOf.chinese(), {}}, model::CellAlign::End});
 
   model::FormRow header;
   header.repeatsOnEachPage = true;
@@ -101,9 +109,8 @@ model::Form registerForm(const std::vector<RegisterEntry>& entries, const std::s
     model::FormRow row;
     row.marked = overdue;
     row.cells.push_back(cell(std::to_string(e.record.row)));
-    row.cells.push_back(cell(field(Column::Kind)));
     row.cells.push_back(
-        cell(cellText(e.record[Column::Session] + "第" + e.record[Column::Number] + "号", face)));
+        cell(shortKind(field(Column::Kind)) + field(Column::Session) + "第" + field(Column::Number) + "号"));
     row.cells.push_back(cell(field(Column::Title), model::CellRole::Value, model::CellAlign::Start));
     row.cells.push_back(cell(field(Column::Name)));
     row.cells.push_back(cell(field(Column::Section)));
@@ -111,7 +118,7 @@ model::Form registerForm(const std::vector<RegisterEntry>& entries, const std::s
     row.cells.push_back(cell(e.received ? answerDeadline(*e.received).iso() : "—"));
     row.cells.push_back(cell(e.status == RowStatus::Answered ? field(Column::Outcome) : "—"));
     row.cells.push_back(cell(statusName(e.status)));
-    row.cells.push_back(cell(!overdue ? "" : e.status == RowStatus::Answered ? "超期答复" : "已超期"));
+    row.cells.push_back(cell(overdue ? "超期" : ""));
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
       row.cells[i].field = "row " + std::to_string(e.record.row) + " " + kRegisterColumns[i].heading;
     }

@@ -4,9 +4,9 @@
 //
 // Status: 已答复 (a letter was produced), 未答复 (the row is correct but has no answer yet), 有误
 // (anything else wrong; the errors say what). Overdue: a proposal is overdue when the run's date —
-// the date the letters carry — is after its deadline (received + 2 months): unanswered or wrong
-// rows are then 已超期, answered ones 超期答复 (their letter goes out late); both are marked. A row
-// whose 收到日期 cannot be read has no deadline and is never marked.
+// the date the letters carry — is after its deadline (received + 2 months), whether it is answered
+// now (the letter goes out late) or not: its 超期 cell says so and the row is marked. A row whose
+// 收到日期 cannot be read has no deadline and is never marked.
 
 #include <optional>
 #include <string>

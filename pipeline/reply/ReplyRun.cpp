@@ -8,9 +8,7 @@
 #include "pipeline/core/Error.h"
 #include "pipeline/core/JsonText.h"
 #include "pipeline/job/JobLoader.h"
-#if __has_include("pipeline/render/FormRenderer.h")
 #include "pipeline/render/FormRenderer.h"
-#endif
 #include "pipeline/render/Renderer.h"
 #include "pipeline/reply/ProposalSource.h"
 #include "pipeline/reply/ProposalValidation.h"
@@ -134,13 +132,12 @@ class ReplyProducer {
   void writeRegister() {
     report_.summary = summarise(report_.rows, options_.date);
     const model::Form form = registerForm(report_.rows, settings_.issuer, options_.date, fonts_);
-#if __has_include("pipeline/render/FormRenderer.h")
     layout::DocumentInfo info;
     info.title = form.title.value;
     info.author = settings_.issuer;
+    info.subject = "建议提案办理情况汇总表";
     report_.registerPdf = (std::filesystem::path(options_.outDir) / kRegisterFile).string();
     writeFileAtomically(report_.registerPdf, render::renderFormToPdf(form, fonts_, info, options_.fixedTime));
-#endif
   }
 
   const ReplyOptions& options_;
