@@ -154,7 +154,7 @@ ReplyJob replyJob(const Proposal& p, const ReplySettings& s) {
   w.element(body, "p", "感谢您对我局工作的关心和支持，欢迎继续提出宝贵意见。");
 
   xmlNode* signatory = w.element(nullptr, "signatory", s.issuer);
-  xmlNewProp(signatory, x("seal"), x(s.seal.c_str()));
+  if (!s.seal.empty()) xmlNewProp(signatory, x("seal"), x(s.seal.c_str()));
   w.element(nullptr, "date", s.date.chinese());
   w.element(nullptr, "note", "（联系人：" + p.contact + "，联系电话：" + p.phone + "）");
   job.columnOfElement["/job/note"] = Column::Contact;

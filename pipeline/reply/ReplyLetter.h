@@ -18,7 +18,9 @@ struct ReplySettings {
   std::string issuer;  // the bureau, e.g. 江州市生态环境局 (the policy's organisation)
   // The city whose 人大, 政协 and government receive copies: the issuer's name up to its first 市.
   std::string city;
-  std::string seal = "administrative-seal";  // pressed on the signature
+  // Pressed on the signature: the seal step's of the chain in the policy; without a policy the
+  // administrative seal, which both proposal chains of the sample policy press. Empty: no seal.
+  std::string seal = "administrative-seal";
   CalendarDate date;                         // 成文日期
 };
 

@@ -56,15 +56,23 @@ class ReplyProducer {
         fonts_(render::fontLibraryFor(options.fontConfigPath)) {}
 
   void produce(const std::vector<ProposalRecord>& records) {
+    std::vector<ValidatedRow> validated;
+    validated.reserve(records.size());
     for (const ProposalRecord& record : records) {
-      ValidatedRow validated = validateProposal(record, fonts_);
-      RegisterEntry entry{record, RowStatus::Invalid, parseIsoDate(trimmedAscii(record[Column::Received]))};
-      if (validated.proposal) {
-        if (letter(*validated.proposal, validated.errors)) entry.status = RowStatus::Answered;
-      } else if (validated.errors.size() == 1 && validated.errors.front().code == "proposal.answer-missing") {
+      validated.push_back(validateProposal(record, fonts_));
+      if (validated.back().proposal) sealFor(replyChain(*validated.back().proposal));
+    }
+    // Every chain the letters need has passed the policy: nothing is written before that.
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      ValidatedRow& row = validated[i];
+      RegisterEntry entry{records[i], RowStatus::Invalid,
+                          parseIsoDate(trimmedAscii(records[i][Column::Received]))};
+      if (row.proposal) {
+        if (letter(*row.proposal, row.errors)) entry.status = RowStatus::Answered;
+      } else if (row.errors.size() == 1 && row.errors.front().code == "proposal.answer-missing") {
         entry.status = RowStatus::Unanswered;
       }
-      report_.errors.insert(report_.errors.end(), validated.errors.begin(), validated.errors.end());
+      report_.errors.insert(report_.errors.end(), row.errors.begin(), row.errors.end());
       report_.rows.push_back(std::move(entry));
     }
     writeRegister();
@@ -77,17 +85,16 @@ class ReplyProducer {
                                       : s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
   }
 
-  ReplySettings settingsFor(const Proposal& p) {
-    ReplySettings s = settings_;
-    if (options_.policy) {
-      const std::string chain = replyChain(p);
-      auto found = sealByChain_.find(chain);
-      if (found == sealByChain_.end()) {
-        found = sealByChain_.emplace(chain, sealOfChain(*options_.policy, chain, s.issuer)).first;
-      }
-      s.seal = found->second;
+  // The seal the chain's letters carry; with a policy, the policy must allow the chain for letters
+  // from this issuer (Error(PolicyRefused) otherwise).
+  const std::string& sealFor(const std::string& chain) {
+    auto found = sealByChain_.find(chain);
+    if (found == sealByChain_.end()) {
+      const std::string seal =
+          options_.policy ? sealOfChain(*options_.policy, chain, settings_.issuer) : settings_.seal;
+      found = sealByChain_.emplace(chain, seal).first;
     }
-    return s;
+    return found->second;
   }
 
   // Writes the row's job and PDF; false (with `errors` filled) when the letter cannot be produced.
@@ -101,7 +108,9 @@ class ReplyProducer {
     }
     const std::string jobPath = (std::filesystem::path(options_.outDir) / (base + ".xml")).string();
     const std::string pdfPath = (std::filesystem::path(options_.outDir) / (base + ".pdf")).string();
-    const ReplyJob job = replyJob(p, settingsFor(p));
+    ReplySettings settings = settings_;
+    settings.seal = sealFor(replyChain(p));
+    const ReplyJob job = replyJob(p, settings);
     writeFileAtomically(jobPath, job.xml);
     try {
       // The letter is rendered from the job as written, so that the job on disk is the letter's source.
@@ -158,6 +167,7 @@ std::string where(const ReplyReport& report, const RowError& e) {
 ReplyReport replyToProposals(const std::string& input, const ReplyOptions& options) {
   ReplyReport report;
   report.input = input;
+  ReplyProducer producer(options, report);
   const std::vector<ProposalRecord> records = readProposals(input);
   std::error_code ec;
   std::filesystem::create_directories(options.outDir, ec);
@@ -165,7 +175,7 @@ ReplyReport replyToProposals(const std::string& input, const ReplyOptions& optio
     throw systemError("io.write", options.outDir + ": cannot create the output directory (" +
                                       (ec ? ec.message() : std::string("not a directory")) + ")");
   }
-  ReplyProducer(options, report).produce(records);
+  producer.produce(records);
   return report;
 }
 

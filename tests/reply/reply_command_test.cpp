@@ -256,3 +256,39 @@ TEST(ReplyCommand, TheXmlRegisterGivesTheSameLetters) {
   EXPECT_NE(text.find("该提案由我局主办，市水利局协办。"), std::string::npos) << text;
   EXPECT_NE(text.find("二、下一步工作"), std::string::npos) << text;
 }
+
+TEST(ReplyCommand, APolicyThatForbidsAChainRefusesTheRunBeforeWritingAnything) {
+  TempDir dir;
+  std::string policy = gongwen::readFile(sourcePath("samples/policy.xml"));
+  const std::string allowed = "chains=\"proposal-ordinary proposal-important\"";
+  ASSERT_NE(policy.find(allowed), std::string::npos);
+  policy.replace(policy.find(allowed), allowed.size(), "chains=\"proposal-ordinary\"");
+  write(dir.file("policy.xml"), policy);
+  const auto r = run({gongwenBinary(), "reply", sourcePath("samples/proposals.csv"), "-o", dir.file("out"),
+                      "--policy", dir.file("policy.xml"), "--date", "2026-11-29"},
+                     kFixedTime);
+  EXPECT_EQ(r.exitCode, 4) << r.err;
+  EXPECT_NE(r.err.find("error[policy.chain-not-allowed]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("proposal-important"), std::string::npos) << r.err;
+  EXPECT_TRUE(!fs::exists(dir.file("out")) || fs::is_empty(dir.file("out")));
+}
+
+TEST(ReplyCommand, WithThePolicyTheBureauIsItsOrganisationAndTheSealItsChainsSeal) {
+  TempDir dir;
+  const auto r = run({gongwenBinary(), "reply", sourcePath("samples/proposals.csv"), "-o", dir.file("out"),
+                      "--policy", sourcePath("samples/policy.xml"), "--date", "2026-11-29"},
+                     kFixedTime);
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  const std::string job = gongwen::readFile(dir.file("out/npc-17-5-126.xml"));
+  EXPECT_NE(job.find("<issuer>江州市生态环境局</issuer>"), std::string::npos) << job;
+  EXPECT_NE(job.find("<signatory seal=\"administrative-seal\">江州市生态环境局</signatory>"),
+            std::string::npos)
+      << job;
+}
+
+TEST(ReplyCommand, WithoutABureauItIsAUsageError) {
+  TempDir dir;
+  const auto r = run({gongwenBinary(), "reply", sourcePath("samples/proposals.csv"), "-o", dir.file("out")});
+  EXPECT_EQ(r.exitCode, 2) << r.err;
+  EXPECT_NE(r.err.find("--policy POLICY.xml or --issuer NAME"), std::string::npos) << r.err;
+}
