@@ -102,6 +102,9 @@ TEST_F(ReplyTwoHundredRows, TenBadRowsGiveTenRowErrorsAndTheOther190Letters) {
   EXPECT_EQ(json["answered"], 190);
   EXPECT_EQ(json["unanswered"], 1);
   EXPECT_EQ(json["invalid"], 9);
+  // Half the received dates (01-31, 02-28, 06-30, 08-31) are due before 2026-11-29; 09-29 is due on
+  // the day itself and is not overdue yet.
+  EXPECT_EQ(json["overdue"], 100);
   EXPECT_EQ(filesIn(out(), ".pdf").size(), 191u);  // 190 letters and the register
   EXPECT_EQ(filesIn(out(), ".xml").size(), 190u);
   for (const auto& letter : json["letters"]) {
@@ -291,4 +294,22 @@ TEST(ReplyCommand, WithoutABureauItIsAUsageError) {
   const auto r = run({gongwenBinary(), "reply", sourcePath("samples/proposals.csv"), "-o", dir.file("out")});
   EXPECT_EQ(r.exitCode, 2) << r.err;
   EXPECT_NE(r.err.find("--policy POLICY.xml or --issuer NAME"), std::string::npos) << r.err;
+}
+
+TEST(ReplyCommand, ALetterThatFailsCheckIsTheRowsErrorAndLeavesNoFiles) {
+  TempDir dir;
+  std::string csv = generatedProposalsCsv(2, false);
+  const std::string sentence = "专项行动已于2026年10月完成，相关经验正在推广。";
+  csv.replace(csv.find(sentence), sentence.size(), "专项行动已于2026年10月完成,相关经验正在推广。");
+  write(dir.file("p.csv"), csv);
+  const auto r = reply(dir.file("p.csv"), dir.file("out"), {"--format", "json"});
+  EXPECT_EQ(r.exitCode, 1) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json["errors"].size(), 1u) << r.out;
+  EXPECT_EQ(json["errors"][0]["row"], 2);
+  EXPECT_EQ(json["errors"][0]["column"], "答复");
+  EXPECT_EQ(json["errors"][0]["code"], "punct.halfwidth");
+  EXPECT_FALSE(fs::exists(dir.file("out/npc-17-5-100.xml")));
+  EXPECT_FALSE(fs::exists(dir.file("out/npc-17-5-100.pdf")));
+  EXPECT_TRUE(fs::exists(dir.file("out/cppcc-14-5-101.pdf")));
 }
