@@ -1,6 +1,9 @@
 #include "pipeline/reply/ReplyRun.h"
 
+#include <stdlib.h>
+
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "pipeline/check/Checker.h"
@@ -46,6 +49,39 @@ std::string sealOfChain(const policy::Policy& policy, const std::string& chain, 
   }
   return std::string();
 }
+
+// A private directory (mode 0700, mkdtemp) for the jobs being checked, removed with everything in it.
+// A job is checked from here before it is written to the output directory, so that a row that now
+// fails check never replaces the job an earlier run wrote for it.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "gongwen-reply-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) {
+      throw systemError("io.write",
+                        pattern + ": cannot create a temporary directory to check the letters in");
+    }
+    path_ = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+
+  // Writes `bytes` as `name` in the directory and returns its path.
+  std::string write(const std::string& name, const std::string& bytes) const {
+    const std::string path = (path_ / name).string();
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+    if (!out.flush()) throw systemError("io.write", path + ": cannot write a job to check");
+    return path;
+  }
+
+ private:
+  std::filesystem::path path_;
+};
 
 class ReplyProducer {
  public:
@@ -111,10 +147,11 @@ class ReplyProducer {
     ReplySettings settings = settings_;
     settings.seal = sealFor(replyChain(p));
     const ReplyJob job = replyJob(p, settings);
-    writeFileAtomically(jobPath, job.xml);
+    const std::string checkedPath = scratch_.write(base + ".xml", job.xml);
     try {
-      // The letter is rendered from the job as written, so that the job on disk is the letter's source.
-      const model::Document doc = job::loadJob(jobPath);
+      // The letter is rendered from the job as read back (schema, template), so that the job written
+      // is exactly the letter's source.
+      const model::Document doc = job::loadJob(checkedPath);
       for (const check::Finding& f : check::checkDocument(doc)) {
         if (f.severity != check::Severity::Error) continue;
         const auto column = job.columnOfElement.find(f.element);
@@ -123,14 +160,12 @@ class ReplyProducer {
                           f.rule,
                           "the letter does not pass check: " + f.message + " (in \"" + f.excerpt + "\")"});
       }
-      if (!errors.empty()) {
-        removeOutput(jobPath);
-        return false;
-      }
-      writeFileAtomically(pdfPath, render::renderToPdf(doc, fonts_, options_.fixedTime));
+      if (!errors.empty()) return false;
+      const std::string pdf = render::renderToPdf(doc, fonts_, options_.fixedTime);
+      writeFileAtomically(jobPath, job.xml);
+      writeFileAtomically(pdfPath, pdf);
     } catch (const Error& e) {
       if (e.exitCode() != ExitCode::InputInvalid) throw;
-      removeOutput(jobPath);
       errors.push_back({p.row, p.line, std::nullopt, e.code(), e.what()});
       return false;
     }
@@ -153,6 +188,7 @@ class ReplyProducer {
   ReplyReport& report_;
   const ReplySettings settings_;
   const fonts::FontLibrary& fonts_;
+  const ScratchDir scratch_;
   std::set<std::string> basesUsed_;
   std::map<std::string, std::string> sealByChain_;
 };

@@ -296,9 +296,14 @@ TEST(ReplyCommand, WithoutABureauItIsAUsageError) {
   EXPECT_NE(r.err.find("--policy POLICY.xml or --issuer NAME"), std::string::npos) << r.err;
 }
 
-TEST(ReplyCommand, ALetterThatFailsCheckIsTheRowsErrorAndLeavesNoFiles) {
+TEST(ReplyCommand, ALetterThatFailsCheckIsTheRowsErrorAndReplacesNothing) {
   TempDir dir;
   std::string csv = generatedProposalsCsv(2, false);
+  write(dir.file("p.csv"), csv);
+  ASSERT_EQ(reply(dir.file("p.csv"), dir.file("out")).exitCode, 0);
+  const std::string earlierJob = gongwen::readFile(dir.file("out/npc-17-5-100.xml"));
+  const std::string earlierPdf = gongwen::readFile(dir.file("out/npc-17-5-100.pdf"));
+
   const std::string sentence = "专项行动已于2026年10月完成，相关经验正在推广。";
   csv.replace(csv.find(sentence), sentence.size(), "专项行动已于2026年10月完成,相关经验正在推广。");
   write(dir.file("p.csv"), csv);
@@ -309,7 +314,14 @@ TEST(ReplyCommand, ALetterThatFailsCheckIsTheRowsErrorAndLeavesNoFiles) {
   EXPECT_EQ(json["errors"][0]["row"], 2);
   EXPECT_EQ(json["errors"][0]["column"], "答复");
   EXPECT_EQ(json["errors"][0]["code"], "punct.halfwidth");
-  EXPECT_FALSE(fs::exists(dir.file("out/npc-17-5-100.xml")));
-  EXPECT_FALSE(fs::exists(dir.file("out/npc-17-5-100.pdf")));
-  EXPECT_TRUE(fs::exists(dir.file("out/cppcc-14-5-101.pdf")));
+  EXPECT_EQ(json["letters"].size(), 1u);
+  // The earlier run's letter for the row is left as it was.
+  EXPECT_EQ(gongwen::readFile(dir.file("out/npc-17-5-100.xml")), earlierJob);
+  EXPECT_EQ(gongwen::readFile(dir.file("out/npc-17-5-100.pdf")), earlierPdf);
+
+  TempDir fresh;
+  EXPECT_EQ(reply(dir.file("p.csv"), fresh.file("out")).exitCode, 1);
+  EXPECT_FALSE(fs::exists(fresh.file("out/npc-17-5-100.xml")));
+  EXPECT_FALSE(fs::exists(fresh.file("out/npc-17-5-100.pdf")));
+  EXPECT_TRUE(fs::exists(fresh.file("out/cppcc-14-5-101.pdf")));
 }
