@@ -2,6 +2,8 @@
 
 #include <libxml/tree.h>
 
+#include <cctype>
+
 #include "pipeline/core/Error.h"
 #include "pipeline/core/InputFile.h"
 #include "pipeline/job/XmlNodes.h"
@@ -35,6 +37,9 @@ std::vector<ProposalRecord> fromCsv(const std::string& path) {
   }
   std::vector<ProposalRecord> records;
   for (std::size_t i = 1; i < csv.size(); ++i) {
+    // An empty line (a blank line left at the end by an editor) holds no proposal; it still counts
+    // as a row, as a spreadsheet shows it.
+    if (csv[i].fields.size() == 1 && csv[i].fields.front().empty()) continue;
     ProposalRecord record;
     record.row = static_cast<int>(i) + 1;
     record.line = csv[i].line;

@@ -181,6 +181,20 @@ TEST(ReplyCommand, TextReportNamesFileLineRowAndColumn) {
   EXPECT_NE(r.err.find("p.csv:"), std::string::npos);
 }
 
+TEST(ReplyCommand, EmptyLinesAreNoRowsButStillCountedAsRows) {
+  TempDir dir;
+  std::string csv = generatedProposalsCsv(2, false);
+  const std::size_t secondRow = csv.find("\r\n政协委员提案") + 2;
+  csv.insert(secondRow, "\r\n");
+  write(dir.file("p.csv"), csv + "\r\n\r\n");
+  const auto r = reply(dir.file("p.csv"), dir.file("out"), {"--format", "json"});
+  EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json["rows"], 2);
+  ASSERT_EQ(json["letters"].size(), 2u);
+  EXPECT_EQ(json["letters"][1]["row"], 4);  // the empty line was row 3
+}
+
 TEST(ReplyCommand, AWrongHeaderIsOneErrorLineAndExit3) {
   TempDir dir;
   std::string csv = generatedProposalsCsv(3, false);
