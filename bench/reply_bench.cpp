@@ -5,8 +5,8 @@
 //   cold:     the first run in a process, as `gongwen reply` runs (fonts resolved, not prepared)
 //   prepared: a batch process that prepared its fonts for repeated subsetting once beforehand
 // Measured (2026-11, shared 2-core machine, default Fandol fonts): cold 1.9 s of CPU, about 100
-// letters/s, half of it HarfBuzz subsetting four or five faces per letter; prepared 0.99 s, about
-// 190 letters/s. Preparing inside a single run does not pay at 190 letters (2.0 s with it).
+// letters/s, half of it HarfBuzz subsetting four or five faces per letter; prepared 1.0-1.1 s,
+// 170-190 letters/s. Preparing inside a single run does not pay at 190 letters (2.0 s with it).
 
 #include <benchmark/benchmark.h>
 #include <unistd.h>
