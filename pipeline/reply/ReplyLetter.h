@@ -21,7 +21,7 @@ struct ReplySettings {
   // Pressed on the signature: the seal step's of the chain in the policy; without a policy the
   // administrative seal, which both proposal chains of the sample policy press. Empty: no seal.
   std::string seal = "administrative-seal";
-  CalendarDate date;                         // 成文日期
+  CalendarDate date;  // 成文日期
 };
 
 // "江州市生态环境局" -> "江州市"; empty when the name has no 市.

@@ -22,9 +22,9 @@ using gongwen::testing::TempDir;
 
 namespace {
 
-const InputKind kAllKinds[] = {InputKind::Job,       InputKind::Template,    InputKind::FontConfig,
-                               InputKind::Policy,    InputKind::Text,        InputKind::Pdf,
-                               InputKind::Secret,    InputKind::Certificate, InputKind::KeyStore,
+const InputKind kAllKinds[] = {InputKind::Job,       InputKind::Template,     InputKind::FontConfig,
+                               InputKind::Policy,    InputKind::Text,         InputKind::Pdf,
+                               InputKind::Secret,    InputKind::Certificate,  InputKind::KeyStore,
                                InputKind::SealImage, InputKind::RegisterHead, InputKind::Proposals};
 
 long peakRssMb() {
