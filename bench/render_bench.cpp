@@ -14,10 +14,13 @@
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/job/JobLoader.h"
 #include "pipeline/layout/DocumentLayout.h"
+#include "pipeline/layout/FormLayout.h"
 #include "pipeline/layout/PageGeometry.h"
 #include "pipeline/layout/TitleSetter.h"
 #include "pipeline/pdf/PdfWriter.h"
+#include "pipeline/render/FormRenderer.h"
 #include "pipeline/render/Renderer.h"
+#include "tests/layout/SampleForms.h"
 
 namespace {
 
@@ -102,6 +105,30 @@ void BM_TitleLayout(benchmark::State& state) {
   state.counters["candidate_lines"] = static_cast<double>(stats.candidateLines);
 }
 
+// Forms (issue 9): a one-page 请假条 and a 200-row landscape register (the replies command renders
+// one per proposals file), laid out alone and laid out and written.
+gongwen::model::Form benchForm(int registerRows) {
+  return registerRows == 0 ? gongwen::layout::testing::leaveSlip()
+                           : gongwen::layout::testing::proposalsRegister(registerRows);
+}
+
+void BM_FormLayout(benchmark::State& state, int registerRows) {
+  const auto& fonts = gongwen::render::fontLibraryFor("");
+  const gongwen::model::Form form = benchForm(registerRows);
+  std::size_t pages = 0;
+  for (auto _ : state) pages = gongwen::layout::layOutForm(form, fonts).frames.pages.size();
+  state.counters["pages"] = static_cast<double>(pages);
+}
+
+void BM_RenderForm(benchmark::State& state, int registerRows) {
+  const auto& fonts = gongwen::render::fontLibraryFor("");
+  const gongwen::model::Form form = benchForm(registerRows);
+  std::size_t pages = 0, bytes = 0;
+  for (auto _ : state) bytes = gongwen::render::renderFormToPdf(form, fonts, {}, 1795000000, &pages).size();
+  state.counters["pages"] = static_cast<double>(pages);
+  state.counters["pdf_bytes"] = static_cast<double>(bytes);
+}
+
 // HarfBuzz preprocessing of every face, once, as a batch process or server would do it at start.
 // Its one-off cost is reported, not timed: it would swamp the per-document figure.
 void BM_PrepareFonts(benchmark::State& state) {
@@ -141,6 +168,22 @@ BENCHMARK_CAPTURE(BM_SubsetRole, xiaobiaosong, gongwen::fonts::FontRole::Xiaobia
 BENCHMARK_CAPTURE(BM_SubsetRole, heiti, gongwen::fonts::FontRole::Heiti)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_SubsetRole, kaiti, gongwen::fonts::FontRole::Kaiti)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_SubsetRole, songti, gongwen::fonts::FontRole::Songti)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_FormLayout, leave_slip, 0)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_FormLayout, register_200_rows, 200)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_RenderForm, leave_slip, 0)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_RenderForm, register_200_rows, 200)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TitleLayout)->MeasureProcessCPUTime()->UseRealTime()->Unit(benchmark::kMillisecond);
 // Everything after this runs on preprocessed faces (a warm batch process).
 BENCHMARK(BM_PrepareFonts)

@@ -21,8 +21,7 @@ void setParagraphInCell(const StyledText& t, double left, double room, model::Ce
     const double offset = align == model::CellAlign::Centre ? slack / 2
                           : align == model::CellAlign::End  ? slack
                                                             : 0;
-    const bool justify = align == model::CellAlign::Start && i + 1 < spans.size();
-    out.lines.push_back(setLine(t, span, left + offset, justify ? room : 0));
+    out.lines.push_back(setLine(t, span, left + offset));
   }
 }
 

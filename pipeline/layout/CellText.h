@@ -19,8 +19,9 @@ struct CellLines {
   bool overflows = false;
 };
 
-// Sets `utf8` in `style` within [left, left + room]. Start-aligned lines but a paragraph's last are
-// justified to the room. Throws what measure() throws for a character without a glyph.
+// Sets `utf8` in `style` within [left, left + room]. Lines are not justified: stretched across a
+// narrow column, a wrapped 大气环境科 reads as 大 气 环 / 境科. Throws what measure() throws for a
+// character without a glyph.
 CellLines setCellText(std::string_view utf8, const TextStyle& style, const GlyphMetrics& metrics,
                       const model::SourceLocation& where, double left, double room, model::CellAlign align);
 

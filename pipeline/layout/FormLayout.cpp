@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "pipeline/core/Error.h"
 #include "pipeline/layout/CellText.h"
 #include "pipeline/layout/FormPage.h"
+#include "pipeline/layout/PageNumbers.h"
 #include "pipeline/layout/TableGrid.h"
 #include "pipeline/layout/TitleSetter.h"
 
@@ -64,6 +66,7 @@ class FormLayouter {
     y_ -= kGapAroundTable;
     placeTable();
     placeLinesBelow();
+    if (out_.frames.pages.size() > 1) placePageNumbers();
     return std::move(out_);
   }
 
@@ -84,6 +87,7 @@ class FormLayouter {
     for (size_t r = 0; r < form_.rows.size(); ++r) {
       for (size_t k = 0; k < form_.rows[r].cells.size(); ++k) {
         const FormCell& cell = form_.rows[r].cells[k];
+        if (cell.role == CellRole::SignatureBox) checkSigner(cell);
         const CellPlace& place = grid_.places[r][k];
         const double room = grid_.width(place) - 2 * kFormCellPaddingX;
         CellLines set = setCellText(cell.text.value, styleOf(cell, form_.rows[r].marked), metrics_,
@@ -101,11 +105,29 @@ class FormLayouter {
     }
   }
 
+  // `sign` finds a box by its step: every box needs one, and no step two boxes.
+  void checkSigner(const FormCell& cell) {
+    if (cell.signer.empty()) {
+      throw inputError("form.signature-box",
+                       describeCell(cell) + ": the signature box '" + cell.text.value +
+                           "' names no signer; give its chain step id or \"applicant\"");
+    }
+    if (!signers_.insert(cell.signer).second) {
+      throw inputError("form.signature-box", describeCell(cell) + ": a second signature box for step '" +
+                                                 cell.signer + "'; each step signs one box");
+    }
+  }
+
   void sizeRows() {
     heights_.resize(form_.rows.size());
     std::vector<std::pair<size_t, size_t>> merged;
     for (size_t r = 0; r < form_.rows.size(); ++r) {
-      heights_[r] = std::max(mm(form_.rows[r].minHeightMm), kFormLinePitch + 2 * kFormCellPaddingY);
+      const double minHeight = form_.rows[r].minHeightMm;
+      if (!std::isfinite(minHeight) || minHeight < 0) {
+        throw inputError("form.grid", form_.sourceFile + ": row " + std::to_string(r + 1) +
+                                          " has a minimum height that is not a finite number of millimetres");
+      }
+      heights_[r] = std::max(mm(minHeight), kFormLinePitch + 2 * kFormCellPaddingY);
       for (size_t k = 0; k < content_[r].size(); ++k) {
         if (grid_.places[r][k].rows > 1) {
           merged.emplace_back(r, k);
@@ -196,6 +218,17 @@ class FormLayouter {
       y_ -= kGapAroundTable;
     }
     y_ = placeLines(std::move(set), y_, kFormLinePitch, page());
+  }
+
+  // Centred under the 版心, the 一字线 7 mm below it as on a 公文's pages (GB/T 9704 7.5).
+  void placePageNumbers() {
+    const double baseline = area_.bottom - mm(7) - kDashStrokeTopEm * kSize4;
+    for (size_t i = 0; i < out_.frames.pages.size(); ++i) {
+      const StyledText t = pageNumberText(i + 1, metrics_, {form_.sourceFile, 0, ""});
+      const LineSpan span = wholeSpan(t);
+      placeLine(setLine(t, span, area_.left + (area_.width() - span.width) / 2), baseline,
+                out_.frames.pages[i]);
+    }
   }
 
   size_t headerRows() const {
@@ -304,6 +337,7 @@ class FormLayouter {
   FormFrames out_;
   double y_ = 0;
   std::optional<double> tableTop_;
+  std::set<std::string> signers_;
   std::vector<size_t> onPage_;  // out_.cells placed on the current page
 };
 

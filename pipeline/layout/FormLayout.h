@@ -12,7 +12,8 @@
 // - a signature box is an empty signature field (/GongwenStep = its signer) filling the cell below
 //   its caption, at least 12 mm high;
 // - a register (singlePage = false) runs over pages: rows tied together by merged cells stay on one
-//   page, and the leading rows marked repeatsOnEachPage are repeated at the top of every page.
+//   page, the leading rows marked repeatsOnEachPage are repeated at the top of every page, and its
+//   pages are numbered `— N —` centred under the 版心.
 
 #include <cstddef>
 #include <vector>
@@ -49,7 +50,9 @@ struct FormFrames {
 // Throws Error(InputInvalid, "form.does-not-fit") naming the value (its source location and field)
 // when a value cannot be broken to fit its column, a single-page form does not fit its page, or rows
 // that must stay together are taller than a page; Error(InputInvalid, "form.grid") when the rows do
-// not fill the columns; Error(InputInvalid, "font.missing-glyph") as the document layout does.
+// not fill the columns or a row's minimum height is not a finite number ≥ 0;
+// Error(InputInvalid, "form.signature-box") naming the box when it has no signer or a second box has
+// the same; Error(InputInvalid, "font.missing-glyph") as the document layout does.
 FormFrames layOutForm(const model::Form& form, const fonts::FontLibrary& fonts);
 FormFrames layOutForm(const model::Form& form, const GlyphMetrics& metrics);
 

@@ -5,6 +5,7 @@
 
 #include "pipeline/layout/Frames.h"
 #include "pipeline/layout/GlyphMetrics.h"
+#include "pipeline/layout/StyledText.h"
 #include "pipeline/model/Document.h"
 
 namespace gongwen::layout {
@@ -14,5 +15,8 @@ namespace gongwen::layout {
 inline constexpr double kDashStrokeTopEm = 0.40;
 
 void placePageNumbers(const model::Document& doc, const GlyphMetrics& metrics, Frames& frames);
+
+// `— N —`, measured, in the page number's style.
+StyledText pageNumberText(size_t number, const GlyphMetrics& metrics, const model::SourceLocation& where);
 
 }  // namespace gongwen::layout

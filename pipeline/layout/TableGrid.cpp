@@ -1,6 +1,7 @@
 #include "pipeline/layout/TableGrid.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <string>
 
@@ -19,7 +20,7 @@ namespace {
 std::vector<double> columnEdges(const model::Form& form, double left, double width) {
   if (form.columnWeights.empty()) badGrid(form, 0, "has no columns");
   for (double w : form.columnWeights) {
-    if (!(w > 0)) badGrid(form, 0, "has a column weight that is not positive");
+    if (!std::isfinite(w) || w <= 0) badGrid(form, 0, "has a column weight that is not a positive number");
   }
   const double total = std::accumulate(form.columnWeights.begin(), form.columnWeights.end(), 0.0);
   std::vector<double> edges{left};

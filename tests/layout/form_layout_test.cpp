@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <limits>
 #include <optional>
 
 #include "pipeline/core/Error.h"
@@ -89,6 +91,32 @@ TEST(FormLayout, TableSpansTheTypeAreaAndMergedCellsSpanTheirColumnsAndRows) {
   for (const Rule& r : page.rules) EXPECT_EQ(r.widthPt, 0.5);
 }
 
+TEST(FormLayout, TextStandsWhereItsAlignmentPutsIt) {
+  const FontLibraryMetrics metrics(realFonts());
+  const FormFrames f = layOutForm(leaveSlip(), metrics);
+  const std::vector<CharBox> boxes = charBoxes(f.frames.pages[0], metrics);
+  auto extent = [&](const PlacedCell& c) {
+    double left = 1e9, right = -1e9, bottom = 1e9, top = -1e9;
+    for (const CharBox& b : boxes) {
+      if (!inside(b, c)) continue;
+      left = std::min(left, b.left), right = std::max(right, b.right);
+      bottom = std::min(bottom, b.bottom), top = std::max(top, b.top);
+    }
+    return std::array<double, 4>{left - c.x, c.x + c.width - right, bottom - c.y, c.y + c.height - top};
+  };
+  // A centred label: equal room left and right, and (one line) above and below.
+  const auto label = extent(placed(f, 0, 0));
+  EXPECT_NEAR(label[0], label[1], kTolerance);
+  EXPECT_NEAR(label[2], label[3], kTolerance);
+  // A value set from the start: one padding from the left rule.
+  EXPECT_NEAR(extent(placed(f, 0, 1))[0], kFormCellPaddingX, kTolerance);
+  // The date line above the table ends at the table's right edge.
+  const VisualLine date = visualLines(f.frames.pages[0]).at(1);
+  ASSERT_TRUE(date.text().rfind(U"填表日期", 0) == 0);
+  const PlacedChar& last = date.chars.back();
+  EXPECT_NEAR(last.x + metrics.advance(date.role, last.ch, date.sizePt), kTypeRight, kTolerance);
+}
+
 TEST(FormLayout, EveryCharacterLiesInsideItsCellAwayFromTheRules) {
   const FontLibraryMetrics metrics(realFonts());
   const FormFrames f = layOutForm(
@@ -152,6 +180,29 @@ TEST(FormLayout, ARegisterRunsOverPagesWithItsHeaderRowOnEachAndMarkedRowsInRed)
   for (const TextRun& run : f.frames.pages[overdue.page].runs) {
     if (run.chars.empty() || run.baseline < overdue.y || run.baseline > overdue.y + overdue.height) continue;
     EXPECT_TRUE(run.color == kRed);
+  }
+}
+
+TEST(FormLayout, ATwoRowHeaderWithMergedCellsRepeatsAsAWhole) {
+  model::Form form = proposalsRegister(30);
+  // 编号 and 标题 over both header rows; 办理情况 over the last four columns, named in the second row.
+  model::FormRow top{{testing::label("编号", 1, 2), testing::label("标题", 1, 2),
+                      testing::label("姓名", 1, 2), testing::label("承办股室", 1, 2),
+                      testing::label("办理情况", 4)}};
+  top.repeatsOnEachPage = true;
+  model::FormRow second{{testing::label("收到日期"), testing::label("办理期限"), testing::label("类别"),
+                         testing::label("状态")}};
+  second.repeatsOnEachPage = true;
+  form.rows[0] = top;
+  form.rows.insert(form.rows.begin() + 1, second);
+  const FormFrames f = layOutForm(form, realFonts());
+  ASSERT_GE(f.frames.pages.size(), 3u);
+  for (size_t p = 0; p < f.frames.pages.size(); ++p) {
+    const PlacedCell& merged = placed(f, 0, 0, p);
+    const PlacedCell& under = placed(f, 1, 0, p);
+    EXPECT_NEAR(merged.height, placed(f, 0, 4, p).height + under.height, kTolerance) << "page " << p + 1;
+    EXPECT_NEAR(under.x, placed(f, 0, 4, p).x, kTolerance);
+    EXPECT_TRUE(cellText(f.frames.pages[p], placed(f, 0, 4, p)) == U"办理情况");
   }
 }
 
@@ -243,6 +294,35 @@ TEST(FormLayout, RowsThatDoNotFillTheColumnsAreRefused) {
     EXPECT_EQ(e.code(), "form.grid");
     EXPECT_NE(std::string(e.what()).find("row 2"), std::string::npos) << e.what();
   }
+}
+
+void expectRefused(const model::Form& form, const std::string& code, const std::string& said) {
+  try {
+    layOutForm(form, realFonts());
+    FAIL() << "laid out a form that should be refused with " << code;
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), code);
+    EXPECT_EQ(e.exitCode(), ExitCode::InputInvalid);
+    EXPECT_NE(std::string(e.what()).find(said), std::string::npos) << e.what();
+  }
+}
+
+TEST(FormLayout, SignatureBoxesNeedOneSignerEach) {
+  model::Form twice = leaveSlip();
+  twice.rows[5].cells[1].signer = "section-chief";
+  expectRefused(twice, "form.signature-box", "a second signature box for step 'section-chief'");
+  model::Form nobody = leaveSlip();
+  nobody.rows[5].cells[1].signer.clear();
+  expectRefused(nobody, "form.signature-box", "'局长' names no signer");
+}
+
+TEST(FormLayout, WeightsAndHeightsMustBeFiniteNumbers) {
+  model::Form weights = leaveSlip();
+  weights.columnWeights[2] = std::numeric_limits<double>::infinity();
+  expectRefused(weights, "form.grid", "column weight");
+  model::Form height = leaveSlip();
+  height.rows[3].minHeightMm = std::numeric_limits<double>::quiet_NaN();
+  expectRefused(height, "form.grid", "row 4 has a minimum height");
 }
 
 }  // namespace
