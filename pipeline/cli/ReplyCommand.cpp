@@ -96,11 +96,8 @@ int runReply(const std::vector<std::string>& args) {
     options.policy = &*policy;
   }
   const reply::ReplyReport report = reply::replyToProposals(vm["proposals"].as<std::string>(), options);
-  if (format == "json") {
-    std::cout << reply::formatReplyReportJson(report);
-  } else {
-    std::cerr << reply::formatReplyReport(report);
-  }
+  // On standard output in both formats, as check and verify print their reports.
+  std::cout << (format == "json" ? reply::formatReplyReportJson(report) : reply::formatReplyReport(report));
   return static_cast<int>(report.errors.empty() ? ExitCode::Ok : ExitCode::Findings);
 }
 

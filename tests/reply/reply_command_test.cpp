@@ -174,11 +174,12 @@ TEST(ReplyCommand, TextReportNamesFileLineRowAndColumn) {
   write(dir.file("p.csv"), generatedProposalsCsv(30, true));
   const auto r = reply(dir.file("p.csv"), dir.file("out"));
   EXPECT_EQ(r.exitCode, 1);
-  // Row 23 (data index 21) had its 类别 spoiled; its record starts on a line after 21 rows of
-  // multi-line answers.
-  EXPECT_NE(r.err.find(": row 23, 类别: error[proposal.kind]: \"市民来信\" is neither"), std::string::npos)
-      << r.err;
-  EXPECT_NE(r.err.find("p.csv:"), std::string::npos);
+  // Row 23 (data index 21) had its 类别 spoiled. Each answer holds 7 line breaks, so a record takes 8
+  // lines, except row 5's (index 3), whose blank answer holds one: 2 + 21 × 8 - 6 = line 164.
+  EXPECT_NE(r.out.find("p.csv:164: row 23, 类别: error[proposal.kind]: \"市民来信\" is neither"),
+            std::string::npos)
+      << r.out << r.err;
+  EXPECT_NE(r.out.find("p.csv:26: row 5, 答复: error[proposal.answer-missing]"), std::string::npos) << r.out;
 }
 
 TEST(ReplyCommand, EmptyLinesAreNoRowsButStillCountedAsRows) {
