@@ -12,6 +12,7 @@
 #include "signing/sign/IncrementalUpdate.h"
 #include "signing/sign/PdfFields.h"
 #include "signing/sign/PdfText.h"
+#include "signing/sign/SealAppearance.h"
 #include "signing/sign/SealImage.h"
 
 namespace gongwen::sign {
@@ -156,24 +157,7 @@ SealField findSealField(const SignableDocument& document, const std::string& sea
 void fillSealField(const SignableDocument& document, IncrementalUpdate& update,
                    const SignatureRequest& request, unsigned signature) {
   const auto [field, widget, width, height] = findSealField(document, request.sealId);
-  const SealImage image = readSealPng(request.sealImagePath);
-  const unsigned imageNumber = update.newObjectNumber();
-  std::string softMask;
-  if (!image.alphaData.empty()) {
-    const unsigned maskNumber = update.newObjectNumber();
-    update.put(maskNumber, 0, softMaskXObject(image));
-    softMask = std::to_string(maskNumber) + " 0 R";
-  }
-  update.put(imageNumber, 0, imageXObject(image, softMask));
-  char content[128];
-  std::snprintf(content, sizeof content, "q %.2f 0 0 %.2f 0 0 cm /Seal Do Q", width, height);
-  char bbox[96];
-  std::snprintf(bbox, sizeof bbox, "[0 0 %.2f %.2f]", width, height);
-  const unsigned appearance = update.newObjectNumber();
-  update.put(appearance, 0,
-             std::string("<< /Type /XObject /Subtype /Form /BBox ") + bbox +
-                 " /Resources << /XObject << /Seal " + std::to_string(imageNumber) + " 0 R >> >> /Length " +
-                 std::to_string(std::strlen(content)) + " >>\nstream\n" + content + "\nendstream");
+  const unsigned appearance = putSealAppearance(update, readSealPng(request.sealImagePath), width, height);
 
   PdfObject changedField(*field);
   PdfDictionary& dict = changedField.GetDictionary();
