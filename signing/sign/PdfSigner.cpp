@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <optional>
 
 #include "pipeline/core/Error.h"
@@ -13,6 +12,7 @@
 #include "signing/sign/IncrementalUpdate.h"
 #include "signing/sign/PdfFields.h"
 #include "signing/sign/PdfText.h"
+#include "signing/sign/SealAppearance.h"
 #include "signing/sign/SealImage.h"
 #include "signing/sign/SignatureAppearance.h"
 
@@ -192,24 +192,8 @@ void fillField(const SignableDocument& document, IncrementalUpdate& update, cons
 void fillSealField(const SignableDocument& document, IncrementalUpdate& update,
                    const SignatureRequest& request, unsigned signature) {
   const EmptyField found = findSealField(document, request.sealId);
-  const SealImage image = readSealPng(request.sealImagePath);
-  const unsigned imageNumber = update.newObjectNumber();
-  std::string softMask;
-  if (!image.alphaData.empty()) {
-    const unsigned maskNumber = update.newObjectNumber();
-    update.put(maskNumber, 0, softMaskXObject(image));
-    softMask = std::to_string(maskNumber) + " 0 R";
-  }
-  update.put(imageNumber, 0, imageXObject(image, softMask));
-  char content[128];
-  std::snprintf(content, sizeof content, "q %.2f 0 0 %.2f 0 0 cm /Seal Do Q", found.width, found.height);
-  char bbox[96];
-  std::snprintf(bbox, sizeof bbox, "[0 0 %.2f %.2f]", found.width, found.height);
-  const unsigned appearance = update.newObjectNumber();
-  update.put(appearance, 0,
-             std::string("<< /Type /XObject /Subtype /Form /BBox ") + bbox +
-                 " /Resources << /XObject << /Seal " + std::to_string(imageNumber) + " 0 R >> >> /Length " +
-                 std::to_string(std::strlen(content)) + " >>\nstream\n" + content + "\nendstream");
+  const unsigned appearance =
+      putSealAppearance(update, readSealPng(request.sealImagePath), found.width, found.height);
   fillField(document, update, found, appearance, signature, true);
 }
 

@@ -236,4 +236,55 @@ inline size_t count(const std::string& haystack, const std::string& needle) {
   return n;
 }
 
+// Who gives each step of the chains the sample jobs use; the first the policy accepts signs (a
+// deputy review goes to the 分管领导 in charge of the drafting department).
+inline const std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>>&
+signersByChain() {
+  static const std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>> table = {
+      {"bureau-document",
+       {{"office-proofread", {"bangong"}},
+        {"deputy-review", {"fenguan-zhang", "fenguan-liu"}},
+        {"director-signoff", {"juzhang"}},
+        {"administrative-seal", {"bangong"}}}},
+      {"joint-document",
+       {{"office-proofread", {"bangong"}},
+        {"deputy-review", {"fenguan-zhang", "fenguan-liu"}},
+        {"secretary-signoff", {"shuji"}},
+        {"director-signoff", {"juzhang"}},
+        {"party-seal", {"bangong"}},
+        {"administrative-seal", {"bangong"}}}},
+      {"proposal-ordinary",
+       {{"section-review", {"guzhang", "fagui"}},
+        {"deputy-signoff", {"fenguan-liu"}},
+        {"administrative-seal", {"bangong"}}}},
+      {"proposal-important",
+       {{"section-review", {"guzhang", "fagui"}},
+        {"deputy-review", {"fenguan-liu"}},
+        {"principal-signoff", {"juzhang"}},
+        {"administrative-seal", {"bangong"}}}},
+      {"meeting-minutes", {{"minutes-proofread", {"bangong"}}, {"principal-signoff", {"juzhang", "shuji"}}}},
+  };
+  return table;
+}
+
+inline std::string signByFirstAccepted(const std::string& pdf, const std::string& step,
+                                       const std::vector<std::string>& candidates) {
+  std::string refusals;
+  for (const auto& person : candidates) {
+    try {
+      return signWithCli(pdf, person, step);
+    } catch (const std::runtime_error& e) {
+      refusals += e.what();
+    }
+  }
+  throw std::runtime_error("nobody could sign " + step + ": " + refusals);
+}
+
+// `pdf` signed through every step of `chain` by `gongwen sign`.
+inline std::string signThroughChain(std::string pdf, const std::string& chain) {
+  for (const auto& [step, candidates] : signersByChain().at(chain))
+    pdf = signByFirstAccepted(pdf, step, candidates);
+  return pdf;
+}
+
 }  // namespace gongwen::testing::verifyfx

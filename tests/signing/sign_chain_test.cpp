@@ -261,7 +261,7 @@ TEST(SignChain, SealIsVisibleLocksTheFormAndIsRegistered) {
   const std::string sealRevision = readFile(work.file("4.pdf")).substr(readFile(work.file("3.pdf")).size());
   EXPECT_NE(sealRevision.find("/SigFieldLock"), std::string::npos);
   EXPECT_NE(sealRevision.find("/TransformMethod /FieldMDP"), std::string::npos);
-  EXPECT_NE(sealRevision.find("/SMask"), std::string::npos);
+  EXPECT_NE(sealRevision.find("/BM /Multiply"), std::string::npos);
 
   EXPECT_EQ(redPixelsInSealField(work.file("3.pdf")), 0);
   EXPECT_GT(redPixelsInSealField(work.file("4.pdf")), 200) << "the seal image is not drawn in its field";

@@ -4,11 +4,16 @@
 
 #include <gtest/gtest.h>
 #include <openssl/pkcs12.h>
+#include <zlib.h>
+
+#include <cmath>
+#include <cstdlib>
 
 #include "pipeline/core/Error.h"
 #include "signing/cms/OpenSslPtr.h"
 #include "signing/sign/PdfSigner.h"
 #include "tests/signing/SignFixture.h"
+#include "tests/support/PdfInspect.h"
 
 namespace gongwen::testing::signfx {
 namespace {
@@ -121,6 +126,78 @@ TEST(PdfSigner, FillsASealFieldWhoseWidgetIsAKid) {
   const CommandResult fieldObject = run({"qpdf", "--show-object=6", work.file("sealed.pdf")});
   EXPECT_NE(fieldObject.out.find("/V "), std::string::npos) << fieldObject.out;
   EXPECT_NE(fieldObject.out.find("/SigFieldLock"), std::string::npos) << fieldObject.out;
+}
+
+// A PNG chunk: length, type, data, CRC over type and data (PNG spec §5.3).
+std::string pngChunk(const std::string& type, const std::string& data) {
+  const auto bigEndian = [](std::uint32_t v) {
+    return std::string{char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+  };
+  const std::string body = type + data;
+  return bigEndian(static_cast<std::uint32_t>(data.size())) + body +
+         bigEndian(static_cast<std::uint32_t>(
+             crc32(0, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()))));
+}
+
+// A `size`² RGBA PNG of a red disc on transparency, in noisy shades of red so that every PNG
+// predictor matters, its rows filtered with each of the five filter types in turn (PNG spec §9.2),
+// so that the reader must undo all of them.
+std::string rgbaDiscPng(int size) {
+  std::string raw, previous(std::size_t(size) * 4, '\0');
+  unsigned noise = 12345;
+  for (int y = 0; y < size; ++y) {
+    std::string row;
+    for (int x = 0; x < size; ++x) {
+      const double dx = x + 0.5 - size / 2.0, dy = y + 0.5 - size / 2.0;
+      const bool inside = dx * dx + dy * dy < size * size / 4.0;
+      noise = noise * 1103515245 + 12345;
+      row +=
+          {char(200 + (noise >> 16) % 56), char((noise >> 8) % 40), char(noise % 40), char(inside ? 255 : 0)};
+    }
+    const int filter = y % 5;
+    raw += char(filter);
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const int a = i >= 4 ? std::uint8_t(row[i - 4]) : 0, b = std::uint8_t(previous[i]),
+                c = i >= 4 ? std::uint8_t(previous[i - 4]) : 0;
+      const int p = a + b - c, pa = std::abs(p - a), pb = std::abs(p - b), pc = std::abs(p - c);
+      const int predictors[] = {0, a, b, (a + b) / 2, pa <= pb && pa <= pc ? a : pb <= pc ? b : c};
+      raw += char(std::uint8_t(row[i]) - predictors[filter]);
+    }
+    previous = row;
+  }
+  uLongf length = compressBound(raw.size());
+  std::string compressed(length, '\0');
+  compress(reinterpret_cast<Bytef*>(compressed.data()), &length, reinterpret_cast<const Bytef*>(raw.data()),
+           raw.size());
+  compressed.resize(length);
+  const std::string header{0, 0, 0, char(size), 0, 0, 0, char(size), 8, 6, 0, 0, 0};
+  return "\x89PNG\r\n\x1a\n" + pngChunk("IHDR", header) + pngChunk("IDAT", compressed) + pngChunk("IEND", "");
+}
+
+// A seal image with an alpha channel (the samples have none: they are drawn on white for the
+// Multiply blend) keeps its alpha as the image's /SMask, and its pixels are painted in the field.
+TEST(PdfSigner, AnRgbaSealImageIsPaintedThroughItsAlpha) {
+  TempDir work;
+  writeFileAtomically(work.file("disc.png"), rgbaDiscPng(60));
+  sign::SignatureRequest seal = request("administrative-seal", "administrative-seal");
+  seal.sealImagePath = work.file("disc.png");
+  const std::string approved =
+      signBytes(unsignedPdf("bureau-document", "administrative-seal"), request("office-proofread"));
+  const std::string sealed = signBytes(approved, seal);
+  expectSoundSignedFile(sealed);
+  EXPECT_NE(sealed.find("/SMask", approved.size()), std::string::npos);
+  writeFileAtomically(work.file("sealed.pdf"), sealed);
+  // The field [360 90 480 210] at 72 dpi: red inside the disc, paper outside it.
+  const Raster page = PdfInspect(work.file("sealed.pdf")).render(0, 72);
+  int wrong = 0;
+  for (int y = 842 - 210; y < 842 - 90; ++y) {
+    for (int x = 360; x < 480; ++x) {
+      const double distance = std::hypot(x + 0.5 - 420, y + 0.5 - (842 - 150));
+      const int redness = page.redness[static_cast<std::size_t>(y) * page.width + x];
+      if ((distance < 57 && redness < 150) || (distance > 63 && redness != 0)) ++wrong;
+    }
+  }
+  EXPECT_EQ(wrong, 0);
 }
 
 TEST(PdfSigner, SealWithoutItsEmptyFieldIsAnInputError) {
