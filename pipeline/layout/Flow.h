@@ -44,6 +44,8 @@ class Flow {
   void newPage();
 
   int nextSlot() const { return next_; }
+  // The current page's number, counting from 1.
+  int pageNumber() const { return static_cast<int>(frames_.pages.size()); }
   int freeSlots() const;
   // Completes the current page and returns it for elements placed at fixed positions (版记).
   Page& finishPage();

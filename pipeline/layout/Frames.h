@@ -48,6 +48,8 @@ struct Page {
   std::vector<TextRun> runs;
   std::vector<Rule> rules;
   std::vector<SealField> sealFields;
+  // A blank page before the 版记 and the 版记 page after it carry no page number (7.5).
+  bool numbered = true;
 };
 
 struct Frames {
