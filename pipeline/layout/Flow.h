@@ -36,6 +36,14 @@ class Flow {
 
   void addLine(SetLine line);
   void addLines(std::vector<SetLine> lines);
+  // A paragraph's lines, kept from leaving a single line alone at a page break: a first line
+  // alone at a page's bottom moves over with the rest, and a single last line at the next page's
+  // top takes one line along; the page ends with blank grid lines instead (the pitch never
+  // changes).
+  void addParagraph(std::vector<SetLine> lines);
+  // How many of a paragraph's `count` lines addParagraph puts on a page with `free` grid lines
+  // left, `done` of them already set on earlier pages.
+  static int paragraphLinesHere(int free, int done, int count);
   // An empty grid line; dropped at the top of a page, where it would separate nothing.
   void addBlank();
   // Places `group` on the current page, or on a new one together with the last
@@ -56,7 +64,13 @@ class Flow {
     bool isGroup = false;
     SetLine line;
     SlotGroup group;
+    // The item's place in its paragraph; lines added outside a paragraph count as one-line ones.
+    int linesBefore = 0;
+    int linesAfter = 0;
   };
+  void place(Item item);
+  // A page break between `above` and `below` leaves a paragraph's single line alone.
+  static bool strandsALine(const Item& above, const Item& below);
   void flush();
 
   Frames& frames_;

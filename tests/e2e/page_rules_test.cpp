@@ -22,7 +22,7 @@ constexpr double kBodyBottom = (37 + 225) * kPtPerMm;  // top-left origin, as po
 // The sample reply with its 正文 replaced by `paragraphs`.
 std::string replyWithBody(const std::vector<std::string>& paragraphs) {
   std::string body = "<body>";
-  for (const auto& p : paragraphs) body += "<p>" + p + "</p>";
+  for (const auto& p : paragraphs) body += p.front() == '<' ? p : "<p>" + p + "</p>";
   body += "</body>";
   const std::string sample = gongwen::readFile(sourcePath("samples/jobs/reply-inspection-plan.xml"));
   return std::regex_replace(sample, std::regex("<body>[\\s\\S]*</body>"), body);
@@ -108,4 +108,82 @@ TEST(PageRules, TheColophonStandsOnAnEvenLastPageAndABlankPageBeforeItIsUnnumber
   EXPECT_GT(blankPageCases, 0);
   EXPECT_GT(colophonAloneCases, 0);
   EXPECT_GT(sharedPageCases, 0);
+}
+
+namespace {
+
+constexpr double kBodyLeft = 28 * kPtPerMm;
+constexpr double kCharCell = 156 * kPtPerMm / 28;
+
+// A paragraph of 正文 that takes `lines` lines: 26 characters on the first, 28 on the others.
+std::string paragraphOf(int lines, int seed) {
+  static const std::u32string kText = U"生态环境保护督察整改工作推进会议要求各级各部门压实责任强化措施";
+  std::u32string p;
+  const size_t length = 26 + 28 * static_cast<size_t>(lines - 1) - 1;
+  for (size_t i = 0; i < length; ++i) p += kText[(i + static_cast<size_t>(seed)) % kText.size()];
+  p += U'。';
+  std::string utf8;
+  for (char32_t c : p) {
+    utf8 += static_cast<char>(0xE0 | (c >> 12));
+    utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    utf8 += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return utf8;
+}
+
+// The 正文 lines of a page in 3号 at the binding margin: a paragraph's first line is indented two 字.
+struct BodyLine {
+  bool first = false;  // a paragraph's first line
+  bool last = false;   // a paragraph's last line
+  bool heading = false;
+};
+
+std::vector<BodyLine> bodyLines(const PageText& page) {
+  std::vector<BodyLine> out;
+  for (const auto& line : page.body) {
+    if (std::abs(line.chars.front().fontSize - 16) > 0.5) continue;
+    const double indent = line.left() - kBodyLeft;
+    if (indent > 3 * kCharCell) continue;  // 署名, 成文日期
+    const std::string text = line.text();
+    out.push_back({indent > kCharCell, text.find("。") != std::string::npos,
+                   text.find("、") != std::string::npos || text.find("（") != std::string::npos});
+  }
+  return out;
+}
+
+}  // namespace
+
+// No paragraph leaves its single first line at the bottom of a page, nor its single last line at
+// the top of the next: a line moves over and the page ends with a blank grid line instead. No
+// heading ends a page either (it reads as a paragraph's first line here).
+TEST(PageRules, NoParagraphLeavesASingleLineAloneAtAPageBreak) {
+  TempDir dir;
+  int breaksInsideParagraphs = 0;
+  for (int offset = 0; offset < 22; ++offset) {
+    std::vector<std::string> paragraphs;
+    for (int i = 0; i < offset; ++i) paragraphs.push_back(oneLine(i + 1));
+    for (int lines : {0, 2, 3, 0, 4, 5, 2, 0, -1, 3, 6, 0, 3, 2, 4}) {
+      // 0 and -1 stand for a level-1 and a level-2 heading, which must not end a page either.
+      if (lines == 0) paragraphs.push_back("<h1>二、工作要求</h1>");
+      if (lines == -1) paragraphs.push_back("<h2>（一）压实责任</h2>");
+      if (lines > 0) paragraphs.push_back(paragraphOf(lines, lines + offset));
+    }
+    const std::string name = "offset" + std::to_string(offset);
+    PdfInspect pdf(render(dir, name, replyWithBody(paragraphs)));
+    std::vector<BodyLine> previous;
+    for (int p = 0; p < pdf.pages(); ++p) {
+      const std::vector<BodyLine> lines = bodyLines(pageText(pdf, p));
+      if (!previous.empty() && !lines.empty()) {
+        EXPECT_FALSE(previous.back().heading) << name << ": a heading ends page " << p;
+      }
+      if (!previous.empty() && !lines.empty() && !lines.front().first) {
+        ++breaksInsideParagraphs;
+        EXPECT_FALSE(previous.back().first) << name << ": a single first line ends page " << p;
+        EXPECT_FALSE(lines.front().last && (lines.size() == 1 || lines[1].first))
+            << name << ": a single last line starts page " << p + 1;
+      }
+      if (!lines.empty()) previous = lines;
+    }
+  }
+  EXPECT_GT(breaksInsideParagraphs, 10);
 }
