@@ -58,6 +58,7 @@ void Flow::addBlank() {
 }
 
 void Flow::addGroup(SlotGroup group, int keepWithPrevious) {
+  if (group.slots <= freeSlots() && group.slots + group.overhang > freeSlots()) raiseSeals(group);
   if (group.slots + group.overhang > freeSlots() && next_ > 0) {
     size_t cut = pending_.size();
     while (keepWithPrevious-- > 0 && cut > 1 && !pending_[cut - 1].isGroup) --cut;
@@ -71,6 +72,16 @@ void Flow::addGroup(SlotGroup group, int keepWithPrevious) {
   const int slots = group.slots;
   pending_.push_back(Item{next_, true, {}, std::move(group)});
   next_ += slots;
+}
+
+void Flow::raiseSeals(SlotGroup& group) const {
+  double below = 0;
+  for (const SlotGroup::Seal& seal : group.seals) {
+    below = std::max(below, kTypeBottom - (slotTop(next_) - seal.topDepth - seal.field.height));
+  }
+  if (below > kMaxSealRise) return;
+  for (SlotGroup::Seal& seal : group.seals) seal.topDepth -= below;
+  group.overhang = 0;
 }
 
 void Flow::newPage() {

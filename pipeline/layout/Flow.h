@@ -8,6 +8,7 @@
 
 #include "pipeline/layout/Frames.h"
 #include "pipeline/layout/LineSetter.h"
+#include "pipeline/layout/PageGeometry.h"
 
 namespace gongwen::layout {
 
@@ -28,6 +29,10 @@ struct SlotGroup {
   std::vector<Line> lines;
   std::vector<Seal> seals;
 };
+
+// How far a seal may rise above the first grid line of its block: the spacing between that line
+// and the em box of the text line above it.
+inline constexpr double kMaxSealRise = (kLinePitch - kSize3) / 2;
 
 class Flow {
  public:
@@ -69,6 +74,11 @@ class Flow {
     int linesAfter = 0;
   };
   void place(Item item);
+  // 7.3.5.5 asks for the spacing to be adjusted when the seal does not fit the space left on
+  // the page. When the block's lines fit and only its seals would reach below the 版心 (a 42 mm
+  // seal overhangs its four lines by about 1 mm), they move up into the spacing above the
+  // block's first line — never as far as the text there — so that the block stays with its text.
+  void raiseSeals(SlotGroup& group) const;
   // A page break between `above` and `below` leaves a paragraph's single line alone.
   static bool strandsALine(const Item& above, const Item& below);
   void flush();

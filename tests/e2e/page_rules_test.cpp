@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "pipeline/core/AtomicFile.h"
@@ -17,6 +18,7 @@ using namespace gongwen::testing;
 
 namespace {
 
+constexpr double kPageHeight = 841.89;
 constexpr double kBodyBottom = (37 + 225) * kPtPerMm;  // top-left origin, as poppler reports
 
 // The sample reply with its 正文 replaced by `paragraphs`.
@@ -186,4 +188,77 @@ TEST(PageRules, NoParagraphLeavesASingleLineAloneAtAPageBreak) {
     }
   }
   EXPECT_GT(breaksInsideParagraphs, 10);
+}
+
+namespace {
+
+constexpr double kLinePitch = 225 * kPtPerMm / 22;
+
+struct SealBox {
+  int page = 0;
+  double top = 0, bottom = 0;  // top-left origin
+};
+
+// The seal fields' boxes as qpdf reads them.
+std::vector<SealBox> sealBoxes(const std::string& pdf) {
+  const auto r = run({"qpdf", "--json", pdf});
+  if (r.exitCode != 0) throw std::runtime_error("qpdf: " + r.err);
+  const auto json = nlohmann::json::parse(r.out);
+  std::vector<SealBox> out;
+  for (const auto& field : json["acroform"]["fields"]) {
+    if (field["fieldtype"] != "/Sig") continue;
+    const std::string widget = field["annotation"]["object"];
+    const auto& rect = json["qpdf"][1]["obj:" + widget]["value"]["/Rect"];
+    const double y1 = rect[1].get<double>(), y2 = rect[3].get<double>();
+    out.push_back({field["pageposfrom1"].get<int>() - 1, kPageHeight - std::max(y1, y2),
+                   kPageHeight - std::min(y1, y2)});
+  }
+  return out;
+}
+
+}  // namespace
+
+// 7.3.5.5: the page with the seal, 署名 and 成文日期 also carries 正文 (or the 附件说明) — the last
+// lines move over with the block rather than leave it alone on a page (此页无正文 is not allowed).
+// Where the block's lines fit and only the seal would reach below the 版心, the spacing gives way
+// instead: the seal rises into the space above the block and everything stays on the page.
+TEST(PageRules, TheSignaturePageAlwaysCarriesTextAndTheSealStaysInsideTheTypeArea) {
+  TempDir dir;
+  int pushedOver = 0, dateOnTheLastLine = 0;
+  for (const bool withNote : {false, true}) {
+    std::vector<std::string> paragraphs = {paragraphOf(3, 0)};
+    for (int n = 1; n <= 26; ++n) {
+      paragraphs.push_back(oneLine(n));
+      std::string job = replyWithBody(paragraphs);
+      if (withNote) {
+        job = std::regex_replace(job, std::regex("</body>"),
+                                 "</body><attachment><title>检查计划</title><p>见附表。</p></attachment>");
+      }
+      const std::string name = (withNote ? "note" : "plain") + std::to_string(n);
+      const std::string file = render(dir, name, job);
+      PdfInspect pdf(file);
+      const std::vector<SealBox> seals = sealBoxes(file);
+      ASSERT_EQ(seals.size(), 1u) << name;
+      const SealBox& seal = seals.front();
+      const PageText page = pageText(pdf, seal.page);
+      int textAbove = 0;
+      double textBottom = 0;
+      const TextLine* date = nullptr;
+      for (const auto& line : page.body) {
+        if (line.text() == "2026年11月12日") date = &line;
+        if (date || line.text().find("江州市生态环境局") != std::string::npos) continue;
+        ++textAbove;
+        textBottom = line.bottom;
+      }
+      ASSERT_NE(date, nullptr) << name << ": the date is not on the seal's page";
+      EXPECT_GT(textAbove, 0) << name << ": the signature block stands alone on page " << seal.page + 1;
+      EXPECT_LE(seal.bottom, kBodyBottom + 0.01) << name << ": the seal reaches below the 版心";
+      EXPECT_GE(seal.top, textBottom) << name << ": the seal covers the text above it";
+      EXPECT_LE(seal.top - textBottom, kLinePitch) << name << ": the seal is more than a line below the text";
+      if (seal.page > 0 && bodyLines(page).size() <= 3) ++pushedOver;
+      if (date->bottom > kBodyBottom - kLinePitch) ++dateOnTheLastLine;
+    }
+  }
+  EXPECT_GT(pushedOver, 0);
+  EXPECT_GT(dateOnTheLastLine, 0) << "a block that fits the page's last lines stays there";
 }
