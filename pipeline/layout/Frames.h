@@ -28,6 +28,9 @@ struct TextRun {
   Color color = kBlack;
   double baseline = 0;
   std::vector<PlacedChar> chars;
+  // Which of the role's faces draws the run: 0 its first family, more for characters that one
+  // lacks (fonts::FontLibrary::face(role, index)).
+  unsigned face = 0;
 };
 
 // A straight line (separator lines, 信函 double lines).
