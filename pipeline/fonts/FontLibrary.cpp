@@ -94,17 +94,17 @@ const FontFace* FontLibrary::fallbackFace(FontRole role, unsigned index) const {
 
 const FontFace& FontLibrary::face(FontRole role, unsigned index) const {
   if (index == 0) return face(role);
-  const FontFace* face = fallbackFace(role, index);
-  if (!face) throw std::logic_error("font role has no face " + std::to_string(index));
-  return *face;
+  const FontFace* fallback = fallbackFace(role, index);
+  if (!fallback) throw std::logic_error("font role has no face " + std::to_string(index));
+  return *fallback;
 }
 
 std::optional<unsigned> FontLibrary::faceWithGlyph(FontRole role, char32_t c) const {
   if (face(role).glyphFor(c)) return 0u;
   for (unsigned index = 1;; ++index) {
-    const FontFace* face = fallbackFace(role, index);
-    if (!face) return std::nullopt;
-    if (face->glyphFor(c)) return index;
+    const FontFace* fallback = fallbackFace(role, index);
+    if (!fallback) return std::nullopt;
+    if (fallback->glyphFor(c)) return index;
   }
 }
 

@@ -1,6 +1,7 @@
 #include "pipeline/layout/Flow.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <iterator>
 
 #include "pipeline/layout/PageGeometry.h"
@@ -63,7 +64,7 @@ void Flow::addGroup(SlotGroup group, int keepWithPrevious) {
     size_t cut = pending_.size();
     while (keepWithPrevious-- > 0 && cut > 1 && !pending_[cut - 1].isGroup) --cut;
     while (cut > 1 && cut < pending_.size() && strandsALine(pending_[cut - 1], pending_[cut])) --cut;
-    std::vector<Item> carried(std::make_move_iterator(pending_.begin() + static_cast<long>(cut)),
+    std::vector<Item> carried(std::make_move_iterator(pending_.begin() + static_cast<std::ptrdiff_t>(cut)),
                               std::make_move_iterator(pending_.end()));
     pending_.resize(cut);
     newPage();
