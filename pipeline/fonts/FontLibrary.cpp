@@ -1,6 +1,8 @@
 #include "pipeline/fonts/FontLibrary.h"
 
 #include <future>
+#include <mutex>
+#include <stdexcept>
 
 #include "pipeline/core/Error.h"
 #include "pipeline/fonts/FaceCache.h"
@@ -15,13 +17,37 @@ std::string joined(const std::vector<std::string>& items) {
   return out;
 }
 
-std::shared_ptr<const FontFace> resolveRole(const FontConfig& config, FontRole role) {
+const std::vector<std::string>& familiesOf(const FontConfig& config, FontRole role) {
+  static const std::vector<std::string> none;
   const auto it = config.families.find(role);
-  const std::vector<std::string> none;
-  const auto& families = it == config.families.end() ? none : it->second;
-  for (const auto& family : families) {
-    if (auto font = resolveFamily(config.directories, family)) return cachedFace(*font);
+  return it == config.families.end() ? none : it->second;
+}
+
+// The first installed family of `families` from `from` on: its face and the position after it.
+std::pair<std::shared_ptr<const FontFace>, size_t> firstInstalled(const std::vector<std::string>& directories,
+                                                                  const std::vector<std::string>& families,
+                                                                  size_t from) {
+  for (size_t i = from; i < families.size(); ++i) {
+    if (auto font = resolveFamily(directories, families[i])) return {cachedFace(*font), i + 1};
   }
+  return {nullptr, families.size()};
+}
+
+}  // namespace
+
+// A role's faces in the order of its families: the first installed one at construction, the
+// others as a character first needs them.
+struct FontLibrary::RoleFaces {
+  std::vector<std::shared_ptr<const FontFace>> faces;
+  size_t nextFamily = 0;  // where the search for the next fallback face resumes
+};
+
+namespace {
+
+FontLibrary::RoleFaces resolveRole(const FontConfig& config, FontRole role) {
+  const std::vector<std::string>& families = familiesOf(config, role);
+  auto [face, next] = firstInstalled(config.directories, families, 0);
+  if (face) return {{std::move(face)}, next};
   std::string source = config.sourceFile.empty() ? "font configuration" : config.sourceFile;
   if (const auto line = config.roleLines.find(role); line != config.roleLines.end()) {
     source += ":" + std::to_string(line->second) + ": <role name=\"" + std::string(roleName(role)) + "\">";
@@ -40,21 +66,53 @@ std::shared_ptr<const FontFace> resolveRole(const FontConfig& config, FontRole r
 }  // namespace
 
 struct FontLibrary::Impl {
-  std::map<FontRole, std::shared_ptr<const FontFace>> faces;
+  FontConfig config;
+  std::map<FontRole, RoleFaces> roles;
+  std::mutex fallbackMutex;  // guards the faces after each role's first
 };
 
 FontLibrary::FontLibrary(const FontConfig& config) : impl_(std::make_unique<Impl>()) {
-  for (FontRole role : kAllRoles) impl_->faces[role] = resolveRole(config, role);
+  impl_->config = config;
+  for (FontRole role : kAllRoles) impl_->roles[role] = resolveRole(config, role);
 }
 
 FontLibrary::~FontLibrary() = default;
 
-const FontFace& FontLibrary::face(FontRole role) const { return *impl_->faces.at(role); }
+const FontFace& FontLibrary::face(FontRole role) const { return *impl_->roles.at(role).faces.front(); }
+
+const FontFace* FontLibrary::fallbackFace(FontRole role, unsigned index) const {
+  std::lock_guard<std::mutex> lock(impl_->fallbackMutex);
+  RoleFaces& faces = impl_->roles.at(role);
+  const std::vector<std::string>& families = familiesOf(impl_->config, role);
+  while (faces.faces.size() <= index && faces.nextFamily < families.size()) {
+    auto [face, next] = firstInstalled(impl_->config.directories, families, faces.nextFamily);
+    faces.nextFamily = next;
+    if (face) faces.faces.push_back(std::move(face));
+  }
+  return index < faces.faces.size() ? faces.faces[index].get() : nullptr;
+}
+
+const FontFace& FontLibrary::face(FontRole role, unsigned index) const {
+  if (index == 0) return face(role);
+  const FontFace* fallback = fallbackFace(role, index);
+  if (!fallback) throw std::logic_error("font role has no face " + std::to_string(index));
+  return *fallback;
+}
+
+std::optional<unsigned> FontLibrary::faceWithGlyph(FontRole role, char32_t c) const {
+  if (face(role).glyphFor(c)) return 0u;
+  for (unsigned index = 1;; ++index) {
+    const FontFace* fallback = fallbackFace(role, index);
+    if (!fallback) return std::nullopt;
+    if (fallback->glyphFor(c)) return index;
+  }
+}
 
 void FontLibrary::prepareForRepeatedSubsetting() const {
   std::vector<std::future<void>> tasks;
-  for (const auto& [role, face] : impl_->faces) {
-    tasks.push_back(std::async(std::launch::async, [face = face] { face->prepareForRepeatedSubsetting(); }));
+  for (const auto& [role, faces] : impl_->roles) {
+    tasks.push_back(std::async(std::launch::async,
+                               [face = faces.faces.front()] { face->prepareForRepeatedSubsetting(); }));
   }
   for (auto& task : tasks) task.get();
 }

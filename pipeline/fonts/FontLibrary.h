@@ -75,7 +75,14 @@ class FontLibrary {
   FontLibrary(const FontLibrary&) = delete;
   FontLibrary& operator=(const FontLibrary&) = delete;
 
+  // The role's first installed family.
   const FontFace& face(FontRole role) const;
+  // Face `index` of the role: 0 is face(role), 1 the next installed family of the role's list,
+  // and so on. Fallback faces are resolved and loaded on first use, so that a document whose
+  // characters the first family all has never loads the others. Thread-safe.
+  const FontFace& face(FontRole role, unsigned index) const;
+  // The index of the first of the role's faces that has a glyph for `c`; nothing when none has.
+  std::optional<unsigned> faceWithGlyph(FontRole role, char32_t c) const;
 
   // prepareForRepeatedSubsetting() on every role's face, in parallel: for batch runs and servers
   // that write many documents, not for a single `gongwen render`. Measured with the default fonts:
@@ -83,7 +90,10 @@ class FontLibrary {
   // for itself after about 250 documents; only then does a notice fit in 5 ms of CPU.
   void prepareForRepeatedSubsetting() const;
 
+  struct RoleFaces;
+
  private:
+  const FontFace* fallbackFace(FontRole role, unsigned index) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -25,13 +25,23 @@ std::vector<SetLine> setBlock(const model::Block& block, const GlyphMetrics& met
 }
 
 void addBlocks(const std::vector<model::Block>& blocks, const GlyphMetrics& metrics, Flow& flow) {
+  std::vector<std::vector<SetLine>> set;
+  for (const model::Block& block : blocks) set.push_back(setBlock(block, metrics));
   for (size_t i = 0; i < blocks.size(); ++i) {
-    std::vector<SetLine> lines = setBlock(blocks[i], metrics);
-    // The standard is silent; a clerk never leaves a heading alone on a page's last line.
-    const bool heading = blocks[i].kind != model::BlockKind::Paragraph;
-    if (heading && i + 1 < blocks.size() && flow.freeSlots() == static_cast<int>(lines.size()))
-      flow.newPage();
-    flow.addLines(std::move(lines));
+    // The standard is silent; a clerk never leaves a heading (or a run of headings) at a page's
+    // bottom without the first lines of the paragraph it introduces.
+    if (blocks[i].kind != model::BlockKind::Paragraph && flow.nextSlot() > 0) {
+      int free = flow.freeSlots();
+      size_t next = i;
+      for (; next < blocks.size() && blocks[next].kind != model::BlockKind::Paragraph; ++next) {
+        free -= static_cast<int>(set[next].size());
+      }
+      const bool followed = next < blocks.size();
+      if (followed &&
+          (free < 0 || Flow::paragraphLinesHere(free, 0, static_cast<int>(set[next].size())) == 0))
+        flow.newPage();
+    }
+    flow.addParagraph(std::move(set[i]));
   }
 }
 

@@ -44,6 +44,18 @@ std::string asColophonList(const std::string& recipients) {
   return names + "。";
 }
 
+// The 版记 stands on the last page, the back of the last sheet (封四), so on an even page. When
+// it would fall on an odd page that also carries text it moves to the next page on its own;
+// when it would fall on an odd page of its own, a blank page goes before it, and neither the
+// blank page nor the 版记 page is numbered (7.5).
+void standOnAnEvenPage(Flow& flow) {
+  if (flow.pageNumber() % 2 == 0) return;
+  const bool aloneOnItsPage = flow.nextSlot() == 0;
+  if (aloneOnItsPage) flow.finishPage().numbered = false;
+  flow.newPage();
+  if (aloneOnItsPage) flow.finishPage().numbered = false;
+}
+
 }  // namespace
 
 void placeColophon(const model::Document& doc, const GlyphMetrics& metrics, bool withMainRecipients,
@@ -64,6 +76,7 @@ void placeColophon(const model::Document& doc, const GlyphMetrics& metrics, bool
   const int lines = static_cast<int>(copies.size()) + (printLine ? 1 : 0);
   if (lines == 0) return;
   if (flow.freeSlots() < lines + (flow.nextSlot() > 0 ? 1 : 0)) flow.newPage();
+  standOnAnEvenPage(flow);
 
   Page& page = flow.finishPage();
   const int firstSlot = kLinesPerPage - lines;

@@ -14,8 +14,8 @@ inline constexpr double kThickSeparator = 0.35 * 72.0 / 25.4;
 inline constexpr double kThinSeparator = 0.25 * 72.0 / 25.4;
 
 // Places the 版记 at the bottom of the flow's last page, or of a new page when the text above
-// leaves no room for it and a blank line. `withMainRecipients`: the 主送 list was too long for
-// page 1 and goes here as `主送：` above 抄送 (7.3.2).
+// leaves no room for it and a blank line; that page is always an even one (7.5, see Colophon.cpp).
+// `withMainRecipients`: the 主送 list was too long for page 1 and goes here as `主送：` above 抄送 (7.3.2).
 void placeColophon(const model::Document& doc, const GlyphMetrics& metrics, bool withMainRecipients,
                    Flow& flow);
 

@@ -29,6 +29,9 @@ struct TextRun {
   Color color = kBlack;
   double baseline = 0;
   std::vector<PlacedChar> chars;
+  // Which of the role's faces draws the run: 0 its first family, more for characters that one
+  // lacks (fonts::FontLibrary::face(role, index)).
+  unsigned face = 0;
 };
 
 // A straight line (separator lines, 信函 double lines, a table's inner rules).
@@ -59,6 +62,8 @@ struct Page {
   std::vector<Rule> rules;
   std::vector<Box> boxes;
   std::vector<SealField> sealFields;
+  // A blank page before the 版记 and the 版记 page after it carry no page number (7.5).
+  bool numbered = true;
 };
 
 // Document information for the PDF's Info dictionary, and what the document claims to be: its

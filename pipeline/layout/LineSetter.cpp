@@ -44,8 +44,9 @@ SetLine setLine(const StyledText& t, const LineSpan& span, double left, double j
     line.sizePt = std::max(line.sizePt, style.sizePt);
     if (!isSpace(c)) {
       if (line.runs.empty() || line.runs.back().role != style.role ||
-          line.runs.back().sizePt != style.sizePt || !(line.runs.back().color == style.color)) {
-        line.runs.push_back(TextRun{style.role, style.sizePt, style.color, 0, {}});
+          line.runs.back().sizePt != style.sizePt || !(line.runs.back().color == style.color) ||
+          line.runs.back().face != style.face) {
+        line.runs.push_back(TextRun{style.role, style.sizePt, style.color, 0, {}, style.face});
         line.runs.back().chars.reserve(end - i);
       }
       // Full-width glyphs are centred in their 字 (the 3号 grid cell is narrower than the em).

@@ -15,6 +15,7 @@ void placePageNumbers(const model::Document& doc, const GlyphMetrics& metrics, F
   const double baseline = kTypeBottom - mm(7) - kDashStrokeTopEm * kSize4;
   const bool letter = doc.tmpl.format == model::LayoutFormat::Letter;
   for (size_t i = letter ? 1 : 0; i < frames.pages.size(); ++i) {
+    if (!frames.pages[i].numbered) continue;
     const size_t number = i + 1;
     const StyledText t = pageNumberText(number, metrics, where);
     const LineSpan span = wholeSpan(t);

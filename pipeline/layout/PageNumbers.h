@@ -1,7 +1,8 @@
 #pragma once
 // 页码 (7.5): `— N —` in 4号 宋体 with half-width digits below the 版心, the top of the 一字线 7 mm
 // below its bottom edge; odd pages on the right and even pages on the left, each one 字 in.
-// The 信函格式 has none on page 1 (10.1).
+// The 信函格式 has none on page 1 (10.1); pages marked unnumbered (the blank page before the 版记
+// and the 版记 page after it) have none either.
 
 #include "pipeline/layout/Frames.h"
 #include "pipeline/layout/GlyphMetrics.h"

@@ -9,17 +9,22 @@
 
 namespace gongwen::layout {
 
-void StyledText::append(std::string_view utf8, const TextStyle& style, const model::SourceLocation& where) {
+uint8_t StyledText::styleIndex(const TextStyle& style) {
   size_t index = 0;
   while (index < styles.size() &&
          !(styles[index].role == style.role && styles[index].sizePt == style.sizePt &&
-           styles[index].color == style.color)) {
+           styles[index].color == style.color && styles[index].face == style.face)) {
     ++index;
   }
   if (index == styles.size()) styles.push_back(style);
+  return static_cast<uint8_t>(index);
+}
+
+void StyledText::append(std::string_view utf8, const TextStyle& style, const model::SourceLocation& where) {
+  const uint8_t index = styleIndex(style);
   const std::u32string chars = toUtf32(utf8, where.describe());
   text += chars;
-  styleOf.insert(styleOf.end(), chars.size(), static_cast<uint8_t>(index));
+  styleOf.insert(styleOf.end(), chars.size(), index);
 }
 
 double StyledText::width(size_t begin, size_t end) const {
@@ -51,7 +56,7 @@ void measure(StyledText& t, const GlyphMetrics& metrics, const model::SourceLoca
   t.widths.resize(t.text.size());
   for (size_t i = 0; i < t.text.size(); ++i) {
     const char32_t c = t.text[i];
-    const TextStyle& style = t.styleAt(i);
+    const TextStyle style = t.styleAt(i);  // a copy: a fallback face adds to t.styles below
     const bool fullWidth = isFullWidth(c);
     if (isSpace(c)) {
       // Spaces are never drawn, so a face without one is no error.
@@ -63,11 +68,17 @@ void measure(StyledText& t, const GlyphMetrics& metrics, const model::SourceLoca
     }
     if (!metrics.hasGlyph(style.role, c)) {
       const std::string role(fonts::roleDisplayName(style.role));
-      throw inputError("font.missing-glyph",
-                       where.describe() + ": the " + role + " font (" + metrics.fontName(style.role) +
-                           ") has no glyph for " + describeChar(c) +
-                           "; replace the character or put a font that has it first for the " + role +
-                           " role in fonts.xml");
+      throw inputError("font.missing-glyph", where.describe() + ": the " + role + " font (" +
+                                                 metrics.fontName(style.role) + ") has no glyph for " +
+                                                 describeChar(c) +
+                                                 "; replace the character or add a font that has it to the " +
+                                                 role + " role in fonts.xml");
+    }
+    // A character the role's first family lacks is drawn from the next family that has it.
+    if (const unsigned face = metrics.faceFor(style.role, c); face != style.face) {
+      TextStyle fallback = style;
+      fallback.face = face;
+      t.styleOf[i] = t.styleIndex(fallback);
     }
     t.widths[i] = fullWidth ? charCell(style.sizePt) : metrics.advance(style.role, c, style.sizePt);
   }

@@ -19,6 +19,7 @@ struct TextStyle {
   fonts::FontRole role = fonts::FontRole::Fangsong;
   double sizePt = kSize3;
   Color color = kBlack;
+  unsigned face = 0;  // which of the role's faces: set by measure() for the characters that need it
 };
 
 // 5.2.2: every element is 3号 仿宋 unless the standard says otherwise.
@@ -36,6 +37,8 @@ struct StyledText {
   // Appends UTF-8 `utf8` in `style`; `where` names the source for encoding errors.
   void append(std::string_view utf8, const TextStyle& style, const model::SourceLocation& where);
   const TextStyle& styleAt(size_t i) const { return styles[styleOf[i]]; }
+  // The index of `style` in styles, added when new.
+  uint8_t styleIndex(const TextStyle& style);
   double width(size_t begin, size_t end) const;
 };
 

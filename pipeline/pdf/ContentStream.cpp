@@ -54,9 +54,10 @@ uint32_t glyphFor(const fonts::FontFace& face, const layout::TextRun& run, char3
 
 void appendRun(std::string& out, const layout::TextRun& run, const fonts::FontLibrary& fonts,
                const CodesByRole& codes) {
-  const fonts::FontFace& face = fonts.face(run.role);
-  const CodeByGlyph& roleCodes = codes.at(run.role);
-  out += "BT\n/" + fontResourceName(run.role) + ' ';
+  const FaceKey key{run.role, run.face};
+  const fonts::FontFace& face = fonts.face(run.role, run.face);
+  const CodeByGlyph& roleCodes = codes.at(key);
+  out += "BT\n/" + fontResourceName(key) + ' ';
   appendNumber(out, run.sizePt);
   out += " Tf\n";
   appendNumbers(out, {run.color.r, run.color.g, run.color.b});
@@ -94,14 +95,17 @@ void appendBox(std::string& out, const layout::Box& box) {
 
 }  // namespace
 
-std::string fontResourceName(fonts::FontRole role) { return "F_" + std::string(fonts::roleName(role)); }
+std::string fontResourceName(const FaceKey& key) {
+  const std::string name = "F_" + std::string(fonts::roleName(key.role));
+  return key.face == 0 ? name : name + "_" + std::to_string(key.face);
+}
 
 void collectGlyphs(const layout::Page& page, int pageNumber, const fonts::FontLibrary& fonts,
                    DrawnGlyphsByRole& drawn) {
   for (const layout::TextRun& run : page.runs) {
     if (run.chars.empty()) continue;
-    const fonts::FontFace& face = fonts.face(run.role);
-    DrawnGlyphs& roleGlyphs = drawn[run.role];
+    const fonts::FontFace& face = fonts.face(run.role, run.face);
+    DrawnGlyphs& roleGlyphs = drawn[FaceKey{run.role, run.face}];
     for (const layout::PlacedChar& placed : run.chars) {
       roleGlyphs.emplace(glyphFor(face, run, placed.ch, pageNumber), placed.ch);
     }
@@ -114,7 +118,7 @@ PageContent buildPageContent(const layout::Page& page, const fonts::FontLibrary&
   for (const layout::TextRun& run : page.runs) {
     if (run.chars.empty()) continue;
     appendRun(content.operators, run, fonts, codes);
-    content.roles.insert(run.role);
+    content.roles.insert(FaceKey{run.role, run.face});
   }
   if (!page.rules.empty() || !page.boxes.empty()) {
     content.operators += "q 0 J\n";

@@ -12,12 +12,13 @@
 namespace gongwen::pdf {
 
 struct PageContent {
-  std::string operators;            // uncompressed content stream
-  std::set<fonts::FontRole> roles;  // fonts the page's resources must name
+  std::string operators;    // uncompressed content stream
+  std::set<FaceKey> roles;  // fonts the page's resources must name
 };
 
-// The resource name a role's font has on every page (/F_fangsong ...).
-std::string fontResourceName(fonts::FontRole role);
+// The resource name a face's font has on every page (/F_fangsong, /F_fangsong_1 for the role's
+// second face ...).
+std::string fontResourceName(const FaceKey& key);
 
 // Records every glyph the page draws in `drawn`. Throws Error(InputInvalid, "font.missing-glyph")
 // naming the character, the page number (1-based) and the role when the role's face lacks a glyph.

@@ -30,10 +30,10 @@ void quietPodofo() {
 }
 
 // Resources are required on every page (PDF 32000 §7.7.3.3), even one without text.
-void writeResources(PdfObject& page, const std::set<fonts::FontRole>& roles,
-                    const std::map<fonts::FontRole, PdfObject*>& fontObjects) {
+void writeResources(PdfObject& page, const std::set<FaceKey>& roles,
+                    const std::map<FaceKey, PdfObject*>& fontObjects) {
   PdfDictionary fontDict;
-  for (fonts::FontRole role : roles) {
+  for (const FaceKey& role : roles) {
     fontDict.AddKey(PdfName(fontResourceName(role)), fontObjects.at(role)->Reference());
   }
   PdfDictionary resources;
@@ -63,16 +63,16 @@ std::string writeDocument(const layout::Frames& frames, const fonts::FontLibrary
   // Subsetting and compressing are most of the writer's time. They run on this thread: a thread
   // per role hid that CPU time in wall time but cost 0.4 ms more CPU per notice (thread start-up,
   // cold caches), and the target is CPU on one core; batch runs parallelise across documents.
-  std::map<fonts::FontRole, SubsetFont> subsets;
+  std::map<FaceKey, SubsetFont> subsets;
   CodesByRole codes;
   for (const auto& [role, glyphs] : drawn) {
-    const SubsetFont& font = subsets[role] = subsetFont(fonts.face(role), glyphs);
+    const SubsetFont& font = subsets[role] = subsetFont(fonts.face(role.role, role.face), glyphs);
     codes[role] = font.codes;
   }
 
   // The pages go into the page tree together at the end: PoDoFo 0.9.8's CreatePage walks and copies
   // the whole /Kids array for every page it adds, which made a long document quadratic.
-  std::vector<std::pair<PdfObject*, std::set<fonts::FontRole>>> pages;
+  std::vector<std::pair<PdfObject*, std::set<FaceKey>>> pages;
   std::vector<PdfObject*> pageObjects;
   pageNumber = 0;
   for (const layout::Page& page : frames.pages) {
@@ -86,9 +86,9 @@ std::string writeDocument(const layout::Frames& frames, const fonts::FontLibrary
   }
   document.GetPagesTree()->InsertPages(PoDoFo::ePdfPageInsertionPoint_InsertBeforeFirstPage, pageObjects);
 
-  std::map<fonts::FontRole, PdfObject*> fontObjects;
+  std::map<FaceKey, PdfObject*> fontObjects;
   for (const auto& [role, font] : subsets)
-    fontObjects[role] = embedFont(document.GetObjects(), fonts.face(role), font);
+    fontObjects[role] = embedFont(document.GetObjects(), fonts.face(role.role, role.face), font);
   for (auto& [pageObject, roles] : pages) writeResources(*pageObject, roles, fontObjects);
   sealFields.finish();
   writeDocumentInfo(document, frames.info, options.fixedTime.value_or(std::time(nullptr)));

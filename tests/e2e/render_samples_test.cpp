@@ -178,7 +178,9 @@ TEST_F(RenderedSamples, BodyTextStartsAtTheBindingMarginOnTheGrid) {
   }
   EXPECT_GT(flushLeft, 0);
   EXPECT_GT(full, 0) << "a full line of 28 characters";
-  EXPECT_EQ(inBody, 22) << "a full page holds 22 lines";
+  // Keeping a paragraph's lines and a heading with its text may leave the page's last grid lines blank.
+  EXPECT_GE(inBody, 18) << "a body page is all but full";
+  EXPECT_LE(inBody, 22) << "a page holds 22 lines";
 }
 
 TEST_F(RenderedSamples, LinesFollowThePitchOfTheGrid) {

@@ -51,6 +51,19 @@ TEST(FontLibrary, DefaultsResolveToTheFreeDebianFonts) {
   EXPECT_TRUE(endsWith(library.face(FontRole::Kaiti).path(), "FandolKai-Regular.otf"));
 }
 
+// Per-character fallback: a character the role's first face lacks is found in the role's next
+// installed family, skipping those that are not installed; a character none has finds nothing.
+TEST(FontLibrary, ACharacterTheFirstFaceLacksIsFoundInTheNextInstalledFamily) {
+  const FontLibrary library(
+      configWith(FontRole::Fangsong, {"FandolFang", "No Such Family", "Noto Serif CJK SC"}));
+  EXPECT_EQ(library.faceWithGlyph(FontRole::Fangsong, U'张'), 0u);
+  ASSERT_EQ(library.faceWithGlyph(FontRole::Fangsong, U'喆'), 1u);
+  EXPECT_EQ(library.face(FontRole::Fangsong, 1).familyName(), "Noto Serif CJK SC");
+  EXPECT_TRUE(library.face(FontRole::Fangsong, 1).glyphFor(U'喆'));
+  EXPECT_FALSE(library.faceWithGlyph(FontRole::Fangsong, U'\u9FEB'));
+  EXPECT_FALSE(library.faceWithGlyph(FontRole::Kaiti, U'\u9FEB'));
+}
+
 TEST(FontLibrary, FamilyInACollectionResolvesToItsFace) {
   FontConfig config = FontConfig::defaults();
   config.families[FontRole::Xiaobiaosong] = {"Noto Serif CJK SC:style=Bold"};
