@@ -161,7 +161,14 @@ FontSubset LoadedFace::subset(const std::vector<uint32_t>& glyphs) const {
   hb_set_t* glyphSet = hb_subset_input_glyph_set(input.get());
   for (uint32_t glyph : glyphs) hb_set_add(glyphSet, glyph);
   hb_set_t* dropTables = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (hb_tag_t tag : kTablesPdfDoesNotUse) hb_set_add(dropTables, tag);
+  if (isCff_) {
+    // Only the CFF table is embedded: subsetting the others was a fifth of the subset's work.
+    hb_set_clear(dropTables);
+    hb_set_add(dropTables, kCffTag);
+    hb_set_invert(dropTables);
+  } else {
+    for (hb_tag_t tag : kTablesPdfDoesNotUse) hb_set_add(dropTables, tag);
+  }
   hb_subset_input_set_flags(input.get(), subsetFlags());
   hb_face_t* source = subsetSource_.load();
   // A plan rather than hb_subset_or_fail: it tells which new glyph id each glyph got.
