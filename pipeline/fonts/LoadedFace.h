@@ -40,7 +40,7 @@ class LoadedFace final : public FontFace {
   double descender() const override { return descender_; }
   double capHeight() const override { return capHeight_; }
   std::vector<double> bbox() const override { return bbox_; }
-  FontSubset subset(const std::vector<uint32_t>& glyphs) const override;
+  FontSubset subset(const std::map<uint32_t, char32_t>& drawn) const override;
   void prepareForRepeatedSubsetting() const override;
 
  private:
