@@ -18,7 +18,7 @@ namespace {
 
 constexpr char kHeader[] = "gongwen font resolution cache 1";
 // Far more than any real cache (a few dozen families); anything bigger is not ours.
-constexpr std::streamsize kMaxFileBytes = 1 << 20;
+constexpr size_t kMaxFileBytes = 1 << 20;
 // fontconfig itself walks every directory under a font directory; a configuration naming a huge
 // tree is not worth fingerprinting and simply goes uncached.
 constexpr int kMaxDirectories = 4096;
@@ -167,10 +167,13 @@ ResolutionCache::ResolutionCache(std::string file, const std::vector<std::string
 void ResolutionCache::read() {
   std::ifstream in(file_, std::ios::binary);
   if (!in) return;
-  std::string text(static_cast<size_t>(kMaxFileBytes) + 1, '\0');
-  in.read(text.data(), kMaxFileBytes + 1);
-  text.resize(static_cast<size_t>(in.gcount()));
-  if (text.size() > static_cast<size_t>(kMaxFileBytes)) return;
+  // Read in small pieces: a buffer of the limit's size, zeroed, cost a cold render 256 page faults.
+  std::string text;
+  char piece[4096];
+  while (in.read(piece, sizeof piece) || in.gcount() > 0) {
+    text.append(piece, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxFileBytes) return;
+  }
 
   // The last line is the sum of everything before it: a truncated or damaged file is no cache.
   const auto sumLine = text.rfind("sum ");
