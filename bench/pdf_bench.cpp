@@ -4,7 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include <chrono>
-#include <set>
+#include <map>
 
 #include "pipeline/pdf/PdfWriter.h"
 #include "tests/pdf/SampleFrames.h"
@@ -50,12 +50,12 @@ gongwen::layout::Frames twoPageNotice() {
   return frames;
 }
 
-std::vector<uint32_t> glyphsOf(const FontFace& face, const char* text) {
-  std::set<uint32_t> glyphs;
+std::map<uint32_t, char32_t> glyphsOf(const FontFace& face, const char* text) {
+  std::map<uint32_t, char32_t> glyphs;
   for (char32_t c : gongwen::toUtf32(text, "bench")) {
-    if (auto g = face.glyphFor(c)) glyphs.insert(*g);
+    if (auto g = face.glyphFor(c)) glyphs.emplace(*g, c);
   }
-  return {glyphs.begin(), glyphs.end()};
+  return glyphs;
 }
 
 void subsetBench(benchmark::State& state, const FontFace& face) {

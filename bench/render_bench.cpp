@@ -7,7 +7,7 @@
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
-#include <set>
+#include <map>
 #include <vector>
 
 #include "pipeline/check/Checker.h"
@@ -69,14 +69,13 @@ void BM_SubsetRole(benchmark::State& state, gongwen::fonts::FontRole role) {
   const auto& fonts = gongwen::render::fontLibraryFor("");
   const auto frames = gongwen::layout::layOut(gongwen::job::loadJob(kTwoPages), fonts);
   const gongwen::fonts::FontFace& face = fonts.face(role);
-  std::set<uint32_t> glyphs;
+  std::map<uint32_t, char32_t> wanted;
   for (const auto& page : frames.pages) {
     for (const auto& run : page.runs) {
       if (run.role != role) continue;
-      for (const auto& placed : run.chars) glyphs.insert(*face.glyphFor(placed.ch));
+      for (const auto& placed : run.chars) wanted.emplace(*face.glyphFor(placed.ch), placed.ch);
     }
   }
-  const std::vector<uint32_t> wanted(glyphs.begin(), glyphs.end());
   size_t bytes = 0;
   for (auto _ : state) bytes = face.subset(wanted).program.size();
   state.counters["glyphs"] = static_cast<double>(wanted.size());

@@ -11,6 +11,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
   # independent oracles and tokens used by tests and the sample job
   qpdf poppler-utils libnss3-tools softhsm2 libengine-pkcs11-openssl opensc openssl sqlite3
+  # peers and the timer of bench/cold-start.sh
+  libpodofo-utils python3
   # default fonts for the five font roles (free fallbacks; deployers add licensed ones)
   fontconfig texlive-lang-chinese fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
 )

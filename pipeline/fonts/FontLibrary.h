@@ -57,9 +57,10 @@ class FontFace {
   virtual double descender() const = 0;  // negative
   virtual double capHeight() const = 0;
   virtual std::vector<double> bbox() const = 0;  // llx lly urx ury
-  // A subset holding just `glyphs`, as a font program ready to embed (the glyf TrueType file for
-  // glyf fonts, the bare CFF table for CFF fonts), and the content code that draws each glyph.
-  virtual FontSubset subset(const std::vector<uint32_t>& glyphs) const = 0;
+  // A subset holding just the glyphs of `drawn` (each glyph with the character it was looked up
+  // for, by glyphFor), as a font program ready to embed (the glyf TrueType file for glyf fonts, the
+  // bare CFF table for CFF fonts), and the content code that draws each glyph.
+  virtual FontSubset subset(const std::map<uint32_t, char32_t>& drawn) const = 0;
 
   // Makes every later subset() several times faster at a one-off cost (HarfBuzz preprocessing:
   // about 4 s for Noto CJK, 0.7 s for a Fandol font). Worth it only in a long-running process.

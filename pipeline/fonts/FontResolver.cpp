@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/fonts/ResolutionCache.h"
 
 namespace gongwen::fonts {
 namespace {
@@ -22,16 +23,23 @@ struct ConfigDeleter {
 using Config = std::unique_ptr<FcConfig, ConfigDeleter>;
 
 // Loading fontconfig's configuration and caches costs tens of milliseconds: do it once per set
-// of directories and keep the result for the life of the process.
+// of directories and keep the result for the life of the process, and not at all while the
+// answers kept on disk (ResolutionCache.h) are still valid.
 class ConfigCache {
  public:
   std::optional<ResolvedFont> resolve(const std::vector<std::string>& directories,
                                       const std::string& pattern) {
     std::lock_guard<std::mutex> lock(mutex_);
-    FcConfig* config = configFor(directories);
     auto& byPattern = resolved_[directories];
     if (auto it = byPattern.find(pattern); it != byPattern.end()) return it->second;
-    return byPattern[pattern] = match(config, pattern);
+    auto disk = onDisk_.find(directories);
+    if (disk == onDisk_.end()) {
+      disk = onDisk_.try_emplace(directories, ResolutionCache::defaultFile(directories), directories).first;
+    }
+    if (auto stored = disk->second.find(pattern)) return byPattern[pattern] = *stored;
+    const auto answer = match(configFor(directories), pattern);
+    disk->second.store(pattern, answer);
+    return byPattern[pattern] = answer;
   }
 
  private:
@@ -91,6 +99,7 @@ class ConfigCache {
 
   std::mutex mutex_;
   std::map<std::vector<std::string>, Config> configs_;
+  std::map<std::vector<std::string>, ResolutionCache> onDisk_;
   std::map<std::vector<std::string>, std::map<std::string, std::optional<ResolvedFont>>> resolved_;
 };
 

@@ -1,17 +1,21 @@
 #pragma once
-// A FontFace read once from its file: metrics and the glyph-to-CID table are taken from FreeType
-// at load time; glyph lookups, advances and subsetting go through HarfBuzz, whose objects are
-// immutable and safe to share between threads.
+// A FontFace read once from its file: metrics are taken from FreeType at load time, and the CIDs
+// of the glyphs a subset draws when it is made; glyph lookups, advances and subsetting go through HarfBuzz,
+// whose objects are immutable and safe to share between threads.
 
 #include <hb.h>
 
 #include <atomic>
+#include <memory>
 #include <mutex>
 
 #include <string>
 #include <vector>
 
 #include "pipeline/fonts/FontLibrary.h"
+
+struct FT_LibraryRec_;
+struct FT_FaceRec_;
 
 namespace gongwen::fonts {
 
@@ -36,7 +40,7 @@ class LoadedFace final : public FontFace {
   double descender() const override { return descender_; }
   double capHeight() const override { return capHeight_; }
   std::vector<double> bbox() const override { return bbox_; }
-  FontSubset subset(const std::vector<uint32_t>& glyphs) const override;
+  FontSubset subset(const std::map<uint32_t, char32_t>& drawn) const override;
   void prepareForRepeatedSubsetting() const override;
 
  private:
@@ -51,7 +55,13 @@ class LoadedFace final : public FontFace {
   double unitsPerEm_ = 1000;
   double ascender_ = 0, descender_ = 0, capHeight_ = 0;
   std::vector<double> bbox_;
-  std::vector<uint32_t> cidByGlyph_;  // empty unless the font is CID-keyed CFF
+  // Open for CID lookups while the font is CID-keyed CFF: reading all of a CJK font's 30 000 CIDs
+  // up front cost a cold render as much as laying out the notice. FreeType faces are not
+  // thread-safe, hence the mutex. Declared in this order, the face goes before its library.
+  std::shared_ptr<FT_LibraryRec_> ftLibrary_;
+  std::shared_ptr<FT_FaceRec_> cidFace_;
+  unsigned numGlyphs_ = 0;
+  mutable std::mutex cidMutex_;
   hb_face_t* hbFace_ = nullptr;
   hb_font_t* hbFont_ = nullptr;
   mutable std::once_flag preprocessOnce_;

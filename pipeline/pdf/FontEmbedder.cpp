@@ -93,10 +93,7 @@ PdfObject* fontDescriptor(PoDoFo::PdfVecObjects& objects, const fonts::FontFace&
 }  // namespace
 
 SubsetFont subsetFont(const fonts::FontFace& face, const DrawnGlyphs& drawn) {
-  std::vector<uint32_t> glyphs;
-  glyphs.reserve(drawn.size());
-  for (const auto& [glyph, ch] : drawn) glyphs.push_back(glyph);
-  fonts::FontSubset subset = face.subset(glyphs);
+  fonts::FontSubset subset = face.subset(drawn);
   SubsetFont font{
       deflatedFontProgram(subset.program), subset.program.size(), {}, std::move(subset.codeByGlyph)};
   for (const auto& [glyph, ch] : drawn) font.used.emplace(font.codes.at(glyph), UsedGlyph{glyph, ch});

@@ -6,16 +6,31 @@
 
 namespace gongwen::cms {
 
-std::vector<X509Ptr> readPemCertificates(const std::string& path) {
+std::vector<std::string> readPemCertificateEncodings(const std::string& path) {
   const std::string pem = readInput(path, InputKind::Certificate);
   BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-  std::vector<X509Ptr> certificates;
+  std::vector<std::string> encodings;
   while (bio) {
-    X509Ptr certificate(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+    // The blocks PEM_read_bio_X509 would parse: the same call picks them.
+    unsigned char* der = nullptr;
+    long length = 0;
+    if (!PEM_bytes_read_bio(&der, &length, nullptr, PEM_STRING_X509, bio.get(), nullptr, nullptr)) break;
+    encodings.emplace_back(reinterpret_cast<const char*>(der), static_cast<size_t>(length));
+    OPENSSL_free(der);
+  }
+  // The end of the PEM data leaves a "no start line" error that no caller should see.
+  ERR_clear_error();
+  return encodings;
+}
+
+std::vector<X509Ptr> readPemCertificates(const std::string& path) {
+  std::vector<X509Ptr> certificates;
+  for (const auto& der : readPemCertificateEncodings(path)) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(der.data());
+    X509Ptr certificate(d2i_X509(nullptr, &bytes, static_cast<long>(der.size())));
     if (!certificate) break;
     certificates.push_back(std::move(certificate));
   }
-  // The end of the PEM data leaves a "no start line" error that no caller should see.
   ERR_clear_error();
   return certificates;
 }

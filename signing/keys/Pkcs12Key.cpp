@@ -1,5 +1,6 @@
 // PKCS#12 key source: key + certificate + CA chain from one password-protected file.
 
+#include <openssl/err.h>
 #include <openssl/pkcs12.h>
 
 #include "pipeline/core/Error.h"
@@ -24,15 +25,17 @@ SigningKey loadPkcs12(const std::string& path, const SecretSource& password) {
     throw inputError("keys.pkcs12", path + ": not a PKCS#12 file (" + openSslError() + ")");
   }
   std::string secret = password.read();
-  if (PKCS12_mac_present(p12.get()) &&
-      !PKCS12_verify_mac(p12.get(), secret.c_str(), static_cast<int>(secret.size()))) {
-    openSslError();
-    throw inputError("keys.pkcs12-password", path + ": wrong password for this PKCS#12 file (from " +
-                                                 password.where() + "); check the password source");
-  }
   auto parts = std::make_unique<SigningKey::Parts>();
+  // PKCS12_parse checks the MAC itself; checking it first as well cost a cold `sign` 7 % more
+  // (the MAC key is derived by thousands of hash iterations). Its failure still says which it was.
   if (!PKCS12_parse(p12.get(), secret.c_str(), &parts->key, &parts->certificate, &parts->chain)) {
-    throw inputError("keys.pkcs12", path + ": cannot read the PKCS#12 contents (" + openSslError() + ")");
+    const unsigned long reason = ERR_peek_last_error();
+    const std::string detail = openSslError();
+    if (ERR_GET_LIB(reason) == ERR_LIB_PKCS12 && ERR_GET_REASON(reason) == PKCS12_R_MAC_VERIFY_FAILURE) {
+      throw inputError("keys.pkcs12-password", path + ": wrong password for this PKCS#12 file (from " +
+                                                   password.where() + "); check the password source");
+    }
+    throw inputError("keys.pkcs12", path + ": cannot read the PKCS#12 contents (" + detail + ")");
   }
   if (parts->key == nullptr || parts->certificate == nullptr) {
     throw inputError("keys.pkcs12", path + ": the PKCS#12 file must hold a private key and its certificate");

@@ -1,5 +1,7 @@
 #include "signing/verify/PolicyReview.h"
 
+#include <openssl/x509.h>
+
 #include <map>
 
 #include "pipeline/core/Error.h"
@@ -8,24 +10,37 @@
 namespace gongwen::verify {
 namespace {
 
-// Certificates named by the policy, read once per verification.
+// Certificates named by the policy, read once per verification and only when a signer is compared
+// with them; compared by their DER encoding, never parsed (parsing them all cost more than the
+// rest of the verification).
 class CertificateFiles {
  public:
-  X509* load(const std::string& path) {
-    auto it = cache_.find(path);
-    if (it == cache_.end()) {
-      auto certificates = cms::readPemCertificates(path);
-      it = cache_.emplace(path, certificates.empty() ? nullptr : std::move(certificates.front())).first;
-    }
-    return it->second.get();
-  }
   bool matches(X509* signer, const std::string& path) {
-    X509* cert = load(path);
-    return cert && signer && X509_cmp(cert, signer) == 0;
+    auto it = firstCertificate_.find(path);
+    if (it == firstCertificate_.end()) {
+      auto encodings = cms::readPemCertificateEncodings(path);
+      it = firstCertificate_.emplace(path, encodings.empty() ? std::string() : std::move(encodings.front()))
+               .first;
+    }
+    return signer && !it->second.empty() && it->second == encodingOf(signer);
   }
 
  private:
-  std::map<std::string, cms::X509Ptr> cache_;
+  const std::string& encodingOf(X509* signer) {
+    auto it = signerEncoding_.find(signer);
+    if (it == signerEncoding_.end()) {
+      unsigned char* der = nullptr;
+      const int length = i2d_X509(signer, &der);
+      it = signerEncoding_
+               .emplace(signer, length > 0 ? std::string(reinterpret_cast<const char*>(der), length) : "")
+               .first;
+      OPENSSL_free(der);
+    }
+    return it->second;
+  }
+
+  std::map<std::string, std::string> firstCertificate_;
+  std::map<X509*, std::string> signerEncoding_;
 };
 
 std::string joined(const std::vector<std::string>& items) {

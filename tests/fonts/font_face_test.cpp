@@ -7,6 +7,7 @@
 #include FT_CID_H
 #include FT_FONT_FORMATS_H
 
+#include <map>
 #include <set>
 
 #include "pipeline/fonts/FontLibrary.h"
@@ -16,6 +17,13 @@ namespace gongwen::fonts {
 namespace {
 
 using gongwen::testing::FreeTypeFont;
+
+// Each character's glyph in `face`, as the PDF writer hands them to subset().
+std::map<uint32_t, char32_t> drawn(const FontFace& face, const std::u32string& text) {
+  std::map<uint32_t, char32_t> glyphs;
+  for (char32_t c : text) glyphs.emplace(*face.glyphFor(c), c);
+  return glyphs;
+}
 
 const FontLibrary& library() {
   static const FontLibrary instance(FontConfig::defaults());
@@ -46,7 +54,7 @@ TEST(FontFace, MissingGlyphIsReportedNotBlank) {
 void expectCidKeyedSubset(const FontFace& face, const std::u32string& wanted) {
   std::vector<uint32_t> glyphs;
   for (char32_t c : wanted) glyphs.push_back(*face.glyphFor(c));
-  const FontSubset subset = face.subset(glyphs);
+  const FontSubset subset = face.subset(drawn(face, wanted));
   FreeTypeFont program(subset.program), original(face);
   ASSERT_TRUE(program.ok());
   ASSERT_TRUE(original.ok());
@@ -70,7 +78,7 @@ void expectCidKeyedSubset(const FontFace& face, const std::u32string& wanted) {
 TEST(FontFace, CidKeyedCffSubsetKeepsCidsAndDropsOtherGlyphs) {
   const FontFace& face = library().face(FontRole::Fangsong);
   expectCidKeyedSubset(face, U"中文");
-  EXPECT_LT(face.subset({*face.glyphFor(U'中')}).program.size(), 20000u);
+  EXPECT_LT(face.subset(drawn(face, U"中")).program.size(), 20000u);
 }
 
 TEST(FontFace, CollectionFaceSubsetsToItsOwnCff) {
@@ -89,7 +97,7 @@ TEST(FontFace, GlyfSubsetIsRenumberedAndItsCodesDrawTheirGlyphs) {
   ASSERT_FALSE(face.isCff());
   std::vector<uint32_t> glyphs;
   for (char32_t c : std::u32string(U"—0123456789一二")) glyphs.push_back(*face.glyphFor(c));
-  const FontSubset subset = face.subset(glyphs);
+  const FontSubset subset = face.subset(drawn(face, U"—0123456789一二"));
   FreeTypeFont program(subset.program), original(face);
   ASSERT_TRUE(program.ok());
   ASSERT_TRUE(original.ok());
@@ -107,10 +115,24 @@ TEST(FontFace, GlyfSubsetIsRenumberedAndItsCodesDrawTheirGlyphs) {
   EXPECT_EQ(codes.size(), glyphs.size()) << "two glyphs share a code";
 }
 
+// subset() finds glyphs through their characters; a glyph handed over with a character that is not
+// its own must still be the glyph kept, as when subsetting by glyph ids.
+TEST(FontFace, AGlyphWithAnotherCharacterIsStillTheGlyphKept) {
+  for (FontRole role : {FontRole::Songti, FontRole::Fangsong}) {  // glyf and CID-keyed CFF
+    const FontFace& face = library().face(role);
+    const uint32_t zhong = *face.glyphFor(U'中');
+    const FontSubset byCharacter = face.subset({{zhong, U'中'}});
+    const FontSubset mislabelled = face.subset({{zhong, U'文'}});
+    EXPECT_EQ(mislabelled.program, byCharacter.program) << roleName(role);
+    EXPECT_EQ(mislabelled.codeByGlyph, byCharacter.codeByGlyph) << roleName(role);
+    EXPECT_NE(face.subset({{*face.glyphFor(U'文'), U'文'}}).program, byCharacter.program) << roleName(role);
+  }
+}
+
 TEST(FontFace, PreparedFacesSubsetToTheSameBytes) {
   for (FontRole role : {FontRole::Songti, FontRole::Heiti}) {  // glyf and CFF; small enough to prepare fast
     const FontFace& face = library().face(role);
-    const std::vector<uint32_t> glyphs{*face.glyphFor(U'一'), *face.glyphFor(U'公'), *face.glyphFor(U'文')};
+    const auto glyphs = drawn(face, U"一公文");
     const FontSubset before = face.subset(glyphs);
     face.prepareForRepeatedSubsetting();
     const FontSubset after = face.subset(glyphs);
