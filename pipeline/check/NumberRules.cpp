@@ -124,7 +124,6 @@ void checkCountingZero(std::u32string_view t, size_t i, Hits& hits) {
 }  // namespace
 
 void checkNumbers(std::u32string_view t, size_t from, Hits& hits) {
-  const auto& classes = charClasses();
   size_t textStart = from;
   while (textStart < t.size() && isInlineSpace(t[textStart])) ++textStart;
   for (size_t i = from; i < t.size() && !hits.full();) {
@@ -147,9 +146,9 @@ void checkNumbers(std::u32string_view t, size_t from, Hits& hits) {
       checkApproximate(t, i, textStart, hits);
     } else if (c == U'〇') {
       checkCountingZero(t, i, hits);
-    } else if (classes.fullwidthAlnum.contains(static_cast<UChar32>(c))) {
+    } else if (isFullwidthAlnum(c)) {
       size_t j = i;
-      while (j < t.size() && classes.fullwidthAlnum.contains(static_cast<UChar32>(t[j]))) ++j;
+      while (j < t.size() && isFullwidthAlnum(t[j])) ++j;
       hits.add("number.fullwidth", i, j - i, nfkc(t.substr(i, j - i)));
       i = j;
       continue;

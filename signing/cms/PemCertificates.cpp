@@ -23,6 +23,14 @@ std::vector<std::string> readPemCertificateEncodings(const std::string& path) {
   return encodings;
 }
 
+std::string encodingOf(X509* certificate) {
+  unsigned char* der = nullptr;
+  const int length = i2d_X509(certificate, &der);
+  std::string encoding = length > 0 ? std::string(reinterpret_cast<const char*>(der), length) : "";
+  OPENSSL_free(der);
+  return encoding;
+}
+
 std::vector<X509Ptr> readPemCertificates(const std::string& path) {
   std::vector<X509Ptr> certificates;
   for (const auto& der : readPemCertificateEncodings(path)) {

@@ -18,4 +18,8 @@ std::vector<X509Ptr> readPemCertificates(const std::string& path);
 // through its provider machinery, a third of a cold `verify --policy` over the policy's files).
 std::vector<std::string> readPemCertificateEncodings(const std::string& path);
 
+// The DER encoding of a parsed certificate, to compare with readPemCertificateEncodings'; empty
+// when OpenSSL cannot encode it.
+std::string encodingOf(X509* certificate);
+
 }  // namespace gongwen::cms

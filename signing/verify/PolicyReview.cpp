@@ -28,14 +28,7 @@ class CertificateFiles {
  private:
   const std::string& encodingOf(X509* signer) {
     auto it = signerEncoding_.find(signer);
-    if (it == signerEncoding_.end()) {
-      unsigned char* der = nullptr;
-      const int length = i2d_X509(signer, &der);
-      it = signerEncoding_
-               .emplace(signer, length > 0 ? std::string(reinterpret_cast<const char*>(der), length) : "")
-               .first;
-      OPENSSL_free(der);
-    }
+    if (it == signerEncoding_.end()) it = signerEncoding_.emplace(signer, cms::encodingOf(signer)).first;
     return it->second;
   }
 

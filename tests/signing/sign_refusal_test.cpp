@@ -101,6 +101,20 @@ TEST(SignRefusal, DocumentWithoutChainIsRefusedAsInput) {
   EXPECT_FALSE(fs::exists(work.file("out.pdf")));
 }
 
+TEST(SignRefusal, KeyOfAnotherCertificateThanThePolicysIsRefused) {
+  TempDir work;
+  writeFileAtomically(work.file("in.pdf"), unsignedPdf("bureau-document", "administrative-seal"));
+  // bangong's own key and certificate, while the policy names juzhang's certificate for them.
+  const std::string policy = bureau().file("policy-other-certificate.xml");
+  writeFileAtomically(policy, replaced(readFile(bureau().policyPath()), "certificate=\"pki/bangong.crt\"",
+                                       "certificate=\"pki/juzhang.crt\""));
+  const CommandResult r =
+      signCli(work.file("in.pdf"), work.file("out.pdf"), "bangong", "office-proofread", "", policy);
+  EXPECT_EQ(r.exitCode, 4) << r.err;
+  EXPECT_NE(r.err.find("error[policy.certificate-mismatch]"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(work.file("out.pdf")));
+}
+
 TEST(SignRefusal, PasswordIsNeverTakenFromTheCommandLine) {
   const CommandResult r = run({gongwenBinary(), "sign", "in.pdf", "-o", "out.pdf", "--policy", "p.xml",
                                "--as", "bangong", "--password", "secret"});
