@@ -48,10 +48,11 @@ std::string manifestOf(const std::vector<BagFile>& files) {
   throw systemError("archive.write", path + ": cannot write the bag file: " + std::strerror(errno));
 }
 
-void writeFile(const std::string& path, const std::string& bytes, mode_t mode) {
+// `exactMode`: the mode whatever the umask (a classified bag's 0600); otherwise the umask applies.
+void writeFile(const std::string& path, const std::string& bytes, mode_t mode, bool exactMode) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
   if (fd < 0) writeFailure(path);
-  if (::fchmod(fd, mode) != 0) {
+  if (exactMode && ::fchmod(fd, mode) != 0) {
     const int saved = errno;
     ::close(fd);
     errno = saved;
@@ -98,7 +99,7 @@ BagImage makeBag(const BagContents& contents, std::time_t baggingDate) {
 void writeBagImage(const BagImage& image, const std::string& directory, bool ownerOnly) {
   const mode_t fileMode = ownerOnly ? 0600 : 0644, directoryMode = ownerOnly ? 0700 : 0755;
   const auto makeDirectory = [&](const std::string& path) {
-    if (::mkdir(path.c_str(), directoryMode) != 0 || ::chmod(path.c_str(), directoryMode) != 0)
+    if (::mkdir(path.c_str(), directoryMode) != 0 || (ownerOnly && ::chmod(path.c_str(), directoryMode) != 0))
       writeFailure(path);
   };
   makeDirectory(directory);
@@ -110,7 +111,7 @@ void writeBagImage(const BagImage& image, const std::string& directory, bool own
       const std::string parent = directory + "/" + f.path.substr(0, slash);
       if (directories.insert(parent).second) makeDirectory(parent);
     }
-    writeFile(directory + "/" + f.path, f.bytes, fileMode);
+    writeFile(directory + "/" + f.path, f.bytes, fileMode, ownerOnly);
   }
 }
 

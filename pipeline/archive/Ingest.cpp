@@ -167,10 +167,12 @@ std::vector<PreparedDocument> prepareAll(const IngestRequest& request, const pol
   std::vector<std::exception_ptr> failures(count);
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
+  cms::CertificateCache certificates;
   const auto work = [&] {
     for (std::size_t i; !failed && (i = next++) < count;) {
       try {
-        prepared[i] = prepareDocument(request.files[i], policy, request.jobPath, request.incoming);
+        prepared[i] =
+            prepareDocument(request.files[i], policy, request.jobPath, request.incoming, &certificates);
         checkMetadata(*prepared[i]);
       } catch (...) {
         failures[i] = std::current_exception();
