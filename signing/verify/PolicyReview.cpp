@@ -10,15 +10,17 @@
 namespace gongwen::verify {
 namespace {
 
-// Certificates named by the policy, read once per verification and only when a signer is compared
-// with them; compared by their DER encoding, never parsed (parsing them all cost more than the
-// rest of the verification).
+// Certificates named by the policy, read once per verification (or once per process through
+// `shared`) and only when a signer is compared with them; compared by their DER encoding, never
+// parsed (parsing them all cost more than the rest of the verification).
 class CertificateFiles {
  public:
+  explicit CertificateFiles(cms::CertificateCache* shared) : shared_(shared) {}
+
   bool matches(X509* signer, const std::string& path) {
     auto it = firstCertificate_.find(path);
     if (it == firstCertificate_.end()) {
-      auto encodings = cms::readPemCertificateEncodings(path);
+      auto encodings = shared_ ? shared_->encodings(path) : cms::readPemCertificateEncodings(path);
       it = firstCertificate_.emplace(path, encodings.empty() ? std::string() : std::move(encodings.front()))
                .first;
     }
@@ -32,8 +34,10 @@ class CertificateFiles {
     return it->second;
   }
 
+  cms::CertificateCache* shared_;
   std::map<std::string, std::string> firstCertificate_;
   std::map<X509*, std::string> signerEncoding_;
+};
 };
 
 std::string joined(const std::vector<std::string>& items) {
@@ -68,9 +72,10 @@ void identify(const policy::Policy& policy, X509* signer, CertificateFiles& file
 }  // namespace
 
 void reviewAgainstPolicy(const policy::Policy& policy, const std::vector<X509*>& signers,
-                         const std::vector<std::time_t>& times, Report& report) {
+                         const std::vector<std::time_t>& times, Report& report,
+                         cms::CertificateCache* cache) {
   report.chainChecked = true;
-  CertificateFiles files;
+  CertificateFiles files(cache);
   const policy::Chain* chain = nullptr;
   try {
     chain = &policy::approvalChainFor(policy, report.claims);

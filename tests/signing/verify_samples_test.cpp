@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "tests/signing/SampleChains.h"
 #include "tests/signing/VerifyFixture.h"
 
 namespace gongwen::testing {
