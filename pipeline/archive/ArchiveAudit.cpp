@@ -11,6 +11,7 @@
 #include "pipeline/archive/EventLog.h"
 #include "pipeline/archive/FileModes.h"
 #include "pipeline/archive/FixityAudit.h"
+#include "pipeline/archive/ParallelEach.h"
 #include "pipeline/archive/RegistryAudit.h"
 #include "pipeline/archive/RegistryPresence.h"
 #include "pipeline/archive/ReplicaRepair.h"
@@ -49,6 +50,24 @@ std::string numberText(const NumberingFinding& finding, unsigned long number) {
   return finding.organCode + "〔" + finding.year + "〕" + std::to_string(number) + "号";
 }
 
+// What one document's examination found; independent of every other document's.
+struct DocumentOutcome {
+  DocumentFixity fixity;
+  std::vector<UsabilityProblem> usability;
+  std::optional<std::string> signatureProblem;
+};
+
+DocumentOutcome examine(const ArchiveLayout& layout, const DocumentRecord& document,
+                        const AuditOptions& options) {
+  DocumentOutcome outcome;
+  outcome.fixity = auditDocumentFixity(layout, document, !document.classification.empty(), options.deep);
+  if (!outcome.fixity.goodPdf) return outcome;
+  outcome.usability = probeUsability(*outcome.fixity.goodPdf, options.deep);
+  if (options.policy != nullptr)
+    outcome.signatureProblem = signatureProblem(document, *outcome.fixity.goodPdf, *options.policy);
+  return outcome;
+}
+
 class Audit {
  public:
   Audit(const ArchiveLayout& layout, const AuditOptions& options)
@@ -67,12 +86,19 @@ class Audit {
     // The chain is checked before this run adds its own events to it.
     auditRegistry(registry_, ids, report_);
     auditRoots(std::set<std::string>(ids.begin(), ids.end()));
-    std::vector<NumberedDocument> numbered;
+    std::vector<DocumentRecord> documents;
     for (const std::string& id : ids) {
-      const std::optional<DocumentRecord> document = registry_.document(id);
-      if (!document) continue;
-      auditDocument(*document);
-      if (!document->incoming && !document->number.empty()) numbered.push_back({id, document->number});
+      if (std::optional<DocumentRecord> document = registry_.document(id))
+        documents.push_back(std::move(*document));
+    }
+    std::vector<DocumentOutcome> outcomes(documents.size());
+    forEachInParallel(documents.size(),
+                      [&](std::size_t i) { outcomes[i] = examine(layout_, documents[i], options_); });
+    std::vector<NumberedDocument> numbered;
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+      addDocument(documents[i], outcomes[i]);
+      if (!documents[i].incoming && !documents[i].number.empty())
+        numbered.push_back({ids[i], documents[i].number});
     }
     auditNumbering(numbered);
     auditSecurity();
@@ -110,9 +136,8 @@ class Audit {
     }
   }
 
-  void auditDocument(const DocumentRecord& document) {
-    const bool classified = !document.classification.empty();
-    DocumentFixity fixity = auditDocumentFixity(layout_, document, classified);
+  void addDocument(const DocumentRecord& document, const DocumentOutcome& outcome) {
+    const DocumentFixity& fixity = outcome.fixity;
     unsigned long long bytes = 0;
     for (const FileRecord& file : document.files) bytes += file.size;
     report_.files += document.files.size();
@@ -129,17 +154,17 @@ class Audit {
     report_.losses.insert(report_.losses.end(), fixity.losses.begin(), fixity.losses.end());
     report_.issues.insert(report_.issues.end(), fixity.issues.begin(), fixity.issues.end());
     for (AuditIssue& issue : auditMetadata(document)) report_.issues.push_back(std::move(issue));
-    if (classified) classified_.push_back(document.id);
+    if (!document.classification.empty()) classified_.emplace_back(document.id, document.classification);
     if (!fixity.goodPdf) return;
     ++report_.pdfsProbed;
-    for (const UsabilityProblem& problem : probeUsability(*fixity.goodPdf, options_.deep)) {
+    for (const UsabilityProblem& problem : outcome.usability) {
       report_.issues.push_back({Property::Usability, Severity::Finding, problem.code, document.id, "",
                                 *fixity.goodPdf, problem.message});
     }
-    if (options_.policy == nullptr) return;
-    if (std::optional<std::string> problem = signatureProblem(document, *fixity.goodPdf, *options_.policy)) {
+    if (!report_.signaturesChecked) return;
+    if (outcome.signatureProblem) {
       report_.issues.push_back({Property::Authenticity, Severity::Failure, "archive.signature-invalid",
-                                document.id, "", *fixity.goodPdf, *problem});
+                                document.id, "", *fixity.goodPdf, *outcome.signatureProblem});
     } else {
       ++report_.signaturesVerified;
     }
@@ -175,8 +200,8 @@ class Audit {
     }
   }
 
-  // World-writable entries lose the write bit and classified bags become owner-only: recorded as
-  // repairs. A link, FIFO or device is named, never touched.
+  // World-writable entries lose the write bit and classified bags become owner-only, as repairs. A
+  // link, FIFO or device is named, never touched.
   void auditSecurity() {
     std::vector<ModeFinding> findings;
     for (const std::string& path : {layout_.registryPath(), layout_.configPath()}) {
@@ -185,29 +210,47 @@ class Audit {
     for (const std::string& root : layout_.replicas()) {
       for (ModeFinding& finding : checkFileModes(root, false)) findings.push_back(std::move(finding));
     }
-    for (const std::string& id : classified_) {
-      for (std::size_t r = 0; r < kReplicaCount; ++r) {
-        for (ModeFinding& finding : checkFileModes(layout_.bagPath(r, id), true)) {
-          if (finding.code == "archive.not-owner-only") findings.push_back(std::move(finding));
-        }
-      }
-    }
     std::vector<Repair> repairs;
     for (const ModeFinding& finding : findings) {
       struct stat entry {};
-      const bool modeRepairable =
-          finding.code != "archive.not-a-regular-file" && ::lstat(finding.path.c_str(), &entry) == 0;
-      const mode_t mode = finding.code == "archive.world-writable" ? (entry.st_mode & 07777 & ~S_IWOTH)
-                                                                   : (entry.st_mode & 07700);
-      if (modeRepairable && ::chmod(finding.path.c_str(), mode) == 0) {
+      if (finding.code == "archive.world-writable" && ::lstat(finding.path.c_str(), &entry) == 0 &&
+          ::chmod(finding.path.c_str(), entry.st_mode & 07777 & ~S_IWOTH) == 0) {
         repairs.push_back({"", "", finding.path, finding.message, ""});
       } else {
         report_.issues.push_back(
             {Property::Security, Severity::Finding, finding.code, "", "", finding.path, finding.message});
       }
     }
+    for (const auto& [id, classification] : classified_) {
+      for (std::size_t r = 0; r < kReplicaCount; ++r) {
+        if (std::optional<Repair> repair = makeOwnerOnly(id, classification, r)) repairs.push_back(*repair);
+      }
+    }
     if (!repairs.empty()) record(EventKind::Repair, "", repairsJson(repairs));
     report_.repairs.insert(report_.repairs.end(), repairs.begin(), repairs.end());
+  }
+
+  // One repair per bag: what others could read of a classified document is closed to them.
+  std::optional<Repair> makeOwnerOnly(const std::string& id, const std::string& classification,
+                                      std::size_t r) {
+    std::size_t opened = 0;
+    for (const ModeFinding& finding : checkFileModes(layout_.bagPath(r, id), true)) {
+      struct stat entry {};
+      if (finding.code != "archive.not-owner-only") continue;
+      if (::lstat(finding.path.c_str(), &entry) != 0 ||
+          ::chmod(finding.path.c_str(), entry.st_mode & 07700) != 0) {
+        report_.issues.push_back(
+            {Property::Security, Severity::Finding, finding.code, id, "", finding.path, finding.message});
+        continue;
+      }
+      ++opened;
+    }
+    if (opened == 0) return std::nullopt;
+    return Repair{id, layout_.replicas()[r], "",
+                  std::to_string(opened) +
+                      " entries of the bag were open to others although the document is " + classification +
+                      "; made owner-only",
+                  ""};
   }
 
   std::string auditJson() const {
@@ -235,7 +278,7 @@ class Audit {
   const AuditOptions& options_;
   ArchiveRegistry registry_;
   AuditReport report_;
-  std::vector<std::string> classified_;
+  std::vector<std::pair<std::string, std::string>> classified_;  // id, 密级
 };
 
 }  // namespace

@@ -95,8 +95,8 @@ std::string formatAuditText(const AuditReport& report) {
   out << "archive " << report.archive << ": " << report.documents << " documents in "
       << report.replicas.size() << " replicas\n";
   for (const Repair& repair : report.repairs) {
-    out << "repaired "
-        << where(repair.document, repair.replica, repair.path.empty() ? "(the whole bag)" : repair.path)
+    const char* whole = repair.document.empty() ? "(the replica root)" : "(the whole bag)";
+    out << "repaired " << where(repair.document, repair.replica, repair.path.empty() ? whole : repair.path)
         << ": " << repair.problem << (repair.source.empty() ? "" : "; copied from " + repair.source) << "\n";
   }
   for (const Loss& loss : report.losses) {

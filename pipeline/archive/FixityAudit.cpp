@@ -72,8 +72,8 @@ ReplicaCopy inspect(const std::string& bag, const std::vector<FileRecord>& files
 
 class DocumentAudit {
  public:
-  DocumentAudit(const ArchiveLayout& layout, const DocumentRecord& document, bool ownerOnly)
-      : layout_(layout), document_(document), ownerOnly_(ownerOnly) {}
+  DocumentAudit(const ArchiveLayout& layout, const DocumentRecord& document, bool ownerOnly, bool deep)
+      : layout_(layout), document_(document), ownerOnly_(ownerOnly), deep_(deep) {}
 
   DocumentFixity run() {
     for (std::size_t r = 0; r < kReplicaCount; ++r) copies_[r] = inspectReplica(r);
@@ -145,8 +145,10 @@ class DocumentAudit {
   // Every file matches the registry; BagIt's own checks then find what the registry cannot: a file
   // no manifest lists, or manifests that disagree with the registry (one of them was altered).
   void validate() {
-    for (std::size_t r = 0; r < kReplicaCount; ++r) {
+    bool validated = false;
+    for (std::size_t r = 0; r < kReplicaCount && (deep_ || !validated); ++r) {
       if (!copies_[r].good()) continue;
+      validated = true;
       for (const BagProblem& problem : validateBag(bag(r))) {
         const bool extra = problem.code == "bag.extra" || problem.code == "bag.unreadable";
         result_.issues.push_back(
@@ -171,6 +173,7 @@ class DocumentAudit {
   const ArchiveLayout& layout_;
   const DocumentRecord& document_;
   bool ownerOnly_;
+  bool deep_;
   std::array<ReplicaCopy, kReplicaCount> copies_;
   std::vector<std::optional<std::size_t>> sources_;
   DocumentFixity result_;
@@ -179,8 +182,8 @@ class DocumentAudit {
 }  // namespace
 
 DocumentFixity auditDocumentFixity(const ArchiveLayout& layout, const DocumentRecord& document,
-                                   bool ownerOnly) {
-  return DocumentAudit(layout, document, ownerOnly).run();
+                                   bool ownerOnly, bool deep) {
+  return DocumentAudit(layout, document, ownerOnly, deep).run();
 }
 
 }  // namespace gongwen::archive

@@ -2,7 +2,9 @@
 // The fixity part of the audit, one document at a time: every file the registry lists for it is
 // hashed in every replica and compared with the registry; a damaged or missing file, bag or bag
 // tree is put back from a replica that holds it as registered (ReplicaRepair.h); what no replica
-// holds is a loss, never "repaired". Then each bag is validated as BagIt against its own manifests.
+// holds is a loss, never "repaired". Then the bag is validated as BagIt against its own manifests: in
+// the first replica whose files all match the registry (the others' are the same bytes), or with
+// `deep` in every replica, which also finds a file someone added to one of them.
 
 #include <optional>
 #include <string>
@@ -26,6 +28,6 @@ struct DocumentFixity {
 // `ownerOnly`: the document is classified, and so are the files restored for it. Replica roots are
 // present (the audit restores a missing root before the documents). Repairs the caller records.
 DocumentFixity auditDocumentFixity(const ArchiveLayout& layout, const DocumentRecord& document,
-                                   bool ownerOnly);
+                                   bool ownerOnly, bool deep);
 
 }  // namespace gongwen::archive

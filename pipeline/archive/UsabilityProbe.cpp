@@ -8,17 +8,28 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <memory>
+#include <mutex>
 
 namespace gongwen::archive {
 
 namespace {
 
-// What Poppler complains about while it reads, instead of its lines on stderr. Poppler keeps one
-// error function per process: the probe takes it for its duration and leaves Poppler quiet after.
+// What Poppler complains about while it reads, instead of its lines on stderr. Poppler has one
+// error function per process; it hands each complaint to the collector of the thread that reads.
+thread_local std::vector<std::string>* collecting = nullptr;
+
+void collect(const std::string& message, void*) {
+  if (collecting != nullptr) collecting->push_back(message);
+}
+
 class PopplerErrors {
  public:
-  PopplerErrors() { poppler::set_debug_error_function(&PopplerErrors::collect, this); }
-  ~PopplerErrors() { poppler::set_debug_error_function(&PopplerErrors::ignore, nullptr); }
+  PopplerErrors() {
+    static std::once_flag installed;
+    std::call_once(installed, [] { poppler::set_debug_error_function(&collect, nullptr); });
+    collecting = &messages_;
+  }
+  ~PopplerErrors() { collecting = nullptr; }
   PopplerErrors(const PopplerErrors&) = delete;
   PopplerErrors& operator=(const PopplerErrors&) = delete;
 
@@ -30,10 +41,6 @@ class PopplerErrors {
   }
 
  private:
-  static void collect(const std::string& message, void* self) {
-    static_cast<PopplerErrors*>(self)->messages_.push_back(message);
-  }
-  static void ignore(const std::string&, void*) {}
   std::vector<std::string> messages_;
 };
 
