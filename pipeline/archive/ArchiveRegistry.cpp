@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "pipeline/archive/RegistrySchema.h"
 #include "pipeline/archive/RegistryStatement.h"
@@ -30,12 +31,14 @@ ArchiveRegistry::ArchiveRegistry(const std::string& path, Access access) : path_
     throw systemError("archive.registry-open", path + ": the archive registry is not a regular file");
   if (access == Access::ReadOnly && !exists)
     throw systemError("archive.registry-open", path + ": there is no archive registry here");
-  const int flags =
-      access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) openFailure(db_, path, "open");
+  if (access == Access::ReadOnly) {
+    openForReading(path);
+    return;
+  }
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+    openFailure(db_, path, "open");
   // Ingests of large batches hold the write lock for a few seconds at most; wait well beyond that.
   sqlite3_busy_timeout(db_, 60000);
-  if (access == Access::ReadOnly) return;
   if (!exec(db_, "PRAGMA journal_mode = WAL") || !exec(db_, "PRAGMA synchronous = FULL") ||
       !exec(db_, "BEGIN IMMEDIATE"))
     openFailure(db_, path, "prepare");
@@ -51,6 +54,23 @@ ArchiveRegistry::ArchiveRegistry(const std::string& path, Access access) : path_
     exec(db_, "ROLLBACK");
     openFailure(db_, path, "create");
   }
+}
+
+// A reader that may write opens read-write with writes refused (query_only): the last connection to
+// close then removes the -wal and -shm files, so that reading leaves the archive as it was. One
+// that may not write opens read-only (SQLite then leaves them, or needs them to exist).
+void ArchiveRegistry::openForReading(const std::string& path) {
+  if (::access(path.c_str(), W_OK) == 0 &&
+      sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK &&
+      exec(db_, "PRAGMA query_only = 1")) {
+    sqlite3_busy_timeout(db_, 60000);
+    return;
+  }
+  sqlite3_close(db_);
+  db_ = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+    openFailure(db_, path, "open");
+  sqlite3_busy_timeout(db_, 60000);
 }
 
 ArchiveRegistry::~ArchiveRegistry() { sqlite3_close(db_); }
@@ -172,6 +192,10 @@ std::optional<long long> optionalInteger(sqlite3_stmt* s, int index) {
 
 std::optional<std::string> ArchiveRegistry::idByPdfSha256(const std::string& sha256) const {
   return firstText(*this, "SELECT id FROM documents WHERE pdf_sha256 = ?", sha256);
+}
+
+bool ArchiveRegistry::contains(const std::string& id) const {
+  return firstText(*this, "SELECT id FROM documents WHERE id = ?", id).has_value();
 }
 
 std::optional<std::string> ArchiveRegistry::outgoingIdByNumber(const std::string& number) const {

@@ -24,7 +24,8 @@ class ArchiveRegistry {
   enum class Access { ReadWrite, ReadOnly };
 
   // ReadWrite creates the database with its whole schema when there is none; ReadOnly never creates
-  // anything. Throws Error(System, "archive.registry-open").
+  // or changes anything, and leaves no -wal or -shm file behind when it can. Throws
+  // Error(System, "archive.registry-open").
   ArchiveRegistry(const std::string& path, Access access);
   ~ArchiveRegistry();
   ArchiveRegistry(const ArchiveRegistry&) = delete;
@@ -53,6 +54,7 @@ class ArchiveRegistry {
   long long nextDocumentSequence() const;
 
   std::optional<DocumentRecord> document(const std::string& id) const;  // with all its rows
+  bool contains(const std::string& id) const;
   std::optional<std::string> idByPdfSha256(const std::string& sha256) const;
   std::optional<std::string> outgoingIdByNumber(const std::string& number) const;
   std::vector<std::string> documentIds() const;  // in ingest order
@@ -61,6 +63,8 @@ class ArchiveRegistry {
   [[noreturn]] void fail(const std::string& what) const;
 
  private:
+  void openForReading(const std::string& path);
+
   std::string path_;
   sqlite3* db_ = nullptr;
 };

@@ -75,6 +75,11 @@ Frames layOut(const model::Document& doc, const GlyphMetrics& metrics) {
   frames.approvalChain = doc.approvalChain;
   frames.templateId = doc.tmpl.id;
   for (const model::Text& issuer : doc.issuers) frames.issuers.push_back(issuer.value);
+  frames.docNumber = doc.docNumber.value;
+  frames.date = doc.date.value;
+  if (doc.classification) frames.classification = model::classificationLine(*doc.classification);
+  frames.copyNumber = doc.copyNumber.value;
+  frames.urgency = doc.urgency.value;
   frames.pages.emplace_back();
 
   const int firstSlot = doc.tmpl.format == model::LayoutFormat::Letter

@@ -63,6 +63,12 @@ struct Frames {
   std::string approvalChain;         // model::Document::approvalChain: the chain the job asks for
   std::string templateId;            // the template's id: notice, request, letter, …
   std::vector<std::string> issuers;  // the issuing organs in order (联合行文: the 主办机关 first)
+  // What the archive registers (DA/T 46 metadata), as the job writes them; empty when absent.
+  std::string docNumber;       // 发文字号
+  std::string date;            // 成文日期, e.g. 2026年11月27日
+  std::string classification;  // 密级和保密期限, model::classificationLine
+  std::string copyNumber;      // 份号
+  std::string urgency;         // 紧急程度
 };
 
 }  // namespace gongwen::layout

@@ -44,11 +44,17 @@ size_t replaceHexString(std::string& pdf, size_t from, const std::string& hex) {
 void writeDocumentInfo(PoDoFo::PdfMemDocument& document, const layout::Frames& frames, std::time_t when) {
   PoDoFo::PdfInfo* info = document.GetInfo();
   PoDoFo::PdfDictionary& dict = info->GetObject()->GetDictionary();
-  const std::pair<const char*, const std::string*> texts[] = {{"Title", &frames.title},
-                                                              {"Author", &frames.author},
-                                                              {"Subject", &frames.subject},
-                                                              {"GongwenTemplate", &frames.templateId},
-                                                              {"GongwenChain", &frames.approvalChain}};
+  const std::pair<const char*, const std::string*> texts[] = {
+      {"Title", &frames.title},
+      {"Author", &frames.author},
+      {"Subject", &frames.subject},
+      {"GongwenTemplate", &frames.templateId},
+      {"GongwenChain", &frames.approvalChain},
+      {"GongwenNumber", &frames.docNumber},
+      {"GongwenDate", &frames.date},
+      {"GongwenClassification", &frames.classification},
+      {"GongwenCopyNumber", &frames.copyNumber},
+      {"GongwenUrgency", &frames.urgency}};
   for (const auto& [key, text] : texts) {
     if (!text->empty()) dict.AddKey(key, utf8String(*text));
   }
