@@ -46,8 +46,8 @@ std::string lossesJson(const std::vector<Loss>& losses) {
   return json + "]}";
 }
 
-std::string numberText(const NumberingFinding& finding, unsigned long number) {
-  return finding.organCode + "〔" + finding.year + "〕" + std::to_string(number) + "号";
+std::string numberText(const NumberingFinding& finding, long long number) {
+  return finding.organCode + "〔" + std::to_string(finding.year) + "〕" + std::to_string(number) + "号";
 }
 
 // What one document's examination found; independent of every other document's.

@@ -132,7 +132,7 @@ std::string formatAuditJson(const AuditReport& report) {
   for (std::size_t i = 0; i < report.numbering.sequences.size(); ++i) {
     const NumberSequence& sequence = report.numbering.sequences[i];
     out << (i ? "," : "") << "{\"organCode\":" << jsonString(sequence.organCode)
-        << ",\"year\":" << jsonString(sequence.year) << ",\"documents\":" << sequence.documents
+        << ",\"year\":" << sequence.year << ",\"documents\":" << sequence.documents
         << ",\"lowest\":" << sequence.lowest << ",\"highest\":" << sequence.highest << "}";
   }
   out << "],\"repairs\":[";

@@ -63,6 +63,9 @@ std::optional<std::string> classificationOf(const ArchiveRegistry& registry, con
   return column(select.get(), 0);
 }
 
+// The registry keeps the 密级 line as the document prints it (秘密★1年); the lending rules name the level.
+std::string classificationLevel(const std::string& line) { return line.substr(0, line.find("★")); }
+
 std::string nextLoanId(const ArchiveRegistry& registry) {
   Statement count = prepare(registry.db(), "SELECT count(*) FROM loans");
   if (!count || sqlite3_step(count.get()) != SQLITE_ROW) registry.fail("count the loans");
@@ -90,7 +93,7 @@ LoanRecord borrowDocument(const std::string& archiveDir, const policy::Policy& p
                                                      documentId + "; find its id with gongwen archive find");
   }
   policy::LoanRequest judged = request;
-  judged.classification = *classification;
+  judged.classification = classificationLevel(*classification);
   const policy::LoanDecision decision = policy::loanDecision(policy, judged);
   if (!decision.allowed) {
     appendEvent(registry, EventKind::Refusal, documentId,

@@ -1,7 +1,8 @@
 #pragma once
 // The 发文字号 sequence of the documents the bureau issued (DA/T 70 完整性: continuous numbering), per
 // 机关代字 and year: numbers missing between the lowest and the highest archived, numbers archived
-// twice, and 发文字号 that cannot be read as one.
+// twice, and 发文字号 that cannot be read as one. Numbers are read as the registry reads them
+// (DocumentNumber.h, the checker's parser).
 
 #include <string>
 #include <vector>
@@ -15,18 +16,19 @@ struct NumberedDocument {
 
 struct NumberSequence {
   std::string organCode;  // 机关代字, e.g. 江州环发
-  std::string year;       // as written between the brackets
+  long long year = 0;
   std::size_t documents = 0;
-  unsigned long lowest = 0, highest = 0;
+  long long lowest = 0, highest = 0;
 };
 
 struct NumberingFinding {
   enum class Kind { Gap, Duplicate, Unreadable };
   Kind kind = Kind::Gap;
-  std::string organCode, year;
-  unsigned long first = 0, last = 0;  // Gap: the missing numbers; Duplicate: the number (first == last)
-  std::vector<std::string> ids;       // Duplicate: the documents sharing it; Unreadable: the document
-  std::string number;                 // Unreadable: the text as registered
+  std::string organCode;
+  long long year = 0;
+  long long first = 0, last = 0;  // Gap: the missing numbers; Duplicate: the number (first == last)
+  std::vector<std::string> ids;   // Duplicate: the documents sharing it; Unreadable: the document
+  std::string number;             // Unreadable: the text as registered
 };
 
 struct NumberingReport {

@@ -19,11 +19,11 @@ TEST(NumberSequenceTest, AContinuousSequencePerOrganAndYearHasNoFindings) {
   // Ordered by organ code (bytes), then year.
   EXPECT_EQ(report.sequences[0].organCode, "江州环函");
   EXPECT_EQ(report.sequences[1].organCode, "江州环发");
-  EXPECT_EQ(report.sequences[1].year, "2025");
-  EXPECT_EQ(report.sequences[2].year, "2026");
+  EXPECT_EQ(report.sequences[1].year, 2025);
+  EXPECT_EQ(report.sequences[2].year, 2026);
   EXPECT_EQ(report.sequences[2].documents, 2u);
-  EXPECT_EQ(report.sequences[2].lowest, 11u);
-  EXPECT_EQ(report.sequences[2].highest, 12u);
+  EXPECT_EQ(report.sequences[2].lowest, 11);
+  EXPECT_EQ(report.sequences[2].highest, 12);
 }
 
 TEST(NumberSequenceTest, MissingNumbersBetweenTheLowestAndHighestAreAGap) {
@@ -33,9 +33,9 @@ TEST(NumberSequenceTest, MissingNumbersBetweenTheLowestAndHighestAreAGap) {
   const NumberingFinding& gap = report.findings[0];
   EXPECT_EQ(gap.kind, Kind::Gap);
   EXPECT_EQ(gap.organCode, "江州环函");
-  EXPECT_EQ(gap.year, "2026");
-  EXPECT_EQ(gap.first, 32u);
-  EXPECT_EQ(gap.last, 34u);
+  EXPECT_EQ(gap.year, 2026);
+  EXPECT_EQ(gap.first, 32);
+  EXPECT_EQ(gap.last, 34);
 }
 
 TEST(NumberSequenceTest, TheSameNumberTwiceIsADuplicateNamingBothDocuments) {
@@ -44,7 +44,7 @@ TEST(NumberSequenceTest, TheSameNumberTwiceIsADuplicateNamingBothDocuments) {
       {{"a", "江州环发〔2026〕7号"}, {"b", "江州环发〔2026〕第07号"}, {"c", "江州环发〔2026〕8号"}});
   ASSERT_EQ(report.findings.size(), 1u);
   EXPECT_EQ(report.findings[0].kind, Kind::Duplicate);
-  EXPECT_EQ(report.findings[0].first, 7u);
+  EXPECT_EQ(report.findings[0].first, 7);
   EXPECT_EQ(report.findings[0].ids, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(report.sequences[0].documents, 3u);
 }
