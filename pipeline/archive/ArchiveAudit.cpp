@@ -8,6 +8,7 @@
 #include "pipeline/archive/ArchiveLayout.h"
 #include "pipeline/archive/ArchiveLock.h"
 #include "pipeline/archive/ArchiveRegistry.h"
+#include "pipeline/archive/BagPlacement.h"
 #include "pipeline/archive/EventLog.h"
 #include "pipeline/archive/FileModes.h"
 #include "pipeline/archive/FixityAudit.h"
@@ -85,6 +86,12 @@ class Audit {
     report_.documents = ids.size();
     // The chain is checked before this run adds its own events to it.
     auditRegistry(registry_, ids, report_);
+    // An ingest that died leaves bags it never registered; under this lock they are its leftovers.
+    for (const std::string& id : recoverInterruptedIngest(layout_, registry_)) {
+      report_.issues.push_back(
+          {Property::Integrity, Severity::Note, "archive.ingest-interrupted", id, "", "",
+           "an interrupted ingest left this unregistered bag; removed (ingest it again)"});
+    }
     auditRoots(std::set<std::string>(ids.begin(), ids.end()));
     std::vector<DocumentRecord> documents;
     for (const std::string& id : ids) {

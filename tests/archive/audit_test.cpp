@@ -293,6 +293,19 @@ TEST_F(ArchiveAudit, ALinkPlantedInABagIsNamedAndLeftForTheArchivist) {
   EXPECT_TRUE(fs::is_symlink(bag(0) + "/data/extra.pdf"));
 }
 
+TEST_F(ArchiveAudit, WhatAnInterruptedIngestLeftIsClearedNotCalledAnUnregisteredBag) {
+  const CommandResult killed = ingest(dir, {put(tmp, "reply.pdf", signedSample("reply-inspection-plan"))}, {},
+                                      {"GONGWEN_TEST_KILL_AT=archive-bag-renamed"});
+  ASSERT_NE(killed.exitCode, 0);
+  const json report = auditJson(0);
+  std::set<std::string> codes;
+  for (const json& issue : report["issues"]) codes.insert(issue["code"].get<std::string>());
+  EXPECT_TRUE(codes.count("archive.ingest-interrupted")) << report.dump(1);
+  EXPECT_FALSE(codes.count("archive.unregistered-bag")) << report.dump(1);
+  EXPECT_EQ(report["documents"], 2);
+  expectClean();
+}
+
 TEST_F(ArchiveAudit, NoArchiveAndNoRegistryAreClearErrors) {
   const CommandResult none = archiveCli({"audit", "--archive", tmp.file("nothing")});
   EXPECT_EQ(none.exitCode, 3) << none.err;
