@@ -50,6 +50,11 @@ void checkDistinct(const std::array<std::string, kReplicaCount>& absolute, const
 
 }  // namespace
 
+const char* replicaRole(std::size_t replica) {
+  static const char* const roles[kReplicaCount] = {"the original", "copy 1", "copy 2"};
+  return replica < kReplicaCount ? roles[replica] : "a replica";
+}
+
 ArchiveLayout::ArchiveLayout(std::string dir, std::array<std::string, kReplicaCount> replicas)
     : dir_(std::move(dir)), replicas_(std::move(replicas)) {}
 

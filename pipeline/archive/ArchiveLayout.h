@@ -18,6 +18,9 @@ namespace gongwen::archive {
 
 constexpr std::size_t kReplicaCount = 3;
 
+// "the original", "copy 1", "copy 2": how messages name replica 0, 1, 2.
+const char* replicaRole(std::size_t replica);
+
 class ArchiveLayout {
  public:
   ArchiveLayout(std::string dir, std::array<std::string, kReplicaCount> replicas);

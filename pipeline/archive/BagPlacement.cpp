@@ -78,14 +78,17 @@ void finishPlacement(const ArchiveLayout& layout) {
   syncDirectory(layout.dir());
 }
 
+bool ingestWasInterrupted(const ArchiveLayout& layout) {
+  std::error_code absent;
+  return fs::exists(journalPath(layout), absent);
+}
+
 std::vector<std::string> recoverInterruptedIngest(const ArchiveLayout& layout,
                                                   const ArchiveRegistry& registry) {
   std::vector<std::string> removed;
-  std::error_code absent;
-  const std::string journal = journalPath(layout);
-  const bool interrupted = fs::exists(journal, absent);
+  const bool interrupted = ingestWasInterrupted(layout);
   if (interrupted) {
-    std::istringstream ids(readInput(journal, InputKind::Text));
+    std::istringstream ids(readInput(journalPath(layout), InputKind::Text));
     std::string id;
     while (std::getline(ids, id)) {
       // The journal is read back, not trusted: only an id's own bag is ever removed.

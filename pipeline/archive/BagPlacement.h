@@ -34,6 +34,9 @@ void placeBags(const ArchiveLayout& layout, const std::vector<PlacedBag>& bags);
 // Step 5.
 void finishPlacement(const ArchiveLayout& layout);
 
+// Whether an ingest was interrupted: its journal is still there.
+bool ingestWasInterrupted(const ArchiveLayout& layout);
+
 // Removes what an interrupted ingest left. Call with the exclusive lock held (ingest does so before
 // placing; a repair should too). Returns the ids whose unregistered bags were removed.
 std::vector<std::string> recoverInterruptedIngest(const ArchiveLayout& layout,

@@ -25,7 +25,8 @@ constexpr std::size_t kTagFileLimit = 16u << 20;
 
 class Validation {
  public:
-  explicit Validation(std::string root) : root_(std::move(root)) {}
+  Validation(std::string root, const std::vector<FileRecord>* registered)
+      : root_(std::move(root)), registered_(registered) {}
 
   std::vector<BagProblem> run() {
     struct stat st {};
@@ -41,6 +42,7 @@ class Validation {
     const std::map<std::string, std::string> none;
     walk("", payload ? *payload : none, tags ? *tags : none);
     checkInfo();  // after the walk, which counts the payload for Payload-Oxum
+    if (registered_) checkRegistered();
     return problems_;
   }
 
@@ -167,8 +169,11 @@ class Validation {
         const bool missing = error == std::strerror(ENOENT) || error == std::strerror(ENOTDIR);
         add(missing ? "bag.missing" : "bag.unreadable", path,
             path + ": " + (missing ? "listed in the manifest but missing" : error));
-      } else if (digest.sha256 != checksum) {
-        add("bag.checksum", path, path + ": SHA-256 is " + digest.sha256 + ", the manifest says " + checksum);
+      } else {
+        digests_[path] = digest;
+        if (digest.sha256 != checksum)
+          add("bag.checksum", path,
+              path + ": SHA-256 is " + digest.sha256 + ", the manifest says " + checksum);
       }
     }
   }
@@ -211,13 +216,43 @@ class Validation {
     }
   }
 
+  void checkRegistered() {
+    for (const FileRecord& file : *registered_) {
+      auto known = digests_.find(file.path);
+      FileDigest digest;
+      std::string error;
+      if (known != digests_.end()) {
+        digest = known->second;
+      } else if (const std::optional<std::string> path = decodeManifestPath(encodeManifestPath(file.path))) {
+        // Checked like a manifest path before it is opened; the tag manifest, or a file no manifest lists.
+        digest = digestFile(root_ + "/" + *path, error);
+      }
+      if (digest.sha256.empty()) {
+        add("bag.registry", file.path, file.path + ": registered at ingest but missing or unreadable");
+      } else if (digest.sha256 != file.sha256 || digest.size != file.size) {
+        add("bag.registry", file.path,
+            file.path + ": SHA-256 " + digest.sha256 + " (" + std::to_string(digest.size) +
+                " bytes) is not the " + file.sha256 + " (" + std::to_string(file.size) +
+                " bytes) registered at ingest");
+      }
+    }
+  }
+
   std::string root_;
+  const std::vector<FileRecord>* registered_;
+  std::map<std::string, FileDigest> digests_;  // of each file a manifest lists, as read
   std::vector<BagProblem> problems_;
   unsigned long long payloadOctets_ = 0, payloadFiles_ = 0;
 };
 
 }  // namespace
 
-std::vector<BagProblem> validateBag(const std::string& directory) { return Validation(directory).run(); }
+std::vector<BagProblem> validateBag(const std::string& directory) {
+  return Validation(directory, nullptr).run();
+}
+
+std::vector<BagProblem> validateBag(const std::string& directory, const std::vector<FileRecord>& registered) {
+  return Validation(directory, &registered).run();
+}
 
 }  // namespace gongwen::archive

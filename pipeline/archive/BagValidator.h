@@ -15,9 +15,14 @@
 //   bag.checksum       a file's SHA-256 is not the one its manifest gives
 //   bag.extra          a payload file no manifest lists, or a tag file the tag manifest does not
 //   bag.unreadable     a file cannot be read, or is a link, FIFO or device
+//   bag.registry       (with the registry's files) a file whose SHA-256 or size is not the one the
+//                      registry recorded at ingest, or a file the registry lists that is missing
+// Each file is read once, so that checking against the registry costs no second pass.
 
 #include <string>
 #include <vector>
+
+#include "pipeline/archive/RegistryRecords.h"
 
 namespace gongwen::archive {
 
@@ -28,5 +33,9 @@ struct BagProblem {
 };
 
 std::vector<BagProblem> validateBag(const std::string& directory);
+
+// The same, and every file of the bag against what the registry recorded for it (documents' files
+// rows: the whole bag, tag files included): a bag rewritten consistently is caught too.
+std::vector<BagProblem> validateBag(const std::string& directory, const std::vector<FileRecord>& registered);
 
 }  // namespace gongwen::archive

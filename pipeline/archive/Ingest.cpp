@@ -172,7 +172,9 @@ std::vector<IngestOutcome> ingestDocuments(const std::string& archiveDir, const 
   std::error_code absent;
   if (existing && fs::exists(existing->registryPath(), absent)) {
     const ArchiveRegistry current(existing->registryPath(), ArchiveRegistry::Access::ReadOnly);
-    if (classify(prepared, &current).toPlace.empty()) return classify(prepared, &current).outcomes;
+    const Classified classified = classify(prepared, &current);
+    // Nothing to place and nothing to clean up after: the archive is not touched.
+    if (classified.toPlace.empty() && !ingestWasInterrupted(*existing)) return classified.outcomes;
   } else {
     classify(prepared, nullptr);
   }

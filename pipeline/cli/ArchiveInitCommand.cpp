@@ -41,9 +41,8 @@ int initBody(const std::vector<std::string>& args) {
   if (dir.empty()) throw usageError("usage", "give the archive directory: gongwen archive init DIR");
   const archive::ArchiveLayout layout = archive::initArchive(dir, replicas);
   std::cout << "archive " << layout.dir() << ": registry " << layout.registryPath() << "\n";
-  const char* const roles[] = {"original", "copy 1", "copy 2"};
   for (std::size_t i = 0; i < archive::kReplicaCount; ++i)
-    std::cout << "  " << roles[i] << ": " << layout.replicas()[i] << "\n";
+    std::cout << "  " << archive::replicaRole(i) << ": " << layout.replicas()[i] << "\n";
   return 0;
 }
 
