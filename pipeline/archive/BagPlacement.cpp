@@ -55,10 +55,13 @@ void placeBags(const ArchiveLayout& layout, const std::vector<PlacedBag>& bags) 
   killPointForTests("archive-journal-written");
   for (const std::string& root : layout.replicas()) {
     for (const PlacedBag& bag : bags) {
-      writeBagImage(*bag.image, temporaryPath(root, bag.archiveId));
+      writeBagImage(*bag.image, temporaryPath(root, bag.archiveId), bag.ownerOnly);
       killPointForTests("archive-bag-written");
     }
   }
+  // Every bag of the batch on disk in every root before any is renamed into place.
+  for (const std::string& root : layout.replicas()) syncFilesystem(root);
+  killPointForTests("archive-bags-flushed");
   for (std::size_t r = 0; r < kReplicaCount; ++r) {
     const std::string& root = layout.replicas()[r];
     for (const PlacedBag& bag : bags) {
