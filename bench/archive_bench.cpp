@@ -154,7 +154,8 @@ const std::string& ingestedArchive() {
     std::vector<std::string> args = {GONGWEN_BINARY, "archive", "ingest"};
     args.insert(args.end(), notices().files.begin(), notices().files.end());
     args.insert(args.end(), {"--archive", dir, "--policy", notices().policyPath});
-    if (runGongwen(args) != 0) throw std::runtime_error("archive ingest failed");
+    double cpuSeconds = 0;
+    if (runGongwen(args, cpuSeconds) != 0) throw std::runtime_error("archive ingest failed");
     return dir;
   }();
   return archive;
@@ -166,11 +167,13 @@ void BM_AuditBatch(benchmark::State& state, bool withPolicy) {
   const std::string& archive = ingestedArchive();
   std::vector<std::string> args = {GONGWEN_BINARY, "archive", "audit", "--archive", archive};
   if (withPolicy) args.insert(args.end(), {"--policy", notices().policyPath});
+  double cpuSeconds = 0;
   for (auto _ : state) {
-    if (runGongwen(args) != 0) state.SkipWithError("archive audit did not find the archive clean");
+    if (runGongwen(args, cpuSeconds) != 0) state.SkipWithError("archive audit did not find the archive clean");
   }
   state.SetItemsProcessed(state.iterations() * static_cast<long long>(notices().files.size()));
   state.counters["notices"] = static_cast<double>(notices().files.size());
+  state.counters["cpu_s_per_audit"] = cpuSeconds / static_cast<double>(state.iterations());
 }
 BENCHMARK_CAPTURE(BM_AuditBatch, hashes_bags_poppler, false)
     ->Unit(benchmark::kSecond)

@@ -38,7 +38,6 @@ class CertificateFiles {
   std::map<std::string, std::string> firstCertificate_;
   std::map<X509*, std::string> signerEncoding_;
 };
-};
 
 std::string joined(const std::vector<std::string>& items) {
   std::string s;

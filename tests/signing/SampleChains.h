@@ -56,15 +56,20 @@ inline std::string signByFirstAccepted(const std::string& pdf, const std::string
   throw std::runtime_error("nobody could sign " + step + ": " + refusals);
 }
 
+// `pdf` signed through every step of `chain` by `gongwen sign`.
+inline std::string signThroughChain(std::string pdf, const std::string& chain) {
+  for (const auto& [step, candidates] : signersByChain().at(chain))
+    pdf = signByFirstAccepted(pdf, step, candidates);
+  return pdf;
+}
+
 // A rendered PDF signed through the whole chain it names (/GongwenChain), step by step.
-inline std::string signWholeChain(std::string pdf) {
+inline std::string signWholeChain(const std::string& pdf) {
   const verify::pdf::Document rendered(pdf, "rendered.pdf");
   const auto info = rendered.resolve(*rendered.revisions().back().trailer.get("Info"), 0);
   const std::string chain = verify::pdf::textOf(info.get("GongwenChain"));
   if (!signersByChain().count(chain)) throw std::runtime_error("no signers listed for chain " + chain);
-  for (const auto& [step, candidates] : signersByChain().at(chain))
-    pdf = signByFirstAccepted(pdf, step, candidates);
-  return pdf;
+  return signThroughChain(pdf, chain);
 }
 
 }  // namespace gongwen::testing::verifyfx

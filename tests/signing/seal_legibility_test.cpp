@@ -12,6 +12,7 @@
 #include <regex>
 #include <sstream>
 
+#include "tests/signing/SampleChains.h"
 #include "tests/signing/VerifyFixture.h"
 #include "tests/support/PdfInspect.h"
 
