@@ -45,6 +45,26 @@ void shareStackedMarks(StyledText& t) {
   }
 }
 
+// CLREQ 3.1.6.2: two adjacent marks take 1.5 字, not 2; the blank half between them goes, so that
+// opening and closing marks stand close to what they enclose: a stop or closing mark gives up
+// its right half before another mark, an opening mark its left half after another opening mark.
+// A stop or closing mark still set full width may give up its right half at a line's end.
+void compressAdjacentMarks(StyledText& t) {
+  const size_t n = t.text.size();
+  t.compressibleAtLineEnd.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const char32_t c = t.text[i];
+    const double half = charCell(t.styleAt(i).sizePt) / 2;
+    if (!isFullWidth(c) || t.widths[i] < 2 * half) continue;  // not a mark, or sharing its 字 already
+    if (blankOnRight(c)) {
+      const bool markFollows = i + 1 < n && (blankOnRight(t.text[i + 1]) || blankOnLeft(t.text[i + 1]));
+      (markFollows ? t.widths[i] : t.compressibleAtLineEnd[i]) = half;
+    } else if (blankOnLeft(c) && i > 0 && blankOnLeft(t.text[i - 1])) {
+      t.widths[i] = half;
+    }
+  }
+}
+
 }  // namespace
 
 void measure(StyledText& t, const GlyphMetrics& metrics, const model::SourceLocation& where) {
@@ -72,6 +92,7 @@ void measure(StyledText& t, const GlyphMetrics& metrics, const model::SourceLoca
     t.widths[i] = fullWidth ? charCell(style.sizePt) : metrics.advance(style.role, c, style.sizePt);
   }
   shareStackedMarks(t);
+  compressAdjacentMarks(t);
 }
 
 StyledText styledText(std::string_view utf8, const TextStyle& style, const GlyphMetrics& metrics,
