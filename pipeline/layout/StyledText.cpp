@@ -54,12 +54,16 @@ void compressAdjacentMarks(StyledText& t) {
   t.compressibleAtLineEnd.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {
     const char32_t c = t.text[i];
+    if (punctuationClass(c) == 0) continue;  // one look-up for the characters that are no mark
+    const bool right = blankOnRight(c);
+    if (!right && !(blankOnLeft(c) && i > 0 && blankOnLeft(t.text[i - 1]))) continue;
     const double half = charCell(t.styleAt(i).sizePt) / 2;
-    if (!isFullWidth(c) || t.widths[i] < 2 * half) continue;  // not a mark, or sharing its 字 already
-    if (blankOnRight(c)) {
-      const bool markFollows = i + 1 < n && (blankOnRight(t.text[i + 1]) || blankOnLeft(t.text[i + 1]));
-      (markFollows ? t.widths[i] : t.compressibleAtLineEnd[i]) = half;
-    } else if (blankOnLeft(c) && i > 0 && blankOnLeft(t.text[i - 1])) {
+    if (t.widths[i] < 2 * half) continue;  // sharing its 字 already (？！)
+    const bool markFollows =
+        right && i + 1 < n && (blankOnRight(t.text[i + 1]) || blankOnLeft(t.text[i + 1]));
+    if (right && !markFollows) {
+      t.compressibleAtLineEnd[i] = half;
+    } else {
       t.widths[i] = half;
     }
   }
