@@ -13,7 +13,7 @@ constexpr double kEpsilon = 1e-6;
 void setParagraphInCell(const StyledText& t, double left, double room, model::CellAlign align,
                         CellLines& out) {
   const std::vector<LineSpan> spans =
-      breakLines(t.text, t.widths, lineBreakOpportunities(t.text), room, room);
+      breakLines(t.text, t.widths, t.compressibleAtLineEnd, lineBreakOpportunities(t.text), room, room);
   for (size_t i = 0; i < spans.size(); ++i) {
     const LineSpan& span = spans[i];
     if (span.width > room + kEpsilon) out.overflows = true;

@@ -28,7 +28,8 @@ struct Fits {
 };
 
 Fits longestFits(std::u32string_view text, const std::vector<double>& widths,
-                 const std::vector<uint8_t>& breaks, size_t begin, double room) {
+                 const std::vector<double>& compressibleAtLineEnd, const std::vector<uint8_t>& breaks,
+                 size_t begin, double room) {
   Fits fits;
   double total = 0;
   double visible = 0;
@@ -41,8 +42,8 @@ Fits longestFits(std::u32string_view text, const std::vector<double>& widths,
     }
     Candidate c{i + 1, visible, false};
     if (visible > room + kEpsilon) {
-      const double half = widths[lastVisible] / 2;
-      if (!hasClass(text[lastVisible], kCompressibleAtLineEnd) || visible - half > room + kEpsilon) {
+      const double half = compressibleAtLineEnd[lastVisible];
+      if (visible - half > room + kEpsilon) {
         // Every longer line is wider still: compression saves at most half of its last mark.
         if (fits.any.end == 0) fits.any = c;  // a single character wider than the line
         break;
@@ -105,6 +106,7 @@ void avoidLoneLastCharacter(std::u32string_view text, const std::vector<double>&
 }  // namespace
 
 std::vector<LineSpan> breakLines(std::u32string_view text, const std::vector<double>& widths,
+                                 const std::vector<double>& compressibleAtLineEnd,
                                  const std::vector<uint8_t>& breaks, double firstWidth, double restWidth) {
   std::vector<LineSpan> lines;
   size_t begin = 0;
@@ -113,7 +115,8 @@ std::vector<LineSpan> breakLines(std::u32string_view text, const std::vector<dou
       while (begin < text.size() && text[begin] == U' ') ++begin;
       if (begin == text.size()) break;
     }
-    const Fits fits = longestFits(text, widths, breaks, begin, lines.empty() ? firstWidth : restWidth);
+    const Fits fits = longestFits(text, widths, compressibleAtLineEnd, breaks, begin,
+                                  lines.empty() ? firstWidth : restWidth);
     const Candidate& chosen = fits.preferred.end ? fits.preferred
                               : fits.allowed.end ? fits.allowed
                                                  : fits.any;

@@ -15,12 +15,14 @@ struct LineSpan {
   size_t begin = 0;            // first character (leading spaces of wrapped lines skipped)
   size_t end = 0;              // one past the last character, trailing spaces included
   double width = 0;            // visible width: trailing spaces excluded, compression applied
-  bool compressedEnd = false;  // the last visible character is set half width
+  bool compressedEnd = false;  // the last visible character gives up its blank half
 };
 
-// `widths[i]` is the width of text[i]; `breaks` comes from lineBreakOpportunities(text).
+// `widths[i]` is the width of text[i] and `compressibleAtLineEnd[i]` what it gives up when it ends
+// a line that needs it (StyledText); `breaks` comes from lineBreakOpportunities(text).
 // `firstWidth` is the room on the first line, `restWidth` on the others.
 std::vector<LineSpan> breakLines(std::u32string_view text, const std::vector<double>& widths,
+                                 const std::vector<double>& compressibleAtLineEnd,
                                  const std::vector<uint8_t>& breaks, double firstWidth, double restWidth);
 
 }  // namespace gongwen::layout

@@ -42,6 +42,8 @@ SetLine setLine(const StyledText& t, const LineSpan& span, double left, double j
     const char32_t c = t.text[i];
     const TextStyle& style = t.styleAt(i);
     line.sizePt = std::max(line.sizePt, style.sizePt);
+    const bool compressed = span.compressedEnd && i + 1 == end;
+    const double width = compressed ? t.widths[i] - t.compressibleAtLineEnd[i] : t.widths[i];
     if (!isSpace(c)) {
       if (line.runs.empty() || line.runs.back().role != style.role ||
           line.runs.back().sizePt != style.sizePt || !(line.runs.back().color == style.color) ||
@@ -49,12 +51,15 @@ SetLine setLine(const StyledText& t, const LineSpan& span, double left, double j
         line.runs.push_back(TextRun{style.role, style.sizePt, style.color, 0, {}, style.face});
         line.runs.back().chars.reserve(end - i);
       }
-      // Full-width glyphs are centred in their 字 (the 3号 grid cell is narrower than the em).
-      const double inset = isFullWidth(c) ? (charCell(style.sizePt) - style.sizePt) / 2 : 0;
+      // Full-width glyphs are centred in their 字 (the 3号 grid cell is narrower than the em); an
+      // opening mark set half width next to another gives up its blank left half, the others
+      // their right half.
+      const double cell = charCell(style.sizePt);
+      double inset = isFullWidth(c) ? (cell - style.sizePt) / 2 : 0;
+      if (blankOnLeft(c)) inset -= cell - width;
       line.runs.back().chars.push_back({c, x + inset});
     }
-    const bool compressed = span.compressedEnd && i + 1 == end;
-    x += compressed ? t.widths[i] / 2 : t.widths[i];
+    x += width;
     if (i >= fixedUntil && i + 1 < end && stretchableGap(c, t.text[i + 1])) x += perGap;
   }
   if (line.sizePt == 0) line.sizePt = kSize3;

@@ -9,7 +9,7 @@ std::vector<SetLine> setParagraph(const StyledText& t, const ParagraphFormat& fo
   const double firstRoom = format.width - format.firstIndent;
   const double restRoom = format.width - format.restIndent;
   const std::vector<LineSpan> spans =
-      breakLines(t.text, t.widths,
+      breakLines(t.text, t.widths, t.compressibleAtLineEnd,
                  format.listOfNames ? nameListBreakOpportunities(t.text) : lineBreakOpportunities(t.text),
                  firstRoom, restRoom);
   std::vector<SetLine> lines;

@@ -23,6 +23,11 @@ using model::PunctuationClass;
 // Characters that take a full 字: East Asian Wide/Fullwidth, plus the listed ambiguous marks.
 bool isFullWidth(char32_t c);
 
+// Where a full-width mark's 字 is blank and may be given up (CLREQ 3.1.6): stops and closing marks
+// stand in the left half of their 字, opening marks in the right half.
+inline bool blankOnRight(char32_t c) { return hasClass(c, kCompressibleAtLineEnd); }
+inline bool blankOnLeft(char32_t c) { return hasClass(c, kNoLineEnd) && hasClass(c, kFullWidth); }
+
 // Spaces are measured but never drawn.
 inline bool isSpace(char32_t c) { return c == U' ' || c == U'\u3000' || c == U'\u00A0'; }
 

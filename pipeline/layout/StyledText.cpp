@@ -50,6 +50,30 @@ void shareStackedMarks(StyledText& t) {
   }
 }
 
+// CLREQ 3.1.6.2: two adjacent marks take 1.5 字, not 2; the blank half between them goes, so that
+// opening and closing marks stand close to what they enclose: a stop or closing mark gives up
+// its right half before another mark, an opening mark its left half after another opening mark.
+// A stop or closing mark still set full width may give up its right half at a line's end.
+void compressAdjacentMarks(StyledText& t) {
+  const size_t n = t.text.size();
+  t.compressibleAtLineEnd.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const char32_t c = t.text[i];
+    if (punctuationClass(c) == 0) continue;  // one look-up for the characters that are no mark
+    const bool right = blankOnRight(c);
+    if (!right && !(blankOnLeft(c) && i > 0 && blankOnLeft(t.text[i - 1]))) continue;
+    const double half = charCell(t.styleAt(i).sizePt) / 2;
+    if (t.widths[i] < 2 * half) continue;  // sharing its 字 already (？！)
+    const bool markFollows =
+        right && i + 1 < n && (blankOnRight(t.text[i + 1]) || blankOnLeft(t.text[i + 1]));
+    if (right && !markFollows) {
+      t.compressibleAtLineEnd[i] = half;
+    } else {
+      t.widths[i] = half;
+    }
+  }
+}
+
 }  // namespace
 
 void measure(StyledText& t, const GlyphMetrics& metrics, const model::SourceLocation& where) {
@@ -83,6 +107,7 @@ void measure(StyledText& t, const GlyphMetrics& metrics, const model::SourceLoca
     t.widths[i] = fullWidth ? charCell(style.sizePt) : metrics.advance(style.role, c, style.sizePt);
   }
   shareStackedMarks(t);
+  compressAdjacentMarks(t);
 }
 
 StyledText styledText(std::string_view utf8, const TextStyle& style, const GlyphMetrics& metrics,

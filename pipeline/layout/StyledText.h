@@ -33,6 +33,9 @@ struct StyledText {
   std::vector<uint8_t> styleOf;  // index into styles, one per character
   std::vector<TextStyle> styles;
   std::vector<double> widths;  // filled by measure()
+  // Filled by measure(): how much of its width each character gives up when it ends a line that
+  // needs it (GB/T 15834 5.1.10: the blank half of a stop or closing mark set full width; 0 else).
+  std::vector<double> compressibleAtLineEnd;
 
   // Appends UTF-8 `utf8` in `style`; `where` names the source for encoding errors.
   void append(std::string_view utf8, const TextStyle& style, const model::SourceLocation& where);
@@ -42,7 +45,8 @@ struct StyledText {
   double width(size_t begin, size_t end) const;
 };
 
-// Fills `t.widths`: one 字 for full-width characters, the font's advance otherwise. Throws
+// Fills `t.widths`: one 字 for full-width characters, the font's advance otherwise, and the
+// first of two adjacent marks half a 字 less (CLREQ 3.1.6.2: two marks take 1.5 字). Throws
 // Error(InputInvalid, "font.missing-glyph") naming the character, `where` and the font role
 // for any character the role's face cannot draw.
 void measure(StyledText& t, const GlyphMetrics& metrics, const model::SourceLocation& where);

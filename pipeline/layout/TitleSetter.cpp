@@ -291,7 +291,8 @@ std::vector<LineSpan> titleLines(const StyledText& t, double room, const model::
       return spans;
     }
   }
-  std::vector<LineSpan> lines = breakLines(t.text, t.widths, lineBreakOpportunities(t.text), room, room);
+  std::vector<LineSpan> lines =
+      breakLines(t.text, t.widths, t.compressibleAtLineEnd, lineBreakOpportunities(t.text), room, room);
   if (problems && lines.size() > 1) problems->push_back(problemAt(t, where, "title.shape", 0, t.text.size()));
   return lines;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pipeline/core/AtomicFile.h"
+#include "tests/e2e/NoticeJob.h"
 #include "tests/support/PdfInspect.h"
 #include "tests/support/TestSupport.h"
 
@@ -89,34 +90,6 @@ const TitleCase kTitles[] = {
      {"江州市生态环境局", "江州市应急管理局", "化工园区"}},
     {"江州市生态环境局关于推进生态文明建设示范区创建工作的通知", {"生态文明建设"}},
 };
-
-// A notice with `title`, each of `attachmentTitles` as an attachment, and `copiesTo`.
-std::string noticeJob(const std::string& title, const std::vector<std::string>& attachmentTitles,
-                      const std::string& copiesTo) {
-  std::string job =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<job template=\"notice\" approvalChain=\"bureau-document\">\n"
-      "  <issuer>江州市生态环境局</issuer>\n"
-      "  <docNumber>江州环发〔2026〕40号</docNumber>\n"
-      "  <title>" +
-      title +
-      "</title>\n"
-      "  <mainRecipients>各区生态环境分局：</mainRecipients>\n"
-      "  <body>\n    <p>现将有关事项通知如下。</p>\n  </body>\n";
-  for (const std::string& a : attachmentTitles) {
-    job += "  <attachment>\n    <title>" + a + "</title>\n    <p>示例正文。</p>\n  </attachment>\n";
-  }
-  job +=
-      "  <signatory seal=\"administrative-seal\">江州市生态环境局</signatory>\n"
-      "  <date>2026年11月27日</date>\n"
-      "  <copiesTo>" +
-      copiesTo +
-      "</copiesTo>\n"
-      "  <printer>江州市生态环境局办公室</printer>\n"
-      "  <printDate>2026年11月27日</printDate>\n"
-      "</job>\n";
-  return job;
-}
 
 bool isHourglass(const std::vector<double>& widths) {
   size_t i = 1;

@@ -57,7 +57,8 @@ class CorpusChecker {
         label_(std::move(label)) {}
 
   void check(Coverage& coverage) {
-    const std::vector<LineSpan> spans = breakLines(t_.text, t_.widths, breaks_, firstRoom_, restRoom_);
+    const std::vector<LineSpan> spans =
+        breakLines(t_.text, t_.widths, t_.compressibleAtLineEnd, breaks_, firstRoom_, restRoom_);
     ASSERT_FALSE(spans.empty()) << label_;
     EXPECT_EQ(spans.front().begin, 0u) << label_;
     EXPECT_EQ(spans.back().end, t_.text.size()) << label_;

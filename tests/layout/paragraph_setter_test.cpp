@@ -69,6 +69,32 @@ TEST(ParagraphSetter, CompressesALineEndStopToHalfWidthWhenThatMakesItFit) {
   EXPECT_EQ(charsOf(lines[1]).front().ch, U'后');
 }
 
+TEST(ParagraphSetter, APairOfMarksEndingALineTakesOneCharacter) {
+  // 27 字 and 。” fill 28 字 only with 。 set half width before the ” (CLREQ 3.1.6.2) and the ” half
+  // width at the line's end (5.1.10); otherwise 七 would move on with them.
+  const StyledText t = measured("一二三四五六七八九十一二三四五六七八九十一二三四五六七。”后面的文字。");
+  ParagraphFormat format;
+  format.firstIndent = 0;
+  const std::vector<SetLine> lines = setParagraph(t, format);
+  ASSERT_EQ(lines.size(), 2u);
+  const std::vector<PlacedChar> first = charsOf(lines[0]);
+  ASSERT_EQ(first.size(), 29u);
+  EXPECT_NEAR(first[27].x - kInset, kTypeRight - kGridCell, 1e-6);
+  EXPECT_NEAR(first[28].x - kInset, kTypeRight - kGridCell / 2, 1e-6);
+  EXPECT_EQ(charsOf(lines[1]).front().ch, U'后');
+}
+
+TEST(ParagraphSetter, AnOpeningMarkAfterAnotherGivesUpItsBlankLeftHalf) {
+  const StyledText t = measured("见（“原文”）如下");
+  ParagraphFormat format;
+  format.firstIndent = 0;
+  const std::vector<PlacedChar> chars = charsOf(setParagraph(t, format).front());
+  ASSERT_EQ(chars.size(), 9u);
+  EXPECT_NEAR(chars[2].x - chars[1].x, kGridCell / 2, 1e-6) << "“ shifted into the blank left of its 字";
+  EXPECT_NEAR(chars[6].x - chars[5].x, kGridCell / 2, 1e-6) << "” before ） gives up its right half";
+  EXPECT_NEAR(chars[7].x - chars[1].x, 5 * kGridCell, 1e-6) << "（“原文”） takes 5 字, not 6";
+}
+
 TEST(ParagraphSetter, PullsACharacterBackRatherThanStartALineWithAStop) {
   const StyledText t = measured("一二三四五六七八九十一二三四五六七八九十一二三四五六七八。九十");
   ParagraphFormat format;
