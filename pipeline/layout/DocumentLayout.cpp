@@ -75,6 +75,11 @@ Frames layOut(const model::Document& doc, const GlyphMetrics& metrics) {
   frames.info.approvalChain = doc.approvalChain;
   frames.info.templateId = doc.tmpl.id;
   for (const model::Text& issuer : doc.issuers) frames.info.issuers.push_back(issuer.value);
+  frames.info.docNumber = doc.docNumber.value;
+  frames.info.date = doc.date.value;
+  if (doc.classification) frames.info.classification = model::classificationLine(*doc.classification);
+  frames.info.copyNumber = doc.copyNumber.value;
+  frames.info.urgency = doc.urgency.value;
   frames.pages.emplace_back();
 
   const int firstSlot = doc.tmpl.format == model::LayoutFormat::Letter

@@ -74,6 +74,12 @@ struct DocumentInfo {
   std::string applicant;             // a leave request: the applicant's person id
   std::string leaveKind;             // a leave request: 事假, 病假, 公休假, …
   std::optional<double> leaveDays;   // a leave request: days asked for (half days allowed)
+  // What the archive registers (DA/T 46 metadata), as the job writes them; empty when absent.
+  std::string docNumber;       // 发文字号
+  std::string date;            // 成文日期, e.g. 2026年11月27日
+  std::string classification;  // 密级和保密期限, model::classificationLine
+  std::string copyNumber;      // 份号
+  std::string urgency;         // 紧急程度
 };
 
 struct Frames {

@@ -45,13 +45,19 @@ void writeDocumentInfo(PoDoFo::PdfMemDocument& document, const layout::DocumentI
                        std::time_t when) {
   PoDoFo::PdfInfo* info = document.GetInfo();
   PoDoFo::PdfDictionary& dict = info->GetObject()->GetDictionary();
-  const std::pair<const char*, const std::string*> texts[] = {{"Title", &about.title},
-                                                              {"Author", &about.author},
-                                                              {"Subject", &about.subject},
-                                                              {"GongwenTemplate", &about.templateId},
-                                                              {"GongwenChain", &about.approvalChain},
-                                                              {"GongwenApplicant", &about.applicant},
-                                                              {"GongwenLeaveKind", &about.leaveKind}};
+  const std::pair<const char*, const std::string*> texts[] = {
+      {"Title", &about.title},
+      {"Author", &about.author},
+      {"Subject", &about.subject},
+      {"GongwenTemplate", &about.templateId},
+      {"GongwenChain", &about.approvalChain},
+      {"GongwenApplicant", &about.applicant},
+      {"GongwenLeaveKind", &about.leaveKind},
+      {"GongwenNumber", &about.docNumber},
+      {"GongwenDate", &about.date},
+      {"GongwenClassification", &about.classification},
+      {"GongwenCopyNumber", &about.copyNumber},
+      {"GongwenUrgency", &about.urgency}};
   for (const auto& [key, text] : texts) {
     if (!text->empty()) dict.AddKey(key, utf8String(*text));
   }

@@ -15,7 +15,10 @@ namespace gongwen::pdf {
 // claims to be, from which `sign` and `verify` derive its approval chain (signing/verify/
 // DocumentClaims.h): /GongwenTemplate, /GongwenIssuers (an array of text strings, in order),
 // /GongwenChain, and for a leave request /GongwenApplicant, /GongwenLeaveKind and /GongwenLeaveDays
-// (a number). Entries whose value is empty are left out.
+// (a number); and what the archive registers (pipeline/archive): /GongwenNumber (发文字号),
+// /GongwenDate (成文日期 as written), /GongwenClassification (密级★期限), /GongwenCopyNumber (份号) and
+// /GongwenUrgency. Entries whose value is empty are left out. Being Gongwen* entries, a later
+// revision cannot change them unnoticed (verify reports policy.claims-changed).
 void writeDocumentInfo(PoDoFo::PdfMemDocument& document, const layout::DocumentInfo& about, std::time_t when);
 
 // Replaces both entries of the trailer /ID of a written PDF with the MD5 of `fixedId`, in place

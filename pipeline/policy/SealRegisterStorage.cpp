@@ -46,15 +46,16 @@ std::string column(sqlite3_stmt* statement, int index) {
   return text ? reinterpret_cast<const char*>(text) : "";
 }
 
-// Each field is length-prefixed so that no two different rows hash the same bytes.
-std::string rowHash(long long sequence, const SealUse& use, const std::string& previousHash) {
+std::string canonicalFields(std::initializer_list<std::string> fields) {
   std::string canonical;
-  for (const std::string& field :
-       {std::to_string(sequence), formatUtcTime(use.time), use.seal, use.documentDigest, use.person, use.step,
-        use.authorisedBy, use.actingFor, previousHash}) {
-    canonical += std::to_string(field.size()) + ":" + field;
-  }
-  return sealUseDigest(canonical);
+  for (const std::string& field : fields) canonical += std::to_string(field.size()) + ":" + field;
+  return canonical;
+}
+
+std::string rowHash(long long sequence, const SealUse& use, const std::string& previousHash) {
+  return sealUseDigest(
+      canonicalFields({std::to_string(sequence), formatUtcTime(use.time), use.seal, use.documentDigest,
+                       use.person, use.step, use.authorisedBy, use.actingFor, previousHash}));
 }
 
 const char* const kSelectRows =

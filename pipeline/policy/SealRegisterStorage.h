@@ -1,10 +1,12 @@
 #pragma once
 // How the seal-use register lies in SQLite, shared by SealRegister.cpp (opening, appending) and
 // SealRegisterCheck.cpp (the full check): the schema as SQLite stores it, the row hash, reading rows.
-// Internal to the register; everything else goes through SealRegister.h.
+// Internal to the register (and the archive registry, which reuses the SQLite helpers and
+// canonicalFields); everything else goes through SealRegister.h.
 
 #include <sqlite3.h>
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 
@@ -33,6 +35,10 @@ using Statement = std::unique_ptr<sqlite3_stmt, StatementFree>;
 Statement prepare(sqlite3* db, const std::string& sql);
 bool exec(sqlite3* db, const std::string& sql);
 std::string column(sqlite3_stmt* statement, int index);
+
+// The fields one after the other, each length-prefixed ("3:abc"), so that no two different rows
+// give the same bytes to hash. The archive's event log hashes its events the same way.
+std::string canonicalFields(std::initializer_list<std::string> fields);
 
 std::string rowHash(long long sequence, const SealUse& use, const std::string& previousHash);
 

@@ -81,6 +81,8 @@ void checkSealUses(const pdf::Document& document, const VerifyOptions& options, 
       continue;
     }
     const auto number = static_cast<long long>(sequence->number);
+    sig.sealUse = number;
+    sig.sealUseHash = signedHash;
     const policy::SealRegister* sealRegister = access.get();
     if (sealRegister == nullptr) {
       sig.problems.push_back({"seal-use.unchecked", "the seal's row " + std::to_string(number) +

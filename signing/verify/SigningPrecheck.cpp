@@ -16,12 +16,13 @@ struct Found {
   size_t count = 0;
 };
 
-// The first problem of the kind `wanted` selects, signatures in signing order first.
+// The first problem of the kind `wanted` selects, signatures in signing order first; before signing,
+// the findings that only say the chain is unfinished are left out.
 template <typename Wanted>
-Found firstProblem(const Report& report, Wanted wanted) {
+Found firstProblem(const Report& report, Wanted wanted, bool chainFinished = false) {
   Found found;
   const auto consider = [&](const std::string& where, const Problem& problem) {
-    if (expectedBeforeSigning(problem) || !wanted(problem)) return;
+    if ((!chainFinished && expectedBeforeSigning(problem)) || !wanted(problem)) return;
     if (++found.count == 1) {
       found.where = where;
       found.problem = &problem;
@@ -38,24 +39,16 @@ Found firstProblem(const Report& report, Wanted wanted) {
   return found;
 }
 
-Error refusal(ExitCode exit, const std::string& code, const Report& report, const Found& found) {
+Error refusal(ExitCode exit, const std::string& code, const Report& report, const Found& found,
+              const std::string& whatToDo) {
   const std::string more =
       found.count > 1 ? " (and " + std::to_string(found.count - 1) + " more problem(s))" : "";
   return Error(exit, code,
                report.file + ": " + found.where + " does not hold: " + found.problem->code + ": " +
-                   found.problem->message + more +
-                   "; sign only a document `gongwen verify --policy` accepts up to its missing steps");
+                   found.problem->message + more + "; " + whatToDo);
 }
 
-}  // namespace
-
-std::optional<Error> signingRefusal(const Report& report) {
-  const Found broken = firstProblem(report, [](const Problem& p) { return !isPolicyFinding(p); });
-  if (broken.problem)
-    return refusal(ExitCode::SignatureInvalid, "sign.input-does-not-verify", report, broken);
-  const Found refused = firstProblem(report, isPolicyFinding);
-  // A policy finding is refused under its own rule's code, as `authorise` would refuse the step.
-  if (refused.problem) return refusal(ExitCode::PolicyRefused, refused.problem->code, report, refused);
+std::optional<Error> unparsableRevision(const Report& report) {
   for (const auto& revision : report.revisions) {
     for (const auto& change : revision.changes) {
       if (change.code == "modified.unparsable-object")
@@ -64,6 +57,32 @@ std::optional<Error> signingRefusal(const Report& report) {
     }
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Error> signingRefusal(const Report& report) {
+  const std::string whatToDo =
+      "sign only a document `gongwen verify --policy` accepts up to its missing steps";
+  const Found broken = firstProblem(report, [](const Problem& p) { return !isPolicyFinding(p); });
+  if (broken.problem)
+    return refusal(ExitCode::SignatureInvalid, "sign.input-does-not-verify", report, broken, whatToDo);
+  const Found refused = firstProblem(report, isPolicyFinding);
+  // A policy finding is refused under its own rule's code, as `authorise` would refuse the step.
+  if (refused.problem)
+    return refusal(ExitCode::PolicyRefused, refused.problem->code, report, refused, whatToDo);
+  return unparsableRevision(report);
+}
+
+std::optional<Error> archivingRefusal(const Report& report, const std::string& whatToDo) {
+  const Found broken = firstProblem(
+      report, [](const Problem& p) { return !isPolicyFinding(p); }, true);
+  if (broken.problem)
+    return refusal(ExitCode::SignatureInvalid, "archive.does-not-verify", report, broken, whatToDo);
+  const Found refused = firstProblem(report, isPolicyFinding, true);
+  if (refused.problem)
+    return refusal(ExitCode::PolicyRefused, refused.problem->code, report, refused, whatToDo);
+  return unparsableRevision(report);
 }
 
 }  // namespace gongwen::verify

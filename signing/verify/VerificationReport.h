@@ -31,7 +31,9 @@ struct SignatureReport {
   bool digestOk = false;
   bool signatureOk = false;
   bool signingCertificateOk = false;
-  std::string trust;                 // "trusted", "not checked (no trust anchors)" or why not
+  std::string trust;        // "trusted", "not checked (no trust anchors)" or why not
+  long long sealUse = 0;    // seal: the seal-use register row it names (/GongwenSealUse), 0 when none
+  std::string sealUseHash;  // and that row's hash as the seal signed it
   std::vector<Change> laterChanges;  // disallowed changes made by later revisions
   std::vector<Problem> problems;     // every reason this signature fails
   bool valid() const { return problems.empty(); }

@@ -6,16 +6,12 @@
 
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <chrono>
 #include <random>
 #include <thread>
 
 #include "tests/signing/RegisterFixture.h"
-
-extern char** environ;
 
 namespace gongwen::testing::signfx {
 namespace {
@@ -96,27 +92,7 @@ INSTANTIATE_TEST_SUITE_P(
 // Starts `gongwen sign` for the seal and sends it `signal` after `delay`; returns its wait status.
 int sealAndKillAfter(const RegisterBureau& b, const std::string& output, std::chrono::microseconds delay,
                      int signal) {
-  const std::vector<std::string> args = b.sealCommand(output);
-  std::vector<std::string> env = bureau().environment();
-  for (char** e = environ; *e != nullptr; ++e) env.emplace_back(*e);
-  std::vector<char*> argv, envp;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
-  argv.push_back(nullptr);
-  envp.push_back(nullptr);
-  posix_spawn_file_actions_t quiet;
-  posix_spawn_file_actions_init(&quiet);
-  posix_spawn_file_actions_addopen(&quiet, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&quiet, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &quiet, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&quiet);
-  if (spawned != 0) return -1;
-  std::this_thread::sleep_for(delay);
-  ::kill(pid, signal);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return status;
+  return runAndKillAfter(b.sealCommand(output), bureau().environment(), delay, signal);
 }
 
 // Kills at times no step names: inside SQLite's commit, the CMS signing, the write of the output.

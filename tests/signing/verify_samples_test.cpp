@@ -5,55 +5,13 @@
 
 #include <filesystem>
 
+#include "tests/signing/SampleChains.h"
 #include "tests/signing/VerifyFixture.h"
 
 namespace gongwen::testing {
 namespace {
 
 using namespace verifyfx;
-
-// Who gives each step of the chains the sample jobs use; the first the policy accepts signs (a
-// deputy review goes to the 分管领导 in charge of the drafting department).
-const std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>>& signersByChain() {
-  static const std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>> table = {
-      {"bureau-document",
-       {{"office-proofread", {"bangong"}},
-        {"deputy-review", {"fenguan-zhang", "fenguan-liu"}},
-        {"director-signoff", {"juzhang"}},
-        {"administrative-seal", {"bangong"}}}},
-      {"joint-document",
-       {{"office-proofread", {"bangong"}},
-        {"deputy-review", {"fenguan-zhang", "fenguan-liu"}},
-        {"secretary-signoff", {"shuji"}},
-        {"director-signoff", {"juzhang"}},
-        {"party-seal", {"bangong"}},
-        {"administrative-seal", {"bangong"}}}},
-      {"proposal-ordinary",
-       {{"section-review", {"guzhang", "fagui"}},
-        {"deputy-signoff", {"fenguan-liu"}},
-        {"administrative-seal", {"bangong"}}}},
-      {"proposal-important",
-       {{"section-review", {"guzhang", "fagui"}},
-        {"deputy-review", {"fenguan-liu"}},
-        {"principal-signoff", {"juzhang"}},
-        {"administrative-seal", {"bangong"}}}},
-      {"meeting-minutes", {{"minutes-proofread", {"bangong"}}, {"principal-signoff", {"juzhang", "shuji"}}}},
-  };
-  return table;
-}
-
-std::string signByFirstAccepted(const std::string& pdf, const std::string& step,
-                                const std::vector<std::string>& candidates) {
-  std::string refusals;
-  for (const auto& person : candidates) {
-    try {
-      return signWithCli(pdf, person, step);
-    } catch (const std::runtime_error& e) {
-      refusals += e.what();
-    }
-  }
-  throw std::runtime_error("nobody could sign " + step + ": " + refusals);
-}
 
 class RenderedSample : public ::testing::TestWithParam<std::string> {};
 

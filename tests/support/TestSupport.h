@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,11 @@ struct CommandResult {
 // Runs argv (no shell) with optional extra environment entries "NAME=value" and stdin text.
 CommandResult run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
                   const std::string& stdinText = {});
+
+// Starts argv (no shell, output discarded, the environment plus `env`) and sends it `signal` after
+// `delay`; returns its wait status (-1 when it cannot be started). For the kill tests.
+int runAndKillAfter(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                    std::chrono::microseconds delay, int signal);
 
 // The gongwen binary under test and the source tree (build-time paths; $GONGWEN_BIN and
 // $GONGWEN_SOURCE_DIR override them).

@@ -1,0 +1,201 @@
+#include "pipeline/archive/Ingest.h"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+
+#include "pipeline/archive/ArchiveId.h"
+#include "pipeline/archive/ArchiveLayout.h"
+#include "pipeline/archive/ArchiveLock.h"
+#include "pipeline/archive/ArchiveRegistry.h"
+#include "pipeline/archive/BagPlacement.h"
+#include "pipeline/archive/EventLog.h"
+#include "pipeline/core/Error.h"
+#include "pipeline/core/JsonText.h"
+#include "pipeline/core/KillPoint.h"
+#include "pipeline/core/UtcTime.h"
+
+namespace fs = std::filesystem;
+
+namespace gongwen::archive {
+
+namespace {
+
+// Documents registered in one transaction after their bags are placed: large enough that a batch of
+// thousands commits rarely, small enough that a crash costs little to redo.
+constexpr std::size_t kChunkSize = 64;
+
+void checkRequest(const IngestRequest& request) {
+  if (request.files.empty()) throw usageError("usage", "give the signed PDFs to archive");
+  if (request.policyPath.empty()) throw usageError("usage", "give the bureau's policy: --policy POLICY.xml");
+  if (!request.jobPath.empty() && request.files.size() != 1)
+    throw usageError("usage", "--job belongs to one document: give it with a single PDF");
+  const IncomingDetails& in = request.incoming;
+  if (in.incoming && in.from.empty())
+    throw usageError("usage", "--incoming needs the sending organ: --from ORGAN");
+  if (!in.incoming && (!in.from.empty() || !in.urgency.empty()))
+    throw usageError("usage", "--from and --urgency describe an incoming document: give --incoming too");
+  if (!in.urgency.empty() && in.urgency != "特急" && in.urgency != "加急")
+    throw usageError("usage", "--urgency is 特急 or 加急");
+}
+
+// What becomes of each prepared document: archived already (its id), or to be placed.
+struct Classified {
+  std::vector<IngestOutcome> outcomes;  // one per prepared document, in order
+  std::vector<std::size_t> toPlace;     // indexes of the documents to place
+};
+
+// Same bytes: a no-op. Another file under a 发文字号 taken (in the archive or earlier in the batch):
+// refused. `registry` is null for an archive that does not exist yet.
+Classified classify(const std::vector<PreparedDocument>& prepared, const ArchiveRegistry* registry) {
+  Classified result;
+  std::map<std::string, std::size_t> bytesInBatch, numbersInBatch;
+  for (std::size_t i = 0; i < prepared.size(); ++i) {
+    const DocumentRecord& d = prepared[i].record;
+    IngestOutcome outcome{prepared[i].file, "", d.number, false};
+    if (std::optional<std::string> id = registry ? registry->idByPdfSha256(d.pdfSha256) : std::nullopt) {
+      outcome.archiveId = *id;
+      outcome.alreadyArchived = true;
+    } else if (bytesInBatch.count(d.pdfSha256)) {
+      outcome.alreadyArchived = true;  // its id is known once the first copy is placed
+    } else {
+      std::optional<std::string> taken = !d.incoming && !d.number.empty() && registry
+                                             ? registry->outgoingIdByNumber(d.number)
+                                             : std::nullopt;
+      if (!taken && !d.incoming && !d.number.empty() && numbersInBatch.count(d.number))
+        taken = prepared[numbersInBatch[d.number]].file + " (earlier in this batch)";
+      if (taken)
+        throw policyError(
+            "archive.number-taken",
+            prepared[i].file + ": 发文字号 " + d.number + " is already archived as " + *taken +
+                ", with other bytes; a 发文字号 is given once: check the number, or archive the "
+                "document that was actually issued");
+      bytesInBatch[d.pdfSha256] = i;
+      if (!d.incoming && !d.number.empty()) numbersInBatch[d.number] = i;
+      result.toPlace.push_back(i);
+    }
+    result.outcomes.push_back(outcome);
+  }
+  return result;
+}
+
+BagContents bagContents(const PreparedDocument& prepared, const std::string& metadata) {
+  const DocumentRecord& d = prepared.record;
+  BagContents contents;
+  contents.archiveId = d.id;
+  contents.payload.push_back({"document.pdf", prepared.pdf});
+  if (!prepared.job.empty()) contents.payload.push_back({"job.xml", prepared.job});
+  contents.payload.push_back({"metadata.xml", metadata});
+  contents.payload.push_back({"verification.json", prepared.reportJson});
+  contents.payload.push_back({"text.txt", d.text});
+  contents.info.push_back({"Source-Organization", prepared.metadata.archivingUnit});
+  contents.info.push_back({"External-Description", d.title});
+  if (!d.number.empty()) contents.info.push_back({"Internal-Sender-Identifier", d.number});
+  return contents;
+}
+
+// Gives the document its id and time, and makes its bag (the registry's files rows come from it).
+BagImage finish(PreparedDocument& prepared, const std::string& id, long long sequence, std::time_t now) {
+  DocumentRecord& d = prepared.record;
+  d.id = id;
+  d.sequence = sequence;
+  d.ingestedAt = formatUtcTime(now);
+  if (d.incomingEntry) d.incomingEntry->receivedAt = d.ingestedAt;
+  prepared.metadata.record = &d;
+  BagImage image = makeBag(bagContents(prepared, metadataXml(prepared.metadata)), now);
+  d.files.clear();
+  for (const BagFile& file : image.files) d.files.push_back({file.path, file.sha256, file.bytes.size()});
+  return image;
+}
+
+// The metadata must describe the document before anything is written: a trial with a placeholder id
+// (metadataXml throws what does not validate).
+void checkMetadata(const PreparedDocument& prepared) {
+  const std::time_t now = std::time(nullptr);
+  DocumentRecord trial = prepared.record;
+  trial.id = archiveId(now, 1);
+  trial.sequence = 1;
+  trial.ingestedAt = formatUtcTime(now);
+  if (trial.incomingEntry) trial.incomingEntry->receivedAt = trial.ingestedAt;
+  MetadataSource source = prepared.metadata;
+  source.record = &trial;
+  metadataXml(source);
+}
+
+std::string ingestDetail(const PreparedDocument& prepared) {
+  const DocumentRecord& d = prepared.record;
+  return "{\"file\":" + jsonString(fs::path(prepared.file).filename().string()) +
+         ",\"sha256\":" + jsonString(d.pdfSha256) + ",\"number\":" + jsonString(d.number) +
+         ",\"incoming\":" + (d.incoming ? "true" : "false") + ",\"files\":" + std::to_string(d.files.size()) +
+         "}";
+}
+
+void placeChunk(const ArchiveLayout& layout, ArchiveRegistry& registry,
+                std::vector<PreparedDocument*>& chunk) {
+  const std::time_t now = std::time(nullptr);
+  const long long first = registry.nextDocumentSequence();
+  std::vector<BagImage> images;
+  images.reserve(chunk.size());
+  for (std::size_t i = 0; i < chunk.size(); ++i) {
+    const long long sequence = first + static_cast<long long>(i);
+    images.push_back(finish(*chunk[i], archiveId(now, sequence), sequence, now));
+  }
+  std::vector<PlacedBag> bags;
+  for (std::size_t i = 0; i < chunk.size(); ++i) bags.push_back({chunk[i]->record.id, &images[i]});
+  placeBags(layout, bags);
+  ArchiveRegistry::Transaction transaction(registry);
+  for (PreparedDocument* prepared : chunk) {
+    registry.insertDocument(prepared->record);
+    appendEvent(registry, EventKind::Ingest, prepared->record.id, ingestDetail(*prepared), now);
+  }
+  killPointForTests("archive-registering");
+  transaction.commit();
+  killPointForTests("archive-registered");
+  finishPlacement(layout);
+  killPointForTests("archive-journal-removed");
+}
+
+}  // namespace
+
+std::vector<IngestOutcome> ingestDocuments(const std::string& archiveDir, const IngestRequest& request) {
+  checkRequest(request);
+  const policy::Policy policy = policy::loadPolicy(request.policyPath);
+  std::vector<PreparedDocument> prepared;
+  prepared.reserve(request.files.size());
+  for (const std::string& file : request.files) {
+    prepared.push_back(prepareDocument(file, policy, request.jobPath, request.incoming));
+    checkMetadata(prepared.back());
+  }
+
+  // Refusals against the archive as it is, before it is touched.
+  const std::optional<ArchiveLayout> existing = findArchive(archiveDir);
+  std::error_code absent;
+  if (existing && fs::exists(existing->registryPath(), absent)) {
+    const ArchiveRegistry current(existing->registryPath(), ArchiveRegistry::Access::ReadOnly);
+    const Classified classified = classify(prepared, &current);
+    // Nothing to place and nothing to clean up after: the archive is not touched.
+    if (classified.toPlace.empty() && !ingestWasInterrupted(*existing)) return classified.outcomes;
+  } else {
+    classify(prepared, nullptr);
+  }
+
+  const ArchiveLayout layout = existing ? *existing : initArchive(archiveDir, {});
+  const ArchiveLock lock(layout.lockPath(), ArchiveLock::Mode::Exclusive);
+  ArchiveRegistry registry(layout.registryPath(), ArchiveRegistry::Access::ReadWrite);
+  recoverInterruptedIngest(layout, registry);
+  // Again under the lock: another ingest may have archived some of these meanwhile.
+  Classified classified = classify(prepared, &registry);
+  for (std::size_t start = 0; start < classified.toPlace.size(); start += kChunkSize) {
+    std::vector<PreparedDocument*> chunk;
+    for (std::size_t i = start; i < std::min(start + kChunkSize, classified.toPlace.size()); ++i)
+      chunk.push_back(&prepared[classified.toPlace[i]]);
+    placeChunk(layout, registry, chunk);
+  }
+  for (std::size_t i = 0; i < prepared.size(); ++i) {
+    IngestOutcome& outcome = classified.outcomes[i];
+    if (outcome.archiveId.empty()) outcome.archiveId = *registry.idByPdfSha256(prepared[i].record.pdfSha256);
+  }
+  return classified.outcomes;
+}
+
+}  // namespace gongwen::archive

@@ -1,0 +1,32 @@
+#pragma once
+// `gongwen archive ingest`: verify every file first (IngestPreparation.h), refuse the whole batch on
+// the first file that does not hold, and only then touch the archive: initialise it when DIR is not
+// one yet, take the exclusive lock, clean what an interrupted ingest left (BagPlacement.h), and place
+// and register the documents in chunks. A file whose bytes are archived already is a no-op; another
+// file under an outgoing 发文字号 already archived is refused (exit 4, "archive.number-taken").
+
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "pipeline/archive/IngestPreparation.h"
+
+namespace gongwen::archive {
+
+struct IngestRequest {
+  std::vector<std::string> files;
+  std::string policyPath;
+  std::string jobPath;  // only with a single file
+  IncomingDetails incoming;
+};
+
+struct IngestOutcome {
+  std::string file;
+  std::string archiveId;
+  std::string number;
+  bool alreadyArchived = false;  // the same bytes were archived before: nothing done
+};
+
+std::vector<IngestOutcome> ingestDocuments(const std::string& archiveDir, const IngestRequest& request);
+
+}  // namespace gongwen::archive

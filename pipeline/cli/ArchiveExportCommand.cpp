@@ -1,0 +1,71 @@
+// gongwen archive export ID --archive DIR -o OUT.pdf: the archived PDF byte for byte, after a fixity
+// check of the replica it is read from.
+
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "pipeline/archive/ArchiveExport.h"
+#include "pipeline/archive/ArchiveRegistry.h"
+#include "pipeline/cli/ArchiveCommand.h"
+#include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/Error.h"
+#include "pipeline/core/ProtectedPaths.h"
+
+namespace po = boost::program_options;
+
+namespace gongwen::cli {
+namespace {
+
+const char* const kSynopsis = "export ID --archive DIR -o OUT.pdf";
+
+int exportBody(const std::vector<std::string>& args) {
+  po::options_description visible(std::string("usage: gongwen archive ") + kSynopsis);
+  std::string dir, id, output;
+  visible.add_options()("help,h", "print this help")("archive", po::value(&dir), "the archive directory")(
+      "output,o", po::value(&output),
+      "where to write the PDF (- for standard output); never inside the archive");
+  po::options_description all;
+  all.add(visible).add_options()("id", po::value(&id));
+  po::positional_options_description positional;
+  positional.add("id", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << visible
+              << "\nReads the original's bag; when it fails the fixity check (bag manifests, and every file\n"
+                 "against the SHA-256 the registry recorded at ingest) the next good copy is used, and the\n"
+                 "damaged replica is named (run `gongwen archive audit` to repair it).\n"
+                 "exit codes: 0 ok, 2 usage, 3 DIR is not an archive or has no document ID,\n"
+                 "5 no replica holds a good copy, 6 I/O error or -o inside the archive\n";
+    return 0;
+  }
+  if (dir.empty() || id.empty() || output.empty())
+    throw usageError("usage",
+                     "give the document, the archive and the output: export ID --archive DIR -o OUT.pdf");
+  const archive::ArchiveLayout layout = archive::openArchive(dir);
+  noteInput(layout.registryPath());
+  archive::refuseOutputInsideArchive(output, layout);
+  ensureWritable(output);
+  const archive::ArchiveRegistry registry(layout.registryPath(), archive::ArchiveRegistry::Access::ReadOnly);
+  const std::optional<archive::DocumentRecord> document = registry.document(id);
+  if (!document)
+    throw inputError("archive.unknown-id", dir + ": has no document " + id +
+                                               "; `gongwen archive find --archive " + dir + "` lists them");
+  const archive::CheckedCopy copy = archive::readCheckedCopy(layout, *document);
+  writeFileAtomically(output, copy.pdf);
+  std::ostream& out = output == "-" ? std::cerr : std::cout;
+  for (const archive::SkippedReplica& skipped : copy.skipped) {
+    out << "warning: " << archive::replicaRole(skipped.replica) << " of " << id
+        << " fails the fixity check: " << skipped.problems.front().message
+        << "; run `gongwen archive audit` to repair it\n";
+  }
+  out << "exported " << id << " from " << archive::replicaRole(copy.replica) << " (fixity checked) → "
+      << output << "\n";
+  return 0;
+}
+
+const bool registered = registerArchiveAction({"export", kSynopsis, exportBody});
+
+}  // namespace
+}  // namespace gongwen::cli
