@@ -1,8 +1,8 @@
 #pragma once
 // The bureau's signing policy as data (schemas/policy.xsd, samples/policy.xml): its people and
 // their credentials, its seals, the ordered approval chains, which chains each kind of document from
-// which issuing organs may take, the leave rules, delegations, trust anchors, the seal-use register
-// and an optional timestamp authority.
+// which issuing organs may take, the leave rules, delegations, trust anchors, the seal-use register,
+// an optional timestamp authority and the archive's lending rules.
 //
 // Contract for signing (S) and verification (V):
 //  - loadPolicy(path) validates against dataPath("schemas/policy.xsd") and resolves every file
@@ -102,6 +102,18 @@ struct LeaveRule {
   std::string chain;                        // chain id
 };
 
+// A rule for consulting the archive (查阅, <archive><lending>). Every rule that applies to a request
+// must be met; see loanDecision.
+struct LendingRule {
+  enum class Borrowers { Any, Staff, Outsider };
+  std::string id;
+  Borrowers borrowers = Borrowers::Any;
+  std::vector<std::string> classifications;  // the 密级 it covers; empty = every document
+  std::vector<std::string> approverRoles;    // each must be held by one of the approvers
+  bool inChargeOfBorrower = false;           // that approver oversees the borrower's department
+  bool readingRoomOnly = false;              // the file does not leave the reading room
+};
+
 // Which chains a kind of document from these issuing organs may take (<documents>): the job picks
 // one of them. Several rules may match; their chains add up.
 struct DocumentRule {
@@ -133,6 +145,7 @@ struct Policy {
   std::vector<DocumentRule> documentRules;
   std::vector<LeaveRule> leaveRules;
   std::vector<Delegation> delegations;
+  std::vector<LendingRule> lendingRules;
   std::vector<std::string> trustAnchors;  // absolute paths of PEM root certificates
   std::string registerPath;               // absolute path of the SQLite seal-use register (用印登记)
   std::string timestampUrl;               // RFC 3161 URL; empty = no timestamp (B-B only)
@@ -221,6 +234,27 @@ struct LeaveRequest {
   std::string applicantId;  // person id
 };
 const Chain& leaveChainFor(const Policy& policy, const LeaveRequest& request);
+
+// A request to consult an archived document, as the archivist registers it.
+struct LoanRequest {
+  std::string borrower;                // person id (staff), or the name of someone from outside
+  std::vector<std::string> approvers;  // person ids
+  bool outsider = false;
+  std::string classification;  // the document's 密级; empty when it is not classified
+  bool readingRoom = false;    // to be read in the reading room, not taken away
+};
+
+// Allowed, or refused by the named rule with code policy.unknown-person (a staff borrower or an
+// approver the policy does not know), policy.loan-self-approval, policy.loan-no-rule (no rule covers
+// the request), policy.loan-approval-missing or policy.loan-reading-room, and a reason saying what
+// is missing.
+struct LoanDecision {
+  bool allowed = false;
+  std::string rule;  // the rule that refused; empty when allowed or no rule is to blame
+  std::string code;
+  std::string reason;
+};
+LoanDecision loanDecision(const Policy& policy, const LoanRequest& request);
 
 // ---- which chain a document takes ------------------------------------------------------------
 

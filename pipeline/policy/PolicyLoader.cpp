@@ -51,6 +51,12 @@ class Reader {
     return items;
   }
 
+  // xs:boolean: "true" or "1" (the schema gives the default when the attribute is absent).
+  bool flag(const xmlNode* node, const char* name) const {
+    const std::string value = attribute(node, name);
+    return value == "true" || value == "1";
+  }
+
   // An element's text without the line breaks and indentation around it.
   std::string text(const xmlNode* node) const {
     xmlChar* value = xmlNodeGetContent(node);
@@ -154,13 +160,11 @@ Step readStep(const Reader& reader, const xmlNode* node, const Policy& policy, c
   step.name = reader.attribute(node, "name");
   step.roles = reader.list(node, "roles");
   step.people = reader.list(node, "people");
-  std::string optional = reader.attribute(node, "optional");
-  step.optional = optional == "true" || optional == "1";
+  step.optional = reader.flag(node, "optional");
   step.seal = reader.attribute(node, "seal");
   step.authorisedBy = reader.attribute(node, "authorisedBy");
   step.authorisingRoles = reader.list(node, "authorisingRoles");
-  std::string inCharge = reader.attribute(node, "inChargeOfApplicant");
-  step.inChargeOfApplicant = inCharge == "true" || inCharge == "1";
+  step.inChargeOfApplicant = reader.flag(node, "inChargeOfApplicant");
   if (chain.findStep(step.id) != nullptr) {
     reader.fail(node, "step id '" + step.id + "' is used twice in chain '" + chain.id + "'");
   }
@@ -263,6 +267,20 @@ Delegation readDelegation(const Reader& reader, const xmlNode* node, const Polic
   return delegation;
 }
 
+LendingRule readLendingRule(const Reader& reader, const xmlNode* node) {
+  LendingRule rule;
+  rule.id = reader.attribute(node, "id");
+  const std::string borrowers = reader.attribute(node, "borrowers");
+  rule.borrowers = borrowers == "staff"      ? LendingRule::Borrowers::Staff
+                   : borrowers == "outsider" ? LendingRule::Borrowers::Outsider
+                                             : LendingRule::Borrowers::Any;
+  rule.classifications = reader.list(node, "classifications");
+  rule.approverRoles = reader.list(node, "approverRoles");
+  rule.inChargeOfBorrower = reader.flag(node, "inChargeOfBorrower");
+  rule.readingRoomOnly = reader.flag(node, "readingRoomOnly");
+  return rule;
+}
+
 // Every file the policy names is an input of the command that loaded it, so that no output replaces
 // one; the register's journal and head files are part of the register.
 void noteNamedFiles(const Policy& policy) {
@@ -322,6 +340,11 @@ Policy loadPolicy(const std::string& path) {
   if (const xmlNode* delegations = child(root, "delegations")) {
     for (const xmlNode* node : children(delegations, "delegation")) {
       policy.delegations.push_back(readDelegation(reader, node, policy));
+    }
+  }
+  if (const xmlNode* archive = child(root, "archive")) {
+    for (const xmlNode* node : children(child(archive, "lending"), "rule")) {
+      policy.lendingRules.push_back(readLendingRule(reader, node));
     }
   }
   noteNamedFiles(policy);

@@ -1,0 +1,15 @@
+#pragma once
+// The audit's documents are independent of each other (their own bags, their own PDF), and opening a
+// PDF in Poppler costs more than hashing it three times: they are examined on every core. Whatever
+// the registry records is done afterwards, in order, on the calling thread.
+
+#include <cstddef>
+#include <functional>
+
+namespace gongwen::archive {
+
+// Runs work(i) for every i in [0, count), on as many threads as the machine has cores. The first
+// exception stops the others taking more work and is rethrown here once all have stopped.
+void forEachInParallel(std::size_t count, const std::function<void(std::size_t)>& work);
+
+}  // namespace gongwen::archive

@@ -1,0 +1,99 @@
+#include "pipeline/archive/UsabilityProbe.h"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-font.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <memory>
+#include <mutex>
+
+namespace gongwen::archive {
+
+namespace {
+
+// What Poppler complains about while it reads, instead of its lines on stderr. Poppler has one
+// error function per process; it hands each complaint to the collector of the thread that reads.
+thread_local std::vector<std::string>* collecting = nullptr;
+
+void collect(const std::string& message, void*) {
+  if (collecting != nullptr) collecting->push_back(message);
+}
+
+class PopplerErrors {
+ public:
+  PopplerErrors() {
+    static std::once_flag installed;
+    std::call_once(installed, [] { poppler::set_debug_error_function(&collect, nullptr); });
+    collecting = &messages_;
+  }
+  ~PopplerErrors() { collecting = nullptr; }
+  PopplerErrors(const PopplerErrors&) = delete;
+  PopplerErrors& operator=(const PopplerErrors&) = delete;
+
+  // The first complaint since the last call, or "".
+  std::string take() {
+    std::string first = messages_.empty() ? std::string() : messages_.front();
+    messages_.clear();
+    return first;
+  }
+
+ private:
+  std::vector<std::string> messages_;
+};
+
+std::string pageProblem(int index, const std::string& what) {
+  return "page " + std::to_string(index + 1) + " does not render: " + what +
+         "; restore the file from a good replica or re-ingest the signed original";
+}
+
+}  // namespace
+
+std::vector<UsabilityProblem> probeUsability(const std::string& pdfPath, bool deep) {
+  std::vector<UsabilityProblem> problems;
+  PopplerErrors errors;
+  std::unique_ptr<poppler::document> document(poppler::document::load_from_file(pdfPath));
+  if (!document) {
+    const std::string why = errors.take();
+    problems.push_back({"archive.pdf-unreadable", "Poppler cannot open it" +
+                                                      (why.empty() ? "" : " (" + why + ")") +
+                                                      "; restore the file from a good replica"});
+    return problems;
+  }
+  if (document->is_encrypted() || document->is_locked()) {
+    problems.push_back({"archive.pdf-encrypted",
+                        "it is encrypted: an archived file must open without a password in years to come; "
+                        "archive the unencrypted signed original"});
+  }
+  for (const poppler::font_info& font : document->fonts()) {
+    // A Type 3 font is drawn by the document's own content streams, so it is always with the file.
+    if (!font.is_embedded() && font.type() != poppler::font_info::type3) {
+      problems.push_back({"archive.font-not-embedded",
+                          "font " + (font.name().empty() ? std::string("(unnamed)") : font.name()) +
+                              " is not embedded, so the text renders with whatever font a reader has; "
+                              "render the document again with its fonts embedded"});
+    }
+  }
+  if (deep && !document->is_locked()) {
+    poppler::page_renderer renderer;
+    for (int index = 0; index < document->pages(); ++index) {
+      errors.take();
+      std::unique_ptr<poppler::page> page(document->create_page(index));
+      if (!page) {
+        problems.push_back({"archive.page-not-rendered", pageProblem(index, "Poppler cannot read the page")});
+        continue;
+      }
+      // Low resolution: whether the page's content can be drawn, not how sharply.
+      const poppler::image image = renderer.render_page(page.get(), 36.0, 36.0);
+      const std::string why = errors.take();
+      if (!image.is_valid() || !why.empty()) {
+        problems.push_back({"archive.page-not-rendered", pageProblem(index, why.empty() ? "no image" : why)});
+      }
+    }
+  }
+  return problems;
+}
+
+}  // namespace gongwen::archive
