@@ -31,19 +31,36 @@ signers_for() {
     proposal-ordinary) echo "guzhang fenguan-liu bangong" ;;
     proposal-important) echo "guzhang fenguan-liu juzhang bangong" ;;
     meeting-minutes) echo "bangong juzhang" ;;
+    reimbursement) echo "jingshou zhengming juzhang" ;;
+    # A leave slip: the applicant ($2) signs first; the 分管领导 is the one in charge of his 股室.
+    leave-short-staff) echo "$2 $(deputy_for "$2")" ;;
+    leave-short-leader) echo "$2 juzhang" ;;
+    leave-long) echo "$2 $(deputy_for "$2") juzhang" ;;
+    leave-statutory) echo "$2 guzhang $(deputy_for "$2") juzhang" ;;
     *) echo "demo: no signers known for chain '$1'" >&2; return 1 ;;
   esac
 }
 
+# The person whose `oversees` in the policy lists the department of person $1.
+deputy_for() {
+  local department
+  department=$(sed -n "s/.*<person id=\"$1\".* department=\"\([^\"]*\)\".*/\1/p" samples/policy.xml)
+  sed -n "s/.*<person id=\"\([^\"]*\)\".* oversees=\"\([^\"]*\)\".*/\1 \2/p" samples/policy.xml |
+    awk -v d="$department" '{ for (i = 2; i <= NF; i++) if ($i == d) print $1 }'
+}
+
+# What the rendered PDF claims (its Info dictionary): a leave slip's chain is the policy's choice.
+claim() { pdfinfo -custom "$1" | sed -n "s/^$2: *//p"; }
+
 status=0
 for job in samples/jobs/*.xml; do
   name=$(basename "$job" .xml)
-  chain=$(sed -n 's/.*approvalChain="\([^"]*\)".*/\1/p' "$job" | head -n 1)
   $gongwen check "$job" >"$out/rendered/$name.check.txt"
   $gongwen render "$job" -o "$out/rendered/$name.pdf" --policy "$out/policy.xml"
+  chain=$(claim "$out/rendered/$name.pdf" GongwenChain)
   current="$out/rendered/$name.pdf"
   n=0
-  for person in $(signers_for "$chain"); do
+  for person in $(signers_for "$chain" "$(claim "$out/rendered/$name.pdf" GongwenApplicant)"); do
     n=$((n + 1))
     next="$out/signed/$name.$n.pdf"
     $gongwen sign "$current" -o "$next" --policy "$out/policy.xml" --as "$person" --password-file "$password" \

@@ -77,4 +77,14 @@ bool isCalendarDate(int year, int month, int day) {
   return U_SUCCESS(status);
 }
 
+long dayNumber(int year, int month, int day) {
+  // H. Hinnant's days_from_civil: March-based years put the leap day last.
+  const long y = year - (month <= 2 ? 1 : 0);
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yearOfEra = y - era * 400;
+  const long dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
 }  // namespace gongwen::check

@@ -22,4 +22,7 @@ std::optional<DateParts> parseChineseDate(std::u32string_view t);
 // Whether the year/month/day exists in the Gregorian calendar (ICU, non-lenient).
 bool isCalendarDate(int year, int month, int day);
 
+// Days since 1970-01-01 of a calendar date (proleptic Gregorian), for counting days between dates.
+long dayNumber(int year, int month, int day);
+
 }  // namespace gongwen::check

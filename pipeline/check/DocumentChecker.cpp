@@ -8,6 +8,7 @@
 #include "pipeline/check/DocumentCheck.h"
 #include "pipeline/check/ElementRules.h"
 #include "pipeline/check/FindingBuilder.h"
+#include "pipeline/check/FormRules.h"
 #include "pipeline/check/OrdinalRules.h"
 #include "pipeline/check/TextRules.h"
 #include "pipeline/core/Utf.h"
@@ -29,6 +30,8 @@ class DocumentChecker {
   DocumentChecker(const model::Document& doc, const JobSource& source) : doc_(doc), source_(source) {}
 
   std::vector<LocatedFinding> run() {
+    if (doc_.leave) leaveRequest(*doc_.leave);
+    if (doc_.voucher) voucher(*doc_.voucher);
     header();
     element(doc_.title, checkHeadingEnd);
     titleKind();
@@ -74,6 +77,27 @@ class DocumentChecker {
       single(doc_.docNumber.empty() ? doc_.title : doc_.docNumber, "policy.request-signer",
              "（" + doc_.tmpl.kindName + "须标注签发人）");
     }
+  }
+
+  void leaveRequest(const model::LeaveRequest& leave) {
+    for (const model::Text* text :
+         {&leave.applicantName, &leave.department, &leave.reason, &leave.coverage, &leave.substitute})
+      element(*text, nullptr);
+    for (const model::Text& role : leave.roles) element(role, nullptr);
+    for (const model::Text* date : {&leave.from, &leave.to, &leave.date}) element(*date, checkDateElement);
+    formIssues(leaveIssues(leave));
+  }
+
+  void voucher(const model::Voucher& voucher) {
+    for (const model::Text* text : {&voucher.issuer, &voucher.department, &voucher.purpose})
+      element(*text, nullptr);
+    for (const model::VoucherItem& item : voucher.items) element(item.description, nullptr);
+    element(voucher.date, checkDateElement);
+    formIssues(voucherIssues(voucher));
+  }
+
+  void formIssues(const std::vector<FormIssue>& issues) {
+    for (const FormIssue& issue : issues) single(*issue.at, issue.rule, issue.detail);
   }
 
   void titleKind() {

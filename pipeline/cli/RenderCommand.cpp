@@ -45,7 +45,8 @@ int runRender(const std::vector<std::string>& args) {
       "max-input-size", po::value<std::string>(),
       "largest job to read, in bytes or with K, M, G (default 16M)")(
       "policy", po::value<std::string>(),
-      "refuse a job whose approvalChain the policy does not allow for its template and issuers");
+      "refuse a job whose approvalChain the policy does not allow for its template and issuers; "
+      "required for a leave request or voucher, whose chain and signature boxes it gives");
   po::options_description all;
   all.add(visible).add_options()("job", po::value<std::string>(), "job XML");
   po::positional_options_description positional;
@@ -72,6 +73,7 @@ int runRender(const std::vector<std::string>& args) {
   std::optional<policy::Policy> policy;
   if (vm.count("policy")) {
     policy = policy::loadPolicy(vm["policy"].as<std::string>());
+    options.policy = &*policy;
     // The same derivation sign and verify make from the rendered claims, made before rendering.
     options.approve = [&policy](const model::Document& doc) {
       policy::DocumentClaims claims{doc.tmpl.id, {}, doc.approvalChain, "", "", std::nullopt};

@@ -161,6 +161,12 @@ int signBody(const std::vector<std::string>& args) {
     request.sealImagePath = granted.seal->imagePath;
   }
   request.signingTime = now;
+  // A form's box shows who signed: the fonts are loaded only for a document that has one.
+  std::optional<fonts::FontLibrary> fontLibrary;
+  if (request.sealId.empty() && sign::hasBoxFor(document, request.stepId)) {
+    fontLibrary.emplace(fonts::FontConfig::defaults());
+    request.boxFont = &fontLibrary->face(fonts::FontRole::Kaiti);
+  }
   cms::TimestampFetcher timestamp;
   if (!policy.timestampUrl.empty())
     timestamp = [&](std::string_view imprint) {

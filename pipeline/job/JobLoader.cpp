@@ -4,6 +4,7 @@
 #include "pipeline/job/JobLoader.h"
 
 #include "pipeline/core/Error.h"
+#include "pipeline/job/FormJobs.h"
 #include "pipeline/job/XmlNodes.h"
 #include "pipeline/xml/SchemaValidator.h"
 #include "pipeline/xml/XmlParser.h"
@@ -90,6 +91,29 @@ void readElement(const xmlNode* element, const std::string& file, model::Documen
     doc.printer = elementText(element, file);
   } else if (name == "printDate") {
     doc.printDate = elementText(element, file);
+  } else if (name == "leave") {
+    doc.leave = readLeaveRequest(element, file);
+  } else if (name == "voucher") {
+    doc.voucher = readVoucher(element, file);
+  }
+}
+
+// The schema lets the job's content be a 公文, a <leave> or a <voucher>; the template must be the
+// one made for it, and every job but a leave request names its chain.
+void checkContentFitsTemplate(const xmlNode* root, const std::string& file, const model::Document& doc) {
+  const bool form = doc.leave || doc.voucher;
+  const std::string expected = doc.leave ? "leave" : doc.voucher ? "voucher" : "";
+  const std::string where = file + ":" + std::to_string(xmlGetLineNo(root)) + ": element 'job': ";
+  if (form ? doc.tmpl.id != expected : doc.tmpl.format == model::LayoutFormat::Form) {
+    throw inputError("job.form-template",
+                     where + "template '" + doc.tmpl.id + "' does not fit the job's content; " +
+                         (form ? "a <" + expected + "> job uses template=\"" + expected + "\""
+                               : "a form template needs a <leave> or <voucher> content"));
+  }
+  if (!doc.leave && doc.approvalChain.empty()) {
+    throw inputError("job.approval-chain",
+                     where + "attribute 'approvalChain' is required for a " + doc.tmpl.id +
+                         " job; name the policy chain it goes through (see schemas/job.xsd)");
   }
 }
 
@@ -105,6 +129,7 @@ model::Document loadJob(const std::string& path) {
   doc.tmpl = templateFor(root, path);
   doc.approvalChain = attributeValue(root, "approvalChain");
   for (const xmlNode* element : childElements(root)) readElement(element, path, doc);
+  checkContentFitsTemplate(root, path, doc);
   return doc;
 }
 

@@ -22,7 +22,9 @@ class Amount {
 
   friend bool operator==(Amount a, Amount b) { return a.fen_ == b.fen_; }
   friend bool operator!=(Amount a, Amount b) { return a.fen_ != b.fen_; }
-  friend Amount operator+(Amount a, Amount b);  // throws on overflow
+  // Both throw Error(InputInvalid, "amount.overflow") when the result reaches 10^12 元, and * throws
+  // "amount.invalid" for a negative quantity.
+  friend Amount operator+(Amount a, Amount b);
   friend Amount operator*(Amount unitPrice, std::int64_t quantity);
 
  private:

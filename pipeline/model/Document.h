@@ -8,33 +8,18 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model/LeaveRequest.h"
+#include "pipeline/model/Text.h"
+#include "pipeline/model/Voucher.h"
+
 namespace gongwen::model {
-
-// Where a piece of text came from: the job file, the line of its element, and the element's
-// XPath (e.g. /job/body/p[3]).
-struct SourceLocation {
-  std::string file;
-  int line = 0;
-  std::string xpath;
-
-  // "samples/jobs/notice.xml:12 (/job/body/p[3])"
-  std::string describe() const;
-};
-
-// A text element of the job. `value` is UTF-8 exactly as written (surrounding whitespace trimmed,
-// inner line breaks folded away).
-struct Text {
-  std::string value;
-  SourceLocation where;
-
-  bool empty() const { return value.empty(); }
-};
 
 // The special formats of GB/T 9704 clause 10; the template decides which one a kind uses.
 enum class LayoutFormat {
   General,  // 通用格式 (7.x): 文件格式 with red mark, number and separator line
   Letter,   // 信函格式 (10.1)
   Minutes,  // 纪要格式 (10.3)
+  Form,     // a form (表单) laid out as a table: leave slips, vouchers (layout/FormLayout)
 };
 
 // 行文方向: decides whether 签发人 is shown (上行文) and where the number goes.
@@ -118,6 +103,10 @@ struct Document {
 
   // Letter format (proposal replies): the A/B/C handling class printed top right; may be empty.
   Text handlingClass;
+
+  // A form job (template format `form`) carries exactly one of these instead of the 公文 elements.
+  std::optional<LeaveRequest> leave;
+  std::optional<Voucher> voucher;
 
   bool sealed() const;  // any signatory carries a seal
 };

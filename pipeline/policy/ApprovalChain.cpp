@@ -26,7 +26,9 @@ std::string joined(const std::vector<std::string>& items, const char* separator 
 std::string describe(const Step& step) { return step.name + " (" + step.id + ")"; }
 std::string describe(const Person& person) { return person.name + " (" + person.id + ")"; }
 
-bool givesDirectly(const Step& step, const Person& person) {
+// A step given by the request's applicant (申请人签字) is his alone; the others by role or name.
+bool givesDirectly(const Step& step, const Person& person, const std::string& applicantId) {
+  if (step.byApplicant) return person.id == applicantId;
   if (contains(step.people, person.id)) {
     return true;
   }
@@ -43,6 +45,7 @@ std::string stepIds(const Chain& chain) {
 }
 
 std::string whoMayGive(const Step& step) {
+  if (step.byApplicant) return "the applicant of the request";
   std::vector<std::string> who = step.roles;
   who.insert(who.end(), step.people.begin(), step.people.end());
   return joined(who);
@@ -50,13 +53,14 @@ std::string whoMayGive(const Step& step) {
 
 const Delegation* delegationFor(const Policy& policy, const Chain& chain, const Step& step,
                                 const Person& deputy, std::time_t now) {
+  if (step.byApplicant) return nullptr;  // nobody signs a request for the person who makes it
   for (const Delegation& delegation : policy.delegations) {
     const Person* principal = policy.findPerson(delegation.principal);
     if (delegation.deputy == deputy.id && principal != nullptr && now >= delegation.validFrom &&
         now <= delegation.validUntil &&
         (delegation.chains.empty() || contains(delegation.chains, chain.id)) &&
         (delegation.steps.empty() || contains(delegation.steps, step.id)) &&
-        givesDirectly(step, *principal)) {
+        givesDirectly(step, *principal, std::string())) {
       return &delegation;
     }
   }
@@ -77,7 +81,7 @@ std::size_t indexOf(const Chain& chain, const Step& step) {
 // optional step the person cannot give is skipped, a required one is returned (and refused later).
 const Step& chooseNextStep(const Policy& policy, const Chain& chain,
                            const std::vector<SignedStep>& signedSteps, const Person& person,
-                           std::time_t now) {
+                           std::time_t now, const std::string& applicantId) {
   std::size_t start = 0;
   for (const SignedStep& done : signedSteps) {
     if (const Step* step = chain.findStep(done.stepId)) {
@@ -86,7 +90,7 @@ const Step& chooseNextStep(const Policy& policy, const Chain& chain,
   }
   for (std::size_t i = start; i < chain.steps.size(); ++i) {
     const Step& step = chain.steps[i];
-    bool mayGive = givesDirectly(step, person) || delegationFor(policy, chain, step, person, now) != nullptr;
+    bool mayGive = givesDirectly(step, person, applicantId) || delegationFor(policy, chain, step, person, now) != nullptr;
     if (mayGive || !step.optional) {
       return step;
     }
@@ -188,7 +192,7 @@ Authorisation authorise(const Policy& policy, const std::string& chainId,
                                                    "' is not a person of the policy " + policy.sourceFile);
   }
   const Step* step =
-      stepId.empty() ? &chooseNextStep(policy, *chain, signedSteps, *person, now) : chain->findStep(stepId);
+      stepId.empty() ? &chooseNextStep(policy, *chain, signedSteps, *person, now, applicantId) : chain->findStep(stepId);
   if (step == nullptr) {
     throw policyError("policy.unknown-step", "rule unknown-step: chain " + chain->id + " has no step '" +
                                                  stepId + "'; its steps are " + stepIds(*chain));
@@ -199,7 +203,12 @@ Authorisation authorise(const Policy& policy, const std::string& chainId,
   result.chain = chain;
   result.step = step;
   result.signer = person;
-  if (!givesDirectly(*step, *person)) {
+  if (step->byApplicant && applicantId.empty()) {
+    throw policyError("policy.applicant-required", "rule applicant-required: " + describe(*step) +
+                                                       " is given by the applicant of the request, and it "
+                                                       "names none; name the applicant of the request");
+  }
+  if (!givesDirectly(*step, *person, applicantId)) {
     result.delegation = delegationFor(policy, *chain, *step, *person, now);
     if (result.delegation == nullptr) {
       throw policyError("policy.signer-not-allowed",

@@ -82,6 +82,8 @@ struct Step {
   // The signer (or the principal he acts for) must oversee the applicant's department: a staff
   // member's leave is approved by *their* 分管领导.
   bool inChargeOfApplicant = false;
+  // Given by the applicant of the request himself (请假条: 申请人签字), nobody else, not by delegation.
+  bool byApplicant = false;
 };
 
 struct Chain {
@@ -193,9 +195,10 @@ struct Authorisation {
 //   policy.step-repeated        (the step was given already),
 //   policy.seal-unauthorised    (the authorising step is missing or its signer lacks the seal's role),
 //   policy.chain-complete       (no step left for this person when stepId is empty),
-//   policy.applicant-required   (an inChargeOfApplicant step, and no applicantId given),
+//   policy.applicant-required   (an inChargeOfApplicant or byApplicant step, and no applicantId given),
 //   policy.not-in-charge        (the signer does not oversee the applicant's department).
-// applicantId: the person a leave request is for; only inChargeOfApplicant steps need it.
+// applicantId: the person a leave request is for; only inChargeOfApplicant and byApplicant steps
+// need it (a byApplicant step is policy.signer-not-allowed for anybody else).
 Authorisation authorise(const Policy& policy, const std::string& chainId,
                         const std::vector<SignedStep>& signedSteps, const std::string& personId,
                         const std::string& stepId, std::time_t now,

@@ -165,6 +165,7 @@ Step readStep(const Reader& reader, const xmlNode* node, const Policy& policy, c
   step.authorisedBy = reader.attribute(node, "authorisedBy");
   step.authorisingRoles = reader.list(node, "authorisingRoles");
   step.inChargeOfApplicant = reader.flag(node, "inChargeOfApplicant");
+  step.byApplicant = reader.flag(node, "byApplicant");
   if (chain.findStep(step.id) != nullptr) {
     reader.fail(node, "step id '" + step.id + "' is used twice in chain '" + chain.id + "'");
   }
@@ -174,8 +175,9 @@ Step readStep(const Reader& reader, const xmlNode* node, const Policy& policy, c
     }
   }
   if (step.seal.empty()) {
-    if (step.roles.empty() && step.people.empty()) {
-      reader.fail(node, "step '" + step.id + "' names neither roles nor people who may give it");
+    if (step.byApplicant != (step.roles.empty() && step.people.empty())) {
+      reader.fail(node, "step '" + step.id + "' must name the roles or people who may give it, or be given "
+                            "byApplicant, and not both");
     }
     if (!step.authorisedBy.empty() || !step.authorisingRoles.empty()) {
       reader.fail(node, "authorisedBy/authorisingRoles belong on seal steps only (step '" + step.id + "')");

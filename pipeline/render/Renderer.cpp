@@ -11,6 +11,7 @@
 #include "pipeline/core/ProtectedPaths.h"
 #include "pipeline/job/JobLoader.h"
 #include "pipeline/layout/DocumentLayout.h"
+#include "pipeline/render/FormJob.h"
 
 namespace gongwen::render {
 namespace {
@@ -72,7 +73,8 @@ std::string writeFramesToPdf(const layout::Frames& frames, const fonts::FontLibr
 
 RenderResult renderJob(const std::string& jobPath, const std::string& outPath, const RenderOptions& options) {
   const model::Document doc = job::loadJob(jobPath);
-  if (options.approve) options.approve(doc);
+  const policy::Chain* formChain = isForm(doc) ? &approveForm(doc, options.policy) : nullptr;
+  if (!formChain && options.approve) options.approve(doc);
   // Fail on an unusable output path before the work, once the job and its template are read and the
   // font configuration is named: none of them may be the output.
   if (!options.fontConfigPath.empty()) noteInput(options.fontConfigPath);
@@ -87,7 +89,9 @@ RenderResult renderJob(const std::string& jobPath, const std::string& outPath, c
                     check::formatFindings(result.findings));
   }
   const fonts::FontLibrary& fonts = fontLibraryFor(options.fontConfigPath);
-  const std::string pdf = renderToPdf(doc, fonts, options.fixedTime, &result.pages);
+  const std::string pdf = formChain ? renderFormJobToPdf(doc, *options.policy, *formChain, fonts,
+                                                         options.fixedTime, &result.pages)
+                                    : renderToPdf(doc, fonts, options.fixedTime, &result.pages);
   WriteOptions write;
   write.ownerOnly = doc.classification.has_value();  // 密级: never readable by others, whatever the umask
   writeFileAtomically(outPath, pdf, write);

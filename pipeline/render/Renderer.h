@@ -12,6 +12,7 @@
 #include "pipeline/layout/Frames.h"
 #include "pipeline/model/Document.h"
 #include "pipeline/pdf/PdfWriter.h"
+#include "pipeline/policy/Policy.h"
 
 namespace gongwen::render {
 
@@ -23,6 +24,9 @@ struct RenderOptions {
   // Called with the loaded job before anything is laid out or written; throws to refuse it (the
   // CLI checks the job's approval chain against a policy here).
   std::function<void(const model::Document&)> approve;
+  // A form job (leave request, voucher) takes its chain and its signature boxes from the policy and
+  // is refused without one; `approve` is for the 公文.
+  const policy::Policy* policy = nullptr;
 };
 
 struct RenderResult {

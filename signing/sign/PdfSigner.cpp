@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include "pipeline/core/Error.h"
 #include "pipeline/core/UtcTime.h"
@@ -13,6 +14,7 @@
 #include "signing/sign/PdfFields.h"
 #include "signing/sign/PdfText.h"
 #include "signing/sign/SealImage.h"
+#include "signing/sign/SignatureAppearance.h"
 
 namespace gongwen::sign {
 
@@ -110,27 +112,26 @@ void addApprovalField(const PdfMemDocument& pdf, IncrementalUpdate& update, cons
   updateAcroForm(pdf, update, &fieldRef);
 }
 
-// The empty field whose /GongwenSeal names the seal, its widget (the field itself when merged) and
-// the widget's size.
-struct SealField {
+// An empty signature field rendering placed for a seal (/GongwenSeal) or a form's step
+// (/GongwenStep), its widget (the field itself when merged) and the widget's size.
+struct EmptyField {
   const PdfObject* field = nullptr;
   const PdfObject* widget = nullptr;
   double width = 0, height = 0;
 };
 
-SealField findSealField(const SignableDocument& document, const std::string& sealId) {
+std::optional<EmptyField> findEmptyField(const SignableDocument& document, const char* key,
+                                         const std::string& id) {
   const PdfMemDocument& pdf = document.pdf();
-  SealField found;
+  EmptyField found;
   for (const PdfObject* candidate : signatureFields(pdf)) {
-    if (stringValue(candidate->GetDictionary().GetKey("GongwenSeal")) == sealId &&
+    if (stringValue(candidate->GetDictionary().GetKey(key)) == id &&
         !candidate->GetDictionary().HasKey("V")) {
       found.field = candidate;
       break;
     }
   }
-  if (found.field == nullptr)
-    throw inputError("sign.seal-field", document.name() + ": no empty signature field with /GongwenSeal (" +
-                                            sealId + "); render the document with its seal first");
+  if (found.field == nullptr) return std::nullopt;
 
   found.widget = found.field;
   if (!found.field->GetDictionary().HasKey("Rect")) {
@@ -141,7 +142,7 @@ SealField findSealField(const SignableDocument& document, const std::string& sea
   }
   const PdfObject* rect = found.widget != nullptr ? found.widget->GetIndirectKey("Rect") : nullptr;
   if (rect == nullptr || !rect->IsArray() || rect->GetArray().size() != 4)
-    throw inputError("sign.seal-field", document.name() + ": the seal field (" + sealId +
+    throw inputError("sign.seal-field", document.name() + ": the signature field (/" + key + " " + id +
                                             ") has no widget rectangle; render the document again");
   const PdfArray& r = rect->GetArray();
   found.width = std::abs(r[2].GetReal() - r[0].GetReal());
@@ -149,39 +150,28 @@ SealField findSealField(const SignableDocument& document, const std::string& sea
   return found;
 }
 
-// The seal: fills the empty field whose /GongwenSeal names the seal, gives its widget the seal
-// image as appearance, and locks every field of the form (/Lock on the field, FieldMDP in the
+EmptyField findSealField(const SignableDocument& document, const std::string& sealId) {
+  if (auto found = findEmptyField(document, "GongwenSeal", sealId)) return *found;
+  throw inputError("sign.seal-field", document.name() + ": no empty signature field with /GongwenSeal (" +
+                                          sealId + "); render the document with its seal first");
+}
+
+// Fills the empty field with the signature and the appearance `appearance` (a Form XObject).
+// `lockAll`: the seal locks every field of the form (/Lock on the field, FieldMDP in the
 // signature's /Reference). Field flags stay as rendered: the lock is declared, not imposed by
 // rewriting other fields, so the revision only touches the field being signed.
-void fillSealField(const SignableDocument& document, IncrementalUpdate& update,
-                   const SignatureRequest& request, unsigned signature) {
-  const auto [field, widget, width, height] = findSealField(document, request.sealId);
-  const SealImage image = readSealPng(request.sealImagePath);
-  const unsigned imageNumber = update.newObjectNumber();
-  std::string softMask;
-  if (!image.alphaData.empty()) {
-    const unsigned maskNumber = update.newObjectNumber();
-    update.put(maskNumber, 0, softMaskXObject(image));
-    softMask = std::to_string(maskNumber) + " 0 R";
-  }
-  update.put(imageNumber, 0, imageXObject(image, softMask));
-  char content[128];
-  std::snprintf(content, sizeof content, "q %.2f 0 0 %.2f 0 0 cm /Seal Do Q", width, height);
-  char bbox[96];
-  std::snprintf(bbox, sizeof bbox, "[0 0 %.2f %.2f]", width, height);
-  const unsigned appearance = update.newObjectNumber();
-  update.put(appearance, 0,
-             std::string("<< /Type /XObject /Subtype /Form /BBox ") + bbox +
-                 " /Resources << /XObject << /Seal " + std::to_string(imageNumber) + " 0 R >> >> /Length " +
-                 std::to_string(std::strlen(content)) + " >>\nstream\n" + content + "\nendstream");
-
+void fillField(const SignableDocument& document, IncrementalUpdate& update, const EmptyField& found,
+               unsigned appearance, unsigned signature, bool lockAll) {
+  const auto [field, widget, width, height] = found;
   PdfObject changedField(*field);
   PdfDictionary& dict = changedField.GetDictionary();
   dict.AddKey("V", PdfReference(signature, 0));
-  PdfDictionary lock;
-  lock.AddKey("Type", PdfName("SigFieldLock"));
-  lock.AddKey("Action", PdfName("All"));
-  dict.AddKey("Lock", lock);
+  if (lockAll) {
+    PdfDictionary lock;
+    lock.AddKey("Type", PdfName("SigFieldLock"));
+    lock.AddKey("Action", PdfName("All"));
+    dict.AddKey("Lock", lock);
+  }
   PdfDictionary appearances;
   appearances.AddKey("N", PdfReference(appearance, 0));
   if (widget == field) {
@@ -195,6 +185,41 @@ void fillSealField(const SignableDocument& document, IncrementalUpdate& update,
   }
   replace(update, changedField, field->Reference());
   updateAcroForm(document.pdf(), update, nullptr);
+}
+
+// The seal: fills the empty field whose /GongwenSeal names the seal with the seal image as
+// appearance, and locks every field of the form.
+void fillSealField(const SignableDocument& document, IncrementalUpdate& update,
+                   const SignatureRequest& request, unsigned signature) {
+  const EmptyField found = findSealField(document, request.sealId);
+  const SealImage image = readSealPng(request.sealImagePath);
+  const unsigned imageNumber = update.newObjectNumber();
+  std::string softMask;
+  if (!image.alphaData.empty()) {
+    const unsigned maskNumber = update.newObjectNumber();
+    update.put(maskNumber, 0, softMaskXObject(image));
+    softMask = std::to_string(maskNumber) + " 0 R";
+  }
+  update.put(imageNumber, 0, imageXObject(image, softMask));
+  char content[128];
+  std::snprintf(content, sizeof content, "q %.2f 0 0 %.2f 0 0 cm /Seal Do Q", found.width, found.height);
+  char bbox[96];
+  std::snprintf(bbox, sizeof bbox, "[0 0 %.2f %.2f]", found.width, found.height);
+  const unsigned appearance = update.newObjectNumber();
+  update.put(appearance, 0,
+             std::string("<< /Type /XObject /Subtype /Form /BBox ") + bbox +
+                 " /Resources << /XObject << /Seal " + std::to_string(imageNumber) + " 0 R >> >> /Length " +
+                 std::to_string(std::strlen(content)) + " >>\nstream\n" + content + "\nendstream");
+  fillField(document, update, found, appearance, signature, true);
+}
+
+// A form's box for this step (请假条, 报销凭证): the signer's name and the time, visibly. The later
+// steps' boxes must stay fillable, so nothing is locked.
+void fillStepField(const SignableDocument& document, IncrementalUpdate& update, const EmptyField& found,
+                   const SignatureRequest& request, unsigned signature) {
+  const unsigned appearance = writeSignatureAppearance(update, *request.boxFont, request.signerName,
+                                                       request.signingTime, found.width, found.height);
+  fillField(document, update, found, appearance, signature, false);
 }
 
 std::size_t reservedContentsBytes(const cms::SignerMaterial& signer, bool timestamped) {
@@ -250,6 +275,10 @@ std::string digestOfRanges(const std::string& pdf, std::size_t gapStart, std::si
 
 }  // namespace
 
+bool hasBoxFor(const SignableDocument& document, const std::string& stepId) {
+  return findEmptyField(document, "GongwenStep", stepId).has_value();
+}
+
 void checkSealCanBeApplied(const SignableDocument& document, const SignatureRequest& request) {
   findSealField(document, request.sealId);
   readSealPng(request.sealImagePath);
@@ -263,10 +292,12 @@ std::string signDocument(const SignableDocument& document, const SignatureReques
   IncrementalUpdate update(static_cast<unsigned>(std::max(declared, pdf.GetObjects().GetObjectCount())));
 
   const unsigned signature = update.newObjectNumber();
-  if (request.sealId.empty())
-    addApprovalField(pdf, update, request, signature);
-  else
+  if (!request.sealId.empty())
     fillSealField(document, update, request, signature);
+  else if (const auto box = findEmptyField(document, "GongwenStep", request.stepId); box && request.boxFont)
+    fillStepField(document, update, *box, request, signature);
+  else
+    addApprovalField(pdf, update, request, signature);
   const std::size_t contentsBytes = reservedContentsBytes(signer, static_cast<bool>(timestamp));
   const std::string dictionary = signatureDictionary(request, contentsBytes);
   update.put(signature, 0, dictionary);

@@ -1,12 +1,14 @@
 #pragma once
 // Signs a PDF: the input bytes unchanged plus one incremental revision holding a PAdES baseline
-// signature (ETSI.CAdES.detached). An approval gets a new invisible signature field on page 1; a
-// seal fills the empty signature field rendering placed for it, shows the seal image, and locks
-// the form's fields. Policy decisions are taken before this is called; nothing here writes files.
+// signature (ETSI.CAdES.detached). An approval fills the form's empty box for its step (/GongwenStep)
+// with the signer's name and the time, or, in a document without one, gets a new invisible
+// signature field on page 1; a seal fills the empty signature field rendering placed for it, shows
+// the seal image, and locks the form's fields. Policy decisions are taken before this is called; nothing here writes files.
 
 #include <ctime>
 #include <string>
 
+#include "pipeline/fonts/FontLibrary.h"
 #include "signing/cms/CadesSigner.h"
 #include "signing/sign/SignableDocument.h"
 
@@ -25,7 +27,13 @@ struct SignatureRequest {
   // and /GongwenSealUseHash (its row hash), inside the revision the seal signs.
   long long sealUseSequence = 0;
   std::string sealUseHash;
+  // The 楷体 face a form's box for this step is signed in (hasBoxFor); without it the approval is
+  // an invisible field.
+  const fonts::FontFace* boxFont = nullptr;
 };
+
+// Whether the document has an empty signature box for this step (/GongwenStep, a form's box).
+bool hasBoxFor(const SignableDocument& document, const std::string& stepId);
 
 // Throws what signDocument() would for a seal it cannot apply (no empty field for it, an unusable
 // image), so that `sign` refuses before the seal's use is registered.

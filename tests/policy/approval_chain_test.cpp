@@ -259,7 +259,7 @@ TEST_F(ApprovalChainTest, LeaveOverOneDayIncludingBetweenOneAndTwoNeedsDeputyThe
   EXPECT_EQ(leaveChain(bureau, "事假", 2, "chengban"), "leave-long");
   EXPECT_EQ(leaveChain(bureau, "病假", 5, "fenguan-zhang"), "leave-long");
   const policy::Chain& chain = policy::leaveChainFor(bureau, {"事假", 3, "chengban"});
-  EXPECT_EQ(chain.steps.size(), 2u);
+  EXPECT_EQ(chain.steps.size(), 3u);
   EXPECT_EQ(refusal(chain.id, {}, "juzhang", "director-approval"), "policy.step-out-of-order");
 }
 
@@ -268,14 +268,16 @@ TEST_F(ApprovalChainTest, StatutoryLeaveGoesSectionHeadDeputyLeaderWhateverTheDa
     EXPECT_EQ(leaveChain(bureau, kind, 1, "chengban"), "leave-statutory") << kind;
     EXPECT_EQ(leaveChain(bureau, kind, 10, "chengban"), "leave-statutory") << kind;
   }
-  std::vector<SignedStep> done{{"section-confirm", "guzhang", ""}, {"deputy-agree", "fenguan-liu", ""}};
+  std::vector<SignedStep> done{
+      {"applicant", "chengban", ""}, {"section-confirm", "guzhang", ""}, {"deputy-agree", "fenguan-liu", ""}};
   EXPECT_EQ(allowed("leave-statutory", done, "shuji", "leader-approval").step->id, "leader-approval");
 }
 
 TEST_F(ApprovalChainTest, StaffLeaveIsApprovedByTheirOwnDeputyInCharge) {
   std::time_t at = utc("2026-11-27T09:00:00Z");
   const std::string chain = policy::leaveChainFor(bureau, {"事假", 1, "chengban"}).id;  // 业务股
-  EXPECT_EQ(authorise(bureau, chain, {}, "fenguan-liu", "deputy-approval", at, "chengban").step->id,
+  const std::vector<SignedStep> asked{{"applicant", "chengban", ""}};
+  EXPECT_EQ(authorise(bureau, chain, asked, "fenguan-liu", "deputy-approval", at, "chengban").step->id,
             "deputy-approval");
   EXPECT_EQ(
       errorCode([&] { authorise(bureau, chain, {}, "fenguan-zhang", "deputy-approval", at, "chengban"); },
@@ -289,10 +291,39 @@ TEST_F(ApprovalChainTest, StaffLeaveIsApprovedByTheirOwnDeputyInCharge) {
   EXPECT_EQ(
       errorCode([&] { authorise(bureau, longLeave, {}, "fenguan-liu", "deputy-review", at, "bangong"); }),
       "policy.not-in-charge");
-  std::vector<SignedStep> file{{"deputy-review", "fenguan-zhang", ""}, {"director-approval", "juzhang", ""}};
-  EXPECT_TRUE(policy::reviewChain(bureau, longLeave, file, {at, at}, "bangong").complete());
-  EXPECT_EQ(policy::reviewChain(bureau, longLeave, file, {at, at}, "chengban").findings.at(0).code,
-            "policy.not-in-charge");
+  std::vector<SignedStep> file{{"applicant", "bangong", ""},
+                               {"deputy-review", "fenguan-zhang", ""},
+                               {"director-approval", "juzhang", ""}};
+  EXPECT_TRUE(policy::reviewChain(bureau, longLeave, file, {at, at, at}, "bangong").complete());
+  const auto findings = policy::reviewChain(bureau, longLeave, file, {at, at, at}, "chengban").findings;
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].code, "policy.signer-not-allowed") << "bangong signed chengban's request";
+  EXPECT_EQ(findings[1].code, "policy.not-in-charge");
+}
+
+TEST_F(ApprovalChainTest, TheApplicantSignsHisOwnRequestFirstAndNobodyElseMay) {
+  std::time_t at = utc("2026-11-27T09:00:00Z");
+  EXPECT_EQ(authorise(bureau, "leave-long", {}, "chengban", "applicant", at, "chengban").step->id,
+            "applicant");
+  // With no step named, the applicant's is the one he may give next.
+  EXPECT_EQ(authorise(bureau, "leave-long", {}, "chengban", "", at, "chengban").step->id, "applicant");
+  EXPECT_EQ(
+      errorCode([&] { authorise(bureau, "leave-long", {}, "guzhang", "applicant", at, "chengban"); }, &last),
+      "policy.signer-not-allowed");
+  EXPECT_NE(last.find("the applicant of the request"), std::string::npos) << last;
+  // Not even the 局长, and not by delegation: changwu acts for juzhang, never for the applicant.
+  EXPECT_EQ(errorCode([&] { authorise(bureau, "leave-long", {}, "juzhang", "applicant", at, "chengban"); }),
+            "policy.signer-not-allowed");
+  EXPECT_EQ(errorCode([&] { authorise(bureau, "leave-long", {}, "chengban", "applicant", at); }),
+            "policy.applicant-required");
+  // The approvers come after him.
+  EXPECT_EQ(
+      errorCode([&] { authorise(bureau, "leave-long", {}, "fenguan-liu", "deputy-review", at, "chengban"); }),
+      "policy.step-out-of-order");
+  const std::vector<SignedStep> done{{"applicant", "chengban", ""}, {"deputy-review", "fenguan-liu", ""}};
+  EXPECT_EQ(
+      errorCode([&] { authorise(bureau, "leave-long", done, "chengban", "applicant", at, "chengban"); }),
+      "policy.step-repeated");
 }
 
 TEST_F(ApprovalChainTest, LeaveWithoutARuleOrDaysIsRefused) {

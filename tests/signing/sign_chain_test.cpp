@@ -80,8 +80,8 @@ void signChainAndCheck(const std::string& unsignedPath, const Steps& steps, cons
 
 class SignChain : public ::testing::TestWithParam<ChainCase> {};
 
-// Chains the sample jobs do not cover (no 报销凭证 / 请假条 templates yet, no Party-group 发文 sample)
-// are signed on a document shaped like a rendered one.
+// Every chain, also those the sample jobs do not cover (no Party-group 发文 sample), signed on a
+// document shaped like a rendered one.
 TEST_P(SignChain, EverySignatureVerifiesWithIndependentToolsAndEarlierBytesStayUntouched) {
   const ChainCase& c = GetParam();
   TempDir work;
@@ -113,8 +113,36 @@ const std::map<std::string, Steps>& sampleSigners() {
         {"fenguan-liu", "deputy-review"},
         {"juzhang", "principal-signoff"},
         {"bangong", "administrative-seal"}}},
-      {"meeting-minutes", {{"bangong", "minutes-proofread"}, {"shuji", "principal-signoff"}}}};
+      {"meeting-minutes", {{"bangong", "minutes-proofread"}, {"shuji", "principal-signoff"}}},
+      {"reimbursement",
+       {{"jingshou", "spender"}, {"zhengming", "witness"}, {"juzhang", "director-approval"}}}};
   return signers;
+}
+
+// A leave slip: its applicant first, then the approvers; the 分管领导 is the one the policy puts in
+// charge of the applicant's department.
+Steps leaveSigners(const std::string& chain, const std::string& applicantId) {
+  const policy::Policy rules = policy::loadPolicy(bureau().policyPath());
+  const policy::Person& applicant = *rules.findPerson(applicantId);
+  std::string deputy;
+  for (const policy::Person& person : rules.people) {
+    for (const std::string& department : person.oversees)
+      if (department == applicant.department) deputy = person.id;
+  }
+  Steps steps{{applicantId, "applicant"}};
+  if (chain == "leave-short-staff") steps.push_back({deputy, "deputy-approval"});
+  if (chain == "leave-short-leader") steps.push_back({"juzhang", "director-approval"});
+  if (chain == "leave-long")
+    steps.insert(steps.end(), {{deputy, "deputy-review"}, {"juzhang", "director-approval"}});
+  if (chain == "leave-statutory")
+    steps.insert(steps.end(),
+                 {{"guzhang", "section-confirm"}, {deputy, "deputy-agree"}, {"juzhang", "leader-approval"}});
+  return steps;
+}
+
+std::string infoText(const poppler::document& document, const char* key) {
+  const poppler::byte_array utf8 = document.info_key(key).to_utf8();
+  return std::string(utf8.begin(), utf8.end());
 }
 
 class SignRenderedSample : public ::testing::TestWithParam<std::string> {};
@@ -122,19 +150,30 @@ class SignRenderedSample : public ::testing::TestWithParam<std::string> {};
 // Every sample job, rendered by `gongwen render`, signed through its whole chain.
 TEST_P(SignRenderedSample, FullChainVerifies) {
   TempDir work;
-  const CommandResult render = run({gongwenBinary(), "render", GetParam(), "-o", work.file("0.pdf")});
+  const CommandResult render = run(
+      {gongwenBinary(), "render", GetParam(), "-o", work.file("0.pdf"), "--policy", bureau().policyPath()});
   ASSERT_EQ(render.exitCode, 0) << render.err;
   const auto document =
       std::unique_ptr<poppler::document>(poppler::document::load_from_file(work.file("0.pdf")));
   ASSERT_TRUE(document);
-  const poppler::byte_array chainUtf8 = document->info_key("GongwenChain").to_utf8();
-  const std::string chain(chainUtf8.begin(), chainUtf8.end());
+  const std::string chain = infoText(*document, "GongwenChain");
+  if (chain.rfind("leave-", 0) == 0) {
+    signChainAndCheck(work.file("0.pdf"), leaveSigners(chain, infoText(*document, "GongwenApplicant")), work);
+    return;
+  }
   const auto signers = sampleSigners().find(chain);
   ASSERT_NE(signers, sampleSigners().end()) << "no signers for chain '" << chain << "'";
   signChainAndCheck(work.file("0.pdf"), signers->second, work);
 }
 
-INSTANTIATE_TEST_SUITE_P(SampleJobs, SignRenderedSample, ::testing::ValuesIn(sampleJobs()),
+std::vector<std::string> everySample() {
+  std::vector<std::string> jobs = sampleJobs();
+  const std::vector<std::string> forms = sampleFormJobs();
+  jobs.insert(jobs.end(), forms.begin(), forms.end());
+  return jobs;
+}
+
+INSTANTIATE_TEST_SUITE_P(SampleJobs, SignRenderedSample, ::testing::ValuesIn(everySample()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            std::string name = std::filesystem::path(info.param).stem().string();
                            for (char& ch : name)
@@ -151,10 +190,12 @@ INSTANTIATE_TEST_SUITE_P(
                    {"shuji", "secretary-signoff"}, {"bangong", "party-seal"}}, ""},
         ChainCase{"reimbursement", "",
                   {{"jingshou", "spender"}, {"zhengming", "witness"}, {"juzhang", "director-approval"}}, ""},
-        ChainCase{"leave-long", "", {{"fenguan-liu", "deputy-review"}, {"juzhang", "director-approval"}},
+        ChainCase{"leave-long", "",
+                  {{"chengban", "applicant"}, {"fenguan-liu", "deputy-review"}, {"juzhang", "director-approval"}},
                   "chengban"},
         ChainCase{"leave-statutory", "",
-                  {{"guzhang", "section-confirm"}, {"fenguan-liu", "deputy-agree"}, {"juzhang", "leader-approval"}},
+                  {{"chengban", "applicant"}, {"guzhang", "section-confirm"}, {"fenguan-liu", "deputy-agree"},
+                   {"juzhang", "leader-approval"}},
                   "chengban"}),
     caseName);
 // clang-format on

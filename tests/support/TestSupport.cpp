@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <thread>
 
@@ -126,14 +127,28 @@ std::string sourcePath(const std::string& relative) {
   return std::string((dir && *dir) ? dir : GONGWEN_TEST_SOURCE_DIR) + "/" + relative;
 }
 
-std::vector<std::string> sampleJobs() {
+namespace {
+
+// The sample jobs, sorted, whose template is (or is not) a form's.
+std::vector<std::string> samplesWhere(bool forms) {
   std::vector<std::string> jobs;
   for (const auto& entry : fs::directory_iterator(sourcePath("samples/jobs"))) {
-    if (entry.path().extension() == ".xml") jobs.push_back(entry.path().string());
+    if (entry.path().extension() != ".xml") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const bool form = text.find("template=\"leave\"") != std::string::npos ||
+                      text.find("template=\"voucher\"") != std::string::npos;
+    if (form == forms) jobs.push_back(entry.path().string());
   }
   std::sort(jobs.begin(), jobs.end());
   return jobs;
 }
+
+}  // namespace
+
+std::vector<std::string> sampleJobs() { return samplesWhere(false); }
+
+std::vector<std::string> sampleFormJobs() { return samplesWhere(true); }
 
 std::string withoutWhitespace(const std::string& s) {
   std::string out;

@@ -56,8 +56,10 @@ int runAndKillAfter(const std::vector<std::string>& argv, const std::vector<std:
 std::string gongwenBinary();
 std::string sourcePath(const std::string& relative);
 
-// Every job file in samples/jobs, sorted.
+// Every 公文 job file in samples/jobs, sorted.
 std::vector<std::string> sampleJobs();
+// The leave requests and vouchers of samples/jobs, sorted: they render only with --policy.
+std::vector<std::string> sampleFormJobs();
 
 // Whitespace removed: pdftotext output compared with the job's text.
 std::string withoutWhitespace(const std::string& s);

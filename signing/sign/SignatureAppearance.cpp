@@ -1,0 +1,150 @@
+#include "signing/sign/SignatureAppearance.h"
+
+#include <podofo/podofo.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <utility>
+
+#include "pipeline/core/Error.h"
+#include "pipeline/core/Utf.h"
+#include "pipeline/pdf/FontEmbedder.h"
+
+namespace gongwen::sign {
+namespace {
+
+using namespace PoDoFo;
+
+constexpr double kNameSize = 16;  // 三号
+constexpr double kTimeSize = 9;
+constexpr double kMargin = 3;
+constexpr double kGap = 4;  // between the name and the time
+
+struct Line {
+  std::u32string text;
+  double size = 0;
+};
+
+// Gives each font object written into the scratch list a number of the update, and rewrites the
+// references between them.
+class Renumbering {
+ public:
+  Renumbering(IncrementalUpdate& update, const PdfVecObjects& scratch) : update_(update), scratch_(scratch) {}
+
+  unsigned numberOf(const PdfReference& ref) {
+    auto it = numbers_.find(ref.ObjectNumber());
+    if (it != numbers_.end()) return it->second;
+    const unsigned number = update_.newObjectNumber();
+    numbers_.emplace(ref.ObjectNumber(), number);
+    const PdfObject* object = scratch_.GetObject(ref);
+    PdfObject copy(*object);
+    renumber(copy);
+    std::string body;
+    if (object->HasStream()) {
+      const auto* stream = dynamic_cast<const PdfMemStream*>(object->GetStream());
+      const std::string data(stream->Get(), static_cast<std::size_t>(stream->GetLength()));
+      copy.GetDictionary().AddKey("Length", static_cast<pdf_int64>(data.size()));
+      copy.ToString(body, ePdfWriteMode_Compact);
+      body += "\nstream\n" + data + "\nendstream";
+    } else {
+      copy.ToString(body, ePdfWriteMode_Compact);
+    }
+    update_.put(number, 0, body);
+    return number;
+  }
+
+ private:
+  void renumber(PdfVariant& value) {
+    if (value.IsReference()) {
+      value = PdfReference(numberOf(value.GetReference()), 0);
+    } else if (value.IsDictionary()) {
+      for (auto& [key, entry] : value.GetDictionary().GetKeys()) renumber(*entry);
+    } else if (value.IsArray()) {
+      for (PdfObject& entry : value.GetArray()) renumber(entry);
+    }
+  }
+
+  IncrementalUpdate& update_;
+  const PdfVecObjects& scratch_;
+  std::map<unsigned, unsigned> numbers_;
+};
+
+double widthOf(const fonts::FontFace& face, const Line& line) {
+  double width = 0;
+  for (char32_t c : line.text) width += face.advance(*face.glyphFor(c), line.size);
+  return width;
+}
+
+std::string hexCodes(const pdf::SubsetFont& font, const fonts::FontFace& face, const std::u32string& text) {
+  std::string hex;
+  for (char32_t c : text) {
+    char code[8];
+    std::snprintf(code, sizeof code, "%04X", font.codes.at(*face.glyphFor(c)));
+    hex += code;
+  }
+  return hex;
+}
+
+}  // namespace
+
+std::string appearanceTime(std::time_t signingTime) {
+  std::tm utc{};
+  gmtime_r(&signingTime, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
+  return text;
+}
+
+unsigned writeSignatureAppearance(IncrementalUpdate& update, const fonts::FontFace& face,
+                                  const std::string& signerName, std::time_t signingTime, double width,
+                                  double height) {
+  std::vector<Line> lines = {{toUtf32(signerName, "the signer's name"), kNameSize},
+                             {toUtf32(appearanceTime(signingTime), "the signing time"), kTimeSize}};
+  pdf::DrawnGlyphs drawn;
+  for (const Line& line : lines) {
+    for (char32_t c : line.text) {
+      const auto glyph = face.glyphFor(c);
+      if (!glyph) {
+        throw inputError("sign.missing-glyph", "the font " + face.familyName() + " has no glyph for '" +
+                                                   toUtf8(c) + "' of " + signerName +
+                                                   "'s visible signature; configure a 楷体 font that has it");
+      }
+      drawn.emplace(*glyph, c);
+    }
+  }
+  // A narrow box gets smaller letters rather than letters outside it.
+  for (Line& line : lines) {
+    const double natural = widthOf(face, line);
+    if (natural > width - 2 * kMargin) line.size *= (width - 2 * kMargin) / natural;
+  }
+  const pdf::SubsetFont subset = pdf::subsetFont(face, drawn);
+  PdfVecObjects scratch;
+  const PdfObject* type0 = pdf::embedFont(scratch, face, subset);
+  Renumbering renumbering(update, scratch);
+  const unsigned font = renumbering.numberOf(type0->Reference());
+
+  // The name in the middle of the box, the time under it; 0.88 em of a CJK face is above its baseline.
+  const Line& name = lines[0];
+  const Line& time = lines[1];
+  const double top = (height + name.size + kGap + time.size) / 2;
+  const double nameBaseline = top - 0.88 * name.size;
+  const double timeBaseline = nameBaseline - 0.12 * name.size - kGap - 0.88 * time.size;
+  std::string content;
+  for (const auto& [line, baseline] : {std::pair{&name, nameBaseline}, std::pair{&time, timeBaseline}}) {
+    const double x = std::max(kMargin, (width - widthOf(face, *line)) / 2);
+    char position[96];
+    std::snprintf(position, sizeof position, "BT /F1 %.2f Tf %.2f %.2f Td <", line->size, x, baseline);
+    content += position + hexCodes(subset, face, line->text) + "> Tj ET\n";
+  }
+  char bbox[96];
+  std::snprintf(bbox, sizeof bbox, "[0 0 %.2f %.2f]", width, height);
+  const unsigned appearance = update.newObjectNumber();
+  update.put(appearance, 0,
+             std::string("<< /Type /XObject /Subtype /Form /BBox ") + bbox + " /Resources << /Font << /F1 " +
+                 std::to_string(font) + " 0 R >> >> /Length " + std::to_string(content.size()) +
+                 " >>\nstream\n" + content + "endstream");
+  return appearance;
+}
+
+}  // namespace gongwen::sign
