@@ -1,6 +1,8 @@
 #pragma once
 // Each `gongwen` command lives in its own file and registers itself here; main() only dispatches.
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,5 +22,9 @@ const std::vector<Command>& commands();
 // Runs `body`, turning a gongwen::Error into one line on stderr and its exit code.
 int guarded(const char* command, int (*body)(const std::vector<std::string>&),
             const std::vector<std::string>& args);
+
+// SOURCE_DATE_EPOCH (reproducible-builds.org), which fixes the dates of what a command writes; unset:
+// nullopt. Throws Error(Usage, "usage.source-date-epoch") when it is not a number of seconds.
+std::optional<std::int64_t> sourceDateEpoch();
 
 }  // namespace gongwen::cli

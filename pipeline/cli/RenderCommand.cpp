@@ -1,7 +1,6 @@
 // gongwen render JOB.xml -o OUT.pdf [--fonts FONTS.xml] [--allow-findings] [--policy POLICY.xml]
 
 #include <boost/program_options.hpp>
-#include <cstdlib>
 #include <iostream>
 
 #include "pipeline/check/Checker.h"
@@ -15,20 +14,6 @@ namespace po = boost::program_options;
 
 namespace gongwen::cli {
 namespace {
-
-// SOURCE_DATE_EPOCH (reproducible-builds.org) fixes the PDF's dates and so its /ID.
-std::optional<std::int64_t> sourceDateEpoch() {
-  const char* value = std::getenv("SOURCE_DATE_EPOCH");
-  if (!value || !*value) return std::nullopt;
-  char* end = nullptr;
-  const long long t = std::strtoll(value, &end, 10);
-  if (*end != '\0' || t < 0) {
-    throw usageError(
-        "usage.source-date-epoch",
-        "SOURCE_DATE_EPOCH must be a number of seconds since 1970, got '" + std::string(value) + "'");
-  }
-  return t;
-}
 
 int runRender(const std::vector<std::string>& args) {
   po::options_description visible(

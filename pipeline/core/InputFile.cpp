@@ -28,7 +28,7 @@ struct KindInfo {
 };
 
 // The defaults are documented in README.md ("Input limits"); keep the two in step.
-constexpr std::array<KindInfo, 11> kKinds{{
+constexpr std::array<KindInfo, 12> kKinds{{
     {"job", 16 * MB, true},
     {"template", 4 * MB, false},
     {"font configuration", 1 * MB, false},
@@ -40,6 +40,7 @@ constexpr std::array<KindInfo, 11> kKinds{{
     {"PKCS#12 file", 1 * MB, false},
     {"seal image", 16 * MB, false},
     {"seal-register head file", 4 * KB, false},
+    {"proposals register", 64 * MB, true},
 }};
 
 const KindInfo& info(InputKind kind) { return kKinds.at(static_cast<std::size_t>(kind)); }

@@ -23,6 +23,7 @@ enum class InputKind {
   KeyStore,      // PKCS#12 file
   SealImage,     // PNG of a seal
   RegisterHead,  // the seal-use register's head file (SEQUENCE ROW-HASH)
+  Proposals,     // the proposals register (CSV or XML) that `reply` answers
 };
 
 // What the kind is called in messages ("job", "plain text", "PDF" …).

@@ -67,6 +67,8 @@ std::string errorCodePrefix(InputKind kind) {
       return "fonts";
     case InputKind::Policy:
       return "policy";
+    case InputKind::Proposals:
+      return "proposals";
     default:  // only the XML kinds come here
       return "job";
   }

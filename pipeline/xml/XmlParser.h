@@ -17,8 +17,9 @@ struct XmlDocFree {
 };
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFree>;
 
-// `kind` is Job, Template, FontConfig or Policy: errors are "job.xml", "template.xml", "fonts.xml" or
-// "policy.xml" (malformed, with file:line) and "<…>.doctype"; reading fails as readInput does.
+// `kind` is Job, Template, FontConfig, Policy or Proposals: errors are "job.xml", "template.xml",
+// "fonts.xml", "policy.xml", "proposals.xml" (malformed, with file:line) and "<…>.doctype"; reading
+// fails as readInput does.
 XmlDocPtr parseXmlFile(const std::string& path, InputKind kind);
 
 }  // namespace gongwen::xml

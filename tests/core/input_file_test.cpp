@@ -22,10 +22,10 @@ using gongwen::testing::TempDir;
 
 namespace {
 
-const InputKind kAllKinds[] = {InputKind::Job,       InputKind::Template,    InputKind::FontConfig,
-                               InputKind::Policy,    InputKind::Text,        InputKind::Pdf,
-                               InputKind::Secret,    InputKind::Certificate, InputKind::KeyStore,
-                               InputKind::SealImage, InputKind::RegisterHead};
+const InputKind kAllKinds[] = {InputKind::Job,       InputKind::Template,     InputKind::FontConfig,
+                               InputKind::Policy,    InputKind::Text,         InputKind::Pdf,
+                               InputKind::Secret,    InputKind::Certificate,  InputKind::KeyStore,
+                               InputKind::SealImage, InputKind::RegisterHead, InputKind::Proposals};
 
 long peakRssMb() {
   rusage usage{};
