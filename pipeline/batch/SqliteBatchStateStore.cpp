@@ -1,0 +1,144 @@
+#include "pipeline/batch/SqliteBatchStateStore.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "pipeline/core/Error.h"
+#include "pipeline/policy/SealRegisterStorage.h"
+
+namespace gongwen::batch {
+
+namespace {
+
+using policy::storage::column;
+using policy::storage::exec;
+using policy::storage::prepare;
+using policy::storage::Statement;
+
+constexpr const char* kCreate =
+    "CREATE TABLE IF NOT EXISTS document (key TEXT PRIMARY KEY, job TEXT NOT NULL, source TEXT NOT NULL, "
+    "relative_path TEXT NOT NULL, state TEXT NOT NULL, stage TEXT NOT NULL, pdf TEXT NOT NULL, "
+    "signatures INTEGER NOT NULL, chain TEXT NOT NULL, waiting_for TEXT NOT NULL, waiting_step TEXT NOT "
+    "NULL, "
+    "waiting_people TEXT NOT NULL, error_code TEXT NOT NULL, error TEXT NOT NULL, archive_id TEXT NOT NULL, "
+    "updated INTEGER NOT NULL)";
+constexpr const char* kColumns =
+    "SELECT key, job, source, relative_path, state, stage, pdf, signatures, chain, waiting_for, "
+    "waiting_step, "
+    "waiting_people, error_code, error, archive_id, updated FROM document";
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) out += (out.empty() ? "" : " ") + word;
+  return out;
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> words;
+  for (std::string word; in >> word;) words.push_back(word);
+  return words;
+}
+
+DocumentRecord readRecord(sqlite3_stmt* row) {
+  DocumentRecord r;
+  r.key = column(row, 0);
+  r.job = column(row, 1);
+  r.source = column(row, 2);
+  r.relativePath = column(row, 3);
+  r.state = documentStateNamed(column(row, 4)).value_or(DocumentState::Pending);
+  r.stage = column(row, 5);
+  r.pdf = column(row, 6);
+  r.signatures = sqlite3_column_int(row, 7);
+  r.chain = column(row, 8);
+  r.waitingFor = column(row, 9);
+  r.waitingStep = column(row, 10);
+  r.waitingPeople = split(column(row, 11));
+  r.errorCode = column(row, 12);
+  r.error = column(row, 13);
+  r.archiveId = column(row, 14);
+  r.updated = sqlite3_column_int64(row, 15);
+  return r;
+}
+
+}  // namespace
+
+SqliteBatchStateStore::SqliteBatchStateStore(const std::string& workDir)
+    : path_((std::filesystem::path(workDir) / "state.sqlite").string()) {
+  std::error_code ec;
+  std::filesystem::create_directories(workDir, ec);
+  if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK) {
+    const std::string reason = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw systemError("batch.state-open", path_ + ": cannot open the batch state: " + reason +
+                                              "; check that the work directory can be written");
+  }
+  // Shards on one machine take turns at the write lock; a transition holds it for milliseconds.
+  sqlite3_busy_timeout(db_, 60000);
+  if (!exec(db_, "PRAGMA journal_mode = WAL") || !exec(db_, "PRAGMA synchronous = FULL") ||
+      !exec(db_, kCreate)) {
+    const std::string reason = sqlite3_errmsg(db_);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw systemError("batch.state-open", path_ + ": cannot prepare the batch state: " + reason);
+  }
+}
+
+SqliteBatchStateStore::~SqliteBatchStateStore() { sqlite3_close(db_); }
+
+std::optional<DocumentRecord> SqliteBatchStateStore::find(const std::string& key) const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  Statement select = prepare(db_, std::string(kColumns) + " WHERE key = ?");
+  if (!select) throw systemError("batch.state-read", path_ + ": " + sqlite3_errmsg(db_));
+  sqlite3_bind_text(select.get(), 1, key.c_str(), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step(select.get()) != SQLITE_ROW) return std::nullopt;
+  return readRecord(select.get());
+}
+
+void SqliteBatchStateStore::record(const DocumentRecord& r) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  Statement insert = prepare(db_,
+                             "INSERT OR REPLACE INTO document VALUES "
+                             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  int i = 1;
+  const auto text = [&](const std::string& value) {
+    sqlite3_bind_text(insert.get(), i++, value.c_str(), -1, SQLITE_TRANSIENT);
+  };
+  if (insert) {
+    text(r.key);
+    text(r.job);
+    text(r.source);
+    text(r.relativePath);
+    text(toString(r.state));
+    text(r.stage);
+    text(r.pdf);
+    sqlite3_bind_int(insert.get(), i++, r.signatures);
+    text(r.chain);
+    text(r.waitingFor);
+    text(r.waitingStep);
+    text(joined(r.waitingPeople));
+    text(r.errorCode);
+    text(r.error);
+    text(r.archiveId);
+    sqlite3_bind_int64(insert.get(), i++, r.updated);
+  }
+  // Autocommit: the statement is its own transaction, durable when step() returns.
+  if (!insert || sqlite3_step(insert.get()) != SQLITE_DONE)
+    throw systemError("batch.state-write",
+                      path_ + ": cannot record the state of " + r.source + ": " + sqlite3_errmsg(db_));
+}
+
+std::vector<DocumentRecord> SqliteBatchStateStore::all() const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  Statement select = prepare(db_, std::string(kColumns) + " ORDER BY source, key");
+  if (!select) throw systemError("batch.state-read", path_ + ": " + sqlite3_errmsg(db_));
+  std::vector<DocumentRecord> records;
+  while (sqlite3_step(select.get()) == SQLITE_ROW) records.push_back(readRecord(select.get()));
+  return records;
+}
+
+}  // namespace gongwen::batch
