@@ -1,19 +1,22 @@
 #include "pipeline/batch/NextSigner.h"
 
+#include <optional>
+
 #include "pipeline/core/Error.h"
 
 namespace gongwen::batch {
 
 namespace {
 
-bool mayGive(const policy::Policy& policy, const policy::Chain& chain, const policy::Step& step,
-             const std::vector<policy::SignedStep>& signedSteps, const std::string& person,
-             const std::string& applicant, std::time_t now) {
+std::optional<policy::Authorisation> mayGive(const policy::Policy& policy, const policy::Chain& chain,
+                                             const policy::Step& step,
+                                             const std::vector<policy::SignedStep>& signedSteps,
+                                             const std::string& person, const std::string& applicant,
+                                             std::time_t now) {
   try {
-    policy::authorise(policy, chain.id, signedSteps, person, step.id, now, applicant);
-    return true;
+    return policy::authorise(policy, chain.id, signedSteps, person, step.id, now, applicant);
   } catch (const Error&) {
-    return false;
+    return std::nullopt;
   }
 }
 
@@ -44,11 +47,17 @@ NextSigner chooseSigner(const policy::Policy& policy, const Keyring& keyring, co
     }
   }
   std::string names;
+  // Those who give the step themselves first, then those who may act for them (a delegation).
+  std::string deputies;
   for (const policy::Person& person : policy.people) {
-    if (!mayGive(policy, chain, step, signedSteps, person.id, applicant, now)) continue;
+    const auto granted = mayGive(policy, chain, step, signedSteps, person.id, applicant, now);
+    if (!granted) continue;
     next.waitingPeople.push_back(person.id);
-    names += (names.empty() ? "" : "、") + person.name;
+    std::string& list = granted->actingFor != nullptr ? deputies : names;
+    list += (list.empty() ? "" : "、") + person.name +
+            (granted->actingFor != nullptr ? "（代" + granted->actingFor->name + "）" : "");
   }
+  if (!deputies.empty()) names += (names.empty() ? "" : "、") + deputies;
   if (!step.seal.empty() && seal == nullptr) {
     const policy::Seal* wanted = policy.findSeal(step.seal);
     names = (wanted != nullptr ? wanted->name : step.seal) + (names.empty() ? "" : "（" + names + "）");
