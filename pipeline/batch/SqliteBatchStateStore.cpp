@@ -65,12 +65,16 @@ DocumentRecord readRecord(sqlite3_stmt* row) {
 
 }  // namespace
 
-SqliteBatchStateStore::SqliteBatchStateStore(const std::string& workDir)
+SqliteBatchStateStore::SqliteBatchStateStore(const std::string& workDir, Access access)
     : path_((std::filesystem::path(workDir) / "state.sqlite").string()) {
   std::error_code ec;
-  std::filesystem::create_directories(workDir, ec);
-  if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                      nullptr) != SQLITE_OK) {
+  if (access == Access::ReadOnly && !std::filesystem::exists(path_, ec)) return;
+  if (access == Access::ReadWrite) std::filesystem::create_directories(workDir, ec);
+  // Read-only is query_only on a read-write connection: the last connection to close then removes
+  // the -wal and -shm files, so that looking leaves the work directory as it was.
+  const int flags =
+      SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (access == Access::ReadWrite ? SQLITE_OPEN_CREATE : 0);
+  if (sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     const std::string reason = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
@@ -79,8 +83,11 @@ SqliteBatchStateStore::SqliteBatchStateStore(const std::string& workDir)
   }
   // Shards on one machine take turns at the write lock; a transition holds it for milliseconds.
   sqlite3_busy_timeout(db_, 60000);
-  if (!exec(db_, "PRAGMA journal_mode = WAL") || !exec(db_, "PRAGMA synchronous = FULL") ||
-      !exec(db_, kCreate)) {
+  const bool ready = access == Access::ReadOnly
+                         ? exec(db_, "PRAGMA query_only = 1")
+                         : exec(db_, "PRAGMA journal_mode = WAL") && exec(db_, "PRAGMA synchronous = FULL") &&
+                               exec(db_, kCreate);
+  if (!ready) {
     const std::string reason = sqlite3_errmsg(db_);
     sqlite3_close(db_);
     db_ = nullptr;
@@ -92,6 +99,7 @@ SqliteBatchStateStore::~SqliteBatchStateStore() { sqlite3_close(db_); }
 
 std::optional<DocumentRecord> SqliteBatchStateStore::find(const std::string& key) const {
   const std::lock_guard<std::mutex> lock(mutex_);
+  if (db_ == nullptr) return std::nullopt;
   Statement select = prepare(db_, std::string(kColumns) + " WHERE key = ?");
   if (!select) throw systemError("batch.state-read", path_ + ": " + sqlite3_errmsg(db_));
   sqlite3_bind_text(select.get(), 1, key.c_str(), -1, SQLITE_TRANSIENT);
@@ -101,6 +109,8 @@ std::optional<DocumentRecord> SqliteBatchStateStore::find(const std::string& key
 
 void SqliteBatchStateStore::record(const DocumentRecord& r) {
   const std::lock_guard<std::mutex> lock(mutex_);
+  if (db_ == nullptr)
+    throw systemError("batch.state-write", path_ + ": the batch state was opened read-only");
   Statement insert = prepare(db_,
                              "INSERT OR REPLACE INTO document VALUES "
                              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -134,6 +144,7 @@ void SqliteBatchStateStore::record(const DocumentRecord& r) {
 
 std::vector<DocumentRecord> SqliteBatchStateStore::all() const {
   const std::lock_guard<std::mutex> lock(mutex_);
+  if (db_ == nullptr) return {};
   Statement select = prepare(db_, std::string(kColumns) + " ORDER BY source, key");
   if (!select) throw systemError("batch.state-read", path_ + ": " + sqlite3_errmsg(db_));
   std::vector<DocumentRecord> records;

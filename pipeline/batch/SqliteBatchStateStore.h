@@ -16,9 +16,11 @@ namespace gongwen::batch {
 
 class SqliteBatchStateStore : public BatchStateStore {
  public:
-  // Opens `workDir`/state.sqlite, creating the directory and the database when missing. Throws
-  // Error(System, "batch.state-open") naming the file when it cannot.
-  explicit SqliteBatchStateStore(const std::string& workDir);
+  // ReadWrite opens `workDir`/state.sqlite, creating the directory and the database when missing.
+  // ReadOnly (--dry-run, --status) creates nothing and refuses record(); without a database it
+  // holds no record. Throws Error(System, "batch.state-open") naming the file when it cannot.
+  enum class Access { ReadWrite, ReadOnly };
+  explicit SqliteBatchStateStore(const std::string& workDir, Access access = Access::ReadWrite);
   ~SqliteBatchStateStore() override;
   SqliteBatchStateStore(const SqliteBatchStateStore&) = delete;
   SqliteBatchStateStore& operator=(const SqliteBatchStateStore&) = delete;
