@@ -26,6 +26,10 @@ const char* toString(DocumentState state);  // "pending", "waiting", "done", "fa
 // The state named by toString; nullopt for anything else.
 std::optional<DocumentState> documentStateNamed(const std::string& name);
 
+// waitingPeople as a store keeps it (person ids never hold spaces), and back.
+std::string peopleText(const std::vector<std::string>& people);
+std::vector<std::string> peopleNamed(const std::string& text);
+
 struct DocumentRecord {
   std::string key;           // hex SHA-256 of job, template, fonts and policy
   std::string job;           // the job file (for a proposal reply: the letter's job the reply wrote)

@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 
 #include <filesystem>
-#include <sstream>
 
 #include "pipeline/core/Error.h"
 #include "pipeline/policy/SealRegisterStorage.h"
@@ -29,19 +28,6 @@ constexpr const char* kColumns =
     "waiting_step, "
     "waiting_people, error_code, error, archive_id, updated FROM document";
 
-std::string joined(const std::vector<std::string>& words) {
-  std::string out;
-  for (const std::string& word : words) out += (out.empty() ? "" : " ") + word;
-  return out;
-}
-
-std::vector<std::string> split(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<std::string> words;
-  for (std::string word; in >> word;) words.push_back(word);
-  return words;
-}
-
 DocumentRecord readRecord(sqlite3_stmt* row) {
   DocumentRecord r;
   r.key = column(row, 0);
@@ -55,7 +41,7 @@ DocumentRecord readRecord(sqlite3_stmt* row) {
   r.chain = column(row, 8);
   r.waitingFor = column(row, 9);
   r.waitingStep = column(row, 10);
-  r.waitingPeople = split(column(row, 11));
+  r.waitingPeople = peopleNamed(column(row, 11));
   r.errorCode = column(row, 12);
   r.error = column(row, 13);
   r.archiveId = column(row, 14);
@@ -130,7 +116,7 @@ void SqliteBatchStateStore::record(const DocumentRecord& r) {
     text(r.chain);
     text(r.waitingFor);
     text(r.waitingStep);
-    text(joined(r.waitingPeople));
+    text(peopleText(r.waitingPeople));
     text(r.errorCode);
     text(r.error);
     text(r.archiveId);
