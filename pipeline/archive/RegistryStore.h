@@ -28,6 +28,7 @@ class RegistryStore {
 
   virtual std::optional<std::string> idByPdfSha256(const std::string& sha256) const = 0;
   virtual std::optional<std::string> outgoingIdByNumber(const std::string& number) const = 0;
+  virtual bool contains(const std::string& id) const = 0;
   virtual std::vector<std::string> documentIds() const = 0;  // in ingest order
   virtual long long nextDocumentSequence() const = 0;
 

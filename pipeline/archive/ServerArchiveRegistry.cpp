@@ -77,8 +77,12 @@ void insertDocument(pqxx::work& work, const DocumentRecord& d) {
 
 ServerArchiveRegistry::ServerArchiveRegistry(const std::string& url, RegistryAccess access)
     : url_(url), connection_(server::connect(url, "archive.registry-open", "archive registry")) {
-  if (access == RegistryAccess::ReadOnly) return;
   try {
+    if (access == RegistryAccess::ReadOnly) {
+      pqxx::read_transaction work(*connection_);
+      created_ = server::tableExists(work, "documents");
+      return;
+    }
     pqxx::work work(*connection_);
     server::lock(work, server::Lock::Schema);
     if (!server::tableExists(work, "documents")) {
@@ -105,6 +109,7 @@ void ServerArchiveRegistry::fail(const std::string& what, const std::exception& 
 std::optional<std::string> ServerArchiveRegistry::firstText(const std::string& sql,
                                                             const std::string& key) const {
   const std::lock_guard<std::mutex> guard(mutex_);
+  if (!created_) return std::nullopt;
   try {
     pqxx::read_transaction work(*connection_);
     const pqxx::result found = work.exec_params(sql, key);
@@ -123,9 +128,14 @@ std::optional<std::string> ServerArchiveRegistry::outgoingIdByNumber(const std::
   return firstText("SELECT id FROM documents WHERE incoming = 0 AND number = $1", number);
 }
 
+bool ServerArchiveRegistry::contains(const std::string& id) const {
+  return firstText("SELECT id FROM documents WHERE id = $1", id).has_value();
+}
+
 std::vector<std::string> ServerArchiveRegistry::documentIds() const {
   const std::lock_guard<std::mutex> guard(mutex_);
   std::vector<std::string> ids;
+  if (!created_) return ids;
   try {
     pqxx::read_transaction work(*connection_);
     for (const pqxx::row& r : work.exec("SELECT id FROM documents ORDER BY seq"))
@@ -138,6 +148,7 @@ std::vector<std::string> ServerArchiveRegistry::documentIds() const {
 
 long long ServerArchiveRegistry::nextDocumentSequence() const {
   const std::lock_guard<std::mutex> guard(mutex_);
+  if (!created_) return 1;
   try {
     pqxx::read_transaction work(*connection_);
     return work.exec("SELECT coalesce(max(seq), 0) + 1 FROM documents")[0][0].as<long long>();
@@ -193,6 +204,7 @@ ArchiveEvent ServerArchiveRegistry::appendEvent(EventKind kind, const std::strin
 std::vector<ArchiveEvent> ServerArchiveRegistry::events(const std::optional<std::string>& documentId) const {
   const std::lock_guard<std::mutex> guard(mutex_);
   std::vector<ArchiveEvent> events;
+  if (!created_) return events;
   try {
     pqxx::read_transaction work(*connection_);
     const pqxx::result rows =

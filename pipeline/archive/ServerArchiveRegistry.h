@@ -17,7 +17,8 @@ namespace gongwen::archive {
 
 class ServerArchiveRegistry : public RegistryStore {
  public:
-  // ReadWrite creates the tables, indexes and triggers when the database has none. Throws
+  // ReadWrite creates the tables, indexes and triggers when the database has none; ReadOnly reads
+  // a database without them as an empty registry. Throws
   // Error(System, "archive.registry-open") naming the redacted URL.
   ServerArchiveRegistry(const std::string& url, RegistryAccess access);
   ~ServerArchiveRegistry() override;
@@ -26,6 +27,7 @@ class ServerArchiveRegistry : public RegistryStore {
 
   std::optional<std::string> idByPdfSha256(const std::string& sha256) const override;
   std::optional<std::string> outgoingIdByNumber(const std::string& number) const override;
+  bool contains(const std::string& id) const override;
   std::vector<std::string> documentIds() const override;
   long long nextDocumentSequence() const override;
   void registerDocuments(const std::vector<IngestedDocument>& documents, std::time_t when) override;
@@ -43,6 +45,7 @@ class ServerArchiveRegistry : public RegistryStore {
 
   std::string url_;
   std::unique_ptr<pqxx::connection> connection_;
+  bool created_ = true;       // false: read-only on a database no ingest has written to
   mutable std::mutex mutex_;  // one connection, shared by a batch's worker threads
 };
 

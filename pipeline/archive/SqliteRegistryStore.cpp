@@ -12,6 +12,8 @@ std::optional<std::string> SqliteRegistryStore::outgoingIdByNumber(const std::st
   return registry_.outgoingIdByNumber(number);
 }
 
+bool SqliteRegistryStore::contains(const std::string& id) const { return registry_.contains(id); }
+
 std::vector<std::string> SqliteRegistryStore::documentIds() const { return registry_.documentIds(); }
 
 long long SqliteRegistryStore::nextDocumentSequence() const { return registry_.nextDocumentSequence(); }

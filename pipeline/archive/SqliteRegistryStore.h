@@ -13,6 +13,7 @@ class SqliteRegistryStore : public RegistryStore {
 
   std::optional<std::string> idByPdfSha256(const std::string& sha256) const override;
   std::optional<std::string> outgoingIdByNumber(const std::string& number) const override;
+  bool contains(const std::string& id) const override;
   std::vector<std::string> documentIds() const override;
   long long nextDocumentSequence() const override;
   void registerDocuments(const std::vector<IngestedDocument>& documents, std::time_t when) override;

@@ -12,6 +12,7 @@
 #include "pipeline/batch/Keyring.h"
 #include "pipeline/batch/KeyringKeys.h"
 #include "pipeline/batch/ProposalJobs.h"
+#include "pipeline/batch/ServerBatchStateStore.h"
 #include "pipeline/batch/SqliteBatchStateStore.h"
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
@@ -56,14 +57,19 @@ std::string workDirOf(const std::string& workDir, const std::string& archiveDir)
 
 BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
   const auto started = std::chrono::steady_clock::now();
-  const policy::Policy policy = policy::loadPolicy(options.policyPath);
+  policy::Policy policy = policy::loadPolicy(options.policyPath);
+  if (!options.registry.empty()) policy.registerPath = options.registry;
   const Keyring keyring = options.keyringPath.empty() ? Keyring{} : loadKeyring(options.keyringPath, policy);
   const std::vector<BatchInput> inputs = collectInputs(options.inputs);
   BatchSummary summary;
   summary.workDir = workDirOf(options.workDir, options.archiveDir);
-  const auto store = std::make_unique<SqliteBatchStateStore>(
-      summary.workDir,
-      options.dryRun ? SqliteBatchStateStore::Access::ReadOnly : SqliteBatchStateStore::Access::ReadWrite);
+  std::unique_ptr<BatchStateStore> store;
+  if (!options.registry.empty())
+    store = std::make_unique<ServerBatchStateStore>(options.registry, options.dryRun);
+  else
+    store = std::make_unique<SqliteBatchStateStore>(
+        summary.workDir,
+        options.dryRun ? SqliteBatchStateStore::Access::ReadOnly : SqliteBatchStateStore::Access::ReadWrite);
   const fonts::FontLibrary& fonts = render::fontLibraryFor("");
   KeyringKeys keys(keyring);
   if (!options.dryRun) keys.loadAll();
@@ -77,7 +83,8 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
                              *store,
                              sharedDigest(options.policyPath, fonts),
                              options.fixedTime,
-                             options.dryRun};
+                             options.dryRun,
+                             options.registry};
 
   std::vector<DocumentJob> jobs;
   for (const BatchInput& input : inputs) {

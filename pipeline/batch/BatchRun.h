@@ -29,6 +29,10 @@ struct BatchOptions {
   Shard shard;
   bool dryRun = false;
   std::optional<std::int64_t> fixedTime;  // SOURCE_DATE_EPOCH: the rendered PDFs' dates
+  // A postgresql:// URL: the batch state, the seal-use register and the archive's registry live
+  // there (shards on many machines); empty: the SQLite ones in the work directory, at the policy's
+  // register path and in the archive.
+  std::string registry;
 };
 
 struct StageTime {

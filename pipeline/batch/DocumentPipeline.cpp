@@ -289,6 +289,7 @@ void Pipeline::archive() {
   request.files = {record_.pdf};
   request.policyPath = context_.policyPath;
   request.jobPath = record_.job;
+  request.registry = context_.registry;
   const std::vector<archive::IngestOutcome> ingested = archive::ingestDocuments(context_.archiveDir, request);
   killPointForTests("batch-archived");
   record_.archiveId = ingested.front().archiveId;

@@ -30,6 +30,7 @@ struct BatchContext {
   std::string sharedDigest;  // of the fonts and the policy: part of every document's key
   std::optional<std::int64_t> fixedTime;
   bool dryRun = false;
+  std::string registry;  // BatchOptions::registry
 };
 
 struct DocumentJob {

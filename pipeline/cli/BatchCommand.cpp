@@ -1,5 +1,5 @@
 // gongwen batch INPUT... --policy POLICY.xml --archive DIR [--keys KEYRING.xml] [--work DIR] [-j N]
-//   [--shard K/N] [--report REPORT.json] [--dry-run]
+//   [--shard K/N] [--registry postgresql://…] [--report REPORT.json] [--dry-run]
 // gongwen batch --status --archive DIR --policy POLICY.xml [--work DIR] [--as PERSON]
 
 #include <unistd.h>
@@ -11,6 +11,7 @@
 #include "pipeline/batch/BatchReport.h"
 #include "pipeline/batch/BatchRun.h"
 #include "pipeline/batch/ProgressDisplay.h"
+#include "pipeline/batch/ServerBatchStateStore.h"
 #include "pipeline/batch/SqliteBatchStateStore.h"
 #include "pipeline/cli/Command.h"
 #include "pipeline/core/AtomicFile.h"
@@ -22,28 +23,32 @@ namespace gongwen::cli {
 namespace {
 
 int status(const std::string& archiveDir, const std::string& workDir, const std::string& policyPath,
-           const std::string& person) {
+           const std::string& person, const std::string& registry) {
   const policy::Policy policy = policy::loadPolicy(policyPath);
   if (!person.empty() && policy.findPerson(person) == nullptr)
     throw usageError("usage.unknown-person",
                      "--as " + person + ": the policy " + policyPath + " has no such person");
   const std::string work = batch::workDirOf(workDir, archiveDir);
-  const batch::SqliteBatchStateStore store(work, batch::SqliteBatchStateStore::Access::ReadOnly);
-  std::cout << batch::formatStatus(store.all(), work, policyPath, policy, person);
+  const std::vector<batch::DocumentRecord> records =
+      registry.empty()
+          ? batch::SqliteBatchStateStore(work, batch::SqliteBatchStateStore::Access::ReadOnly).all()
+          : batch::ServerBatchStateStore(registry, true).all();
+  std::cout << batch::formatStatus(records, work, policyPath, policy, person);
   return 0;
 }
 
 int batchBody(const std::vector<std::string>& args) {
   po::options_description visible(
       "usage: gongwen batch INPUT... --policy POLICY.xml --archive DIR [options]\n"
-      "       gongwen batch --status --archive DIR --policy POLICY.xml [--work DIR] [--as PERSON]\n\n"
+      "       gongwen batch --status --archive DIR --policy POLICY.xml [--work DIR] [--registry URL] [--as "
+      "PERSON]\n\n"
       "Takes every job (folders are searched for *.xml whose root is <job>) and every proposals\n"
       "register (*.csv, or XML whose root is <proposals>) through check, render, the approvals and the\n"
       "seal as far as the keyring allows, verify and archive ingest. A step whose signer has no key in\n"
       "the keyring leaves the document waiting; a rerun carries it on, after that person signed the\n"
       "PDF `--status` names with `gongwen sign` into the document's folder, or with their key in the\n"
       "keyring. What is done is skipped; a changed job is a new document.\n\noptions");
-  std::string policyPath, archiveDir, keyring, workDir, shard, reportPath, person;
+  std::string policyPath, archiveDir, keyring, workDir, shard, reportPath, person, registry;
   unsigned threads = 0;
   bool dryRun = false, showStatus = false;
   std::vector<std::string> inputs;
@@ -55,6 +60,9 @@ int batchBody(const std::vector<std::string>& args) {
       "the work directory with each document's state and PDFs (default DIR/work)")(
       "jobs,j", po::value(&threads), "worker threads (default: the number of cores)")(
       "shard", po::value(&shard), "take only the K-th of N stable shares of the inputs, e.g. 2/4")(
+      "registry", po::value(&registry),
+      "postgresql://USER@HOST/DB: keep the batch state, the seal-use register and the archive's registry "
+      "there, for shards on many machines (password from PGPASSWORD or PGPASSFILE, never here)")(
       "report", po::value(&reportPath), "write every document's outcome, stage timings and paths as JSON")(
       "dry-run", po::bool_switch(&dryRun), "say what would be done; change nothing")(
       "status", po::bool_switch(&showStatus),
@@ -75,7 +83,7 @@ int batchBody(const std::vector<std::string>& args) {
   }
   if (policyPath.empty() || archiveDir.empty())
     throw usageError("usage.missing", "give --policy POLICY.xml and --archive DIR; see gongwen batch --help");
-  if (showStatus) return status(archiveDir, workDir, policyPath, person);
+  if (showStatus) return status(archiveDir, workDir, policyPath, person, registry);
   if (!person.empty()) throw usageError("usage.as-without-status", "--as goes with --status");
   if (inputs.empty()) throw usageError("usage.missing", "give the jobs, folders or proposals to work on");
   if (!reportPath.empty()) ensureWritable(reportPath);
@@ -90,6 +98,7 @@ int batchBody(const std::vector<std::string>& args) {
   if (!shard.empty()) options.shard = batch::parseShard(shard);
   options.dryRun = dryRun;
   options.fixedTime = sourceDateEpoch();
+  options.registry = registry;
   batch::ProgressDisplay display(stdout, ::isatty(STDOUT_FILENO) == 1 && !dryRun);
   const batch::BatchSummary summary =
       batch::runBatch(options, [&](const batch::DocumentOutcome& outcome, std::size_t finished,

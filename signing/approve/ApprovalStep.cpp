@@ -1,10 +1,11 @@
 #include "signing/approve/ApprovalStep.h"
 
+#include <memory>
 #include <optional>
 
 #include "pipeline/core/Error.h"
 #include "pipeline/core/KillPoint.h"
-#include "pipeline/policy/SealRegister.h"
+#include "pipeline/policy/SealRegisterLocation.h"
 #include "signing/cms/PemCertificates.h"
 #include "signing/cms/TimestampClient.h"
 #include "signing/sign/PdfSigner.h"
@@ -26,7 +27,7 @@ void checkCertificateIsPolicys(X509* certificate, const std::string& certificate
 
 // A row registered earlier for the same approved document, seal and step, whose sealed PDF was
 // never written (the caller resumes that attempt).
-std::optional<policy::RegisteredSealUse> earlierUse(const policy::SealRegister& sealRegister,
+std::optional<policy::RegisteredSealUse> earlierUse(const policy::SealUseRegister& sealRegister,
                                                     const policy::SealUse& use) {
   for (const policy::RegisteredSealUse& row : sealRegister.entries())
     if (row.use.documentDigest == use.documentDigest && row.use.seal == use.seal && row.use.step == use.step)
@@ -37,7 +38,7 @@ std::optional<policy::RegisteredSealUse> earlierUse(const policy::SealRegister& 
 // 用印登记: who applied which seal to which approved document, on whose authority. Registered
 // before the sealed PDF exists, which names the row: a stop at any point leaves either no seal, or
 // a seal whose row is there (a row without its PDF is an attempted use).
-void registerSealUse(policy::SealRegister& sealRegister, const policy::Authorisation& granted,
+void registerSealUse(policy::SealUseRegister& sealRegister, const policy::Authorisation& granted,
                      const std::vector<policy::SignedStep>& signedSteps, const std::string& approvedPdf,
                      std::time_t now, bool reuse, sign::SignatureRequest& request) {
   policy::SealUse use;
@@ -104,8 +105,9 @@ SignedStep signStep(const policy::Policy& policy, const std::string& original, c
   checkCertificateIsPolicys(key.certificate(), credential.certificatePath, holder);
 
   // Opened before anything is written, so that a register that cannot be opened refuses the seal.
-  std::optional<policy::SealRegister> sealRegister;
-  if (granted.seal != nullptr) sealRegister.emplace(policy.registerPath);
+  std::unique_ptr<policy::SealUseRegister> sealRegister;
+  if (granted.seal != nullptr)
+    sealRegister = policy::openSealRegister(policy.registerPath, policy::SealRegister::Access::ReadWrite);
 
   sign::SignatureRequest request;
   request.stepId = granted.step->id;

@@ -119,6 +119,20 @@ TEST_F(ServerSealRegisterTest, ShardsAppendingAtOnceMakeOneChain) {
   EXPECT_EQ(keepers, (std::set<std::string>{"keeper-1", "keeper-2"}));
 }
 
+TEST_F(ServerSealRegisterTest, RegisterVerifyChecksTheServerRegister) {
+  fill(2);
+  const CommandResult good = run({gongwenBinary(), "register", "verify", "--registry", url()});
+  EXPECT_EQ(good.exitCode, 0) << good.err;
+  EXPECT_NE(good.out.find("2 row(s) checked"), std::string::npos) << good.out;
+  ASSERT_EQ(server().psql(url(), "ALTER TABLE seal_use DISABLE TRIGGER seal_use_append_only_delete").exitCode,
+            0);
+  const CommandResult broken =
+      run({gongwenBinary(), "register", "verify", "--registry", url(), "--format", "json"});
+  EXPECT_EQ(broken.exitCode, 5);
+  EXPECT_NE(broken.out.find("seal_use_append_only_delete is missing, disabled or altered"), std::string::npos)
+      << broken.out;
+}
+
 TEST_F(ServerSealRegisterTest, ThePasswordNeverAppearsInAnError) {
   const std::string withPassword = "postgresql://gongwen:s3cret-pw@127.0.0.1:1/nowhere?password=other-pw";
   EXPECT_EQ(policy::server::redactedUrl(withPassword),
@@ -131,6 +145,10 @@ TEST_F(ServerSealRegisterTest, ThePasswordNeverAppearsInAnError) {
     EXPECT_EQ(std::string(e.what()).find("s3cret-pw"), std::string::npos) << e.what();
     EXPECT_EQ(std::string(e.what()).find("other-pw"), std::string::npos) << e.what();
   }
+  const CommandResult refused = run({gongwenBinary(), "register", "verify", "--registry", withPassword});
+  EXPECT_EQ(refused.exitCode, 6);
+  EXPECT_EQ(refused.err.find("s3cret-pw"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("gongwen:***@"), std::string::npos) << refused.err;
 }
 
 }  // namespace

@@ -93,4 +93,10 @@ CommandResult PostgresServer::psql(const std::string& url, const std::string& sq
   return run({binDir_ + "/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql});
 }
 
+std::string PostgresServer::query(const std::string& url, const std::string& sql) const {
+  const CommandResult result = run({binDir_ + "/psql", "-X", "-A", "-t", "-d", url, "-c", sql});
+  require(result, "psql");
+  return result.out;
+}
+
 }  // namespace gongwen::testing

@@ -24,6 +24,8 @@ class PostgresServer {
   std::string createDatabase(const std::string& name);
   // Runs SQL with psql in the database of `url` as the superuser; the psql result.
   CommandResult psql(const std::string& url, const std::string& sql) const;
+  // The rows of a query, unaligned: columns joined by '|', one row a line.
+  std::string query(const std::string& url, const std::string& sql) const;
 
  private:
   PostgresServer(std::string binDir, int port);
