@@ -169,7 +169,7 @@ std::vector<PreparedDocument> prepareAll(const IngestRequest& request, const pol
   std::atomic<bool> failed{false};
   cms::CertificateCache certificates;
   const auto work = [&] {
-    for (std::size_t i; !failed && (i = next++) < count;) {
+    for (std::size_t i = 0; !failed && (i = next++) < count;) {
       try {
         prepared[i] =
             prepareDocument(request.files[i], policy, request.jobPath, request.incoming, &certificates);
