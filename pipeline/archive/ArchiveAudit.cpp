@@ -106,7 +106,7 @@ class Audit {
     for (std::size_t i = 0; i < documents.size(); ++i) {
       addDocument(documents[i], outcomes[i]);
       if (!documents[i].incoming && !documents[i].number.empty())
-        numbered.push_back({ids[i], documents[i].number});
+        numbered.push_back({documents[i].id, documents[i].number});
     }
     auditNumbering(numbered);
     auditSecurity();

@@ -6,33 +6,21 @@
 
 namespace gongwen::archive {
 
-const char* propertyName(Property property) {
-  switch (property) {
-    case Property::Authenticity:
-      return "真实性";
-    case Property::Integrity:
-      return "完整性";
-    case Property::Usability:
-      return "可用性";
-    case Property::Security:
-      return "安全性";
-  }
-  return "";
-}
+namespace {
 
-const char* propertyKey(Property property) {
-  switch (property) {
-    case Property::Authenticity:
-      return "authenticity";
-    case Property::Integrity:
-      return "integrity";
-    case Property::Usability:
-      return "usability";
-    case Property::Security:
-      return "security";
-  }
-  return "";
-}
+struct PropertyNames {
+  const char* name;
+  const char* key;
+};
+
+// In the order of the enum.
+constexpr PropertyNames kNames[] = {
+    {"真实性", "authenticity"}, {"完整性", "integrity"}, {"可用性", "usability"}, {"安全性", "security"}};
+
+}  // namespace
+
+const char* propertyName(Property property) { return kNames[static_cast<int>(property)].name; }
+const char* propertyKey(Property property) { return kNames[static_cast<int>(property)].key; }
 
 bool AuditReport::has(AuditIssue::Severity severity) const {
   return std::any_of(issues.begin(), issues.end(),

@@ -94,6 +94,10 @@ std::string formatAuditText(const AuditReport& report) {
   std::ostringstream out;
   out << "archive " << report.archive << ": " << report.documents << " documents in "
       << report.replicas.size() << " replicas\n";
+  for (const ReplicaTotals& replica : report.replicas) {
+    out << "  " << replica.root << ": " << replica.bags << " bags, " << replica.files << " files, "
+        << megabytes(replica.bytes) << " as registered\n";
+  }
   for (const Repair& repair : report.repairs) {
     const char* whole = repair.document.empty() ? "(the replica root)" : "(the whole bag)";
     out << "repaired " << where(repair.document, repair.replica, repair.path.empty() ? whole : repair.path)

@@ -48,9 +48,16 @@ std::string manifestOf(const std::vector<BagFile>& files) {
   throw systemError("archive.write", path + ": cannot write the bag file: " + std::strerror(errno));
 }
 
-void writeDurably(const std::string& path, const std::string& bytes) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+// `exactMode`: the mode whatever the umask (a classified bag's 0600); otherwise the umask applies.
+void writeFile(const std::string& path, const std::string& bytes, mode_t mode, bool exactMode) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
   if (fd < 0) writeFailure(path);
+  if (exactMode && ::fchmod(fd, mode) != 0) {
+    const int saved = errno;
+    ::close(fd);
+    errno = saved;
+    writeFailure(path);
+  }
   std::size_t done = 0;
   while (done < bytes.size()) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -62,12 +69,6 @@ void writeDurably(const std::string& path, const std::string& bytes) {
       writeFailure(path);
     }
     done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    const int saved = errno;
-    ::close(fd);
-    errno = saved;
-    writeFailure(path);
   }
   if (::close(fd) != 0) writeFailure(path);
 }
@@ -95,20 +96,33 @@ BagImage makeBag(const BagContents& contents, std::time_t baggingDate) {
   return image;
 }
 
-void writeBagImage(const BagImage& image, const std::string& directory) {
-  if (::mkdir(directory.c_str(), 0755) != 0) writeFailure(directory);
-  std::set<std::string> directories{directory};
+void writeBagImage(const BagImage& image, const std::string& directory, bool ownerOnly) {
+  const mode_t fileMode = ownerOnly ? 0600 : 0644, directoryMode = ownerOnly ? 0700 : 0755;
+  const auto makeDirectory = [&](const std::string& path) {
+    if (::mkdir(path.c_str(), directoryMode) != 0 || (ownerOnly && ::chmod(path.c_str(), directoryMode) != 0))
+      writeFailure(path);
+  };
+  makeDirectory(directory);
+  std::set<std::string> directories;
   for (const BagFile& f : image.files) {
     // Every parent of the file inside the bag, created once.
     for (std::size_t slash = f.path.find('/'); slash != std::string::npos;
          slash = f.path.find('/', slash + 1)) {
       const std::string parent = directory + "/" + f.path.substr(0, slash);
-      if (directories.insert(parent).second && ::mkdir(parent.c_str(), 0755) != 0) writeFailure(parent);
+      if (directories.insert(parent).second) makeDirectory(parent);
     }
-    writeDurably(directory + "/" + f.path, f.bytes);
+    writeFile(directory + "/" + f.path, f.bytes, fileMode, ownerOnly);
   }
-  // Deepest first, so that each directory's entry in its parent is durable after its own entries.
-  for (auto it = directories.rbegin(); it != directories.rend(); ++it) syncDirectory(*it);
+}
+
+void syncFilesystem(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) writeFailure(path);
+  const int result = ::syncfs(fd);
+  const int saved = errno;
+  ::close(fd);
+  errno = saved;
+  if (result != 0) writeFailure(path);
 }
 
 void syncDirectory(const std::string& directory) {

@@ -36,9 +36,16 @@ struct BagImage {
 // The complete bag in memory. `baggingDate` gives Bagging-Date (UTC day).
 BagImage makeBag(const BagContents& contents, std::time_t baggingDate);
 
-// Creates `directory` (which must not exist) and writes every file of `image` into it, each flushed
-// to disk with fsync, then the directories. Throws Error(System, "archive.write") naming the file.
-void writeBagImage(const BagImage& image, const std::string& directory);
+// Creates `directory` (which must not exist) and writes every file of `image` into it. Nothing is
+// flushed here: a writer of many bags makes them durable at once with syncFilesystem() on each
+// replica root before it renames them into place (one flush for a batch instead of one fsync a
+// file). `ownerOnly` (a classified document's bag): files 0600 and directories 0700 whatever the
+// umask, as its PDF is. Throws Error(System, "archive.write") naming the file.
+void writeBagImage(const BagImage& image, const std::string& directory, bool ownerOnly = false);
+
+// syncfs(2) of the filesystem `path` is on: every file and directory written there so far is on
+// disk when it returns (Linux reports write-back errors since 5.8). Throws like writeBagImage.
+void syncFilesystem(const std::string& path);
 
 // fsync of a directory, so that a rename or a new entry in it is durable.
 void syncDirectory(const std::string& directory);

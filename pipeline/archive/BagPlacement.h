@@ -2,8 +2,8 @@
 // How bags become visible, crash-safely. Under the exclusive archive lock (ArchiveLock.h):
 //   1. the ingest journal (DIR/ingest-journal) names the archive ids about to be placed, written
 //      atomically;
-//   2. each bag is written under a temporary name (.ID.ingest) in each replica root, every file and
-//      directory flushed with fsync;
+//   2. each bag is written under a temporary name (.ID.ingest) in each replica root, and every root's
+//      filesystem flushed (syncfs: all the batch's files and directories at once);
 //   3. each is renamed to its id in each root, and the roots are flushed;
 //   4. one registry transaction registers the documents with their ingest events (the caller);
 //   5. the journal is removed.
@@ -24,6 +24,7 @@ namespace gongwen::archive {
 struct PlacedBag {
   std::string archiveId;
   const BagImage* image = nullptr;
+  bool ownerOnly = false;  // a classified document: readable by the archive's owner only
 };
 
 // Steps 1-3 for `bags`. Throws Error(System, "archive.write") naming the file; a failure leaves what

@@ -14,31 +14,25 @@ namespace gongwen::archive {
 
 namespace {
 
-const char* const kSelectLoans =
-    "SELECT l.loan_id, l.document_id, l.person, l.approvers, l.outsider, l.reading_room, l.borrowed_at, "
-    "coalesce(r.returned_at, '') FROM loans l LEFT JOIN loan_returns r ON r.loan_id = l.loan_id ";
-
-LoanRecord readLoan(sqlite3_stmt* s) {
-  return {column(s, 0),
-          column(s, 1),
-          column(s, 2),
-          column(s, 3),
-          sqlite3_column_int(s, 4) != 0,
-          sqlite3_column_int(s, 5) != 0,
-          column(s, 6),
-          column(s, 7)};
-}
-
-std::vector<LoanRecord> selectLoans(const ArchiveRegistry& registry, const std::string& where,
-                                    const std::string& parameter) {
-  Statement select = prepare(registry.db(), std::string(kSelectLoans) + where + " ORDER BY l.rowid");
+// The loan with this id as borrowed, with its return time when it came back.
+std::optional<LoanRecord> findLoan(const ArchiveRegistry& registry, const std::string& loanId) {
+  Statement select =
+      prepare(registry.db(),
+              "SELECT l.loan_id, l.document_id, l.person, l.approvers, l.outsider, l.reading_room, "
+              "l.borrowed_at, coalesce(r.returned_at, '') FROM loans l "
+              "LEFT JOIN loan_returns r ON r.loan_id = l.loan_id WHERE l.loan_id = ?");
   if (!select) registry.fail("read the loans");
-  if (!parameter.empty())
-    sqlite3_bind_text(select.get(), 1, parameter.c_str(), static_cast<int>(parameter.size()),
-                      SQLITE_TRANSIENT);
-  std::vector<LoanRecord> loans;
-  while (sqlite3_step(select.get()) == SQLITE_ROW) loans.push_back(readLoan(select.get()));
-  return loans;
+  sqlite3_bind_text(select.get(), 1, loanId.c_str(), static_cast<int>(loanId.size()), SQLITE_TRANSIENT);
+  if (sqlite3_step(select.get()) != SQLITE_ROW) return std::nullopt;
+  sqlite3_stmt* s = select.get();
+  return LoanRecord{column(s, 0),
+                    column(s, 1),
+                    column(s, 2),
+                    column(s, 3),
+                    sqlite3_column_int(s, 4) != 0,
+                    sqlite3_column_int(s, 5) != 0,
+                    column(s, 6),
+                    column(s, 7)};
 }
 
 std::string jsonArray(const std::vector<std::string>& items) {
@@ -125,12 +119,12 @@ LoanRecord borrowDocument(const std::string& archiveDir, const policy::Policy& p
 LoanRecord returnLoan(const std::string& archiveDir, const std::string& loanId, std::time_t now) {
   ArchiveRegistry registry(existingArchive(archiveDir).registryPath(), ArchiveRegistry::Access::ReadWrite);
   ArchiveRegistry::Transaction transaction(registry);
-  std::vector<LoanRecord> found = selectLoans(registry, "WHERE l.loan_id = ?", loanId);
-  if (found.empty()) {
+  std::optional<LoanRecord> found = findLoan(registry, loanId);
+  if (!found) {
     throw inputError("archive.unknown-loan", "the archive " + archiveDir + " has no loan " + loanId +
                                                  "; gongwen archive find shows the loans that are out");
   }
-  LoanRecord loan = found.front();
+  LoanRecord loan = *found;
   if (!loan.returnedAt.empty()) {
     throw inputError("archive.loan-returned", "loan " + loanId + " of " + loan.documentId +
                                                   " was returned at " + loan.returnedAt + "; nothing to do");
@@ -144,10 +138,6 @@ LoanRecord returnLoan(const std::string& archiveDir, const std::string& loanId, 
               "{\"loan\":" + jsonString(loan.loanId) + ",\"person\":" + jsonString(loan.person) + "}", now);
   transaction.commit();
   return loan;
-}
-
-std::vector<LoanRecord> outstandingLoans(const ArchiveRegistry& registry) {
-  return selectLoans(registry, "WHERE r.loan_id IS NULL", "");
 }
 
 }  // namespace gongwen::archive

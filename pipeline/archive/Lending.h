@@ -34,7 +34,4 @@ LoanRecord borrowDocument(const std::string& archiveDir, const policy::Policy& p
 // Registers the return. Error(InputInvalid, "archive.unknown-loan") or ("archive.loan-returned").
 LoanRecord returnLoan(const std::string& archiveDir, const std::string& loanId, std::time_t now);
 
-// The loans not returned, in the order they were granted.
-std::vector<LoanRecord> outstandingLoans(const ArchiveRegistry& registry);
-
 }  // namespace gongwen::archive

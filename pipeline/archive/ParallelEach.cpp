@@ -13,15 +13,19 @@ namespace gongwen::archive {
 void forEachInParallel(std::size_t count, const std::function<void(std::size_t)>& work) {
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
-  std::exception_ptr first;
-  std::mutex firstMutex;
+  std::size_t firstFailed = count;
+  std::exception_ptr firstFailure;
+  std::mutex failureMutex;
   const auto worker = [&] {
     for (std::size_t i = next++; i < count && !failed; i = next++) {
       try {
         work(i);
       } catch (...) {
-        const std::lock_guard<std::mutex> lock(firstMutex);
-        if (!first) first = std::current_exception();
+        const std::lock_guard<std::mutex> lock(failureMutex);
+        if (i < firstFailed) {
+          firstFailed = i;
+          firstFailure = std::current_exception();
+        }
         failed = true;
       }
     }
@@ -35,7 +39,7 @@ void forEachInParallel(std::size_t count, const std::function<void(std::size_t)>
   }
   worker();
   for (std::thread& helper : helpers) helper.join();
-  if (first) std::rethrow_exception(first);
+  if (firstFailure) std::rethrow_exception(firstFailure);
 }
 
 }  // namespace gongwen::archive

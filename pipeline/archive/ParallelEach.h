@@ -8,8 +8,10 @@
 
 namespace gongwen::archive {
 
-// Runs work(i) for every i in [0, count), on as many threads as the machine has cores. The first
-// exception stops the others taking more work and is rethrown here once all have stopped.
+// Runs work(i) for every i in [0, count), taken in order, on as many threads as the machine has
+// cores. A failure stops the others taking more work; once all have stopped, the exception of the
+// lowest i that failed is rethrown here (what a run on one thread would have thrown, when items
+// before it succeed).
 void forEachInParallel(std::size_t count, const std::function<void(std::size_t)>& work);
 
 }  // namespace gongwen::archive

@@ -36,13 +36,6 @@ void setMode(const std::string& path, mode_t mode) {
   if (::chmod(path.c_str(), mode) != 0) repairFailure(path, std::strerror(errno));
 }
 
-void makeOwnerOnly(const std::string& bag) {
-  setMode(bag, 0700);
-  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(bag)) {
-    setMode(entry.path().string(), entry.is_directory() ? 0700 : 0600);
-  }
-}
-
 }  // namespace
 
 void restoreFile(const std::string& source, const std::string& target, bool ownerOnly) {
@@ -68,8 +61,9 @@ void restoreBag(const std::string& root, const std::string& target,
   removeEntry(building);
   BagImage image;
   for (const auto& [path, source] : files) image.files.push_back({path, readFile(source), ""});
-  writeBagImage(image, building);
-  if (ownerOnly) makeOwnerOnly(building);
+  writeBagImage(image, building, ownerOnly);
+  // Every file of the new bag on disk before its name appears.
+  syncFilesystem(root);
   struct stat existing {};
   if (::lstat(target.c_str(), &existing) != 0) {
     if (::rename(building.c_str(), target.c_str()) != 0) repairFailure(target, std::strerror(errno));

@@ -118,6 +118,9 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
     }
   }
 
+  // Preparing the faces for repeated subsetting costs about 0.7 s of CPU once and pays for itself
+  // after some 250 documents (FontLibrary.h).
+  if (!options.dryRun && jobs.size() >= 250) fonts.prepareForRepeatedSubsetting();
   const std::size_t first = summary.documents.size();
   const std::size_t total = first + jobs.size();
   summary.documents.resize(total);

@@ -12,6 +12,7 @@
 #include "pipeline/core/Error.h"
 #include "pipeline/core/InputFile.h"
 #include "pipeline/core/KillPoint.h"
+#include "pipeline/core/ProtectedPaths.h"
 #include "pipeline/policy/Policy.h"
 #include "signing/approve/ApprovalStep.h"
 #include "signing/keys/SigningKey.h"
@@ -24,7 +25,7 @@ namespace po = boost::program_options;
 
 struct SignOptions {
   std::string input, output, policy, person, step, credential;
-  std::string passwordEnv, passwordFile, pinEnv, pinFile, maxInputSize;
+  std::string passwordEnv, passwordFile, pinEnv, pinFile, maxInputSize, fonts;
   unsigned pdfLimitFactor = 1;
 };
 
@@ -53,7 +54,9 @@ int signBody(const std::vector<std::string>& args) {
       "pin-file", po::value(&o.pinFile), "file holding the token PIN")(
       "max-input-size", po::value(&o.maxInputSize),
       "largest PDF to read, in bytes or with K, M, G (default 512M)")(
-      "pdf-limit-factor", po::value(&o.pdfLimitFactor), verify::pdf::kPdfLimitFactorHelp);
+      "pdf-limit-factor", po::value(&o.pdfLimitFactor), verify::pdf::kPdfLimitFactorHelp)(
+      "fonts", po::value(&o.fonts),
+      "font configuration for a form's visible signature (default: fonts/fonts.xml)");
   po::options_description all;
   all.add(visible).add_options()("input", po::value(&o.input)->required());
   po::positional_options_description positional;
@@ -74,6 +77,7 @@ int signBody(const std::vector<std::string>& args) {
     setInputLimit(InputKind::Pdf, parseByteSize(o.maxInputSize, "--max-input-size"));
   const policy::Policy policy = policy::loadPolicy(o.policy);
   const std::string original = readInput(o.input, InputKind::Pdf);
+  if (!o.fonts.empty()) noteInput(o.fonts);
   // Once the input and the policy's files are noted: the output may be none of them.
   ensureWritable(o.output);
   approve::StepRequest request;
@@ -82,6 +86,7 @@ int signBody(const std::vector<std::string>& args) {
   request.credentialId = o.credential;
   request.now = std::time(nullptr);
   request.limits = verify::pdf::Limits{}.scaledBy(o.pdfLimitFactor);
+  request.fontConfigPath = o.fonts;
   std::optional<keys::SigningKey> key;
   const approve::SignedStep signedStep = approve::signStep(
       policy, original, o.input, request,

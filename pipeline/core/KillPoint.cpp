@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <map>
+#include <mutex>
 #include <string>
 
 namespace gongwen {
@@ -21,7 +22,10 @@ void killPointForTests(const char* step) {
     occurrence = std::atoi(target.c_str() + hash + 1);
     target.erase(hash);
   }
+  // Steps may be reached from several threads (the archive writes its replicas in parallel).
+  static std::mutex mutex;
   static std::map<std::string, int> reached;
+  const std::lock_guard<std::mutex> lock(mutex);
   if (target == step && ++reached[target] == occurrence) std::raise(signal);
 }
 

@@ -80,8 +80,8 @@ std::size_t indexOf(const Chain& chain, const Step& step) {
 // With no step named: the first step after the last one signed that this person may give; an
 // optional step the person cannot give is skipped, a required one is returned (and refused later).
 const Step& chooseNextStep(const Policy& policy, const Chain& chain,
-                           const std::vector<SignedStep>& signedSteps, const Person& person,
-                           std::time_t now, const std::string& applicantId) {
+                           const std::vector<SignedStep>& signedSteps, const Person& person, std::time_t now,
+                           const std::string& applicantId) {
   std::size_t start = 0;
   for (const SignedStep& done : signedSteps) {
     if (const Step* step = chain.findStep(done.stepId)) {
@@ -90,7 +90,8 @@ const Step& chooseNextStep(const Policy& policy, const Chain& chain,
   }
   for (std::size_t i = start; i < chain.steps.size(); ++i) {
     const Step& step = chain.steps[i];
-    bool mayGive = givesDirectly(step, person, applicantId) || delegationFor(policy, chain, step, person, now) != nullptr;
+    bool mayGive = givesDirectly(step, person, applicantId) ||
+                   delegationFor(policy, chain, step, person, now) != nullptr;
     if (mayGive || !step.optional) {
       return step;
     }
@@ -191,8 +192,8 @@ Authorisation authorise(const Policy& policy, const std::string& chainId,
     throw policyError("policy.unknown-person", "rule unknown-person: '" + personId +
                                                    "' is not a person of the policy " + policy.sourceFile);
   }
-  const Step* step =
-      stepId.empty() ? &chooseNextStep(policy, *chain, signedSteps, *person, now, applicantId) : chain->findStep(stepId);
+  const Step* step = stepId.empty() ? &chooseNextStep(policy, *chain, signedSteps, *person, now, applicantId)
+                                    : chain->findStep(stepId);
   if (step == nullptr) {
     throw policyError("policy.unknown-step", "rule unknown-step: chain " + chain->id + " has no step '" +
                                                  stepId + "'; its steps are " + stepIds(*chain));

@@ -176,7 +176,8 @@ Step readStep(const Reader& reader, const xmlNode* node, const Policy& policy, c
   }
   if (step.seal.empty()) {
     if (step.byApplicant != (step.roles.empty() && step.people.empty())) {
-      reader.fail(node, "step '" + step.id + "' must name the roles or people who may give it, or be given "
+      reader.fail(node, "step '" + step.id +
+                            "' must name the roles or people who may give it, or be given "
                             "byApplicant, and not both");
     }
     if (!step.authorisedBy.empty() || !step.authorisingRoles.empty()) {

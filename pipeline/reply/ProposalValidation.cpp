@@ -13,10 +13,10 @@ constexpr std::string_view kSalutationSuffix = "代表：";  // 委员： is as 
 
 bool isBlankChar(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
 
-// The column's text, trimmed of surrounding blanks, and each error found in it.
+// Reads the columns of one record and collects an error for each that is wrong.
 class RowChecker {
  public:
-  explicit RowChecker(const ProposalRecord& record, const fonts::FontLibrary& fonts)
+  RowChecker(const ProposalRecord& record, const fonts::FontLibrary& fonts)
       : record_(record), fonts_(fonts) {}
 
   void error(Column column, const std::string& code, const std::string& what) {
@@ -35,7 +35,7 @@ class RowChecker {
     std::u32string t;
     try {
       t = toUtf32(record_[column], std::string(columnName(column)));
-    } catch (const Error& e) {
+    } catch (const Error&) {
       error(column, "proposal.utf8", "is not UTF-8 text; save the register as UTF-8");
       return std::nullopt;
     }

@@ -124,7 +124,10 @@ SignedStep signStep(const policy::Policy& policy, const std::string& original, c
   std::optional<fonts::FontLibrary> ownFonts;
   if (request.sealId.empty() && sign::hasBoxFor(document, request.stepId)) {
     const fonts::FontLibrary* fonts = stepRequest.fonts;
-    if (fonts == nullptr) fonts = &ownFonts.emplace(fonts::FontConfig::defaults());
+    if (fonts == nullptr)
+      fonts = &ownFonts.emplace(stepRequest.fontConfigPath.empty()
+                                    ? fonts::FontConfig::defaults()
+                                    : fonts::FontConfig::load(stepRequest.fontConfigPath));
     request.boxFont = &fonts->face(fonts::FontRole::Kaiti);
   }
   cms::TimestampFetcher timestamp;

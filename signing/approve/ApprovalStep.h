@@ -25,8 +25,10 @@ struct StepRequest {
   // its sealed PDF was written is taken again instead of being registered a second time: a batch
   // that resumes after a crash uses each seal once per seal step.
   bool reuseRegisteredSealUse = false;
-  // The 楷体 for a form's box: the batch's shared library; null loads the default one when needed.
+  // The 楷体 for a form's box: the batch's shared library; null loads the one of fontConfigPath
+  // (empty: the shipped configuration) when the document has a box for the step.
   const fonts::FontLibrary* fonts = nullptr;
+  std::string fontConfigPath;
   // The original as the verifier read it, when the caller verified it already; null verifies here.
   const verify::Report* verified = nullptr;
 };

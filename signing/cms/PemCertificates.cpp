@@ -20,4 +20,11 @@ std::vector<X509Ptr> readPemCertificates(const std::string& path) {
   return certificates;
 }
 
+const std::vector<X509Ptr>& CertificateCache::certificates(const std::string& path) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  auto found = files_.find(path);
+  if (found == files_.end()) found = files_.emplace(path, readPemCertificates(path)).first;
+  return found->second;
+}
+
 }  // namespace gongwen::cms

@@ -3,7 +3,8 @@
 // signature (ETSI.CAdES.detached). An approval fills the form's empty box for its step (/GongwenStep)
 // with the signer's name and the time, or, in a document without one, gets a new invisible
 // signature field on page 1; a seal fills the empty signature field rendering placed for it, shows
-// the seal image, and locks the form's fields. Policy decisions are taken before this is called; nothing here writes files.
+// the seal image, and locks the form's fields. Policy decisions are taken before this is called;
+// nothing here writes files.
 
 #include <ctime>
 #include <string>

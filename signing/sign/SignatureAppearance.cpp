@@ -20,6 +20,8 @@ constexpr double kNameSize = 16;  // 三号
 constexpr double kTimeSize = 9;
 constexpr double kMargin = 3;
 constexpr double kGap = 4;  // between the name and the time
+// A box smaller than this cannot show a name a reader can make out (3 mm ≈ 8.5 pt per side).
+constexpr double kSmallestBox = 24;
 
 struct Line {
   std::u32string text;
@@ -99,6 +101,12 @@ std::string appearanceTime(std::time_t signingTime) {
 unsigned writeSignatureAppearance(IncrementalUpdate& update, const fonts::FontFace& face,
                                   const std::string& signerName, std::time_t signingTime, double width,
                                   double height) {
+  if (!(width >= kSmallestBox && height >= kSmallestBox)) {
+    char size[64];
+    std::snprintf(size, sizeof size, "%.1f × %.1f pt", width, height);
+    throw inputError("sign.box-too-small", std::string("the signature box is ") + size +
+                                               ", too small to show who signed; render the form again");
+  }
   std::vector<Line> lines = {{toUtf32(signerName, "the signer's name"), kNameSize},
                              {toUtf32(appearanceTime(signingTime), "the signing time"), kTimeSize}};
   pdf::DrawnGlyphs drawn;

@@ -19,7 +19,8 @@ namespace gongwen::sign {
 
 // Writes the appearance (a width × height Form XObject) and its font objects into the update and
 // returns the appearance's object number. Throws Error(InputInvalid, "sign.missing-glyph") naming
-// the character when the font has no glyph for a character of the name.
+// the character when the font has no glyph for a character of the name, and "sign.box-too-small"
+// for a box under 24 pt a side (or one whose size is not a number).
 unsigned writeSignatureAppearance(IncrementalUpdate& update, const fonts::FontFace& face,
                                   const std::string& signerName, std::time_t signingTime, double width,
                                   double height);

@@ -8,10 +8,15 @@
 namespace gongwen::verify {
 namespace {
 
-// Certificates named by the policy, read once per verification.
+// Certificates named by the policy, read once per verification, or once per process through `shared`.
 class CertificateFiles {
  public:
+  explicit CertificateFiles(cms::CertificateCache* shared) : shared_(shared) {}
   X509* load(const std::string& path) {
+    if (shared_) {
+      const std::vector<cms::X509Ptr>& certificates = shared_->certificates(path);
+      return certificates.empty() ? nullptr : certificates.front().get();
+    }
     auto it = cache_.find(path);
     if (it == cache_.end()) {
       auto certificates = cms::readPemCertificates(path);
@@ -25,6 +30,7 @@ class CertificateFiles {
   }
 
  private:
+  cms::CertificateCache* shared_;
   std::map<std::string, cms::X509Ptr> cache_;
 };
 
@@ -60,9 +66,10 @@ void identify(const policy::Policy& policy, X509* signer, CertificateFiles& file
 }  // namespace
 
 void reviewAgainstPolicy(const policy::Policy& policy, const std::vector<X509*>& signers,
-                         const std::vector<std::time_t>& times, Report& report) {
+                         const std::vector<std::time_t>& times, Report& report,
+                         cms::CertificateCache* cache) {
   report.chainChecked = true;
-  CertificateFiles files;
+  CertificateFiles files(cache);
   const policy::Chain* chain = nullptr;
   try {
     chain = &policy::approvalChainFor(policy, report.claims);

@@ -8,12 +8,15 @@
 #include <vector>
 
 #include "pipeline/policy/Policy.h"
+#include "signing/cms/PemCertificates.h"
 #include "signing/verify/VerificationReport.h"
 
 namespace gongwen::verify {
 
 // Signer certificates in report order; times are the signing times used for delegation validity.
+// The policy's certificates are read through `cache` when one is given.
 void reviewAgainstPolicy(const policy::Policy& policy, const std::vector<X509*>& signers,
-                         const std::vector<std::time_t>& times, Report& report);
+                         const std::vector<std::time_t>& times, Report& report,
+                         cms::CertificateCache* cache = nullptr);
 
 }  // namespace gongwen::verify

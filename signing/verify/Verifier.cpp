@@ -33,7 +33,10 @@ StorePtr trustStore(const VerifyOptions& options, size_t& anchors) {
   if (options.policy)
     files.insert(files.end(), options.policy->trustAnchors.begin(), options.policy->trustAnchors.end());
   for (const auto& file : files) {
-    const auto certificates = cms::readPemCertificates(file);
+    std::vector<cms::X509Ptr> read;
+    const std::vector<cms::X509Ptr>& certificates = options.certificateCache
+                                                        ? options.certificateCache->certificates(file)
+                                                        : (read = cms::readPemCertificates(file));
     if (certificates.empty())
       throw inputError("verify.trust-anchor",
                        "cannot read the trust anchor " + file + "; give a PEM certificate");
@@ -185,7 +188,7 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
   const std::vector<Problem> claimsChanged = claimChanges(doc);
   report.documentProblems.insert(report.documentProblems.end(), claimsChanged.begin(), claimsChanged.end());
   if (options.policy) {
-    reviewAgainstPolicy(*options.policy, signers, times, report);
+    reviewAgainstPolicy(*options.policy, signers, times, report, options.certificateCache);
     checkSealUses(doc, options, report);
   }
   return report;

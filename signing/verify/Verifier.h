@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/policy/Policy.h"
+#include "signing/cms/PemCertificates.h"
 #include "signing/verify/PdfParser.h"
 #include "signing/verify/VerificationReport.h"
 
@@ -19,6 +20,9 @@ struct VerifyOptions {
   std::string sm2UserId = std::string(kDefaultSm2UserId);
   std::string registerPath;  // seal-use register to check seals against; empty = the policy's
   pdf::Limits limits;        // bounds of the PDF reader
+  // Where the policy's certificates and the trust anchors are read from when many documents are
+  // verified in one process; null: read for each verification.
+  cms::CertificateCache* certificateCache = nullptr;
 };
 
 // Throws Error(InputInvalid, "pdf.*") when the file is not a readable PDF.

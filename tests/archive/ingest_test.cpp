@@ -88,7 +88,7 @@ TEST(ArchiveIngest, TheSameFileAgainIsANoOpThatSaysSo) {
   EXPECT_EQ(treeHash(dir), before);
 }
 
-TEST(ArchiveIngest, AClassifiedNoticeKeepsItsClassificationAndCopyNumber) {
+TEST(ArchiveIngest, AClassifiedNoticeKeepsItsClassificationAndCopyNumberAndStaysPrivate) {
   TempDir tmp;
   const std::string dir = tmp.file("archive");
   const CommandResult result = ingest(dir, {put(tmp, "c.pdf", signedSample("notice-classified-inspection"))});
@@ -101,6 +101,14 @@ TEST(ArchiveIngest, AClassifiedNoticeKeepsItsClassificationAndCopyNumber) {
   EXPECT_EQ(d.copyNumber, "000017");
   EXPECT_EQ(d.urgency, "加急");
   EXPECT_EQ(d.date, "2026-11-20");
+  // A classified document's bag is its owner's only, in every replica, whatever the umask.
+  const archive::ArchiveLayout layout = archive::openArchive(dir);
+  for (std::size_t r = 0; r < archive::kReplicaCount; ++r) {
+    const std::string bag = layout.bagPath(r, d.id);
+    EXPECT_EQ(std::filesystem::status(bag).permissions(), std::filesystem::perms::owner_all);
+    EXPECT_EQ(std::filesystem::status(bag + "/data/document.pdf").permissions(),
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  }
 }
 
 // Each refused input, after one good document is archived: the exit code, and the tree unchanged.

@@ -9,7 +9,6 @@
 #include "pipeline/archive/ArchiveLayout.h"
 #include "pipeline/archive/ArchiveRegistry.h"
 #include "pipeline/archive/EventLog.h"
-#include "pipeline/archive/Lending.h"
 #include "tests/archive/ArchiveFixture.h"
 
 namespace gongwen::testing {
@@ -74,9 +73,12 @@ class ArchiveLending : public ::testing::Test {
     const archive::ArchiveRegistry registry(registryPath(), archive::ArchiveRegistry::Access::ReadOnly);
     return archive::readEvents(registry);
   }
-  std::vector<archive::LoanRecord> outstanding() const {
-    const archive::ArchiveRegistry registry(registryPath(), archive::ArchiveRegistry::Access::ReadOnly);
-    return archive::outstandingLoans(registry);
+  // The loans not returned, as "person document" lines, read with the sqlite3 command.
+  std::string outstanding() const {
+    return run({"sqlite3", registryPath(),
+                "SELECT person, document_id FROM loans WHERE loan_id NOT IN (SELECT loan_id FROM "
+                "loan_returns)"})
+        .out;
   }
 
   TempDir tmp;
@@ -94,15 +96,14 @@ TEST_F(ArchiveLending, StaffApprovedByTheirOwnDeputyMayTakeAFileAway) {
   EXPECT_FALSE(loan["readingRoom"]);
   EXPECT_TRUE(loan["returnedAt"].is_null());
   EXPECT_EQ(events().back().kind, "borrow");
-  ASSERT_EQ(outstanding().size(), 1u);
-  EXPECT_EQ(outstanding()[0].person, "chengban");
+  EXPECT_EQ(outstanding(), "chengban|" + open + "\n");
 }
 
 TEST_F(ArchiveLending, StaffWithoutTheirDeputysApprovalAreRefusedAndTheRefusalIsLogged) {
   refused(open, "chengban", {}, "policy.loan-approval-missing", "staff");
   refused(open, "chengban", {"fenguan-zhang"}, "policy.loan-approval-missing", "staff");
   refused(open, "chengban", {"juzhang"}, "policy.loan-approval-missing", "staff");
-  EXPECT_TRUE(outstanding().empty());
+  EXPECT_EQ(outstanding(), "");
 }
 
 TEST_F(ArchiveLending, OutsidersNeedTheDeputyAndTheDirectorAndReadInTheReadingRoom) {
@@ -128,7 +129,7 @@ TEST_F(ArchiveLending, AReturnIsAddedNeverAChangeAndCannotBeRepeated) {
   const CommandResult returned = archiveCli({"return", loan, "--archive", dir, "--format", "json"});
   ASSERT_EQ(returned.exitCode, 0) << returned.err;
   EXPECT_FALSE(json::parse(returned.out)["returnedAt"].is_null());
-  EXPECT_TRUE(outstanding().empty());
+  EXPECT_EQ(outstanding(), "");
   EXPECT_EQ(events().back().kind, "return");
   const CommandResult again = archiveCli({"return", loan, "--archive", dir});
   EXPECT_EQ(again.exitCode, 3);
@@ -139,6 +140,24 @@ TEST_F(ArchiveLending, AReturnIsAddedNeverAChangeAndCannotBeRepeated) {
   // The loan's row is as it was borrowed: the registry refuses to change it.
   const CommandResult update = run({"sqlite3", registryPath(), "UPDATE loans SET person = 'x'"});
   EXPECT_NE(update.exitCode, 0);
+}
+
+TEST_F(ArchiveLending, FindShowsWhatIsOutOnLoanUntilItComesBack) {
+  const auto onLoan = [this] {
+    const CommandResult found = archiveCli({"find", "--archive", dir, "--format", "json"});
+    EXPECT_EQ(found.exitCode, 0) << found.err;
+    std::map<std::string, bool> out;
+    for (const json& document : json::parse(found.out)) out[document["id"]] = document["onLoan"];
+    return out;
+  };
+  EXPECT_EQ(onLoan(), (std::map<std::string, bool>{{open, false}, {classified, false}}));
+  const std::string loan = granted(open, "chengban", {"fenguan-liu"});
+  refused(classified, "chengban", {"fenguan-liu"}, "policy.loan-reading-room", "classified");
+  EXPECT_EQ(onLoan(), (std::map<std::string, bool>{{open, true}, {classified, false}}));
+  const CommandResult text = archiveCli({"find", "--archive", dir});
+  EXPECT_NE(text.out.find("[借出]"), std::string::npos) << text.out;
+  ASSERT_EQ(archiveCli({"return", loan, "--archive", dir}).exitCode, 0);
+  EXPECT_EQ(onLoan(), (std::map<std::string, bool>{{open, false}, {classified, false}}));
 }
 
 TEST_F(ArchiveLending, UnknownDocumentsPeopleAndMissingOptionsAreClearErrors) {

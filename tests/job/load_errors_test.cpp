@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/job/JobLoader.h"
 #include "tests/support/TestSupport.h"
@@ -124,6 +125,31 @@ TEST(LoadErrors, UnknownApprovalChainAttributeIsRefused) {
   EXPECT_NE(message.find("'bureau-doc' is not allowed; use one of 'bureau-document', 'party-document'"),
             std::string::npos)
       << message;
+}
+
+TEST(LoadErrors, ADocumentWithoutItsApprovalChainIsRefused) {
+  // Only a leave request may leave its chain to the policy's <leave> rules.
+  TempDir dir;
+  std::string path;
+  const Error e = loadError(replaced(kValidJob, " approvalChain=\"bureau-document\"", ""), &path, &dir);
+  EXPECT_EQ(e.code(), "job.approval-chain");
+  EXPECT_EQ(e.exitCode(), ExitCode::InputInvalid);
+  EXPECT_EQ(std::string(e.what()).rfind(path + ":2: element 'job': attribute 'approvalChain' is required", 0),
+            0u)
+      << e.what();
+}
+
+TEST(LoadErrors, AFormContentUnderAnotherTemplateIsRefused) {
+  TempDir dir;
+  std::string path;
+  const std::string leave =
+      readFile(gongwen::testing::sourcePath("samples/jobs/leave-personal-half-day.xml"));
+  Error e = loadError(replaced(leave, "template=\"leave\"", "template=\"voucher\""), &path, &dir);
+  EXPECT_EQ(e.code(), "job.form-template");
+  EXPECT_NE(std::string(e.what()).find("template=\"leave\""), std::string::npos) << e.what();
+  // A 公文 content under a form template.
+  e = loadError(replaced(kValidJob, "template=\"notice\"", "template=\"leave\""), &path, &dir);
+  EXPECT_EQ(e.code(), "job.form-template");
 }
 
 TEST(LoadErrors, MissingTemplateAttributeIsRefused) {

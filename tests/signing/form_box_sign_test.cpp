@@ -170,5 +170,61 @@ TEST_F(FormBoxSigning, TheWrongApproverIsRefusedAndNothingIsWritten) {
   EXPECT_NE(r.err.find("policy.not-in-charge"), std::string::npos) << r.err;
 }
 
+TEST_F(FormBoxSigning, TheBoxIsSetInTheFontsOfSignFontsAndABrokenConfigurationWritesNothing) {
+  const std::string slip = rendered("leave-personal-half-day.xml");
+  const std::string fonts = work.file("fonts.xml");
+  std::string config = readFile(sourcePath("fonts/fonts.xml"));
+  config.replace(config.find("name=\"kaiti\""), 12, "name=\"kaishu\"");
+  writeFileAtomically(fonts, config);
+  std::vector<std::string> argv{gongwenBinary(),
+                                "sign",
+                                slip,
+                                "-o",
+                                work.file("1.pdf"),
+                                "--policy",
+                                bureau().policyPath(),
+                                "--as",
+                                "dangan",
+                                "--password-env",
+                                "GONGWEN_TEST_PASSWORD",
+                                "--fonts",
+                                fonts};
+  const CommandResult r = run(argv, bureau().environment());
+  EXPECT_EQ(r.exitCode, 3) << r.err;
+  EXPECT_NE(r.err.find("kaishu"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::ifstream(work.file("1.pdf")).good());
+}
+
+TEST_F(FormBoxSigning, ANameTheFontCannotShowIsRefusedNamingTheCharacter) {
+  // 周文斌 renamed with a character outside the Basic Multilingual Plane that no configured 楷体 has.
+  std::string xml = readFile(bureau().policyPath());
+  xml.replace(xml.find("name=\"周文斌\""), std::string("name=\"周文斌\"").size(), "name=\"周文\U0001F600\"");
+  const std::string policy = bureau().file("policy-glyph.xml");
+  writeFileAtomically(policy, xml);
+  const std::string slip = rendered("leave-marriage.xml");
+  ASSERT_EQ(signCli(slip, work.file("1.pdf"), "chengban", "applicant", "", policy).exitCode, 0);
+  const CommandResult r =
+      signCli(work.file("1.pdf"), work.file("2.pdf"), "guzhang", "section-confirm", "", policy);
+  EXPECT_EQ(r.exitCode, 3) << r.err;
+  EXPECT_NE(r.err.find("sign.missing-glyph"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\U0001F600"), std::string::npos) << "names the character: " << r.err;
+  EXPECT_FALSE(std::ifstream(work.file("2.pdf")).good());
+}
+
+TEST_F(FormBoxSigning, ABoxTooSmallToShowANameIsRefused) {
+  // A leave slip whose applicant box is 2 × 1 pt: the field of the shaped document, renamed.
+  const std::string tiny = "/GongwenStep (applicant) /Rect [360 90 362 91]";
+  const std::string sealId(tiny.size() - std::string("/GongwenSeal () /Rect [360 90 480 210]").size(), 'x');
+  const std::string field = "/GongwenSeal (" + sealId + ") /Rect [360 90 480 210]";
+  ASSERT_EQ(tiny.size(), field.size()) << "same length, so that the cross-reference offsets hold";
+  std::string pdf = unsignedPdf("leave-short-staff", sealId, "chengban");
+  pdf.replace(pdf.find(field), field.size(), tiny);
+  writeFileAtomically(work.file("tiny.pdf"), pdf);
+  const CommandResult r = signCli(work.file("tiny.pdf"), work.file("1.pdf"), "chengban", "applicant");
+  EXPECT_EQ(r.exitCode, 3) << r.err;
+  EXPECT_NE(r.err.find("sign.box-too-small"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::ifstream(work.file("1.pdf")).good());
+}
+
 }  // namespace
 }  // namespace gongwen::testing::signfx
