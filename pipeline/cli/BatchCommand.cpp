@@ -16,6 +16,7 @@
 #include "pipeline/cli/Command.h"
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/policy/ServerDatabase.h"
 
 namespace po = boost::program_options;
 
@@ -83,6 +84,7 @@ int batchBody(const std::vector<std::string>& args) {
   }
   if (policyPath.empty() || archiveDir.empty())
     throw usageError("usage.missing", "give --policy POLICY.xml and --archive DIR; see gongwen batch --help");
+  if (!registry.empty()) policy::server::refuseInlinePassword(registry);
   if (showStatus) return status(archiveDir, workDir, policyPath, person, registry);
   if (!person.empty()) throw usageError("usage.as-without-status", "--as goes with --status");
   if (inputs.empty()) throw usageError("usage.missing", "give the jobs, folders or proposals to work on");

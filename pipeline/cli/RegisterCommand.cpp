@@ -11,6 +11,7 @@
 #include "pipeline/policy/Policy.h"
 #include "pipeline/policy/SealRegister.h"
 #include "pipeline/policy/SealRegisterLocation.h"
+#include "pipeline/policy/ServerDatabase.h"
 
 namespace po = boost::program_options;
 
@@ -75,6 +76,7 @@ int verifyBody(const std::vector<std::string>& args) {
                      "give the policy that names the register (--policy FILE) or the server database "
                      "that holds it (--registry postgresql://…)");
   if (format != "text" && format != "json") throw usageError("usage", "--format must be text or json");
+  if (!registry.empty()) policy::server::refuseInlinePassword(registry);
   const policy::RegisterCheck check =
       registry.empty() ? policy::verifySealRegister(policy::loadPolicy(policyPath).registerPath)
                        : policy::openSealRegister(registry, policy::SealRegister::Access::ReadOnly)->check();

@@ -66,6 +66,15 @@ bool isServerUrl(const std::string& location) {
 
 std::string redactedUrl(const std::string& url) { return redactSecrets(url, url); }
 
+void refuseInlinePassword(const std::string& url) {
+  if (!userInfoPassword(url).empty() || !queryPasswords(url).empty())
+    throw usageError(
+        "usage.registry-password",
+        redactedUrl(url) +
+            ": the --registry URL carries a password, which every user of the machine can read on "
+            "the command line; give it in PGPASSWORD or a PGPASSFILE instead");
+}
+
 std::string reason(const std::exception& error, const std::string& url) {
   std::string message = redactSecrets(error.what(), url);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();

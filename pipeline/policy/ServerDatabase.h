@@ -19,6 +19,10 @@ namespace gongwen::policy::server {
 // Whether `location` names a server database (postgresql:// or postgres://) rather than a file.
 bool isServerUrl(const std::string& location);
 
+// A URL given on the command line must carry no password (argv is visible to every user of the
+// machine): Error(Usage, "usage.registry-password") when it does, naming PGPASSWORD and PGPASSFILE.
+void refuseInlinePassword(const std::string& url);
+
 // The URL with any password (user:PASSWORD@ and password=… parameters) replaced by "***".
 std::string redactedUrl(const std::string& url);
 

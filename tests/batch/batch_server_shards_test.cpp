@@ -53,6 +53,11 @@ TEST_F(BatchServerShardsTest, TwoShardsArchiveEveryJobOnceWithOneSealUseEach) {
       {bureau.jobs(), "--keys", bureau.keyring(), "--registry", url(), "--work", bureau.file("work-1")});
   EXPECT_EQ(again.exitCode, 0) << again.out;
   EXPECT_EQ(server().query(url(), "SELECT count(*) FROM documents"), "10\n");
+
+  const CommandResult withPassword =
+      bureau.batch({bureau.jobs(), "--registry", "postgresql://gongwen:pw-in-argv@host/db"});
+  EXPECT_EQ(withPassword.exitCode, 2);
+  EXPECT_EQ(withPassword.err.find("pw-in-argv"), std::string::npos) << withPassword.err;
 }
 
 }  // namespace
