@@ -330,11 +330,8 @@ DocumentOutcome processDocument(const BatchContext& context, const DocumentJob& 
   if (context.dryRun && outcome.plan.empty())
     outcome.plan = outcome.alreadyDone ? "nothing: archived already" : "verify, archive";
   if (!outcome.record.errorCode.empty()) {
-    const std::string code = outcome.record.errorCode, message = outcome.record.error;
     outcome.record.state = DocumentState::Failed;
     outcome.record.updated = static_cast<std::int64_t>(std::time(nullptr));
-    outcome.record.errorCode = code;
-    outcome.record.error = message;
     // A job that cannot even be read has no key: it is reported, not recorded.
     if (!context.dryRun && !outcome.record.key.empty()) context.store.record(outcome.record);
   }
