@@ -327,8 +327,7 @@ DocumentOutcome processDocument(const BatchContext& context, const DocumentJob& 
     outcome.record.errorCode = "batch.internal";
     outcome.record.error = error.what();
   }
-  if (context.dryRun && outcome.plan.empty())
-    outcome.plan = outcome.alreadyDone ? "nothing: archived already" : "verify, archive";
+  if (context.dryRun && outcome.plan.empty() && !outcome.alreadyDone) outcome.plan = "verify, archive";
   if (!outcome.record.errorCode.empty()) {
     outcome.record.state = DocumentState::Failed;
     outcome.record.updated = static_cast<std::int64_t>(std::time(nullptr));
