@@ -66,6 +66,7 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
       options.dryRun ? SqliteBatchStateStore::Access::ReadOnly : SqliteBatchStateStore::Access::ReadWrite);
   const fonts::FontLibrary& fonts = render::fontLibraryFor("");
   KeyringKeys keys(keyring);
+  cms::CertificateCache certificates;
   if (!options.dryRun) keys.loadAll();
   const BatchContext context{policy,
                              options.policyPath,
@@ -77,7 +78,8 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
                              *store,
                              sharedDigest(options.policyPath, fonts),
                              options.fixedTime,
-                             options.dryRun};
+                             options.dryRun,
+                             &certificates};
 
   std::vector<DocumentJob> jobs;
   for (const BatchInput& input : inputs) {

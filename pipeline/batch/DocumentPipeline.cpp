@@ -75,6 +75,7 @@ void transition(const BatchContext& context, DocumentOutcome& outcome, DocumentS
 verify::Report verifyCurrent(const BatchContext& context, const std::string& pdf, const std::string& name) {
   verify::VerifyOptions options;
   options.policy = &context.policy;
+  options.certificateCache = context.certificates;
   return verify::verifyPdf(pdf, name, options);
 }
 
