@@ -72,6 +72,7 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
         options.dryRun ? SqliteBatchStateStore::Access::ReadOnly : SqliteBatchStateStore::Access::ReadWrite);
   const fonts::FontLibrary& fonts = render::fontLibraryFor("");
   KeyringKeys keys(keyring);
+  cms::CertificateCache certificates;
   if (!options.dryRun) keys.loadAll();
   const BatchContext context{policy,
                              options.policyPath,
@@ -84,6 +85,7 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
                              sharedDigest(options.policyPath, fonts),
                              options.fixedTime,
                              options.dryRun,
+                             &certificates,
                              options.registry};
 
   std::vector<DocumentJob> jobs;

@@ -75,6 +75,7 @@ void transition(const BatchContext& context, DocumentOutcome& outcome, DocumentS
 verify::Report verifyCurrent(const BatchContext& context, const std::string& pdf, const std::string& name) {
   verify::VerifyOptions options;
   options.policy = &context.policy;
+  options.certificateCache = context.certificates;
   return verify::verifyPdf(pdf, name, options);
 }
 
@@ -328,14 +329,10 @@ DocumentOutcome processDocument(const BatchContext& context, const DocumentJob& 
     outcome.record.errorCode = "batch.internal";
     outcome.record.error = error.what();
   }
-  if (context.dryRun && outcome.plan.empty())
-    outcome.plan = outcome.alreadyDone ? "nothing: archived already" : "verify, archive";
+  if (context.dryRun && outcome.plan.empty() && !outcome.alreadyDone) outcome.plan = "verify, archive";
   if (!outcome.record.errorCode.empty()) {
-    const std::string code = outcome.record.errorCode, message = outcome.record.error;
     outcome.record.state = DocumentState::Failed;
     outcome.record.updated = static_cast<std::int64_t>(std::time(nullptr));
-    outcome.record.errorCode = code;
-    outcome.record.error = message;
     // A job that cannot even be read has no key: it is reported, not recorded.
     if (!context.dryRun && !outcome.record.key.empty()) context.store.record(outcome.record);
   }

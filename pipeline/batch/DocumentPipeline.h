@@ -14,6 +14,7 @@
 #include "pipeline/batch/KeyringKeys.h"
 #include "pipeline/fonts/FontLibrary.h"
 #include "pipeline/policy/Policy.h"
+#include "signing/cms/PemCertificates.h"
 
 namespace gongwen::batch {
 
@@ -30,6 +31,8 @@ struct BatchContext {
   std::string sharedDigest;  // of the fonts and the policy: part of every document's key
   std::optional<std::int64_t> fixedTime;
   bool dryRun = false;
+  // The policy's certificates and trust anchors, parsed once for every verification of the run.
+  cms::CertificateCache* certificates = nullptr;
   std::string registry;  // BatchOptions::registry
 };
 

@@ -27,31 +27,31 @@ reply::CalendarDate letterDate(const BatchContext& context, const std::string& p
 
 }  // namespace
 
-ProposalJobs answerProposals(const BatchContext& context, const BatchInput& register_) {
+ProposalJobs answerProposals(const BatchContext& context, const BatchInput& proposals) {
   reply::ReplyOptions options;
-  const std::string name = std::filesystem::path(register_.path).stem().string();
+  const std::string name = std::filesystem::path(proposals.path).stem().string();
   options.outDir = (std::filesystem::path(context.workDir) / "replies" /
-                    (name + "-" + archive::sha256Hex(register_.relativePath).substr(0, 12)))
+                    (name + "-" + archive::sha256Hex(proposals.relativePath).substr(0, 12)))
                        .string();
   options.policy = &context.policy;
-  options.date = letterDate(context, register_.path);
+  options.date = letterDate(context, proposals.path);
   options.fixedTime = context.fixedTime;
-  const reply::ReplyReport report = reply::replyToProposals(register_.path, options);
+  const reply::ReplyReport report = reply::replyToProposals(proposals.path, options);
   ProposalJobs jobs;
   for (const reply::ReplyLetterOutput& letter : report.letters) {
     const std::string row = ":row " + std::to_string(letter.row);
-    jobs.letters.push_back({letter.job, register_.path + row, register_.relativePath + row});
+    jobs.letters.push_back({letter.job, proposals.path + row, proposals.relativePath + row});
   }
   for (const reply::RowError& error : report.errors) {
     DocumentOutcome failed;
     const std::string row = ":row " + std::to_string(error.row);
-    failed.record.source = register_.path + row;
-    failed.record.relativePath = register_.relativePath + row;
+    failed.record.source = proposals.path + row;
+    failed.record.relativePath = proposals.relativePath + row;
     failed.record.state = DocumentState::Failed;
     failed.record.stage = "reply";
     failed.record.errorCode = error.code;
     failed.record.error =
-        register_.path + ":" + std::to_string(error.line) + ": row " + std::to_string(error.row) +
+        proposals.path + ":" + std::to_string(error.line) + ": row " + std::to_string(error.row) +
         (error.column ? std::string(", ") + reply::columnName(*error.column) : "") + ": " + error.message;
     jobs.rowErrors.push_back(std::move(failed));
   }

@@ -19,6 +19,6 @@ struct ProposalJobs {
 // The letters are dated by SOURCE_DATE_EPOCH's day, else by the day the register was last changed,
 // so that a rerun on another day makes the same letters (the same documents) again. Throws what
 // reply::replyToProposals throws for the whole register.
-ProposalJobs answerProposals(const BatchContext& context, const BatchInput& register_);
+ProposalJobs answerProposals(const BatchContext& context, const BatchInput& proposals);
 
 }  // namespace gongwen::batch
