@@ -8,11 +8,13 @@ packages=(
   build-essential cmake pkg-config clang clang-format clang-tidy libclang-rt-14-dev
   libboost-program-options-dev libxml2-dev libicu-dev libharfbuzz-dev libfreetype-dev
   libfontconfig-dev libpodofo-dev libssl-dev libsqlite3-dev libpoppler-cpp-dev
-  libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libpqxx-dev
   # independent oracles and tokens used by tests and the sample job
   qpdf poppler-utils libnss3-tools softhsm2 libengine-pkcs11-openssl opensc openssl sqlite3
   # peers and the timer of bench/cold-start.sh
   libpodofo-utils python3
+  # a PostgreSQL server the --registry tests start in a temporary directory (initdb, pg_ctl, psql)
+  postgresql
   # default fonts for the five font roles (free fallbacks; deployers add licensed ones)
   fontconfig texlive-lang-chinese fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
 )

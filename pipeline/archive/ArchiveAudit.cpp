@@ -87,7 +87,8 @@ class Audit {
     // The chain is checked before this run adds its own events to it.
     auditRegistry(registry_, ids, report_);
     // An ingest that died leaves bags it never registered; under this lock they are its leftovers.
-    for (const std::string& id : recoverInterruptedIngest(layout_, registry_)) {
+    for (const std::string& id :
+         recoverInterruptedIngest(layout_, [&](const std::string& id) { return registry_.contains(id); })) {
       report_.issues.push_back(
           {Property::Integrity, Severity::Note, "archive.ingest-interrupted", id, "", "",
            "an interrupted ingest left this unregistered bag; removed (ingest it again)"});

@@ -9,7 +9,6 @@
 #include <thread>
 
 #include "pipeline/archive/ArchiveId.h"
-#include "pipeline/archive/ArchiveRegistry.h"
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/InputFile.h"
@@ -101,8 +100,8 @@ bool ingestWasInterrupted(const ArchiveLayout& layout) {
   return fs::exists(journalPath(layout), absent);
 }
 
-std::vector<std::string> recoverInterruptedIngest(const ArchiveLayout& layout,
-                                                  const ArchiveRegistry& registry) {
+std::vector<std::string> recoverInterruptedIngest(
+    const ArchiveLayout& layout, const std::function<bool(const std::string&)>& isRegistered) {
   std::vector<std::string> removed;
   const bool interrupted = ingestWasInterrupted(layout);
   if (interrupted) {
@@ -110,7 +109,7 @@ std::vector<std::string> recoverInterruptedIngest(const ArchiveLayout& layout,
     std::string id;
     while (std::getline(ids, id)) {
       // The journal is read back, not trusted: only an id's own bag is ever removed.
-      if (!isArchiveId(id) || registry.contains(id)) continue;
+      if (!isArchiveId(id) || isRegistered(id)) continue;
       for (std::size_t r = 0; r < kReplicaCount; ++r) removeTree(layout.bagPath(r, id));
       removed.push_back(id);
     }

@@ -12,6 +12,7 @@
 // and bags the journal names that the registry does not; recoverInterruptedIngest() removes both
 // (nothing of them was ever registered, so nothing is lost) and the next ingest places them again.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,6 @@
 #include "pipeline/archive/Bag.h"
 
 namespace gongwen::archive {
-
-class ArchiveRegistry;
 
 struct PlacedBag {
   std::string archiveId;
@@ -39,8 +38,9 @@ void finishPlacement(const ArchiveLayout& layout);
 bool ingestWasInterrupted(const ArchiveLayout& layout);
 
 // Removes what an interrupted ingest left. Call with the exclusive lock held (ingest does so before
-// placing; a repair should too). Returns the ids whose unregistered bags were removed.
-std::vector<std::string> recoverInterruptedIngest(const ArchiveLayout& layout,
-                                                  const ArchiveRegistry& registry);
+// placing; a repair should too). `isRegistered` says whether the registry (SQLite or server) holds an
+// archive id. Returns the ids whose unregistered bags were removed.
+std::vector<std::string> recoverInterruptedIngest(
+    const ArchiveLayout& layout, const std::function<bool(const std::string&)>& isRegistered);
 
 }  // namespace gongwen::archive

@@ -53,23 +53,31 @@ std::string eventHash(const ArchiveEvent& e) {
       {std::to_string(e.sequence), e.time, e.kind, e.documentId, e.detail, e.previousHash}));
 }
 
-ArchiveEvent appendEvent(ArchiveRegistry& registry, EventKind kind, const std::string& documentId,
-                         const std::string& detailJson, std::time_t when) {
+ArchiveEvent followingEvent(long long lastSequence, const std::string& lastHash, EventKind kind,
+                            const std::string& documentId, const std::string& detailJson, std::time_t when) {
   ArchiveEvent event;
-  event.sequence = 1;
-  event.previousHash = kGenesis;
-  Statement last = prepare(registry.db(), "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
-  if (!last) registry.fail("read the last event");
-  if (sqlite3_step(last.get()) == SQLITE_ROW) {
-    event.sequence = sqlite3_column_int64(last.get(), 0) + 1;
-    event.previousHash = column(last.get(), 1);
-  }
-  last.reset();
+  event.sequence = lastSequence + 1;
+  event.previousHash = lastSequence == 0 ? kGenesis : lastHash;
   event.time = formatUtcTime(when);
   event.kind = eventKindName(kind);
   event.documentId = documentId;
   event.detail = detailJson;
   event.hash = eventHash(event);
+  return event;
+}
+
+ArchiveEvent appendEvent(ArchiveRegistry& registry, EventKind kind, const std::string& documentId,
+                         const std::string& detailJson, std::time_t when) {
+  long long lastSequence = 0;
+  std::string lastHash;
+  Statement last = prepare(registry.db(), "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  if (!last) registry.fail("read the last event");
+  if (sqlite3_step(last.get()) == SQLITE_ROW) {
+    lastSequence = sqlite3_column_int64(last.get(), 0);
+    lastHash = column(last.get(), 1);
+  }
+  last.reset();
+  const ArchiveEvent event = followingEvent(lastSequence, lastHash, kind, documentId, detailJson, when);
   Row(registry, "INSERT INTO events VALUES (?,?,?,?,?,?,?)")
       .integer(event.sequence)
       .text(event.time)
@@ -94,6 +102,22 @@ std::vector<ArchiveEvent> readEvents(const ArchiveRegistry& registry,
   return events;
 }
 
+std::optional<ChainBreak> eventBreak(const ArchiveEvent& event, bool allText, long long expected,
+                                     const std::string& previousHash) {
+  const std::string at = "event " + std::to_string(expected);
+  if (event.sequence != expected)
+    return ChainBreak{expected, at + " is missing: the next event is " + std::to_string(event.sequence)};
+  if (!allText) return ChainBreak{expected, at + " holds a value that is not text"};
+  if (event.previousHash != previousHash)
+    return ChainBreak{expected, at + " does not follow event " + std::to_string(expected - 1) +
+                                    " (its prev_hash is not that event's hash): an event before it was "
+                                    "deleted, edited or moved"};
+  if (eventHash(event) != event.hash)
+    return ChainBreak{expected, at + " (" + event.kind + " " + event.documentId +
+                                    ") was altered: its hash does not match its fields"};
+  return std::nullopt;
+}
+
 std::optional<ChainBreak> verifyEventChain(const ArchiveRegistry& registry) {
   sqlite3* db = registry.db();
   const bool ownTransaction = sqlite3_get_autocommit(db) != 0;
@@ -105,20 +129,10 @@ std::optional<ChainBreak> verifyEventChain(const ArchiveRegistry& registry) {
   long long expected = 1;
   int step = SQLITE_DONE;
   while (!broken && (step = sqlite3_step(select.get())) == SQLITE_ROW) {
-    const ArchiveEvent event = readEvent(select.get());
-    const std::string at = "event " + std::to_string(expected);
-    if (sqlite3_column_type(select.get(), 0) != SQLITE_INTEGER || event.sequence != expected) {
-      broken = ChainBreak{expected, at + " is missing: the next event is " + std::to_string(event.sequence)};
-    } else if (sqlite3_column_int(select.get(), 7) == 0) {
-      broken = ChainBreak{expected, at + " holds a value that is not text"};
-    } else if (event.previousHash != previousHash) {
-      broken = ChainBreak{expected, at + " does not follow event " + std::to_string(expected - 1) +
-                                        " (its prev_hash is not that event's hash): an event before it was "
-                                        "deleted, edited or moved"};
-    } else if (eventHash(event) != event.hash) {
-      broken = ChainBreak{expected, at + " (" + event.kind + " " + event.documentId +
-                                        ") was altered: its hash does not match its fields"};
-    }
+    ArchiveEvent event = readEvent(select.get());
+    // A seq stored as something else than an integer is no place in the chain.
+    if (sqlite3_column_type(select.get(), 0) != SQLITE_INTEGER) event.sequence = -1;
+    broken = eventBreak(event, sqlite3_column_int(select.get(), 7) != 0, expected, previousHash);
     previousHash = event.hash;
     ++expected;
   }

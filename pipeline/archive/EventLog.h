@@ -38,6 +38,10 @@ struct ArchiveEvent {
 ArchiveEvent appendEvent(ArchiveRegistry& registry, EventKind kind, const std::string& documentId,
                          const std::string& detailJson, std::time_t when);
 
+// The event after one with `lastSequence` and `lastHash` (0 and '' for the first), its hash computed.
+ArchiveEvent followingEvent(long long lastSequence, const std::string& lastHash, EventKind kind,
+                            const std::string& documentId, const std::string& detailJson, std::time_t when);
+
 // The hash an event must carry.
 std::string eventHash(const ArchiveEvent& event);
 
@@ -49,6 +53,12 @@ struct ChainBreak {
   long long sequence = 0;  // the first event that is wrong (or the seq where one is missing)
   std::string problem;     // what is wrong, for the audit report
 };
+
+// What is wrong with `event` as event `expected` after one whose hash is `previousHash` (nullopt when
+// nothing): the one test of the chain, for the SQLite and the server registry alike. `allText`: its
+// fields were stored as text.
+std::optional<ChainBreak> eventBreak(const ArchiveEvent& event, bool allText, long long expected,
+                                     const std::string& previousHash);
 
 // nullopt when every event follows the one before; otherwise the first break. Reads in one
 // transaction of its own unless the caller holds one.

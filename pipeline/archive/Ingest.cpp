@@ -10,9 +10,9 @@
 #include "pipeline/archive/ArchiveId.h"
 #include "pipeline/archive/ArchiveLayout.h"
 #include "pipeline/archive/ArchiveLock.h"
-#include "pipeline/archive/ArchiveRegistry.h"
 #include "pipeline/archive/BagPlacement.h"
 #include "pipeline/archive/EventLog.h"
+#include "pipeline/archive/RegistryStore.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/JsonText.h"
 #include "pipeline/core/KillPoint.h"
@@ -50,7 +50,7 @@ struct Classified {
 
 // Same bytes: a no-op. Another file under a 发文字号 taken (in the archive or earlier in the batch):
 // refused. `registry` is null for an archive that does not exist yet.
-Classified classify(const std::vector<PreparedDocument>& prepared, const ArchiveRegistry* registry) {
+Classified classify(const std::vector<PreparedDocument>& prepared, const RegistryStore* registry) {
   Classified result;
   std::map<std::string, std::size_t> bytesInBatch, numbersInBatch;
   for (std::size_t i = 0; i < prepared.size(); ++i) {
@@ -133,8 +133,7 @@ std::string ingestDetail(const PreparedDocument& prepared) {
          "}";
 }
 
-void placeChunk(const ArchiveLayout& layout, ArchiveRegistry& registry,
-                std::vector<PreparedDocument*>& chunk) {
+void placeChunk(const ArchiveLayout& layout, RegistryStore& registry, std::vector<PreparedDocument*>& chunk) {
   const std::time_t now = std::time(nullptr);
   const long long first = registry.nextDocumentSequence();
   std::vector<BagImage> images;
@@ -147,13 +146,10 @@ void placeChunk(const ArchiveLayout& layout, ArchiveRegistry& registry,
   for (std::size_t i = 0; i < chunk.size(); ++i)
     bags.push_back({chunk[i]->record.id, &images[i], !chunk[i]->record.classification.empty()});
   placeBags(layout, bags);
-  ArchiveRegistry::Transaction transaction(registry);
-  for (PreparedDocument* prepared : chunk) {
-    registry.insertDocument(prepared->record);
-    appendEvent(registry, EventKind::Ingest, prepared->record.id, ingestDetail(*prepared), now);
-  }
+  std::vector<IngestedDocument> documents;
+  for (PreparedDocument* prepared : chunk) documents.push_back({prepared->record, ingestDetail(*prepared)});
   killPointForTests("archive-registering");
-  transaction.commit();
+  registry.registerDocuments(documents, now);
   killPointForTests("archive-registered");
   finishPlacement(layout);
   killPointForTests("archive-journal-removed");
@@ -198,15 +194,19 @@ std::vector<PreparedDocument> prepareAll(const IngestRequest& request, const pol
 
 std::vector<IngestOutcome> ingestDocuments(const std::string& archiveDir, const IngestRequest& request) {
   checkRequest(request);
-  const policy::Policy policy = policy::loadPolicy(request.policyPath);
+  policy::Policy policy = policy::loadPolicy(request.policyPath);
+  if (!request.registry.empty()) policy.registerPath = request.registry;
   std::vector<PreparedDocument> prepared = prepareAll(request, policy);
 
   // Refusals against the archive as it is, before it is touched.
   const std::optional<ArchiveLayout> existing = findArchive(archiveDir);
   std::error_code absent;
-  if (existing && fs::exists(existing->registryPath(), absent)) {
-    const ArchiveRegistry current(existing->registryPath(), ArchiveRegistry::Access::ReadOnly);
-    const Classified classified = classify(prepared, &current);
+  const auto registryOf = [&](const ArchiveLayout& layout) {
+    return request.registry.empty() ? layout.registryPath() : request.registry;
+  };
+  if (existing && (!request.registry.empty() || fs::exists(existing->registryPath(), absent))) {
+    const auto current = openRegistryStore(registryOf(*existing), RegistryAccess::ReadOnly);
+    const Classified classified = classify(prepared, current.get());
     // Nothing to place and nothing to clean up after: the archive is not touched.
     if (classified.toPlace.empty() && !ingestWasInterrupted(*existing)) return classified.outcomes;
   } else {
@@ -215,19 +215,20 @@ std::vector<IngestOutcome> ingestDocuments(const std::string& archiveDir, const 
 
   const ArchiveLayout layout = existing ? *existing : initArchive(archiveDir, {});
   const ArchiveLock lock(layout.lockPath(), ArchiveLock::Mode::Exclusive);
-  ArchiveRegistry registry(layout.registryPath(), ArchiveRegistry::Access::ReadWrite);
-  recoverInterruptedIngest(layout, registry);
+  const std::unique_ptr<RegistryStore> registry =
+      openRegistryStore(registryOf(layout), RegistryAccess::ReadWrite);
+  recoverInterruptedIngest(layout, [&](const std::string& id) { return registry->contains(id); });
   // Again under the lock: another ingest may have archived some of these meanwhile.
-  Classified classified = classify(prepared, &registry);
+  Classified classified = classify(prepared, registry.get());
   for (std::size_t start = 0; start < classified.toPlace.size(); start += kChunkSize) {
     std::vector<PreparedDocument*> chunk;
     for (std::size_t i = start; i < std::min(start + kChunkSize, classified.toPlace.size()); ++i)
       chunk.push_back(&prepared[classified.toPlace[i]]);
-    placeChunk(layout, registry, chunk);
+    placeChunk(layout, *registry, chunk);
   }
   for (std::size_t i = 0; i < prepared.size(); ++i) {
     IngestOutcome& outcome = classified.outcomes[i];
-    if (outcome.archiveId.empty()) outcome.archiveId = *registry.idByPdfSha256(prepared[i].record.pdfSha256);
+    if (outcome.archiveId.empty()) outcome.archiveId = *registry->idByPdfSha256(prepared[i].record.pdfSha256);
   }
   return classified.outcomes;
 }

@@ -18,6 +18,9 @@ struct IngestRequest {
   std::string policyPath;
   std::string jobPath;  // only with a single file
   IncomingDetails incoming;
+  // A postgresql:// URL (--registry): the archive's registry and the seal-use register the
+  // verification reads are there, not in DIR and at the policy's path. Empty: the SQLite ones.
+  std::string registry;
 };
 
 struct IngestOutcome {

@@ -41,14 +41,16 @@ verify::Report verifyForArchive(const PreparedDocument& prepared, const policy::
 // whose title is not the PDF's is another document's.
 void fillFromJob(PdfFacts& facts, const std::string& file, const std::string& jobPath) {
   const model::Document job = job::loadJob(jobPath);
-  if (!facts.title.empty() && facts.title != job.title.value)
-    throw inputError("archive.job-mismatch", jobPath + ": its title \"" + job.title.value + "\" is not \"" +
+  // A form (请假条, 报销凭证) has no <title>: it is titled by its kind, as the renderer titles it.
+  const std::string& title = job.title.value.empty() ? job.tmpl.kindName : job.title.value;
+  if (!facts.title.empty() && facts.title != title)
+    throw inputError("archive.job-mismatch", jobPath + ": its title \"" + title + "\" is not \"" +
                                                  facts.title + "\" of " + file +
                                                  "; give the job the PDF was rendered from");
   const auto fill = [](std::string& field, const std::string& value) {
     if (field.empty()) field = value;
   };
-  fill(facts.title, job.title.value);
+  fill(facts.title, title);
   fill(facts.number, job.docNumber.value);
   fill(facts.date, job.date.value);
   fill(facts.copyNumber, job.copyNumber.value);

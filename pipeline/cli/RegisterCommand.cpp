@@ -10,6 +10,8 @@
 #include "pipeline/core/JsonText.h"
 #include "pipeline/policy/Policy.h"
 #include "pipeline/policy/SealRegister.h"
+#include "pipeline/policy/SealRegisterLocation.h"
+#include "pipeline/policy/ServerDatabase.h"
 
 namespace po = boost::program_options;
 
@@ -49,10 +51,14 @@ std::string formatText(const policy::RegisterCheck& check) {
 }
 
 int verifyBody(const std::vector<std::string>& args) {
-  po::options_description visible("usage: gongwen register verify --policy POLICY.xml [--format text|json]");
-  std::string policyPath, format = "text";
+  po::options_description visible(
+      "usage: gongwen register verify (--policy POLICY.xml | --registry postgresql://…) [--format "
+      "text|json]");
+  std::string policyPath, registry, format = "text";
   visible.add_options()("help,h", "print this help")("policy", po::value(&policyPath),
                                                      "the bureau's policy: names the register")(
+      "registry", po::value(&registry),
+      "the PostgreSQL database that holds the register instead (password from PGPASSWORD or PGPASSFILE)")(
       "format", po::value(&format), "text (default) or json");
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(visible).run(), vm);
@@ -65,9 +71,15 @@ int verifyBody(const std::vector<std::string>& args) {
                  "2 usage, 3 the policy is not valid, 6 the policy or the register cannot be read\n";
     return 0;
   }
-  if (policyPath.empty()) throw usageError("usage", "give the policy that names the register: --policy FILE");
+  if (policyPath.empty() == registry.empty())
+    throw usageError("usage",
+                     "give the policy that names the register (--policy FILE) or the server database "
+                     "that holds it (--registry postgresql://…)");
   if (format != "text" && format != "json") throw usageError("usage", "--format must be text or json");
-  const policy::RegisterCheck check = policy::verifySealRegister(policy::loadPolicy(policyPath).registerPath);
+  if (!registry.empty()) policy::server::refuseInlinePassword(registry);
+  const policy::RegisterCheck check =
+      registry.empty() ? policy::verifySealRegister(policy::loadPolicy(policyPath).registerPath)
+                       : policy::openSealRegister(registry, policy::SealRegister::Access::ReadOnly)->check();
   std::cout << (format == "json" ? formatJson(check) : formatText(check));
   return static_cast<int>(check.ok() ? ExitCode::Ok : ExitCode::SignatureInvalid);
 }

@@ -65,11 +65,7 @@ int runRender(const std::vector<std::string>& args) {
     for (const policy::Person& person : policy->people) options.protectedTerms.push_back(person.name);
     options.policy = &*policy;
     // The same derivation sign and verify make from the rendered claims, made before rendering.
-    options.approve = [&policy](const model::Document& doc) {
-      policy::DocumentClaims claims{doc.tmpl.id, {}, doc.approvalChain, "", "", std::nullopt};
-      for (const model::Text& issuer : doc.issuers) claims.issuers.push_back(issuer.value);
-      policy::approvalChainFor(*policy, claims);
-    };
+    options.approve = [&policy](const model::Document& doc) { render::approveChain(doc, *policy); };
   }
   const auto result = render::renderJob(vm["job"].as<std::string>(), vm["output"].as<std::string>(), options);
   // Warnings (and errors let through by --allow-findings) are still shown.

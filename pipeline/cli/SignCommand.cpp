@@ -14,12 +14,8 @@
 #include "pipeline/core/KillPoint.h"
 #include "pipeline/core/ProtectedPaths.h"
 #include "pipeline/policy/Policy.h"
-#include "pipeline/policy/SealRegister.h"
-#include "signing/cms/PemCertificates.h"
-#include "signing/cms/TimestampClient.h"
+#include "signing/approve/ApprovalStep.h"
 #include "signing/keys/SigningKey.h"
-#include "signing/sign/PdfSigner.h"
-#include "signing/verify/SigningPrecheck.h"
 #include "signing/verify/Verifier.h"
 
 namespace gongwen::cli {
@@ -41,42 +37,6 @@ keys::SecretSource secretSource(const std::string& env, const std::string& file,
   if (!env.empty()) return keys::SecretSource::fromEnvironment(env);
   if (!file.empty()) return keys::SecretSource::fromFile(file);
   return keys::SecretSource::prompt(label);
-}
-
-// The key must be the one the policy names: its certificate must be the credential's certificate.
-void checkCertificateIsPolicys(X509* certificate, const std::string& certificatePath,
-                               const std::string& holder) {
-  // Compared encoded: parsing the PEM file would decode its public key through OpenSSL 3's
-  // provider machinery, 2 % of a cold `sign`.
-  const auto expected = cms::readPemCertificateEncodings(certificatePath);
-  const bool same = !expected.empty() && expected.front() == cms::encodingOf(certificate);
-  if (!same)
-    throw policyError("policy.certificate-mismatch", "the key given for " + holder +
-                                                         " does not belong to the certificate " +
-                                                         certificatePath + " the policy names");
-}
-
-// 用印登记: who applied which seal to which approved document, on whose authority. Registered
-// before the sealed PDF exists, which names the row: a stop at any point leaves either no seal, or
-// a seal whose row is there (a row without its PDF is an attempted use).
-void registerSealUse(policy::SealRegister& sealRegister, const policy::Authorisation& granted,
-                     const std::vector<policy::SignedStep>& signedSteps, const std::string& approvedPdf,
-                     std::time_t now, sign::SignatureRequest& request) {
-  policy::SealUse use;
-  use.time = now;
-  use.seal = granted.seal->id;
-  use.documentDigest = policy::sealUseDigest(approvedPdf);
-  use.person = granted.signer->id;
-  use.step = granted.step->id;
-  for (const auto& s : signedSteps) {
-    if (s.stepId == granted.step->authorisedBy) {
-      use.authorisedBy = s.personId;
-      use.actingFor = s.actingFor;
-    }
-  }
-  const policy::RegisteredSealUse row = sealRegister.append(use);
-  request.sealUseSequence = row.sequence;
-  request.sealUseHash = row.rowHash;
 }
 
 int signBody(const std::vector<std::string>& args) {
@@ -120,77 +80,29 @@ int signBody(const std::vector<std::string>& args) {
   if (!o.fonts.empty()) noteInput(o.fonts);
   // Once the input and the policy's files are noted: the output may be none of them.
   ensureWritable(o.output);
-  // The next step rests on the ones before it: everything signed so far must verify.
-  verify::VerifyOptions verifyOptions;
-  verifyOptions.policy = &policy;
-  verifyOptions.limits = verify::pdf::Limits{}.scaledBy(o.pdfLimitFactor);
-  const verify::Report verified = verify::verifyPdf(original, o.input, verifyOptions);
-  // The chain follows from what the original as rendered claims, by the policy's rules, the way
-  // verify derives it: never from the requested chain alone or from a later revision.
-  const policy::DocumentClaims& claims = verified.claims;
-  if (claims.chain.empty())
-    throw inputError("sign.no-chain", o.input +
-                                          ": the PDF names no approval chain (/GongwenChain in its Info "
-                                          "dictionary); render it with `gongwen render`");
-  if (auto refused = verify::signingRefusal(verified)) throw *refused;
-  const sign::SignableDocument document(original, o.input);
-  const std::string chainId = policy::approvalChainFor(policy, claims).id;
-  // The steps as the verifier found them, in the order their revisions were signed.
-  std::vector<policy::SignedStep> signedSteps;
-  for (const auto& s : verified.signatures) signedSteps.push_back({s.step, s.claimedPerson, s.actingFor});
-
-  const std::time_t now = std::time(nullptr);
-  const policy::Authorisation granted =
-      policy::authorise(policy, chainId, signedSteps, o.person, o.step, now, claims.applicant);
-  const std::string holder = granted.seal != nullptr ? granted.seal->name + " (" + granted.seal->id + ")"
-                                                     : granted.signer->name + " (" + granted.signer->id + ")";
-  const policy::Credential& credential = policy::selectCredential(*granted.credentials, o.credential, holder);
-  const keys::SecretSource secret =
-      credential.onToken() ? secretSource(o.pinEnv, o.pinFile, holder + " 的令牌 PIN", "PIN")
-                           : secretSource(o.passwordEnv, o.passwordFile, holder + " 的证书口令", "password");
-  const keys::SigningKey key = keys::loadSigningKey(credential, secret);
-  keys::checkCertificateValidity(key.certificate(), now, holder);
-  checkCertificateIsPolicys(key.certificate(), credential.certificatePath, holder);
-
-  // Opened before anything is written, so that a register that cannot be opened refuses the seal.
-  std::optional<policy::SealRegister> sealRegister;
-  if (granted.seal != nullptr) sealRegister.emplace(policy.registerPath);
-
-  sign::SignatureRequest request;
-  request.stepId = granted.step->id;
-  request.personId = granted.signer->id;
-  request.actingForId = granted.actingFor != nullptr ? granted.actingFor->id : "";
-  request.signerName = granted.signer->name;
-  request.reason = granted.step->name;
-  if (granted.seal != nullptr) {
-    request.sealId = granted.seal->id;
-    request.sealImagePath = granted.seal->imagePath;
-  }
-  request.signingTime = now;
-  // A form's box shows who signed: the fonts are loaded only for a document that has one.
-  std::optional<fonts::FontLibrary> fontLibrary;
-  if (request.sealId.empty() && sign::hasBoxFor(document, request.stepId)) {
-    fontLibrary.emplace(o.fonts.empty() ? fonts::FontConfig::defaults() : fonts::FontConfig::load(o.fonts));
-    request.boxFont = &fontLibrary->face(fonts::FontRole::Kaiti);
-  }
-  cms::TimestampFetcher timestamp;
-  if (!policy.timestampUrl.empty())
-    timestamp = [&](std::string_view imprint) {
-      return cms::fetchTimestampToken(policy.timestampUrl, imprint);
-    };
-  killPointForTests("authorised");
-  if (sealRegister) {
-    sign::checkSealCanBeApplied(document, request);  // a seal that cannot be applied is not a use
-    registerSealUse(*sealRegister, granted, signedSteps, original, now, request);
-  }
-  const std::string signedPdf =
-      sign::signDocument(document, request, {key.privateKey(), key.certificate(), key.chain()}, timestamp);
-  killPointForTests("signed");
+  approve::StepRequest request;
+  request.personId = o.person;
+  request.stepId = o.step;
+  request.credentialId = o.credential;
+  request.now = std::time(nullptr);
+  request.limits = verify::pdf::Limits{}.scaledBy(o.pdfLimitFactor);
+  request.fontConfigPath = o.fonts;
+  std::optional<keys::SigningKey> key;
+  const approve::SignedStep signedStep = approve::signStep(
+      policy, original, o.input, request,
+      [&](const policy::Credential& credential, const std::string& holder) -> const keys::SigningKey& {
+        const keys::SecretSource secret =
+            credential.onToken()
+                ? secretSource(o.pinEnv, o.pinFile, holder + " 的令牌 PIN", "PIN")
+                : secretSource(o.passwordEnv, o.passwordFile, holder + " 的证书口令", "password");
+        return key.emplace(keys::loadSigningKey(credential, secret));
+      });
+  const policy::Authorisation& granted = signedStep.granted;
   {
     const DeferredTermination untilWritten;
     WriteOptions write;
     write.ownerOnly = isOwnerOnly(o.input);  // a classified document's PDF stays 0600 through its revisions
-    writeFileAtomically(o.output, signedPdf, write);
+    writeFileAtomically(o.output, signedStep.pdf, write);
   }
   killPointForTests("published");
   // With -o - the PDF is on standard output: the summary goes to standard error.

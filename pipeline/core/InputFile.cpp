@@ -28,7 +28,7 @@ struct KindInfo {
 };
 
 // The defaults are documented in README.md ("Input limits"); keep the two in step.
-constexpr std::array<KindInfo, 12> kKinds{{
+constexpr std::array<KindInfo, 13> kKinds{{
     {"job", 16 * MB, true},
     {"template", 4 * MB, false},
     {"font configuration", 1 * MB, false},
@@ -41,6 +41,7 @@ constexpr std::array<KindInfo, 12> kKinds{{
     {"seal image", 16 * MB, false},
     {"seal-register head file", 4 * KB, false},
     {"proposals register", 64 * MB, true},
+    {"keyring", 1 * MB, false},
 }};
 
 const KindInfo& info(InputKind kind) { return kKinds.at(static_cast<std::size_t>(kind)); }

@@ -24,6 +24,7 @@ enum class InputKind {
   SealImage,     // PNG of a seal
   RegisterHead,  // the seal-use register's head file (SEQUENCE ROW-HASH)
   Proposals,     // the proposals register (CSV or XML) that `reply` answers
+  Keyring,       // the credentials a `batch` run may sign with
 };
 
 // What the kind is called in messages ("job", "plain text", "PDF" …).

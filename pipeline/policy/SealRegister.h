@@ -64,7 +64,19 @@ std::string sealUseDigest(std::string_view documentBytes);
 // Where the register keeps its second copy of the chain head.
 std::string headFilePath(const std::string& registerPath);
 
-class SealRegister {
+// What signing, the batch and `register verify` need of a register, wherever it is kept: SealRegister
+// below (SQLite, the embedded default) or ServerSealRegister (PostgreSQL, for many machines).
+// SealRegisterLocation.h opens the one a location names.
+class SealUseRegister {
+ public:
+  virtual ~SealUseRegister() = default;
+  virtual RegisteredSealUse append(const SealUse& use) = 0;
+  virtual RegisterCheck check() const = 0;
+  virtual std::vector<RegisteredSealUse> entries() const = 0;
+  virtual std::optional<RegisteredSealUse> find(long long sequence) const = 0;
+};
+
+class SealRegister : public SealUseRegister {
  public:
   enum class Access { ReadWrite, ReadOnly };
 
@@ -73,7 +85,7 @@ class SealRegister {
   // something to recreate). ReadOnly never creates anything. Throws Error(System,
   // "policy.register-open"), or Error(System, "register.missing") for ReadOnly without a database.
   explicit SealRegister(const std::string& path, Access access = Access::ReadWrite);
-  ~SealRegister();
+  ~SealRegister() override;
   SealRegister(const SealRegister&) = delete;
   SealRegister& operator=(const SealRegister&) = delete;
 
@@ -81,14 +93,14 @@ class SealRegister {
   // transaction, so that concurrent signers serialise; then updates the head file. Throws
   // Error(System, "register.broken") naming the first bad row when the check fails, and
   // Error(System, "policy.register-write") when the row cannot be written.
-  RegisteredSealUse append(const SealUse& use);
+  RegisteredSealUse append(const SealUse& use) override;
 
   // The schema and both triggers exactly as created, nothing else in the database, every row's hash
   // recomputed, sequences contiguous from 1, and the head file naming a row of the chain.
-  RegisterCheck check() const;
+  RegisterCheck check() const override;
 
-  std::vector<RegisteredSealUse> entries() const;
-  std::optional<RegisteredSealUse> find(long long sequence) const;
+  std::vector<RegisteredSealUse> entries() const override;
+  std::optional<RegisteredSealUse> find(long long sequence) const override;
 
  private:
   void writeHeadFile() const;

@@ -71,17 +71,7 @@ void checkDatabase(sqlite3* db, RegisterCheck& result) {
   while (select && (step = sqlite3_step(select.get())) == SQLITE_ROW) {
     const StoredRow stored = readRow(select.get());
     const RegisteredSealUse& row = stored.row;
-    const std::string at = "row " + std::to_string(expected);
-    if (row.sequence != expected) {
-      result.problem = at + " is missing: the next row is " + std::to_string(row.sequence);
-    } else if (!stored.allText) {
-      result.problem = at + " holds a value that is not text";
-    } else if (row.previousHash != previousHash) {
-      result.problem = at + " does not follow row " + std::to_string(expected - 1) +
-                       " (its previous hash differs: a row before it was changed, removed or inserted)";
-    } else if (!row.hashHolds) {
-      result.problem = at + "'s fields do not give its hash (the row was changed)";
-    }
+    result.problem = chainProblem(stored, expected, previousHash);
     if (!result.ok()) {
       result.badRow = expected;
       return;

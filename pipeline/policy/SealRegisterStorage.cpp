@@ -80,9 +80,25 @@ StoredRow readRow(sqlite3_stmt* select) {
   row.previousHash = column(select, 8);
   row.rowHash = column(select, 9);
   stored.allText = sqlite3_column_int(select, 10) != 0;
-  row.hashHolds = stored.allText && formatUtcTime(row.use.time) == timeText &&
-                  rowHash(row.sequence, row.use, row.previousHash) == row.rowHash;
+  row.hashHolds = stored.allText && rowHashHolds(row, timeText);
   return stored;
+}
+
+bool rowHashHolds(const RegisteredSealUse& row, const std::string& timeText) {
+  return formatUtcTime(row.use.time) == timeText &&
+         rowHash(row.sequence, row.use, row.previousHash) == row.rowHash;
+}
+
+std::string chainProblem(const StoredRow& stored, long long expected, const std::string& previousHash) {
+  const RegisteredSealUse& row = stored.row;
+  const std::string at = "row " + std::to_string(expected);
+  if (row.sequence != expected) return at + " is missing: the next row is " + std::to_string(row.sequence);
+  if (!stored.allText) return at + " holds a value that is not text";
+  if (row.previousHash != previousHash)
+    return at + " does not follow row " + std::to_string(expected - 1) +
+           " (its previous hash differs: a row before it was changed, removed or inserted)";
+  if (!row.hashHolds) return at + "'s fields do not give its hash (the row was changed)";
+  return "";
 }
 
 }  // namespace gongwen::policy::storage

@@ -51,6 +51,12 @@ struct StoredRow {
 };
 StoredRow readRow(sqlite3_stmt* select);
 
+// Whether the row's stored hash follows from its fields, `timeText` being its time as stored.
+bool rowHashHolds(const RegisteredSealUse& row, const std::string& timeText);
+// What is wrong with `stored` as row `expected` of a chain whose row before has `previousHash`
+// ('' when nothing): the one test of a chain, for the SQLite and the server register alike.
+std::string chainProblem(const StoredRow& stored, long long expected, const std::string& previousHash);
+
 // The whole check (SealRegisterCheck.cpp), inside a transaction the caller holds.
 RegisterCheck checkRegister(sqlite3* db, const std::string& path);
 

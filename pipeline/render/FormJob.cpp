@@ -37,6 +37,8 @@ std::string renderFormJobToPdf(const model::Document& doc, const policy::Policy&
   info.title = doc.tmpl.kindName;
   info.author = doc.leave ? doc.leave->applicantName.value : doc.voucher->issuer.value;
   info.subject = chain.name;
+  info.date =
+      doc.leave ? doc.leave->date.value : doc.voucher->date.value;  // 申请日期 / 报销日期: the archive's 日期
   info.templateId = claims.templateId;
   info.issuers = claims.issuers;
   info.approvalChain = claims.chain;

@@ -91,6 +91,12 @@ std::string writeFramesToPdf(const layout::Frames& frames, const fonts::FontLibr
   return pdf::writePdf(frames, fonts, options);
 }
 
+const policy::Chain& approveChain(const model::Document& doc, const policy::Policy& policy) {
+  policy::DocumentClaims claims{doc.tmpl.id, {}, doc.approvalChain, "", "", std::nullopt};
+  for (const model::Text& issuer : doc.issuers) claims.issuers.push_back(issuer.value);
+  return policy::approvalChainFor(policy, claims);
+}
+
 RenderResult renderJob(const std::string& jobPath, const std::string& outPath, const RenderOptions& options) {
   model::Document doc = job::loadJob(jobPath);
   doc.protectedTerms = options.protectedTerms;

@@ -50,6 +50,11 @@ std::string renderToPdf(const model::Document& doc, const fonts::FontLibrary& fo
 std::string writeFramesToPdf(const layout::Frames& frames, const fonts::FontLibrary& fonts,
                              std::optional<std::int64_t> fixedTime);
 
+// The chain a 公文 job asks for, when the policy allows it for its template and issuers: the
+// derivation sign and verify make from the rendered claims, made before rendering. Throws what
+// policy::approvalChainFor throws.
+const policy::Chain& approveChain(const model::Document& doc, const policy::Policy& policy);
+
 // The whole job. Refuses (Error(Findings, "check.findings"), listing them) when check reports
 // error-severity findings and allowFindings is off; writes nothing in that case.
 RenderResult renderJob(const std::string& jobPath, const std::string& outPath, const RenderOptions& options);

@@ -69,6 +69,8 @@ std::string errorCodePrefix(InputKind kind) {
       return "policy";
     case InputKind::Proposals:
       return "proposals";
+    case InputKind::Keyring:
+      return "keyring";
     default:  // only the XML kinds come here
       return "job";
   }

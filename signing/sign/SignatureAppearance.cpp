@@ -128,6 +128,7 @@ unsigned writeSignatureAppearance(IncrementalUpdate& update, const fonts::FontFa
   }
   const pdf::SubsetFont subset = pdf::subsetFont(face, drawn);
   PdfVecObjects scratch;
+  scratch.SetAutoDelete(true);  // PoDoFo leaves a vector's objects alive unless told otherwise
   const PdfObject* type0 = pdf::embedFont(scratch, face, subset);
   Renumbering renumbering(update, scratch);
   const unsigned font = renumbering.numberOf(type0->Reference());

@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "pipeline/core/Error.h"
-#include "pipeline/policy/SealRegister.h"
+#include "pipeline/policy/SealRegisterLocation.h"
 
 namespace gongwen::verify {
 namespace {
@@ -12,11 +12,11 @@ namespace {
 class RegisterAccess {
  public:
   explicit RegisterAccess(std::string path) : path_(std::move(path)) {}
-  const policy::SealRegister* get() {
+  const policy::SealUseRegister* get() {
     if (!tried_) {
       tried_ = true;
       try {
-        register_ = std::make_unique<policy::SealRegister>(path_, policy::SealRegister::Access::ReadOnly);
+        register_ = policy::openSealRegister(path_, policy::SealRegister::Access::ReadOnly);
       } catch (const Error& e) {
         failure_ = e.what();
       }
@@ -28,7 +28,7 @@ class RegisterAccess {
  private:
   std::string path_;
   bool tried_ = false;
-  std::unique_ptr<policy::SealRegister> register_;
+  std::unique_ptr<policy::SealUseRegister> register_;
   std::string failure_;
 };
 
@@ -83,7 +83,7 @@ void checkSealUses(const pdf::Document& document, const VerifyOptions& options, 
     const auto number = static_cast<long long>(sequence->number);
     sig.sealUse = number;
     sig.sealUseHash = signedHash;
-    const policy::SealRegister* sealRegister = access.get();
+    const policy::SealUseRegister* sealRegister = access.get();
     if (sealRegister == nullptr) {
       sig.problems.push_back({"seal-use.unchecked", "the seal's row " + std::to_string(number) +
                                                         " could not be checked: " + access.failure()});

@@ -1,0 +1,52 @@
+#pragma once
+// The archive's registry in a PostgreSQL server database (pipeline/policy/ServerDatabase.h), for
+// shards on many machines archiving into one archive: the tables of RegistrySchema.h (their CREATE
+// statements are valid PostgreSQL as they are), each append-only through triggers refusing UPDATE,
+// DELETE and TRUNCATE. Every write is one transaction under one advisory lock, so that two shards
+// never register the same document or 发文字号 twice and the event log has one order.
+
+#include <memory>
+#include <mutex>
+#include <pqxx/connection>
+#include <string>
+#include <vector>
+
+#include "pipeline/archive/RegistryStore.h"
+
+namespace gongwen::archive {
+
+class ServerArchiveRegistry : public RegistryStore {
+ public:
+  // ReadWrite creates the tables, indexes and triggers when the database has none; ReadOnly reads
+  // a database without them as an empty registry. Throws
+  // Error(System, "archive.registry-open") naming the redacted URL.
+  ServerArchiveRegistry(const std::string& url, RegistryAccess access);
+  ~ServerArchiveRegistry() override;
+  ServerArchiveRegistry(const ServerArchiveRegistry&) = delete;
+  ServerArchiveRegistry& operator=(const ServerArchiveRegistry&) = delete;
+
+  std::optional<std::string> idByPdfSha256(const std::string& sha256) const override;
+  std::optional<std::string> outgoingIdByNumber(const std::string& number) const override;
+  bool contains(const std::string& id) const override;
+  std::vector<std::string> documentIds() const override;
+  long long nextDocumentSequence() const override;
+  void registerDocuments(const std::vector<IngestedDocument>& documents, std::time_t when) override;
+  ArchiveEvent appendEvent(EventKind kind, const std::string& documentId, const std::string& detailJson,
+                           std::time_t when) override;
+  std::vector<ArchiveEvent> events(const std::optional<std::string>& documentId) const override;
+  std::optional<ChainBreak> verifyEvents() const override;
+
+  // The append-only triggers that are missing, disabled or altered, for an audit: empty when all hold.
+  std::vector<std::string> missingTriggers() const;
+
+ private:
+  std::optional<std::string> firstText(const std::string& sql, const std::string& key) const;
+  [[noreturn]] void fail(const std::string& what, const std::exception& e) const;
+
+  std::string url_;
+  std::unique_ptr<pqxx::connection> connection_;
+  bool created_ = true;       // false: read-only on a database no ingest has written to
+  mutable std::mutex mutex_;  // one connection, shared by a batch's worker threads
+};
+
+}  // namespace gongwen::archive

@@ -1,0 +1,342 @@
+#include "pipeline/batch/DocumentPipeline.h"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+#include "pipeline/archive/Digest.h"
+#include "pipeline/archive/Ingest.h"
+#include "pipeline/batch/NextSigner.h"
+#include "pipeline/check/Checker.h"
+#include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/Error.h"
+#include "pipeline/core/InputFile.h"
+#include "pipeline/core/KillPoint.h"
+#include "pipeline/job/JobLoader.h"
+#include "pipeline/render/FormJob.h"
+#include "pipeline/render/Renderer.h"
+#include "signing/approve/ApprovalStep.h"
+#include "signing/verify/SigningPrecheck.h"
+#include "signing/verify/Verifier.h"
+
+namespace gongwen::batch {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// Times the stage it is made for and names it in the record, so that a failure says where.
+class StageClock {
+ public:
+  StageClock(DocumentOutcome& outcome, const char* stage) : outcome_(outcome), start_(Clock::now()) {
+    outcome.record.stage = stage;
+  }
+  ~StageClock() {
+    const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+    for (StageTime& t : outcome_.timings)
+      if (t.stage == outcome_.record.stage) {
+        t.seconds += seconds;
+        return;
+      }
+    outcome_.timings.push_back({outcome_.record.stage, seconds});
+  }
+  StageClock(const StageClock&) = delete;
+  StageClock& operator=(const StageClock&) = delete;
+
+ private:
+  DocumentOutcome& outcome_;
+  Clock::time_point start_;
+};
+
+std::string documentKey(const BatchContext& context, const std::string& jobBytes,
+                        const std::string& templateFile) {
+  std::string template_;
+  if (!templateFile.empty()) template_ = readFile(templateFile);
+  return archive::sha256Hex(archive::sha256Hex(jobBytes) + archive::sha256Hex(template_) +
+                            context.sharedDigest);
+}
+
+void transition(const BatchContext& context, DocumentOutcome& outcome, DocumentState state) {
+  outcome.record.state = state;
+  outcome.record.updated = static_cast<std::int64_t>(std::time(nullptr));
+  if (state != DocumentState::Waiting) {
+    outcome.record.waitingFor.clear();
+    outcome.record.waitingStep.clear();
+    outcome.record.waitingPeople.clear();
+  }
+  if (state != DocumentState::Failed) {
+    outcome.record.errorCode.clear();
+    outcome.record.error.clear();
+  }
+  context.store.record(outcome.record);
+}
+
+verify::Report verifyCurrent(const BatchContext& context, const std::string& pdf, const std::string& name) {
+  verify::VerifyOptions options;
+  options.policy = &context.policy;
+  options.certificateCache = context.certificates;
+  return verify::verifyPdf(pdf, name, options);
+}
+
+std::vector<policy::SignedStep> signedStepsOf(const verify::Report& report) {
+  std::vector<policy::SignedStep> steps;
+  for (const auto& s : report.signatures) steps.push_back({s.step, s.claimedPerson, s.actingFor});
+  return steps;
+}
+
+// The longest PDF in the folder that continues `current` (its bytes begin with current's): one a
+// leader signed by hand, or one this batch wrote before it was stopped. Must hold up to signing.
+std::optional<std::string> newerPdf(const BatchContext& context, const std::string& folder,
+                                    const std::string& current, std::string& bytes) {
+  std::optional<std::string> best;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name[0] == '.' || entry.path().extension() != ".pdf" || !entry.is_regular_file(ec))
+      continue;
+    if (entry.file_size(ec) <= current.size() || (best && entry.file_size(ec) <= bytes.size())) continue;
+    std::string candidate = readInput(entry.path().string(), InputKind::Pdf);
+    if (candidate.compare(0, current.size(), current) != 0) continue;
+    best = entry.path().string();
+    bytes = std::move(candidate);
+  }
+  if (best) {
+    const verify::Report report = verifyCurrent(context, bytes, *best);
+    if (auto refused = verify::signingRefusal(report))
+      throw Error(
+          refused->exitCode(), refused->code(),
+          std::string(refused->what()) + " (in " + *best +
+              ", which continues this document: remove it, or sign the step again as the policy allows)");
+  }
+  return best;
+}
+
+std::string stepFileName(int signatures, const std::string& stepId) {
+  char number[16];
+  std::snprintf(number, sizeof number, "%02d", signatures);
+  return std::string(number) + "-" + stepId + ".pdf";
+}
+
+class Pipeline {
+ public:
+  Pipeline(const BatchContext& context, const DocumentJob& job, DocumentOutcome& outcome)
+      : context_(context), job_(job), outcome_(outcome), record_(outcome.record) {}
+
+  // Up to the render: the document's key (which needs the job loaded) and, for a new one, its PDF.
+  void start();
+  void sign();
+  void archive();
+
+ private:
+  void render(const model::Document& doc, const policy::Chain& chain);
+  bool signNextStep(const verify::Report& report);
+
+  const BatchContext& context_;
+  const DocumentJob& job_;
+  DocumentOutcome& outcome_;
+  DocumentRecord& record_;
+  std::string folder_;
+  std::string pdf_;                         // the bytes of record_.pdf
+  std::optional<verify::Report> complete_;  // the verifier's report on pdf_ once no step is missing
+};
+
+void Pipeline::start() {
+  const std::string jobBytes = readInput(job_.job, InputKind::Job);
+  record_.job = job_.job;
+  record_.source = job_.source;
+  record_.relativePath = job_.relativePath;
+  std::optional<model::Document> doc;
+  std::optional<Error> loadError;
+  try {
+    doc.emplace(job::loadJob(job_.job));
+  } catch (const Error& error) {
+    loadError = error;
+  }
+  record_.key = documentKey(context_, jobBytes, doc ? doc->tmpl.sourceFile : "");
+  if (auto known = context_.store.find(record_.key)) record_ = *known;
+  // A failure is tried again: it may have been the keyring's, or a file since put right.
+  if (record_.state == DocumentState::Failed) {
+    record_.state = DocumentState::Pending;
+    record_.errorCode.clear();
+    record_.error.clear();
+  }
+  // A changed folder or file name is the same document: report it as it is called now.
+  record_.job = job_.job;
+  record_.source = job_.source;
+  record_.relativePath = job_.relativePath;
+  folder_ = documentFolder(context_.workDir, record_);
+  if (record_.state == DocumentState::Done) {
+    outcome_.alreadyDone = true;
+    return;
+  }
+  std::error_code ec;
+  if (!record_.pdf.empty() && fs::exists(record_.pdf, ec)) {
+    pdf_ = readInput(record_.pdf, InputKind::Pdf);
+    return;
+  }
+  const StageClock clock(outcome_, "check");
+  if (loadError) throw *loadError;
+  const policy::Chain& chain = render::isForm(*doc) ? render::approveForm(*doc, &context_.policy)
+                                                    : render::approveChain(*doc, context_.policy);
+  const std::vector<check::Finding> findings = check::checkDocument(*doc);
+  if (check::hasErrors(findings))
+    throw Error(ExitCode::Findings, "check.findings",
+                job_.job +
+                    ": check found errors; correct them (gongwen check --fix does the certain ones)\n" +
+                    check::formatFindings(findings));
+  if (context_.dryRun) {
+    outcome_.plan = "render, sign as the keyring allows, archive";
+    return;
+  }
+  render(*doc, chain);
+}
+
+void Pipeline::render(const model::Document& doc, const policy::Chain& chain) {
+  const StageClock clock(outcome_, "render");
+  pdf_ = render::isForm(doc) ? render::renderFormJobToPdf(doc, context_.policy, chain, context_.fonts,
+                                                          context_.fixedTime, nullptr)
+                             : render::renderToPdf(doc, context_.fonts, context_.fixedTime, nullptr);
+  fs::create_directories(folder_);
+  record_.pdf = (fs::path(folder_) / stepFileName(0, "rendered")).string();
+  record_.chain = chain.id;
+  record_.signatures = 0;
+  WriteOptions write;
+  write.ownerOnly = doc.classification.has_value();  // 密级: never readable by others
+  writeFileAtomically(record_.pdf, pdf_, write);
+  killPointForTests("batch-rendered");
+  transition(context_, outcome_, DocumentState::Pending);
+}
+
+void Pipeline::sign() {
+  if (outcome_.alreadyDone || (context_.dryRun && pdf_.empty())) return;
+  const StageClock clock(outcome_, "sign");
+  // Waiting is decided afresh: the step may have been signed by hand meanwhile.
+  record_.state = DocumentState::Pending;
+  std::string newer;
+  if (auto adopted = newerPdf(context_, folder_, pdf_, newer)) {
+    record_.pdf = *adopted;
+    pdf_ = std::move(newer);
+  }
+  for (;;) {
+    const verify::Report report = verifyCurrent(context_, pdf_, record_.pdf);
+    if (auto refused = verify::signingRefusal(report)) throw *refused;
+    record_.signatures = static_cast<int>(report.signatures.size());
+    if (report.missingSteps.empty()) {
+      complete_ = report;
+      return;
+    }
+    if (!signNextStep(report)) return;
+  }
+}
+
+bool Pipeline::signNextStep(const verify::Report& report) {
+  const policy::Chain& chain = policy::approvalChainFor(context_.policy, report.claims);
+  record_.chain = chain.id;
+  const std::vector<policy::SignedStep> signedSteps = signedStepsOf(report);
+  const policy::Step* step = nextRequiredStep(chain, signedSteps);
+  if (step == nullptr) return false;  // only optional steps missing: verify says what is wrong
+  const std::time_t now = std::time(nullptr);
+  const NextSigner next = chooseSigner(context_.policy, context_.keyring, chain, *step, signedSteps,
+                                       report.claims.applicant, now);
+  if (next.signer == nullptr) {
+    record_.waitingFor = next.waitingFor;
+    record_.waitingStep = step->id;
+    record_.waitingPeople = next.waitingPeople;
+    if (context_.dryRun) {
+      outcome_.plan = "wait: " + next.waitingFor;
+      return false;
+    }
+    transition(context_, outcome_, DocumentState::Waiting);
+    return false;
+  }
+  if (context_.dryRun) {
+    outcome_.plan = "sign from " + step->name + ", archive";
+    return false;
+  }
+  const KeyringEntry& keyHolder = next.seal != nullptr ? *next.seal : *next.signer;
+  approve::StepRequest request;
+  request.personId = next.signer->holder;
+  request.stepId = step->id;
+  request.credentialId = keyHolder.credential->id;
+  request.now = now;
+  request.reuseRegisteredSealUse = true;
+  request.fonts = &context_.fonts;
+  request.verified = &report;
+  const auto tokenLock = context_.keys.lockForSigning(keyHolder);
+  const approve::SignedStep signedStep =
+      approve::signStep(context_.policy, pdf_, record_.pdf, request,
+                        [&](const policy::Credential&, const std::string&) -> const keys::SigningKey& {
+                          return context_.keys.key(keyHolder);
+                        });
+  const std::string next_pdf = (fs::path(folder_) / stepFileName(record_.signatures + 1, step->id)).string();
+  WriteOptions write;
+  write.ownerOnly = isOwnerOnly(record_.pdf);  // a classified document stays 0600 through its revisions
+  writeFileAtomically(next_pdf, signedStep.pdf, write);
+  killPointForTests("batch-signed");
+  record_.pdf = next_pdf;
+  pdf_ = signedStep.pdf;
+  record_.signatures += 1;
+  transition(context_, outcome_, DocumentState::Pending);
+  return true;
+}
+
+void Pipeline::archive() {
+  if (outcome_.alreadyDone || context_.dryRun || record_.state == DocumentState::Waiting) return;
+  {
+    const StageClock clock(outcome_, "verify");
+    // The signing loop verified the finished document already; a document that came in finished
+    // (a rerun after the last signature) is verified here.
+    const verify::Report report = complete_ ? *complete_ : verifyCurrent(context_, pdf_, record_.pdf);
+    if (auto refused = verify::archivingRefusal(report, "the batch archives only what verifies in full"))
+      throw *refused;
+  }
+  const StageClock clock(outcome_, "archive");
+  archive::IngestRequest request;
+  request.files = {record_.pdf};
+  request.policyPath = context_.policyPath;
+  request.jobPath = record_.job;
+  request.registry = context_.registry;
+  const std::vector<archive::IngestOutcome> ingested = archive::ingestDocuments(context_.archiveDir, request);
+  killPointForTests("batch-archived");
+  record_.archiveId = ingested.front().archiveId;
+  transition(context_, outcome_, DocumentState::Done);
+}
+
+}  // namespace
+
+std::string documentFolder(const std::string& workDir, const DocumentRecord& record) {
+  return (fs::path(workDir) / "docs" /
+          (fs::path(record.job).stem().string() + "-" + record.key.substr(0, 12)))
+      .string();
+}
+
+DocumentOutcome processDocument(const BatchContext& context, const DocumentJob& job) {
+  DocumentOutcome outcome;
+  outcome.record.source = job.source;
+  outcome.record.job = job.job;
+  outcome.record.relativePath = job.relativePath;
+  outcome.record.stage = "check";
+  Pipeline pipeline(context, job, outcome);
+  try {
+    pipeline.start();
+    pipeline.sign();
+    pipeline.archive();
+  } catch (const Error& error) {
+    outcome.record.errorCode = error.code();
+    outcome.record.error = error.what();
+  } catch (const std::exception& error) {
+    outcome.record.errorCode = "batch.internal";
+    outcome.record.error = error.what();
+  }
+  if (context.dryRun && outcome.plan.empty() && !outcome.alreadyDone) outcome.plan = "verify, archive";
+  if (!outcome.record.errorCode.empty()) {
+    outcome.record.state = DocumentState::Failed;
+    outcome.record.updated = static_cast<std::int64_t>(std::time(nullptr));
+    // A job that cannot even be read has no key: it is reported, not recorded.
+    if (!context.dryRun && !outcome.record.key.empty()) context.store.record(outcome.record);
+  }
+  return outcome;
+}
+
+}  // namespace gongwen::batch

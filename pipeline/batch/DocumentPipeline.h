@@ -1,0 +1,52 @@
+#pragma once
+// One document through the pipeline (BatchRun.h), from wherever its record says it stands. Each
+// transition is written to its PDF file first (atomically) and then recorded in the store, so that a
+// crash between the two loses nothing: the next run adopts the newer PDF it finds in the document's
+// folder, as it adopts one a leader signed there by hand with `gongwen sign`.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "pipeline/batch/BatchRun.h"
+#include "pipeline/batch/BatchStateStore.h"
+#include "pipeline/batch/Keyring.h"
+#include "pipeline/batch/KeyringKeys.h"
+#include "pipeline/fonts/FontLibrary.h"
+#include "pipeline/policy/Policy.h"
+#include "signing/cms/PemCertificates.h"
+
+namespace gongwen::batch {
+
+// What every document of a run shares, loaded once.
+struct BatchContext {
+  const policy::Policy& policy;
+  std::string policyPath;
+  const Keyring& keyring;
+  KeyringKeys& keys;
+  const fonts::FontLibrary& fonts;
+  std::string archiveDir;
+  std::string workDir;
+  BatchStateStore& store;
+  std::string sharedDigest;  // of the fonts and the policy: part of every document's key
+  std::optional<std::int64_t> fixedTime;
+  bool dryRun = false;
+  // The policy's certificates and trust anchors, parsed once for every verification of the run.
+  cms::CertificateCache* certificates = nullptr;
+  std::string registry;  // BatchOptions::registry
+};
+
+struct DocumentJob {
+  std::string job;           // the job file
+  std::string source;        // as reported: the job file, or PROPOSALS.csv:row N
+  std::string relativePath;  // the shard key
+};
+
+// Never throws for the document's own failures: they are its outcome (state Failed, the stage, the
+// error). Throws only what stops the run (the state store cannot be written).
+DocumentOutcome processDocument(const BatchContext& context, const DocumentJob& job);
+
+// The document's folder in the work directory, where its PDFs are kept and hand-signed ones put.
+std::string documentFolder(const std::string& workDir, const DocumentRecord& record);
+
+}  // namespace gongwen::batch

@@ -1,0 +1,38 @@
+#pragma once
+// The embedded BatchStateStore: an SQLite database `state.sqlite` in the work directory (WAL,
+// synchronous FULL), one row per document, each transition one INSERT OR REPLACE in its own
+// transaction. One connection, used under a mutex by the worker threads; other processes (shards
+// on one machine) wait for each other through SQLite's locking.
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "pipeline/batch/BatchStateStore.h"
+
+struct sqlite3;
+
+namespace gongwen::batch {
+
+class SqliteBatchStateStore : public BatchStateStore {
+ public:
+  // ReadWrite opens `workDir`/state.sqlite, creating the directory and the database when missing.
+  // ReadOnly (--dry-run, --status) creates nothing and refuses record(); without a database it
+  // holds no record. Throws Error(System, "batch.state-open") naming the file when it cannot.
+  enum class Access { ReadWrite, ReadOnly };
+  explicit SqliteBatchStateStore(const std::string& workDir, Access access = Access::ReadWrite);
+  ~SqliteBatchStateStore() override;
+  SqliteBatchStateStore(const SqliteBatchStateStore&) = delete;
+  SqliteBatchStateStore& operator=(const SqliteBatchStateStore&) = delete;
+
+  std::optional<DocumentRecord> find(const std::string& key) const override;
+  void record(const DocumentRecord& record) override;
+  std::vector<DocumentRecord> all() const override;
+
+ private:
+  std::string path_;
+  sqlite3* db_ = nullptr;
+  mutable std::mutex mutex_;
+};
+
+}  // namespace gongwen::batch

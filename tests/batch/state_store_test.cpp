@@ -1,0 +1,73 @@
+// The SQLite batch state: transitions replace a document's record whole, survive reopening, and are
+// seen by a second store on the same work directory (another shard's process).
+
+#include <gtest/gtest.h>
+
+#include "pipeline/batch/SqliteBatchStateStore.h"
+#include "tests/support/TestSupport.h"
+
+namespace gongwen::batch {
+namespace {
+
+DocumentRecord waitingNotice() {
+  DocumentRecord r;
+  r.key = std::string(64, 'a');
+  r.job = "/in/notice.xml";
+  r.source = "/in/notice.xml";
+  r.relativePath = "notice.xml";
+  r.state = DocumentState::Waiting;
+  r.stage = "sign";
+  r.pdf = "/work/docs/notice/02-deputy-review.pdf";
+  r.signatures = 2;
+  r.chain = "bureau-document";
+  r.waitingFor = "局长签发 — 王建国";
+  r.waitingStep = "director-signoff";
+  r.waitingPeople = {"juzhang", "changwu"};
+  r.updated = 1764400000;
+  return r;
+}
+
+TEST(BatchStateStore, KeepsEveryFieldOfATransitionAcrossReopening) {
+  testing::TempDir dir;
+  { SqliteBatchStateStore(dir.path()).record(waitingNotice()); }
+  const SqliteBatchStateStore store(dir.path());
+  const auto found = store.find(std::string(64, 'a'));
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->state, DocumentState::Waiting);
+  EXPECT_EQ(found->waitingFor, "局长签发 — 王建国");
+  EXPECT_EQ(found->waitingPeople, (std::vector<std::string>{"juzhang", "changwu"}));
+  EXPECT_EQ(found->signatures, 2);
+  EXPECT_EQ(found->pdf, "/work/docs/notice/02-deputy-review.pdf");
+  EXPECT_EQ(found->updated, 1764400000);
+  EXPECT_FALSE(store.find(std::string(64, 'b')));
+}
+
+TEST(BatchStateStore, ATransitionReplacesTheRecordWholeAndAnotherProcessSeesIt) {
+  testing::TempDir dir;
+  SqliteBatchStateStore first(dir.path());
+  SqliteBatchStateStore second(dir.path());
+  first.record(waitingNotice());
+  DocumentRecord done = waitingNotice();
+  done.state = DocumentState::Done;
+  done.stage = "archive";
+  done.waitingFor.clear();
+  done.waitingStep.clear();
+  done.waitingPeople.clear();
+  done.archiveId = "2026-0001";
+  second.record(done);
+  const std::vector<DocumentRecord> all = first.all();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].state, DocumentState::Done);
+  EXPECT_TRUE(all[0].waitingPeople.empty());
+  EXPECT_EQ(all[0].archiveId, "2026-0001");
+}
+
+TEST(BatchStateStore, StateNamesRoundTrip) {
+  for (DocumentState s :
+       {DocumentState::Pending, DocumentState::Waiting, DocumentState::Done, DocumentState::Failed})
+    EXPECT_EQ(documentStateNamed(toString(s)), s);
+  EXPECT_FALSE(documentStateNamed("archived"));
+}
+
+}  // namespace
+}  // namespace gongwen::batch
