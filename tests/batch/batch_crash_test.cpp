@@ -36,14 +36,16 @@ TEST(BatchCrash, KillsAtNamedPointsAndRandomTimesLoseNothingAndDuplicateNothing)
     const CommandResult stopped = run(argv, {std::string("GONGWEN_TEST_KILL_AT=") + point});
     EXPECT_NE(stopped.exitCode, 0) << point << " did not stop the run: " << stopped.out;
   }
+  // Short random delays, repeated until 20 kills have landed: how far a run gets before its kill
+  // depends on the machine's speed and load, and a run that finishes in time is not a kill.
   std::mt19937 random(std::random_device{}());
-  std::uniform_int_distribution<int> millis(50, 900);
+  std::uniform_int_distribution<int> millis(20, 200);
   int killed = 0;
-  for (int i = 0; i < 20; ++i) {
+  for (int attempt = 0; attempt < 60 && killed < 20; ++attempt) {
     const int status = runAndKillAfter(argv, {}, std::chrono::milliseconds(millis(random)), SIGKILL);
     killed += WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
   }
-  EXPECT_GE(killed, 15) << "most runs should still have had work when killed";
+  EXPECT_GE(killed, 20) << "20 runs should have been killed at random times";
 
   const CommandResult last = run(argv);
   ASSERT_EQ(last.exitCode, 0) << last.out << last.err;
