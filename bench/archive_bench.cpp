@@ -169,7 +169,8 @@ void BM_AuditBatch(benchmark::State& state, bool withPolicy) {
   if (withPolicy) args.insert(args.end(), {"--policy", notices().policyPath});
   double cpuSeconds = 0;
   for (auto _ : state) {
-    if (runGongwen(args, cpuSeconds) != 0) state.SkipWithError("archive audit did not find the archive clean");
+    if (runGongwen(args, cpuSeconds) != 0)
+      state.SkipWithError("archive audit did not find the archive clean");
   }
   state.SetItemsProcessed(state.iterations() * static_cast<long long>(notices().files.size()));
   state.counters["notices"] = static_cast<double>(notices().files.size());

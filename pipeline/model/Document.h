@@ -27,8 +27,8 @@ enum class Direction { Down, Up, Across };
 
 // What the template says about the kind of document (templates/*.xml, schemas/template.xsd).
 struct Template {
-  std::string id;            // "notice", "request", "letter", "minutes"
-  std::string kindName;      // 文种: 通知, 请示, 函, 纪要 — the title must end with it
+  std::string id;        // "notice", "request", "letter", "minutes"
+  std::string kindName;  // 文种: 通知, 请示, 函, 纪要 — the title must end with it
   LayoutFormat format = LayoutFormat::General;
   Direction direction = Direction::Down;
   bool signerRequired = false;       // 签发人 on the document (上行文)
@@ -79,27 +79,27 @@ struct Document {
   std::string approvalChain;
 
   // 版头
-  Text copyNumber;                              // 份号, six digits
+  Text copyNumber;                               // 份号, six digits
   std::optional<Classification> classification;  // 密级和保密期限
   Text urgency;                                  // 紧急程度: 特急 / 加急
-  std::vector<Text> issuers;                     // 发文机关标志: one name, or several for 联合行文 (主办 first)
-  Text docNumber;                                // 发文字号 as written, e.g. 国办发〔2026〕1号
-  std::vector<Text> signers;                     // 签发人 names (上行文)
+  std::vector<Text> issuers;  // 发文机关标志: one name, or several for 联合行文 (主办 first)
+  Text docNumber;             // 发文字号 as written, e.g. 国办发〔2026〕1号
+  std::vector<Text> signers;  // 签发人 names (上行文)
 
   // 主体
   Text title;           // 标题; may be long (laid out as 梯形/菱形 lines)
   Text mainRecipients;  // 主送机关, as written including the final ：
   std::vector<Block> body;
-  std::vector<Attachment> attachments;  // 附件说明 is generated from their titles
-  std::vector<Signatory> signatories;   // 发文机关署名 (empty for 纪要)
-  Text date;                            // 成文日期, e.g. 2026年11月27日
-  Text note;                            // 附注, as written including （）
+  std::vector<Attachment> attachments;     // 附件说明 is generated from their titles
+  std::vector<Signatory> signatories;      // 发文机关署名 (empty for 纪要)
+  Text date;                               // 成文日期, e.g. 2026年11月27日
+  Text note;                               // 附注, as written including （）
   std::vector<AttendanceLine> attendance;  // 纪要 only
 
   // 版记
-  Text copiesTo;      // 抄送机关 list as written after "抄送：", ending with 。
-  Text printer;       // 印发机关
-  Text printDate;     // 印发日期 (without the word 印发)
+  Text copiesTo;   // 抄送机关 list as written after "抄送：", ending with 。
+  Text printer;    // 印发机关
+  Text printDate;  // 印发日期 (without the word 印发)
 
   // Letter format (proposal replies): the A/B/C handling class printed top right; may be empty.
   Text handlingClass;
@@ -115,7 +115,7 @@ struct Document {
 };
 
 // Display forms shared by layout, checker and archive, so that each is computed in one place.
-std::string classificationLine(const Classification& c);  // "秘密★1年"
+std::string classificationLine(const Classification& c);          // "秘密★1年"
 std::string attachmentNoteLine(const Document& d, size_t index);  // "1. 名称" or the single name
 
 }  // namespace gongwen::model

@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "pipeline/core/Error.h"
-#include "pipeline/policy/Policy.h"
 #include "pipeline/core/UtcTime.h"
+#include "pipeline/policy/Policy.h"
 
 namespace gongwen::policy {
 
