@@ -195,6 +195,68 @@ TEST(VerifyXrefStreams, AnObjectStreamRewrittenWithoutAnObjectItHeldIsCaught) {
   EXPECT_TRUE(unparsable) << problemCodes(report);
 }
 
+TEST(VerifyXrefStreams, AnXrefStreamRevisionAfterAClassicFileIsJudgedTheSame) {
+  // Our classic-xref document, then an update as another tool writes it: cross-reference stream,
+  // the page moved into a new object stream, pointing at other content.
+  const std::string& pdf = sealedProposal();
+  const Parts parts = partsOf(pdf);
+  const unsigned content = nextObjectNumber(pdf);
+  const std::string text = "BT /F1 18 Tf 72 700 Td (Notice withdrawn) Tj ET";
+  const std::string page =
+      replaced(objectText(pdf, parts.page), "/Contents " + std::to_string(parts.content) + " 0 R",
+               "/Contents " + std::to_string(content) + " 0 R");
+  expectCaught(appendXrefStreamRevision(pdf,
+                                        {{content, "<< /Length " + std::to_string(text.size()) +
+                                                       " >>\nstream\n" + text + "\nendstream"}},
+                                        {{parts.page, page}}),
+               "modified.page-content", parts.page);
+}
+
+// A hybrid file (ISO 32000-1 §7.5.8.4): a classic table that marks object 2 free for PDF 1.4
+// readers, and the /XRefStm stream that puts it in object stream 3. `tableEntry2` is the table's
+// line for object 2.
+std::string hybridPdf(const std::string& tableEntry2) {
+  std::string pdf = "%PDF-1.5\n";
+  std::map<unsigned, XrefRow> rows;
+  const size_t catalog = pdf.size();
+  pdf += "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
+  const size_t stream = pdf.size();
+  appendObjectStream(pdf, rows, 3, {{2, "<< /Type /Pages /Kids [] /Count 0 >>"}});
+  const size_t xrefStream = pdf.size();
+  appendXrefStream(pdf, rows, 4, "");
+  pdf.erase(pdf.rfind("startxref"));
+  const size_t table = pdf.size();
+  char lines[160];
+  std::snprintf(lines, sizeof lines,
+                "xref\n0 5\n0000000000 65535 f \n%010zu 00000 n \n%s\n%010zu 00000 n \n%010zu 00000 n \n",
+                catalog, tableEntry2.c_str(), stream, xrefStream);
+  return pdf + lines + "trailer\n<< /Size 5 /Root 1 0 R /XRefStm " + std::to_string(xrefStream) +
+         " >>\nstartxref\n" + std::to_string(table) + "\n%%EOF\n";
+}
+
+TEST(VerifyXrefStreams, AHybridFileReadsTheObjectsItsStreamAdds) {
+  const verify::pdf::Document doc(hybridPdf("0000000000 65535 f "), "hybrid.pdf");
+  ASSERT_EQ(doc.revisions().size(), 1u);
+  const auto pages = doc.object(2, 0);
+  ASSERT_TRUE(pages.has_value());
+  EXPECT_TRUE(pages->get("Type")->isName("Pages"));
+  EXPECT_TRUE(pages->compressed);
+}
+
+TEST(VerifyXrefStreams, AHybridFileGivingAnObjectTwoPlacesIsRefused) {
+  // Readers of the table and readers of the stream would see two different objects 2.
+  try {
+    const verify::pdf::Document doc(hybridPdf("0000000009 00000 n "), "hybrid.pdf");
+    ADD_FAILURE() << "a hybrid file with two objects 2 was read";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "pdf.syntax");
+    EXPECT_NE(
+        std::string(e.what()).find("object 2 is in use both in the xref table and in its /XRefStm stream"),
+        std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(VerifyXrefStreams, ASignatureDictionaryInAnObjectStreamHasNoByteRange) {
   // Its /Contents is not bytes of the file: no /ByteRange can leave it out.
   const std::string pdf =
