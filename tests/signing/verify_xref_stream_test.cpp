@@ -86,7 +86,7 @@ TEST(VerifyXrefStreams, ObjectStreamsSignedByUsVerifyWithUsPdfsigAndQpdf) {
   for (const auto& revision : doc.revisions()) EXPECT_NE(revision.xrefStream, 0);
 }
 
-TEST(VerifyXrefStreams, LinearizedFilesSignedByUsVerify) {
+TEST(VerifyXrefStreams, LinearizedFilesSignedByUsVerifyAndChangesAfterAreCaught) {
   for (const auto& options :
        std::vector<std::vector<std::string>>{{"--linearize"}, {"--linearize", "--object-streams=generate"}}) {
     const std::string pdf = sealedAfterQpdf(options);
@@ -94,6 +94,11 @@ TEST(VerifyXrefStreams, LinearizedFilesSignedByUsVerify) {
     // The linearized original is one revision, its two xref sections read as one.
     EXPECT_EQ(verify::pdf::Document(pdf, "test.pdf").revisions().size(), 4u);
     expectVerifiedByAll(pdf, 3);
+    const Parts parts = partsOf(pdf);
+    const std::string content = "BT /F1 18 Tf 72 700 Td (Notice withdrawn) Tj ET";
+    expectCaught(appendRevision(pdf, {{parts.content, "<< /Length " + std::to_string(content.size()) +
+                                                          " >>\nstream\n" + content + "\nendstream"}}),
+                 "modified.page-content", parts.content);
   }
 }
 
