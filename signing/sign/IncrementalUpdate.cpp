@@ -42,8 +42,9 @@ std::string IncrementalUpdate::appendTo(const std::string& original, const std::
   return out;
 }
 
-// A file whose last xref is a cross-reference stream is continued with one (ISO 32000-1 §7.5.8.4
-// leaves classic updates only to hybrid files), as qpdf and Poppler do.
+// A file whose last xref is a cross-reference stream is continued with one, as Poppler does: only a
+// reader of xref streams can read such a file at all, and every section stays in the form it expects.
+// A classic or hybrid file (§7.5.8.4) is continued with a table, which every reader follows.
 bool IncrementalUpdate::endsWithXrefStream(const std::string& pdf, long long xref) {
   std::size_t at = static_cast<std::size_t>(xref);
   while (at < pdf.size() && std::isspace(static_cast<unsigned char>(pdf[at]))) ++at;
