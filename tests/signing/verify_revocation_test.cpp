@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "pipeline/core/ProtectedPaths.h"
+#include "signing/cms/HttpClient.h"
 #include "signing/verify/RevocationCheck.h"
 #include "tests/signing/RevocationFixture.h"
 
@@ -137,6 +138,33 @@ TEST(Revocation, PolicyCrlAnswersOffline) {
   const verify::Report revoked = verifyTrustingRoot(signedBy(pki, "ocsp-revoked-before"), true, &policy);
   EXPECT_TRUE(hasProblem(revoked.signatures[0], "certificate.revoked")) << verify::formatText(revoked);
   EXPECT_EQ(pki.crlRequests(), 0);
+}
+
+// The CRL is current for 30 days: verifying as of later, it speaks for nothing.
+TEST(Revocation, StaleCrlIsNotUsed) {
+  const RevocationPki pki;
+  const policy::Policy policy =
+      policy::loadPolicy(policyWithCrl(pki.file("root.crl.pem"), "policy-stale.xml"));
+  verify::VerifyOptions options;
+  options.policy = &policy;
+  options.offline = true;
+  options.at = std::time(nullptr) + 40 * 86400;
+  const verify::Report report = verify::verifyPdf(signedBy(pki, "crl-revoked-before"), "test.pdf", options);
+  EXPECT_EQ(signerStatus(report).status, verify::RevocationStatus::Unknown) << verify::formatText(report);
+  EXPECT_NE(signerStatus(report).detail.find("before the verification time"), std::string::npos)
+      << signerStatus(report).detail;
+}
+
+// A server answering more than the caller bounds is refused, not read to the end.
+TEST(Revocation, HttpAnswerPastItsBoundIsRefused) {
+  TempDir dir;
+  writeFileAtomically(dir.file("big.crl"), std::string(4096, 'x'));
+  const HttpFileServer server(dir.file("big.crl"));
+  cms::HttpRequest request;
+  request.url = server.url("big.crl");
+  EXPECT_EQ(cms::httpExchange(request).size(), 4096u);
+  request.maxAnswerBytes = 1000;
+  EXPECT_EQ(errorCode([&] { cms::httpExchange(request); }), "http.exchange");
 }
 
 TEST(Revocation, UnreadablePolicyCrlIsAnInputError) {
