@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "pipeline/core/JsonText.h"
+#include "pipeline/core/UtcTime.h"
 
 namespace gongwen::verify {
 namespace {
@@ -26,6 +27,28 @@ std::string jsonChanges(const std::vector<Change>& changes) {
            ",\"object\":" + std::to_string(c.objectNumber) + ",\"page\":" + std::to_string(c.page) +
            ",\"code\":" + jsonString(c.code) + ",\"allowed\":" + (c.allowed() ? "true" : "false") +
            ",\"description\":" + jsonString(c.description) + "}";
+  }
+  return out + "]";
+}
+
+std::string revocationLine(const CertificateRevocation& r) {
+  std::string line = statusName(r.status);
+  if (r.status == RevocationStatus::Revoked)
+    line += " at " + (r.revokedAt ? formatUtcTime(*r.revokedAt) : "?") +
+            (r.reason.empty() ? "" : ", " + r.reason);
+  if (!r.source.empty()) line += " (" + r.source + ")";
+  if (r.status == RevocationStatus::Unknown) line += ": " + r.detail;
+  return line;
+}
+
+std::string jsonRevocation(const std::vector<CertificateRevocation>& statuses) {
+  std::string out = "[";
+  for (size_t i = 0; i < statuses.size(); ++i) {
+    const CertificateRevocation& r = statuses[i];
+    out += (i ? "," : "") + std::string("{\"subject\":") + jsonString(r.subject) +
+           ",\"status\":" + jsonString(statusName(r.status)) + ",\"source\":" + jsonString(r.source) +
+           ",\"revokedAt\":" + jsonString(r.revokedAt ? formatUtcTime(*r.revokedAt) : "") +
+           ",\"reason\":" + jsonString(r.reason) + ",\"detail\":" + jsonString(r.detail) + "}";
   }
   return out + "]";
 }
@@ -66,7 +89,11 @@ std::string formatText(const Report& report) {
         << "  signature:   " << verdict(s.signatureOk) << "\n"
         << "  signing-certificate-v2: " << verdict(s.signingCertificateOk) << "\n"
         << "  certificate: " << s.trust << "\n"
-        << "  changed since: " << (s.laterChanges.empty() ? "nothing disallowed" : "see below") << "\n";
+        << "  validated at: " << s.validatedAt << "\n";
+    for (const auto& r : s.revocation)
+      out << "  revocation:  " << r.subject << ": " << revocationLine(r) << "\n";
+    for (const auto& note : s.notes) out << "  note:        " << note << "\n";
+    out << "  changed since: " << (s.laterChanges.empty() ? "nothing disallowed" : "see below") << "\n";
     for (const auto& c : s.laterChanges)
       out << "    revision " << c.revision << ": " << c.description << " [" << c.code << "]\n";
     for (const auto& p : s.problems) out << "  error[" << p.code << "]: " << p.message << "\n";
@@ -108,7 +135,9 @@ std::string formatJson(const Report& report) {
         << ",\"digestOk\":" << (s.digestOk ? "true" : "false")
         << ",\"signatureOk\":" << (s.signatureOk ? "true" : "false")
         << ",\"signingCertificateOk\":" << (s.signingCertificateOk ? "true" : "false")
-        << ",\"trust\":" << jsonString(s.trust) << ",\"valid\":" << (s.valid() ? "true" : "false")
+        << ",\"trust\":" << jsonString(s.trust) << ",\"validatedAt\":" << jsonString(s.validatedAt)
+        << ",\"revocation\":" << jsonRevocation(s.revocation) << ",\"notes\":" << jsonStrings(s.notes)
+        << ",\"valid\":" << (s.valid() ? "true" : "false")
         << ",\"laterChanges\":" << jsonChanges(s.laterChanges) << ",\"problems\":" << jsonProblems(s.problems)
         << "}";
   }

@@ -10,6 +10,7 @@
 #include "pipeline/policy/Policy.h"
 #include "signing/verify/CmsCheck.h"
 #include "signing/verify/RevisionDiff.h"
+#include "signing/verify/RevocationCheck.h"
 
 namespace gongwen::verify {
 
@@ -31,7 +32,10 @@ struct SignatureReport {
   bool digestOk = false;
   bool signatureOk = false;
   bool signingCertificateOk = false;
-  std::string trust;        // "trusted", "not checked (no trust anchors)" or why not
+  std::string trust;                              // "trusted", "not checked (no trust anchors)" or why not
+  std::string validatedAt;                        // ISO 8601 UTC: the verification time (--at, default now)
+  std::vector<CertificateRevocation> revocation;  // signer first, up to the trust anchor
+  std::vector<std::string> notes;                 // e.g. revoked after signing: still valid
   long long sealUse = 0;    // seal: the seal-use register row it names (/GongwenSealUse), 0 when none
   std::string sealUseHash;  // and that row's hash as the seal signed it
   std::vector<Change> laterChanges;  // disallowed changes made by later revisions

@@ -1,5 +1,7 @@
 #include "signing/verify/Verifier.h"
 
+#include <openssl/pem.h>
+
 #include <algorithm>
 
 #include "pipeline/core/Error.h"
@@ -10,6 +12,7 @@
 #include "signing/verify/DocumentClaims.h"
 #include "signing/verify/PdfDate.h"
 #include "signing/verify/PolicyReview.h"
+#include "signing/verify/RevocationCheck.h"
 #include "signing/verify/SealUseCheck.h"
 #include "signing/verify/SignatureFields.h"
 
@@ -18,14 +21,7 @@ namespace {
 
 using pdf::Object;
 using StorePtr = cms::OpenSslPtr<X509_STORE, X509_STORE_free>;
-
-std::string subjectOf(X509* cert) {
-  cms::BioPtr bio(BIO_new(BIO_s_mem()));
-  X509_NAME_print_ex(bio.get(), X509_get_subject_name(cert), 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
-  char* data = nullptr;
-  const long n = BIO_get_mem_data(bio.get(), &data);
-  return std::string(data, static_cast<size_t>(n));
-}
+using CrlPtr = cms::OpenSslPtr<X509_CRL, X509_CRL_free>;
 
 StorePtr trustStore(const VerifyOptions& options, size_t& anchors) {
   StorePtr store(X509_STORE_new());
@@ -53,8 +49,57 @@ struct Checked {
   size_t signedEnd = 0;
 };
 
+// The CRL files the policy names, read now so that a missing or unreadable one is an error, not an
+// "unknown" status later.
+ValidationData validationData(const VerifyOptions& options) {
+  ValidationData data;
+  data.at = options.at.value_or(std::time(nullptr));
+  data.offline = options.offline;
+  if (!options.policy) return data;
+  for (const auto& file : options.policy->crlFiles) {
+    cms::BioPtr bio(BIO_new_file(file.c_str(), "rb"));
+    CrlPtr crl(bio ? PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr) : nullptr);
+    if (!crl && bio && BIO_reset(bio.get()) == 0) crl.reset(d2i_X509_CRL_bio(bio.get(), nullptr));
+    unsigned char* der = nullptr;
+    const int length = crl ? i2d_X509_CRL(crl.get(), &der) : -1;
+    ERR_clear_error();
+    if (length <= 0)
+      throw inputError("verify.crl",
+                       "cannot read the CRL " + file + " the policy names; give a PEM or DER CRL");
+    data.crls.push_back({std::string(reinterpret_cast<char*>(der), static_cast<size_t>(length)),
+                         ValidationSource::Policy, file});
+    OPENSSL_free(der);
+  }
+  return data;
+}
+
+// Chain, then revocation. Without a timestamp the signing time is only claimed, so the certificate
+// must also hold at the verification time and a revocation counts from then on.
+void checkCertificate(const CmsFacts& facts, X509_STORE* store, ValidationData& data, Checked& checked) {
+  SignatureReport& sig = checked.report;
+  sig.validatedAt = formatUtcTime(data.at);
+  cms::X509StackPtr chain;
+  std::string why = checkChain(facts.signer.get(), facts.certificates.get(), store, checked.time, &chain);
+  std::string at = sig.signingTime;
+  const bool timeProven = facts.timestampTime.has_value();
+  if (why.empty() && !timeProven && data.at != checked.time) {
+    why = checkChain(facts.signer.get(), facts.certificates.get(), store, data.at, &chain);
+    at = sig.validatedAt + " (the verification time: no timestamp proves the signing time)";
+  }
+  sig.trust = why.empty() ? "trusted" : why;
+  if (!why.empty()) {
+    sig.problems.push_back({"certificate.untrusted", "the signer certificate \"" + sig.subject +
+                                                         "\" is not valid at " + at + ": " + why});
+    return;
+  }
+  sig.revocation = checkRevocation(chain.get(), data);
+  RevocationVerdict verdict = judgeRevocation(sig.revocation, timeProven ? checked.time : data.at);
+  sig.problems.insert(sig.problems.end(), verdict.problems.begin(), verdict.problems.end());
+  sig.notes = std::move(verdict.notes);
+}
+
 Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X509_STORE* store,
-                       size_t anchors, const VerifyOptions& options) {
+                       size_t anchors, ValidationData& data, const VerifyOptions& options) {
   Checked checked;
   SignatureReport& sig = checked.report;
   sig.field = field.name;
@@ -107,13 +152,7 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X5
     sig.problems.push_back({"certificate.no-trust-anchor", "no trust anchor to check \"" + sig.subject +
                                                                "\" against; give --policy or --trust"});
   } else {
-    const std::string why = checkChain(facts.signer.get(), facts.certificates.get(), store, checked.time);
-    sig.trust = why.empty() ? "trusted" : why;
-    if (!why.empty()) {
-      sig.problems.push_back(
-          {"certificate.untrusted",
-           "the signer certificate \"" + sig.subject + "\" is not valid at " + sig.signingTime + ": " + why});
-    }
+    checkCertificate(facts, store, data, checked);
   }
   checked.signer = std::move(facts.signer);
   return checked;
@@ -166,9 +205,10 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
 
   size_t anchors = 0;
   const StorePtr store = trustStore(options, anchors);
+  ValidationData data = validationData(options);
   std::vector<Checked> checked;
   for (const auto& field : findSignatureFields(doc)) {
-    checked.push_back(checkSignature(doc, field, store.get(), anchors, options));
+    checked.push_back(checkSignature(doc, field, store.get(), anchors, data, options));
   }
   std::stable_sort(checked.begin(), checked.end(),
                    [](const Checked& a, const Checked& b) { return a.signedEnd < b.signedEnd; });

@@ -1,9 +1,12 @@
 #pragma once
 // Verifies every signature of a signed PDF: byte-range integrity, CMS digest and signature, signer
-// certificate and its chain to the trust anchors at signing time, what later revisions changed,
+// certificate and its chain to the trust anchors at signing time, the revocation status of that
+// chain (signing/verify/RevocationCheck.h), what later revisions changed,
 // and (with a policy) who signed which step and whether the approval chain is complete and in order.
 // Validation never imports signing code.
 
+#include <ctime>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +26,11 @@ struct VerifyOptions {
   // Where the policy's certificates and the trust anchors are read from when many documents are
   // verified in one process; null: read for each verification.
   cms::CertificateCache* certificateCache = nullptr;
+  // Verification time (`verify --at`; default now): revocation answers must be current then, and
+  // a signature whose signing time no timestamp proves needs a certificate valid then.
+  std::optional<std::time_t> at;
+  // `verify --offline`: revocation only from the file and the policy's CRLs, nothing fetched.
+  bool offline = false;
 };
 
 // Throws Error(InputInvalid, "pdf.*") when the file is not a readable PDF.
