@@ -36,30 +36,38 @@ class Reader {
   std::string_view data_;
 };
 
+// An INDEX: where its offsets and data are. Its items' offsets are checked when they are read.
 struct Index {
-  std::vector<std::pair<size_t, size_t>> items;  // offset and length of each
-  size_t end = 0;
+  unsigned count = 0, offSize = 0;
+  size_t offsetsAt = 0, dataBase = 0, end = 0;
+
+  size_t offset(std::string_view data, size_t i) const {
+    size_t value = 0;
+    for (unsigned b = 0; b < offSize; ++b)
+      value = value << 8 | static_cast<unsigned char>(data[offsetsAt + i * offSize + b]);
+    return value;
+  }
+  std::string_view item(std::string_view data, size_t i) const {
+    const size_t from = offset(data, i), to = offset(data, i + 1);
+    if (from < 1 || to < from || dataBase + to > end) throw Malformed();
+    return data.substr(dataBase + from, to - from);
+  }
 };
 
-Index readIndex(const Reader& in, size_t at) {
+Index readIndex(const Reader& in, std::string_view data, size_t at) {
   Index index;
-  const unsigned count = in.u16(at);
-  if (count == 0) {
+  index.count = in.u16(at);
+  if (index.count == 0) {
     index.end = at + 2;
     return index;
   }
-  const unsigned offSize = in.u8(at + 2);
-  if (offSize < 1 || offSize > 4) throw Malformed();
-  const size_t dataBase = at + 3 + (static_cast<size_t>(count) + 1) * offSize - 1;
-  size_t previous = in.offset(at + 3, offSize);
-  if (previous != 1) throw Malformed();
-  for (unsigned i = 1; i <= count; ++i) {
-    const size_t next = in.offset(at + 3 + static_cast<size_t>(i) * offSize, offSize);
-    if (next < previous) throw Malformed();
-    index.items.emplace_back(dataBase + previous, next - previous);
-    previous = next;
-  }
-  index.end = dataBase + previous;
+  index.offSize = in.u8(at + 2);
+  if (index.offSize < 1 || index.offSize > 4) throw Malformed();
+  index.offsetsAt = at + 3;
+  index.dataBase = index.offsetsAt + (static_cast<size_t>(index.count) + 1) * index.offSize - 1;
+  in.need(index.dataBase + 1);
+  if (index.offset(data, 0) != 1) throw Malformed();
+  index.end = index.dataBase + index.offset(data, index.count);
   in.need(index.end);
   return index;
 }
@@ -212,16 +220,18 @@ std::unique_ptr<CidCffSubsetter> CidCffSubsetter::parse(std::string_view cff, si
   try {
     if (in.u8(0) != 1) return nullptr;  // CFF2 and later majors are not this format
     const size_t headerSize = in.u8(2);
-    const Index names = readIndex(in, headerSize);
+    const Index names = readIndex(in, cff, headerSize);
     font->names_ = {headerSize, names.end - headerSize};
-    const Index tops = readIndex(in, names.end);
-    const Index strings = readIndex(in, tops.end);
+    const Index tops = readIndex(in, cff, names.end);
+    const Index strings = readIndex(in, cff, tops.end);
     font->strings_ = {tops.end, strings.end - tops.end};
-    const Index globalSubrs = readIndex(in, strings.end);
+    const Index globalSubrs = readIndex(in, cff, strings.end);
     font->globalSubrs_ = {strings.end, globalSubrs.end - strings.end};
-    if (tops.items.size() != 1) return nullptr;  // one font per table, as OpenType has it
+    if (tops.count != 1) return nullptr;  // one font per table, as OpenType has it
 
-    const auto top = readDict<DictEntry>(in, cff, tops.items[0].first, tops.items[0].second);
+    const std::string_view topDict = tops.item(cff, 0);
+    const auto top =
+        readDict<DictEntry>(in, cff, static_cast<size_t>(topDict.data() - cff.data()), topDict.size());
     const DictEntry* charset = find(top, kCharset);
     const DictEntry* charStrings = find(top, kCharStrings);
     const DictEntry* fdArray = find(top, kFdArray);
@@ -233,10 +243,13 @@ std::unique_ptr<CidCffSubsetter> CidCffSubsetter::parse(std::string_view cff, si
         font->topEntries_.push_back(e);
     }
 
-    const Index glyphs = readIndex(in, single(charStrings->operands));
-    const size_t glyphCount = glyphs.items.size();
+    const Index glyphs = readIndex(in, cff, single(charStrings->operands));
+    const size_t glyphCount = glyphs.count;
     if (glyphCount == 0) return nullptr;
-    for (const auto& [offset, length] : glyphs.items) font->charStrings_.push_back({offset, length});
+    font->charStringOffsetsAt_ = glyphs.offsetsAt;
+    font->charStringOffSize_ = glyphs.offSize;
+    font->charStringDataBase_ = glyphs.dataBase;
+    font->charStringsEnd_ = glyphs.end;
 
     // charset: the CIDs of glyphs 1..n-1 (glyph 0 is CID 0); predefined charsets are not CID-keyed.
     size_t at = single(charset->operands);
@@ -260,9 +273,11 @@ std::unique_ptr<CidCffSubsetter> CidCffSubsetter::parse(std::string_view cff, si
       }
     }
 
-    const Index fontDicts = readIndex(in, single(fdArray->operands));
+    const Index fontDicts = readIndex(in, cff, single(fdArray->operands));
     size_t subroutineBytes = font->globalSubrs_.length;
-    for (const auto& [offset, length] : fontDicts.items) {
+    for (unsigned i = 0; i < fontDicts.count; ++i) {
+      const std::string_view fontDict = fontDicts.item(cff, i);
+      const size_t offset = static_cast<size_t>(fontDict.data() - cff.data()), length = fontDict.size();
       FontDict dict;
       std::optional<DictEntry> privateEntry;
       for (const DictEntry& e : readDict<DictEntry>(in, cff, offset, length)) {
@@ -282,7 +297,7 @@ std::unique_ptr<CidCffSubsetter> CidCffSubsetter::parse(std::string_view cff, si
       }
       if (const DictEntry* subrs = find(privateDict, kSubrs)) {
         const size_t subrsAt = privateAt + single(subrs->operands);
-        dict.localSubrs = {subrsAt, readIndex(in, subrsAt).end - subrsAt};
+        dict.localSubrs = {subrsAt, readIndex(in, cff, subrsAt).end - subrsAt};
         subroutineBytes += dict.localSubrs.length;
       }
       font->fontDicts_.push_back(std::move(dict));
@@ -318,14 +333,27 @@ std::unique_ptr<CidCffSubsetter> CidCffSubsetter::parse(std::string_view cff, si
   return font;
 }
 
-std::string CidCffSubsetter::subset(const std::vector<uint32_t>& glyphs) const {
+std::string_view CidCffSubsetter::charString(uint32_t glyph) const {
+  Index index;
+  index.offSize = charStringOffSize_;
+  index.offsetsAt = charStringOffsetsAt_;
+  index.dataBase = charStringDataBase_;
+  index.end = charStringsEnd_;
+  return index.item(cff_, glyph);
+}
+
+std::optional<std::string> CidCffSubsetter::subset(const std::vector<uint32_t>& glyphs) const {
   std::vector<uint32_t> kept{0};
   for (uint32_t glyph : glyphs)
     if (glyph != 0) kept.push_back(glyph);
 
   auto bytes = [this](const Range& r) { return cff_.substr(r.offset, r.length); };
   std::vector<std::string_view> charStrings;
-  for (uint32_t glyph : kept) charStrings.push_back(bytes(charStrings_[glyph]));
+  try {
+    for (uint32_t glyph : kept) charStrings.push_back(charString(glyph));
+  } catch (const Malformed&) {
+    return std::nullopt;
+  }
 
   // Every part's size first (offsets are fixed-width), then the offsets, then the bytes.
   std::string topDict;

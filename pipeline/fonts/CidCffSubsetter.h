@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,8 +26,8 @@ class CidCffSubsetter {
   uint16_t cid(uint32_t glyph) const { return cidByGlyph_[glyph]; }
 
   // A CFF table holding .notdef and `glyphs` (ascending, each below glyphCount()), renumbered in
-  // that order, each keeping its CID.
-  std::string subset(const std::vector<uint32_t>& glyphs) const;
+  // that order, each keeping its CID; nothing when one of their charstrings lies outside the table.
+  std::optional<std::string> subset(const std::vector<uint32_t>& glyphs) const;
 
  private:
   struct Range {
@@ -42,11 +43,16 @@ class CidCffSubsetter {
     Range localSubrs;                       // the whole INDEX; length 0 when there are none
   };
 
+  std::string_view charString(uint32_t glyph) const;
+
   std::string_view cff_;
   Range names_, strings_, globalSubrs_;
   std::vector<DictEntry> topEntries_;  // without charset, CharStrings, FDArray and FDSelect
   std::vector<FontDict> fontDicts_;
-  std::vector<Range> charStrings_;
+  // The CharStrings INDEX, whose offsets are read for the glyphs a subset keeps: checking all of
+  // them up front cost more than the rest of a subset.
+  size_t charStringOffsetsAt_ = 0, charStringDataBase_ = 0, charStringsEnd_ = 0;
+  unsigned charStringOffSize_ = 0;
   std::vector<uint16_t> cidByGlyph_;
   std::vector<uint8_t> fontDictByGlyph_;
 };

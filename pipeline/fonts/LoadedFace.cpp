@@ -177,7 +177,12 @@ FontSubset LoadedFace::subset(const std::map<uint32_t, char32_t>& drawn) const {
     glyphs.push_back(glyph);
     out.codeByGlyph[glyph] = cidCff_->cid(glyph);
   }
-  out.program = cidCff_->subset(glyphs);
+  std::optional<std::string> program = cidCff_->subset(glyphs);
+  if (!program) {
+    throw inputError("font.subset", path_ + " (face " + std::to_string(faceIndex_) +
+                                        "): its CFF table is damaged; configure another family");
+  }
+  out.program = std::move(*program);
   return out;
 }
 
