@@ -255,6 +255,7 @@ std::unique_ptr<CidCffSubsetter> CidCffSubsetter::parse(std::string_view cff, si
     size_t at = single(charset->operands);
     if (at <= 2) return nullptr;
     const unsigned charsetFormat = in.u8(at++);
+    font->cidByGlyph_.reserve(glyphCount);
     font->cidByGlyph_.assign(1, 0);
     while (font->cidByGlyph_.size() < glyphCount) {
       if (charsetFormat == 0) {
@@ -405,7 +406,10 @@ std::optional<std::string> CidCffSubsetter::subset(const std::vector<uint32_t>& 
   putInt5(topDict, fdArrayAt);
   putOp(topDict, kFdArray);
 
+  // privateAt ends where the table does. Reserved at once: growing by doubling copied the
+  // charstrings again each time into freshly mapped pages, a tenth of a cold render's page faults.
   std::string out;
+  out.reserve(privateAt);
   out += cff_.substr(0, 2);     // the version
   out += static_cast<char>(4);  // header size
   out += static_cast<char>(4);  // offSize of absolute offsets
