@@ -1,6 +1,6 @@
 #pragma once
 // Writes one role's font into the document as Type0 / Identity-H over a CIDFont that embeds a
-// HarfBuzz subset: CIDFontType0 + FontFile3/CIDFontType0C for CFF outlines (codes are CIDs),
+// FontFace::subset: CIDFontType0 + FontFile3/CIDFontType0C for CFF outlines (codes are CIDs),
 // CIDFontType2 + FontFile2 + /CIDToGIDMap /Identity for glyf outlines (codes are the subset's
 // glyph ids).
 
