@@ -4,9 +4,10 @@
 // core. "letters_per_cpu_s" is that figure (the register's cost included); "Time" is real time.
 //   cold:     the first run in a process, as `gongwen reply` runs (fonts resolved, not prepared)
 //   prepared: a batch process that prepared its fonts for repeated subsetting once beforehand
-// Measured (2026-11, shared 2-core machine, default Fandol fonts): cold 1.9 s of CPU, about 100
-// letters/s, half of it HarfBuzz subsetting four or five faces per letter; prepared 1.0-1.1 s,
-// 170-190 letters/s. Preparing inside a single run does not pay at 190 letters (2.0 s with it).
+// Measured (2026-11, shared 2-core machine, default Fandol fonts): cold 1.1-1.3 s of CPU, 150-170
+// letters/s, while HarfBuzz subset the four or five faces of each letter; since the Fandol faces'
+// subsets are copied charstrings and stored uncompressed, cold 0.64-0.81 s, 235-295 letters/s
+// (the spread is the machine's load); prepared is the same within noise.
 
 #include <benchmark/benchmark.h>
 #include <unistd.h>

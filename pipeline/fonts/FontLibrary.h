@@ -63,7 +63,8 @@ class FontFace {
   virtual FontSubset subset(const std::map<uint32_t, char32_t>& drawn) const = 0;
 
   // Makes every later subset() several times faster at a one-off cost (HarfBuzz preprocessing:
-  // about 4 s for Noto CJK, 0.7 s for a Fandol font). Worth it only in a long-running process.
+  // about 4 s for Noto CJK). Worth it only in a long-running process. Faces whose subsets are
+  // copied charstrings (CID-keyed CFF with few subroutines: the Fandol fonts) skip it.
   virtual void prepareForRepeatedSubsetting() const {}
 };
 
@@ -86,9 +87,9 @@ class FontLibrary {
   std::optional<unsigned> faceWithGlyph(FontRole role, char32_t c) const;
 
   // prepareForRepeatedSubsetting() on every role's face, in parallel: for batch runs and servers
-  // that write many documents, not for a single `gongwen render`. Measured with the default fonts:
-  // it costs 0.73 s of CPU once and saves 3 ms per two-page notice (6.7 -> 3.7 ms), so it pays
-  // for itself after about 250 documents; only then does a notice fit in 5 ms of CPU.
+  // that write many documents, not for a single `gongwen render`. With the default fonts only the
+  // glyf page-number face is left to prepare: the Fandol faces are subset by copying charstrings
+  // (a two-page notice in-process: 6.7 ms of CPU with HarfBuzz subsetting them, 2.3 ms copying).
   void prepareForRepeatedSubsetting() const;
 
   struct RoleFaces;

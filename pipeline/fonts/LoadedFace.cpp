@@ -17,6 +17,9 @@ namespace {
 
 constexpr hb_tag_t kCffTag = HB_TAG('C', 'F', 'F', ' ');
 constexpr hb_tag_t kGlyfTag = HB_TAG('g', 'l', 'y', 'f');
+// Subroutines are copied whole into every subset by CidCffSubsetter: the Fandol fonts have none;
+// Noto CJK's (megabytes) would outweigh the glyphs, so HarfBuzz subsets those.
+constexpr size_t kMaxCopiedSubroutineBytes = 64 * 1024;
 
 // Tables a PDF viewer never reads from an embedded font: layout, vertical metrics, colour,
 // names and glyph names. Dropping them keeps the subsets small.
@@ -67,6 +70,10 @@ LoadedFace::LoadedFace(const std::string& path, unsigned faceIndex, const std::s
   hbFace_ = hb_face_create(blob.get(), faceIndex);
   if (hasTable(hbFace_, kCffTag)) {
     isCff_ = true;
+    cffTable_ = hb_face_reference_table(hbFace_, kCffTag);
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(cffTable_, &length);
+    cidCff_ = CidCffSubsetter::parse(std::string_view(data, length), kMaxCopiedSubroutineBytes);
   } else if (!hasTable(hbFace_, kGlyfTag)) {
     hb_face_destroy(hbFace_);
     throw inputError("font.unsupported-format",
@@ -82,6 +89,7 @@ LoadedFace::LoadedFace(const std::string& path, unsigned faceIndex, const std::s
     readFreeTypeData();
   } catch (...) {
     hb_font_destroy(hbFont_);
+    hb_blob_destroy(cffTable_);
     hb_face_destroy(hbFace_);
     throw;
   }
@@ -90,6 +98,7 @@ LoadedFace::LoadedFace(const std::string& path, unsigned faceIndex, const std::s
 LoadedFace::~LoadedFace() {
   hb_face_destroy(subsetSource_.load());
   hb_font_destroy(hbFont_);
+  hb_blob_destroy(cffTable_);
   hb_face_destroy(hbFace_);
 }
 
@@ -129,7 +138,7 @@ void LoadedFace::readFreeTypeData() {
            face->bbox.yMax * scale};
 
   FT_Bool cidKeyed = 0;
-  if (isCff_ && FT_Get_CID_Is_Internally_CID_Keyed(face.get(), &cidKeyed) == 0 && cidKeyed) {
+  if (isCff_ && !cidCff_ && FT_Get_CID_Is_Internally_CID_Keyed(face.get(), &cidKeyed) == 0 && cidKeyed) {
     numGlyphs_ = static_cast<unsigned>(face->num_glyphs);
     ftLibrary_ = std::move(library);
     cidFace_ = std::move(face);
@@ -156,6 +165,28 @@ double LoadedFace::advance(uint32_t glyph, double sizePt) const {
 }
 
 FontSubset LoadedFace::subset(const std::map<uint32_t, char32_t>& drawn) const {
+  if (!cidCff_) return subsetWithHarfBuzz(drawn);
+  FontSubset out;
+  std::vector<uint32_t> glyphs;
+  for (const auto& [glyph, ch] : drawn) {
+    if (glyph >= cidCff_->glyphCount()) {
+      throw systemError("font.subset", path_ + " (face " + std::to_string(faceIndex_) + "): glyph " +
+                                           std::to_string(glyph) +
+                                           " is not in its CFF table; this is a bug, report it");
+    }
+    glyphs.push_back(glyph);
+    out.codeByGlyph[glyph] = cidCff_->cid(glyph);
+  }
+  std::optional<std::string> program = cidCff_->subset(glyphs);
+  if (!program) {
+    throw inputError("font.subset", path_ + " (face " + std::to_string(faceIndex_) +
+                                        "): its CFF table is damaged; configure another family");
+  }
+  out.program = std::move(*program);
+  return out;
+}
+
+FontSubset LoadedFace::subsetWithHarfBuzz(const std::map<uint32_t, char32_t>& drawn) const {
   std::unique_ptr<hb_subset_input_t, HbSubsetInputDeleter> input(hb_subset_input_create_or_fail());
   if (!input) throw systemError("font.subset", "out of memory preparing a font subset");
   std::vector<uint32_t> glyphs;
@@ -219,6 +250,7 @@ FontSubset LoadedFace::subset(const std::map<uint32_t, char32_t>& drawn) const {
 }
 
 void LoadedFace::prepareForRepeatedSubsetting() const {
+  if (cidCff_) return;  // subset() copies charstrings and never uses HarfBuzz's preprocessed face
   std::call_once(preprocessOnce_, [this] { subsetSource_.store(hb_subset_preprocess(hbFace_)); });
 }
 

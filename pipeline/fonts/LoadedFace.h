@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/fonts/CidCffSubsetter.h"
 #include "pipeline/fonts/FontLibrary.h"
 
 struct FT_LibraryRec_;
@@ -46,6 +47,7 @@ class LoadedFace final : public FontFace {
  private:
   void readFreeTypeData();
   unsigned subsetFlags() const;
+  FontSubset subsetWithHarfBuzz(const std::map<uint32_t, char32_t>& drawn) const;
 
   std::string path_;
   unsigned faceIndex_;
@@ -63,6 +65,9 @@ class LoadedFace final : public FontFace {
   unsigned numGlyphs_ = 0;
   mutable std::mutex cidMutex_;
   hb_face_t* hbFace_ = nullptr;
+  // The CFF table and its parse, when it is CID-keyed with few subroutines: subset() copies from it.
+  hb_blob_t* cffTable_ = nullptr;
+  std::unique_ptr<CidCffSubsetter> cidCff_;
   hb_font_t* hbFont_ = nullptr;
   mutable std::once_flag preprocessOnce_;
   // The preprocessed copy of hbFace_ that subset() uses once prepareForRepeatedSubsetting() ran.

@@ -50,11 +50,15 @@ std::string xdgHome(const char* variable, const char* fallback) {
 }
 
 // Type, size and modification time: what changes when a file or a directory's entries change.
+std::string stampOf(const struct stat& st) {
+  return std::to_string(st.st_mode & S_IFMT) + ":" + std::to_string(st.st_size) + ":" +
+         std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+}
+
 std::string stampOf(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return "-";
-  return std::to_string(st.st_mode & S_IFMT) + ":" + std::to_string(st.st_size) + ":" +
-         std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+  return stampOf(st);
 }
 
 class StateHash {
@@ -72,7 +76,10 @@ class StateHash {
     std::vector<std::string> entries;
     while (const dirent* entry = ::readdir(dir)) {
       const std::string name = entry->d_name;
-      if (name != "." && name != "..") entries.push_back(path + "/" + name);
+      // Without the files, a regular file is all that readdir needs to say: statting each of a
+      // font tree's files (Poppler's CMaps under /usr/share/fonts) was most of a render's syscalls.
+      if (name == "." || name == ".." || (!withFiles && entry->d_type == DT_REG)) continue;
+      entries.push_back(path + "/" + name);
     }
     ::closedir(dir);
     std::sort(entries.begin(), entries.end());
@@ -82,7 +89,7 @@ class StateHash {
       if (S_ISDIR(st.st_mode)) {
         addTree(entry, withFiles);
       } else if (withFiles) {
-        addFile(entry);
+        add(entry + " " + stampOf(st));
       }
     }
   }

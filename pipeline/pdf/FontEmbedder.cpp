@@ -74,7 +74,11 @@ PdfObject* fontDescriptor(PoDoFo::PdfVecObjects& objects, const fonts::FontFace&
   } else {
     file->GetDictionary().AddKey("Length1", integer(static_cast<double>(program.length)));
   }
-  setDeflatedStream(*file, program.deflated);
+  if (program.deflated) {
+    setDeflatedStream(*file, program.program);
+  } else {
+    setRawStream(*file, program.program);
+  }
 
   PdfObject* descriptor = objects.CreateObject("FontDescriptor");
   PdfDictionary& d = descriptor->GetDictionary();
@@ -94,8 +98,13 @@ PdfObject* fontDescriptor(PoDoFo::PdfVecObjects& objects, const fonts::FontFace&
 
 SubsetFont subsetFont(const fonts::FontFace& face, const DrawnGlyphs& drawn) {
   fonts::FontSubset subset = face.subset(drawn);
-  SubsetFont font{
-      deflatedFontProgram(subset.program), subset.program.size(), {}, std::move(subset.codeByGlyph)};
+  const bool deflate = !face.isCff();
+  const size_t length = subset.program.size();
+  SubsetFont font{deflate ? deflatedFontProgram(subset.program) : std::move(subset.program),
+                  deflate,
+                  length,
+                  {},
+                  std::move(subset.codeByGlyph)};
   for (const auto& [glyph, ch] : drawn) font.used.emplace(font.codes.at(glyph), UsedGlyph{glyph, ch});
   return font;
 }
