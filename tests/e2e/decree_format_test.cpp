@@ -116,7 +116,7 @@ TEST_F(DecreeFormat, MarkNumberAndTextStandWhereTenPointTwoPutsThem) {
 // centred on it vertically; the 成文日期 one blank line below the 签名章, right-indented 4 字.
 TEST_F(DecreeFormat, SignerTitleSignatureSealAndDateFollowSevenThreeFiveThree) {
   const PdfInspect pdf(pdf_);
-  ASSERT_EQ(pdf.pages(), 1);
+  ASSERT_EQ(pdf.pages(), 2) << "the 版记 stands on an even last page (7.5)";
   std::string fieldName;
   const Box seal = signatureSealField(pdf_, &fieldName);
   EXPECT_EQ(fieldName.rfind("签名章", 0), 0u) << fieldName;
