@@ -34,7 +34,8 @@ void writeAll(int fd, const char* text, size_t size) {
 
 void writeAll(int fd, const std::string& text) { writeAll(fd, text.data(), text.size()); }
 
-// gongwen-core beside this program's own file (symbolic links to the front resolved).
+// gongwen-core beside this program's own file (symbolic links to the front resolved); without
+// /proc, the name alone, looked up in PATH.
 std::string corePath() {
   char self[PATH_MAX];
   const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
@@ -56,7 +57,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   const std::string core = corePath();
-  execv(core.c_str(), argv);
+  execvp(core.c_str(), argv);  // a path with a slash is run as it is
   writeAll(STDERR_FILENO, "gongwen: error[system.exec]: cannot run " + core + ": " + std::strerror(errno) +
                               "; it is built and installed beside gongwen\n");
   return kSystemExit;
