@@ -71,11 +71,29 @@ class DocumentChecker {
     }
     if (!doc_.urgency.empty()) elementOnly(doc_.urgency, checkUrgency);
     for (const auto& issuer : doc_.issuers) element(issuer, nullptr);
-    if (!doc_.docNumber.empty()) element(doc_.docNumber, checkDocNumberElement);
+    if (doc_.tmpl.format == model::LayoutFormat::Decree)
+      decreeHead();
+    else if (!doc_.docNumber.empty())
+      element(doc_.docNumber, checkDocNumberElement);
     for (const auto& signer : doc_.signers) element(signer, nullptr);
     if (doc_.tmpl.signerRequired && doc_.signers.empty()) {
       single(doc_.docNumber.empty() ? doc_.title : doc_.docNumber, "policy.request-signer",
              "（" + doc_.tmpl.kindName + "须标注签发人）");
+    }
+  }
+
+  // 命令格式 (10.2, 7.3.5.3): a 令号 where other documents have a 发文字号, and the 签发人's 职务 with
+  // his 签名章 where they have the organ's 署名. The 成文日期 the schema requires of every job.
+  void decreeHead() {
+    const model::Text& mark = doc_.issuers.empty() ? doc_.title : doc_.issuers.front();
+    if (doc_.docNumber.empty())
+      single(mark, "decree.number-missing", {});
+    else
+      element(doc_.docNumber, checkDecreeNumber);
+    if (doc_.signatories.empty()) single(mark, "decree.signer-missing", {});
+    for (const model::Signatory& s : doc_.signatories) {
+      if (s.seal.empty())
+        single(s.name, "decree.signature-seal", "（在 signatory 上写 seal=\"签名章编号\"）");
     }
   }
 

@@ -176,6 +176,12 @@ void checkCopyNumber(std::u32string_view t, Hits& hits) {
   hits.add("policy.copy-number", 0, t.size());
 }
 
+void checkDecreeNumber(std::u32string_view t, Hits& hits) {
+  const bool wellFormed = t.size() >= 3 && t.front() == U'第' && t.back() == U'号' && t[1] != U'0' &&
+                          std::all_of(t.begin() + 1, t.end() - 1, isAsciiDigit);
+  if (!wellFormed) hits.add("decree.number", 0, t.size());
+}
+
 void checkUrgency(std::u32string_view t, Hits& hits) {
   if (!t.empty() && t != U"特急" && t != U"加急") {
     hits.add("policy.urgency", 0, t.size(), std::nullopt, "（“特提”“平急”只用于电报）");

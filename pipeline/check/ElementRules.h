@@ -29,5 +29,7 @@ void checkClassificationPeriod(std::u32string_view level, std::u32string_view pe
 void checkClassificationLine(std::u32string_view t, Hits& hits);
 void checkCopyNumber(std::u32string_view t, Hits& hits);
 void checkUrgency(std::u32string_view t, Hits& hits);
+// 令号 of a 令 (命令格式): 第, Arabic numerals without a leading zero, 号.
+void checkDecreeNumber(std::u32string_view t, Hits& hits);
 
 }  // namespace gongwen::check

@@ -40,6 +40,7 @@ std::string knownTemplateIds() {
 model::LayoutFormat formatFrom(const std::string& value) {
   if (value == "letter") return model::LayoutFormat::Letter;
   if (value == "minutes") return model::LayoutFormat::Minutes;
+  if (value == "decree") return model::LayoutFormat::Decree;
   if (value == "form") return model::LayoutFormat::Form;
   return model::LayoutFormat::General;
 }

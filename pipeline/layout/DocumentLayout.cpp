@@ -4,6 +4,7 @@
 #include "pipeline/layout/Attendance.h"
 #include "pipeline/layout/BodyText.h"
 #include "pipeline/layout/Colophon.h"
+#include "pipeline/layout/DecreeHeader.h"
 #include "pipeline/layout/Flow.h"
 #include "pipeline/layout/HeaderBlock.h"
 #include "pipeline/layout/LetterHeader.h"
@@ -21,7 +22,8 @@ namespace {
 // would leave no line of 正文 on page 1 (公文首页必须显示正文).
 bool addTitleAndRecipients(const model::Document& doc, const GlyphMetrics& metrics, Flow& flow,
                            std::vector<LayoutProblem>& problems) {
-  if (!doc.title.empty()) {
+  // The 命令格式 prints no title (10.2): the job's title only names the document.
+  if (!doc.title.empty() && doc.tmpl.format != model::LayoutFormat::Decree) {
     const StyledText title = styledText(doc.title.value, {fonts::FontRole::Xiaobiaosong, kSize2, kBlack},
                                         metrics, doc.title.where);
     flow.addLines(setTitle(title, kTypeLeft, kTypeWidth, doc.title.where, namesToKeepWhole(doc), problems));
@@ -86,9 +88,11 @@ Frames layOut(const model::Document& doc, const GlyphMetrics& metrics) {
   frames.info.urgency = doc.urgency.value;
   frames.pages.emplace_back();
 
-  const LetterBodyStart start = doc.tmpl.format == model::LayoutFormat::Letter
-                                    ? placeLetterHeader(doc, metrics, frames.pages.front())
-                                    : LetterBodyStart{placeHeader(doc, metrics, frames.pages.front()), 0};
+  Page& first = frames.pages.front();
+  const LetterBodyStart start =
+      doc.tmpl.format == model::LayoutFormat::Letter   ? placeLetterHeader(doc, metrics, first)
+      : doc.tmpl.format == model::LayoutFormat::Decree ? placeDecreeHeader(doc, metrics, first)
+                                                       : LetterBodyStart{placeHeader(doc, metrics, first), 0};
   Flow flow(frames, start.slot, start.raise);
   const bool recipientsShown = addTitleAndRecipients(doc, metrics, flow, frames.problems);
   addBlocks(doc.body, metrics, flow);

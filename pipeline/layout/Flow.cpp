@@ -107,7 +107,7 @@ void Flow::flush() {
       continue;
     }
     for (SlotGroup::Line& line : item.group.lines) {
-      const double baseline = baselineInSlot(item.slot + line.slot, line.line.sizePt) + raise;
+      const double baseline = baselineInSlot(item.slot + line.slot, line.line.sizePt) + raise - line.drop;
       placeLine(std::move(line.line), baseline, page);
     }
     for (SlotGroup::Seal& seal : item.group.seals) {

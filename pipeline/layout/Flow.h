@@ -17,6 +17,7 @@ struct SlotGroup {
   struct Line {
     int slot = 0;  // grid line within the group
     SetLine line;
+    double drop = 0;  // below its grid line's place: the 签发人's 职务, centred on his 签名章
   };
   struct Seal {
     SealField field;      // x, width, height set; y is filled in when the group is placed

@@ -107,12 +107,48 @@ SlotGroup unsealedBlock(const model::Document& doc, const GlyphMetrics& metrics)
   return group;
 }
 
+// 7.3.5.3: grid lines 0 and 1 stay blank; each 签名章 spans two grid lines, centred on the line
+// between them, so that it stands two lines below the text and one line above the date (or the
+// next organ's row) without touching it.
+SlotGroup signatureSealBlock(const model::Document& doc, const GlyphMetrics& metrics) {
+  constexpr int kFirstSealSlot = 2;
+  constexpr int kSlotsPerSeal = 2;
+  SlotGroup group;
+  const double sealRight = kTypeRight - 4 * kGridCell;
+  const double titleRight = sealRight - kSignatureSealWidth - 2 * kGridCell;
+  int slot = kFirstSealSlot;
+  for (size_t i = 0; i < doc.signatories.size(); ++i, slot += kSlotsPerSeal) {
+    const model::Signatory& signer = doc.signatories[i];
+    const Measured title = measured(signer.name, metrics);
+    group.lines.push_back(
+        {slot, setLine(title.text, wholeSpan(title.text), titleRight - title.width), kLinePitch / 2});
+    if (signer.seal.empty()) continue;
+    SealField field;
+    field.name = "签名章" + std::to_string(i + 1);
+    field.sealId = signer.seal.value;
+    field.x = sealRight - kSignatureSealWidth;
+    field.width = kSignatureSealWidth;
+    field.height = kSignatureSealHeight;
+    group.seals.push_back({std::move(field), (slot + 1) * kLinePitch - kSignatureSealHeight / 2});
+  }
+  const int dateSlot = slot + 1;  // one blank line below the last 签名章
+  if (!doc.date.empty()) {
+    const Measured date = measured(doc.date, metrics);
+    addLine(group, dateSlot, date, kTypeRight - 4 * kGridCell - date.width);
+  }
+  group.slots = dateSlot + 1;
+  return group;
+}
+
 }  // namespace
 
 SlotGroup signatureBlock(const model::Document& doc, const GlyphMetrics& metrics) {
+  if (doc.tmpl.format == model::LayoutFormat::Decree) return signatureSealBlock(doc, metrics);
   return doc.sealed() ? sealedBlock(doc, metrics) : unsealedBlock(doc, metrics);
 }
 
-int signatureKeepWithPrevious(const model::Document& doc) { return doc.sealed() ? 2 : 1; }
+int signatureKeepWithPrevious(const model::Document& doc) {
+  return doc.sealed() || doc.tmpl.format == model::LayoutFormat::Decree ? 2 : 1;
+}
 
 }  // namespace gongwen::layout

@@ -19,6 +19,7 @@ enum class LayoutFormat {
   General,  // 通用格式 (7.x): 文件格式 with red mark, number and separator line
   Letter,   // 信函格式 (10.1)
   Minutes,  // 纪要格式 (10.3)
+  Decree,   // 命令（令）格式 (10.2), signed with a 签名章
   Form,     // a form (表单) laid out as a table: leave slips, vouchers (layout/FormLayout)
 };
 
@@ -27,7 +28,7 @@ enum class Direction { Down, Up, Across };
 
 // What the template says about the kind of document (templates/*.xml, schemas/template.xsd).
 struct Template {
-  std::string id;        // "notice", "request", "letter", "minutes"
+  std::string id;        // "notice", "request", "letter", "minutes", "decree"
   std::string kindName;  // 文种: 通知, 请示, 函, 纪要 — the title must end with it
   LayoutFormat format = LayoutFormat::General;
   Direction direction = Direction::Down;
@@ -83,15 +84,15 @@ struct Document {
   std::optional<Classification> classification;  // 密级和保密期限
   Text urgency;                                  // 紧急程度: 特急 / 加急
   std::vector<Text> issuers;  // 发文机关标志: one name, or several for 联合行文 (主办 first)
-  Text docNumber;             // 发文字号 as written, e.g. 国办发〔2026〕1号
+  Text docNumber;             // 发文字号 as written, e.g. 国办发〔2026〕1号 (a 令: 第3号)
   std::vector<Text> signers;  // 签发人 names (上行文)
 
   // 主体
-  Text title;           // 标题; may be long (laid out as 梯形/菱形 lines)
+  Text title;           // 标题; may be long (laid out as 梯形/菱形 lines); not printed on a 令
   Text mainRecipients;  // 主送机关, as written including the final ：
   std::vector<Block> body;
   std::vector<Attachment> attachments;     // 附件说明 is generated from their titles
-  std::vector<Signatory> signatories;      // 发文机关署名 (empty for 纪要)
+  std::vector<Signatory> signatories;      // 发文机关署名 (empty for 纪要; a 令: 职务, 签名章)
   Text date;                               // 成文日期, e.g. 2026年11月27日
   Text note;                               // 附注, as written including （）
   std::vector<AttendanceLine> attendance;  // 纪要 only

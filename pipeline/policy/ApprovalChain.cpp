@@ -226,6 +226,16 @@ Authorisation authorise(const Policy& policy, const std::string& chainId,
     result.seal = policy.findSeal(step->seal);
     checkSealAuthority(policy, *chain, *step, *result.seal, signedSteps);
   }
+  if (step->signatureSeal) {
+    // The 签名章 is the signer's own: one acting for another presses his own, never the principal's.
+    result.signatureSeal = policy.signatureSealOf(person->id);
+    if (result.signatureSeal == nullptr)
+      throw policyError("policy.no-signature-seal",
+                        "rule no-signature-seal: " + describe(*step) + " presses the signer's 签名章, and " +
+                            describe(*person) +
+                            " has none in the policy; add a <seal kind=\"signature\" owner=\"" + person->id +
+                            "\">");
+  }
   checkOrder(*chain, *step, signedSteps);
   result.credentials = result.seal ? &result.seal->credentials : &person->credentials;
   return result;

@@ -24,6 +24,12 @@ const Step* Chain::findStep(const std::string& stepId) const { return findById(s
 
 const Person* Policy::findPerson(const std::string& id) const { return findById(people, id); }
 const Seal* Policy::findSeal(const std::string& id) const { return findById(seals, id); }
+const Seal* Policy::signatureSealOf(const std::string& personId) const {
+  auto it = std::find_if(seals.begin(), seals.end(), [&](const Seal& s) {
+    return s.kind == Seal::Kind::Signature && s.owner == personId;
+  });
+  return it == seals.end() ? nullptr : &*it;
+}
 const Chain* Policy::findChain(const std::string& id) const { return findById(chains, id); }
 
 const Credential& selectCredential(const std::vector<Credential>& credentials, const std::string& id,

@@ -59,13 +59,18 @@ struct Person {
 // 行政公章 (administrative-seal), 党组公章 (party-seal). A seal has its own certificate and key
 // (an electronic seal), an image for the visible appearance, a keeper who applies it, and the
 // roles whose signature authorises its use.
+// A 签名章 (kind="signature", 7.3.5.3) is a leader's own: it has no key, keeper or register row of
+// its own; its owner presses it in his own step (a step with signatureSeal), which he signs.
 struct Seal {
+  enum class Kind { Organ, Signature };
   std::string id;
   std::string name;                           // 行政公章
+  Kind kind = Kind::Organ;                    // a 公章, or a leader's 签名章
   std::string imagePath;                      // absolute path, PNG
   std::string keeperRole;                     // who applies it, e.g. 办公室主任
   std::vector<std::string> authorisingRoles;  // e.g. {"局长"}: the authorising step's signer must hold one
-  std::vector<Credential> credentials;
+  std::vector<Credential> credentials;        // none for a 签名章
+  std::string owner;                          // a 签名章: the person id it belongs to
 };
 
 // One step of an approval chain: 办公室校核, 分管领导审核, 局长签发, 行政公章 …
@@ -84,6 +89,9 @@ struct Step {
   bool inChargeOfApplicant = false;
   // Given by the applicant of the request himself (请假条: 申请人签字), nobody else, not by delegation.
   bool byApplicant = false;
+  // The signer presses his own 签名章 (the policy's signature seal he owns) on the document in
+  // this step (命令格式: the 首长's sign-off).
+  bool signatureSeal = false;
 };
 
 struct Chain {
@@ -155,6 +163,7 @@ struct Policy {
 
   const Person* findPerson(const std::string& id) const;
   const Seal* findSeal(const std::string& id) const;
+  const Seal* signatureSealOf(const std::string& personId) const;  // the 签名章 the person owns
   const Chain* findChain(const std::string& id) const;
 };
 
@@ -181,6 +190,7 @@ struct Authorisation {
   const Step* step = nullptr;
   const Person* signer = nullptr;
   const Seal* seal = nullptr;              // seal steps only
+  const Seal* signatureSeal = nullptr;     // a signatureSeal step: the signer's own 签名章
   const Delegation* delegation = nullptr;  // when the signer acts for another person
   const Person* actingFor = nullptr;       // the principal, when delegated
   // The credentials that may sign this step: the seal's for a seal step, else the signer's.
@@ -197,7 +207,8 @@ struct Authorisation {
 //   policy.seal-unauthorised    (the authorising step is missing or its signer lacks the seal's role),
 //   policy.chain-complete       (no step left for this person when stepId is empty),
 //   policy.applicant-required   (an inChargeOfApplicant or byApplicant step, and no applicantId given),
-//   policy.not-in-charge        (the signer does not oversee the applicant's department).
+//   policy.not-in-charge        (the signer does not oversee the applicant's department),
+//   policy.no-signature-seal    (a signatureSeal step, and the signer owns no 签名章).
 // applicantId: the person a leave request is for; only inChargeOfApplicant and byApplicant steps
 // need it (a byApplicant step is policy.signer-not-allowed for anybody else).
 Authorisation authorise(const Policy& policy, const std::string& chainId,

@@ -143,14 +143,31 @@ Person readPerson(const Reader& reader, const xmlNode* node) {
   return person;
 }
 
-Seal readSeal(const Reader& reader, const xmlNode* node) {
+Seal readSeal(const Reader& reader, const xmlNode* node, const Policy& policy) {
   Seal seal;
   seal.id = reader.attribute(node, "id");
   seal.name = reader.attribute(node, "name");
+  seal.kind = reader.attribute(node, "kind") == "signature" ? Seal::Kind::Signature : Seal::Kind::Organ;
   seal.imagePath = reader.path(node, "image");
   seal.keeperRole = reader.attribute(node, "keeperRole");
   seal.authorisingRoles = reader.list(node, "authorisingRoles");
   seal.credentials = readCredentials(reader, node);
+  seal.owner = reader.attribute(node, "owner");
+  if (seal.kind == Seal::Kind::Signature) {
+    if (seal.owner.empty() || policy.findPerson(seal.owner) == nullptr)
+      reader.fail(node, "signature seal '" + seal.id + "' needs owner naming a person in <people>");
+    if (policy.signatureSealOf(seal.owner) != nullptr)
+      reader.fail(node, "person '" + seal.owner + "' owns two signature seals; keep one");
+    if (!seal.credentials.empty() || !seal.keeperRole.empty() || !seal.authorisingRoles.empty())
+      reader.fail(node, "signature seal '" + seal.id +
+                            "' is pressed and signed by its owner: it takes no credential, keeperRole or "
+                            "authorisingRoles");
+  } else if (seal.credentials.empty() || seal.keeperRole.empty() || seal.authorisingRoles.empty() ||
+             !seal.owner.empty()) {
+    reader.fail(node, "seal '" + seal.id +
+                          "' needs its credentials, keeperRole and authorisingRoles (owner is for "
+                          "kind=\"signature\" only)");
+  }
   return seal;
 }
 
@@ -166,6 +183,7 @@ Step readStep(const Reader& reader, const xmlNode* node, const Policy& policy, c
   step.authorisingRoles = reader.list(node, "authorisingRoles");
   step.inChargeOfApplicant = reader.flag(node, "inChargeOfApplicant");
   step.byApplicant = reader.flag(node, "byApplicant");
+  step.signatureSeal = reader.flag(node, "signatureSeal");
   if (chain.findStep(step.id) != nullptr) {
     reader.fail(node, "step id '" + step.id + "' is used twice in chain '" + chain.id + "'");
   }
@@ -184,6 +202,11 @@ Step readStep(const Reader& reader, const xmlNode* node, const Policy& policy, c
       reader.fail(node, "authorisedBy/authorisingRoles belong on seal steps only (step '" + step.id + "')");
     }
   } else {
+    if (policy.findSeal(step.seal)->kind == Seal::Kind::Signature || step.signatureSeal) {
+      reader.fail(node, "seal step '" + step.id +
+                            "' names a signature seal, or asks for one: a 签名章 is "
+                            "pressed by its owner in his own step (signatureSeal=\"true\")");
+    }
     if (step.authorisedBy.empty() || chain.findStep(step.authorisedBy) == nullptr) {
       reader.fail(node, "seal step '" + step.id + "' needs authorisedBy naming an earlier step of chain '" +
                             chain.id + "'");
@@ -332,7 +355,7 @@ Policy loadPolicy(const std::string& path) {
     policy.people.push_back(readPerson(reader, node));
   }
   for (const xmlNode* node : children(child(root, "seals"), "seal")) {
-    policy.seals.push_back(readSeal(reader, node));
+    policy.seals.push_back(readSeal(reader, node, policy));
   }
   for (const xmlNode* node : children(child(root, "chains"), "chain")) {
     policy.chains.push_back(readChain(reader, node, policy));

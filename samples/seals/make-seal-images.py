@@ -3,7 +3,9 @@
 seal (GB/T 9704's common size) with the red ring, the five-pointed star in the centre and the organ
 name around the upper ring, upright towards the centre as on a real 公章; the 党组公章 adds a thin
 inner ring. The name is set in the songti font role of fonts/fonts.xml (宋体, as the 印章 rules ask),
-taking the first of its families that fontconfig finds as a glyf TrueType font.
+taking the first of its families that fontconfig finds as a glyf TrueType font. The 局长's 签名章
+(GB/T 9704 7.3.5.3, for the 命令格式) is his name as a brush signature, in the kaiti role, on a
+40 × 18 mm field, no ring.
 
 The PNG is RGB on white (no alpha): the signer paints it with the Multiply blend mode, under which
 white leaves the page unchanged and the red tints the print under it like ink. 1040 pixels over 42 mm
@@ -29,6 +31,11 @@ SEALS = [
     ("administrative-seal.png", "江州市生态环境局", 220, 0.9, False),
     ("party-seal.png", "中共江州市生态环境局党组", 250, 0.78, True),
 ]
+
+# file, the signer's name, width and height of the field (mm): the layout's 签名章 field
+SIGNATURE_SEALS = [("juzhang-signature.png", "王建国", 40.0, 18.0)]
+SIGNATURE_TEXT_HEIGHT_MM = 12.0
+SIGNATURE_EMBOLDEN_MM = 0.25  # a brush's stroke
 
 RING_OUTER_MM = 20.6  # radius of the outer edge of the ring
 RING_WIDTH_MM = 1.2
@@ -211,16 +218,16 @@ def quadratic(a, c, b, steps):
             for t in (i / steps for i in range(1, steps + 1))]
 
 
-def songti_font():
-    """The first family of the songti role that fontconfig resolves to a glyf TrueType file."""
+def role_font(name):
+    """The first family of the font role that fontconfig resolves to a glyf TrueType file."""
     fonts_xml = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "fonts", "fonts.xml")
-    role = next(r for r in ElementTree.parse(fonts_xml).getroot().iter("role") if r.get("name") == "songti")
+    role = next(r for r in ElementTree.parse(fonts_xml).getroot().iter("role") if r.get("name") == name)
     for family in (f.text for f in role.iter("family")):
         found = subprocess.run(["fc-match", "-f", "%{family}\n%{file}", family], capture_output=True,
                                text=True, check=True).stdout.split("\n")
         if family.split(":")[0] in found[0].split(",") and found[1].endswith(".ttf"):
             return found[1]
-    raise SystemExit("no family of the songti role is installed as a TrueType (glyf) font")
+    raise SystemExit(f"no family of the {name} role is installed as a TrueType (glyf) font")
 
 
 def circle(radius, clockwise, segments=1440):
@@ -267,14 +274,35 @@ def arc_text(font, text, arc_degrees, width_scale, top_radius):
     return polygons
 
 
-def rasterise(polygons):
+def row_text(font, text, height_mm, embolden_mm):
+    """The characters of `text` side by side, centred on the origin, `height_mm` high; in mm, y up."""
+    ascent, descent = 0.88, -0.12
+    em = font.units_per_em
+    polygons = []
+    for i, ch in enumerate(text):
+        glyph = font.cmap.get(ord(ch), 0)
+        if glyph == 0:
+            raise SystemExit(f"the font has no glyph for {ch}")
+        left = (i - len(text) / 2) * height_mm
+        for k in range(9):
+            dx = embolden_mm * math.cos(k * math.pi / 4) if k < 8 else 0.0
+            dy = embolden_mm * math.sin(k * math.pi / 4) if k < 8 else 0.0
+            for contour in font.contours(glyph):
+                polygons.append([(left + x / em * height_mm + dx,
+                                  ((y / em - descent) / (ascent - descent) - 0.5) * height_mm + dy)
+                                 for x, y in contour])
+    return polygons
+
+
+def rasterise(polygons, width_mm=SEAL_MM, height_mm=SEAL_MM):
     """Coverage (0..1) of each pixel by the polygons under the nonzero rule; polygons in mm from the
-    centre, y up."""
+    centre, y up. The round seals' resolution for any field."""
     scale = SIZE / SEAL_MM
-    rows = SIZE * SUPERSAMPLES
+    width, height = round(width_mm * scale), round(height_mm * scale)
+    rows = height * SUPERSAMPLES
     crossings = [[] for _ in range(rows)]
     for polygon in polygons:
-        pixels = [(SIZE / 2 + x * scale, (SIZE / 2 - y * scale) * SUPERSAMPLES) for x, y in polygon]
+        pixels = [(width / 2 + x * scale, (height / 2 - y * scale) * SUPERSAMPLES) for x, y in polygon]
         for (x1, y1), (x2, y2) in zip(pixels, pixels[1:] + pixels[:1]):
             if y1 == y2:
                 continue
@@ -286,7 +314,7 @@ def rasterise(polygons):
             slope = (x2 - x1) / (y2 - y1)
             for row in range(first, last + 1):
                 crossings[row].append((x1 + (row + 0.5 - y1) * slope, direction))
-    coverage = [[0.0] * SIZE for _ in range(SIZE)]
+    coverage = [[0.0] * width for _ in range(height)]
     weight = 1 / SUPERSAMPLES
     for row in range(rows):
         line = coverage[row // SUPERSAMPLES]
@@ -297,21 +325,21 @@ def rasterise(polygons):
                 start = x
             winding += direction
             if winding == 0:
-                add_span(line, max(0.0, start), min(float(SIZE), x), weight)
+                add_span(line, max(0.0, start), min(float(width), x), weight)
     return coverage
 
 
 def add_span(line, a, b, weight):
     if b <= a:
         return
-    first, last = int(a), min(int(b), SIZE - 1)
+    first, last = int(a), min(int(b), len(line) - 1)
     if first == last:
         line[first] += (b - a) * weight
         return
     line[first] += (first + 1 - a) * weight
     for x in range(first + 1, last):
         line[x] += weight
-    if last < SIZE:
+    if last < len(line):
         line[last] += (b - last) * weight
 
 
@@ -328,7 +356,7 @@ def png(coverage):
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    header = struct.pack(">IIBBBBB", SIZE, SIZE, 8, 2, 0, 0, 0)
+    header = struct.pack(">IIBBBBB", len(coverage[0]), len(coverage), 8, 2, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(rows), 9)) +
             chunk(b"IEND", b""))
 
@@ -345,7 +373,12 @@ def seal(font, name, arc_degrees, width_scale, inner_ring):
 
 if __name__ == "__main__":
     directory = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
-    songti = TrueTypeFont(songti_font())
+    songti = TrueTypeFont(role_font("songti"))
     for file, name, arc, width_scale, inner in SEALS:
         with open(os.path.join(directory, file), "wb") as f:
             f.write(seal(songti, name, arc, width_scale, inner))
+    kaiti = TrueTypeFont(role_font("kaiti"))
+    for file, name, width_mm, height_mm in SIGNATURE_SEALS:
+        polygons = row_text(kaiti, name, SIGNATURE_TEXT_HEIGHT_MM, SIGNATURE_EMBOLDEN_MM)
+        with open(os.path.join(directory, file), "wb") as f:
+            f.write(png(rasterise(polygons, width_mm, height_mm)))

@@ -117,9 +117,10 @@ SignedStep signStep(const policy::Policy& policy, const std::string& original, c
   request.actingForId = granted.actingFor != nullptr ? granted.actingFor->id : "";
   request.signerName = granted.signer->name;
   request.reason = granted.step->name;
-  if (granted.seal != nullptr) {
-    request.sealId = granted.seal->id;
-    request.sealImagePath = granted.seal->imagePath;
+  if (const policy::Seal* seal = granted.seal != nullptr ? granted.seal : granted.signatureSeal) {
+    request.sealId = seal->id;
+    request.sealImagePath = seal->imagePath;
+    request.signatureSeal = seal == granted.signatureSeal;
   }
   request.signingTime = now;
   // A form's box shows who signed: the fonts are loaded only for a document that has one.
@@ -138,6 +139,8 @@ SignedStep signStep(const policy::Policy& policy, const std::string& original, c
       return cms::fetchTimestampToken(policy.timestampUrl, imprint);
     };
   killPointForTests("authorised");
+  // A 签名章 the document has no field for is refused before anything is signed.
+  if (granted.signatureSeal != nullptr) sign::checkSealCanBeApplied(document, request);
   if (sealRegister) {
     sign::checkSealCanBeApplied(document, request);  // a seal that cannot be applied is not a use
     registerSealUse(*sealRegister, granted, signedSteps, original, now, stepRequest.reuseRegisteredSealUse,

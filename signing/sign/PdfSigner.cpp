@@ -188,13 +188,13 @@ void fillField(const SignableDocument& document, IncrementalUpdate& update, cons
 }
 
 // The seal: fills the empty field whose /GongwenSeal names the seal with the seal image as
-// appearance, and locks every field of the form.
+// appearance, and locks every field of the form (an organ's seal closes the chain).
 void fillSealField(const SignableDocument& document, IncrementalUpdate& update,
                    const SignatureRequest& request, unsigned signature) {
   const EmptyField found = findSealField(document, request.sealId);
   const unsigned appearance =
       putSealAppearance(update, readSealPng(request.sealImagePath), found.width, found.height);
-  fillField(document, update, found, appearance, signature, true);
+  fillField(document, update, found, appearance, signature, !request.signatureSeal);
 }
 
 // A form's box for this step (请假条, 报销凭证): the signer's name and the time, visibly. The later
@@ -225,7 +225,7 @@ std::string signatureDictionary(const SignatureRequest& request, std::size_t con
   if (request.sealUseSequence > 0)
     d += " /GongwenSealUse " + std::to_string(request.sealUseSequence) + " /GongwenSealUseHash " +
          pdfTextString(request.sealUseHash);
-  if (!request.sealId.empty())
+  if (!request.sealId.empty() && !request.signatureSeal)
     d +=
         " /Reference [<< /Type /SigRef /TransformMethod /FieldMDP /TransformParams << /Type /TransformParams "
         "/Action /All /V /1.2 >> >>]";

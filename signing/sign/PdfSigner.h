@@ -3,8 +3,8 @@
 // signature (ETSI.CAdES.detached). An approval fills the form's empty box for its step (/GongwenStep)
 // with the signer's name and the time, or, in a document without one, gets a new invisible
 // signature field on page 1; a seal fills the empty signature field rendering placed for it, shows
-// the seal image, and locks the form's fields. Policy decisions are taken before this is called;
-// nothing here writes files.
+// the seal image, and locks the form's fields; a leader's 签名章 fills its field the same way
+// without locking. Policy decisions are taken before this is called; nothing here writes files.
 
 #include <ctime>
 #include <string>
@@ -31,6 +31,9 @@ struct SignatureRequest {
   // The 楷体 face a form's box for this step is signed in (hasBoxFor); without it the approval is
   // an invisible field.
   const fonts::FontFace* boxFont = nullptr;
+  // sealId is the signer's own 签名章 (7.3.5.3), pressed in his approval: its field is filled like
+  // a seal's, but nothing is locked, so that later steps stay possible.
+  bool signatureSeal = false;
 };
 
 // Whether the document has an empty signature box for this step (/GongwenStep, a form's box).

@@ -199,3 +199,46 @@ TEST(DocumentRules, AForwardingTitleIsNoRepeatedWord) {
   d.title.value = "江州市生态环境局关于转发省生态环境厅关于开展核查工作的通知的通知";
   EXPECT_EQ(summary(d), Findings{});
 }
+
+namespace {
+
+// A 令 (命令格式, GB/T 9704 10.2): a 令号 in place of the 发文字号, the 签发人's 职务 with his 签名章.
+model::Document decree() {
+  model::Document d = notice();
+  d.tmpl.id = "decree";
+  d.tmpl.kindName = "令";
+  d.tmpl.format = model::LayoutFormat::Decree;
+  d.docNumber = text("第3号", 4, "/job/docNumber");
+  d.title.value = "江州市生态环境局关于公布《江州市建设项目环境影响评价文件审批程序规定》的令";
+  d.mainRecipients = {};
+  d.attachments.clear();
+  d.signatories = {
+      {text("局长", 17, "/job/signatory"), text("juzhang-signature", 17, "/job/signatory/@seal")}};
+  return d;
+}
+
+}  // namespace
+
+TEST(DocumentRules, DecreeNeedsItsNumberAndTheSignersTitleWithHisSignatureSeal) {
+  EXPECT_EQ(summary(decree()), Findings{});
+  auto d = decree();
+  d.docNumber = {};
+  EXPECT_EQ(summary(d), Findings{"decree.number-missing@3:1"});
+  d = decree();
+  d.docNumber.value = "江州环令〔2026〕3号";  // a 发文字号 where the 令号 belongs
+  EXPECT_EQ(summary(d), Findings{"decree.number@4:1"});
+  d.docNumber.value = "第03号";
+  EXPECT_EQ(summary(d), Findings{"decree.number@4:1"});
+  d.docNumber.value = "第三号";
+  EXPECT_EQ(summary(d), Findings{"decree.number@4:1"});
+  d = decree();
+  d.signatories.clear();
+  EXPECT_EQ(summary(d), Findings{"decree.signer-missing@3:1"});
+  d = decree();
+  d.signatories.front().seal = {};
+  EXPECT_EQ(summary(d), Findings{"decree.signature-seal@17:1"});
+  // Other formats keep the 发文字号's rules: 第3号 is no 发文字号 there.
+  auto n = notice();
+  n.docNumber.value = "第3号";
+  EXPECT_NE(summary(n), Findings{});
+}

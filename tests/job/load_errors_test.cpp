@@ -271,7 +271,7 @@ TEST(LoadErrors, UnknownTemplateNamesFileLineAndTheKnownTemplates) {
   EXPECT_EQ(std::string(e.what()),
             path +
                 ":2: attribute 'template' of element 'job': unknown template 'notise'; use "
-                "one of: leave, letter, minutes, notice, reply, report, request, voucher");
+                "one of: decree, leave, letter, minutes, notice, reply, report, request, voucher");
 }
 
 TEST(LoadErrors, MissingFileIsAnIoError) {

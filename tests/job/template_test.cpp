@@ -124,7 +124,7 @@ TEST_F(BrokenTemplates, SchemaViolationNamesTemplateFileAndLine) {
   EXPECT_EQ(e.code(), "template.schema");
   EXPECT_EQ(std::string(e.what()), path +
                                        ":4: element 'format': 'folio' is not allowed; use one of 'general', "
-                                       "'letter', 'minutes', 'form' (see schemas/template.xsd)");
+                                       "'letter', 'minutes', 'decree', 'form' (see schemas/template.xsd)");
 }
 
 TEST_F(BrokenTemplates, IdMustMatchFileName) {

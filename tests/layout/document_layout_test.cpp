@@ -534,5 +534,44 @@ TEST(DocumentLayout, DocumentInformationComesFromTheModel) {
   EXPECT_NEAR(frames.pageHeight, mm(297), kTolerance);
 }
 
+// 10.2 in the frames: a red 小标宋 mark 20 mm down, no separator line, no title; a long 正文 takes
+// the 签名章 block (7.3.5.3) along with its last lines to the next page, never alone.
+TEST(DocumentLayout, DecreeHasARedMarkTwentyMillimetresDownNoRuleNoTitleAndKeepsTheSignatureSealWithText) {
+  for (const int paragraphs : {1, 7, 8, 9}) {
+    model::Document d = notice(paragraphs);
+    d.tmpl.format = model::LayoutFormat::Decree;
+    d.tmpl.markSuffix = "令";
+    d.docNumber = text("第3号");
+    d.signatories = {model::Signatory{text("局长"), text("juzhang-signature")}};
+    d.attachments.clear();
+    d.mainRecipients = {};
+    const Frames frames = layOut(d, realFonts());
+    const Page& first = frames.pages.front();
+    std::vector<VisualLine> marks;
+    for (VisualLine& l : visualLines(first)) {
+      if (l.color == kRed) marks.push_back(std::move(l));
+    }
+    ASSERT_EQ(marks.size(), 1u);
+    EXPECT_EQ(marks[0].text(), U"江州市生态环境局令");
+    EXPECT_EQ(marks[0].role, FontRole::Xiaobiaosong);
+    EXPECT_NEAR(marks[0].baseline + kEmAscent * marks[0].sizePt, kTypeTop - mm(20), kTolerance);
+    for (const Rule& r : first.rules) EXPECT_FALSE(r.color == kRed) << "a 令 has no separator line";
+    EXPECT_TRUE(linesIn(first, FontRole::Xiaobiaosong, kSize2).empty()) << "no title";
+
+    const Page* sealPage = nullptr;
+    for (const Page& p : frames.pages) {
+      if (!p.sealFields.empty()) sealPage = &p;
+    }
+    ASSERT_NE(sealPage, nullptr) << paragraphs;
+    ASSERT_EQ(sealPage->sealFields.size(), 1u);
+    const SealField& seal = sealPage->sealFields.front();
+    EXPECT_EQ(seal.sealId, "juzhang-signature");
+    EXPECT_GE(seal.y, kTypeBottom - kTolerance) << paragraphs << ": the 签名章 stays inside the 版心";
+    int textAbove = 0;
+    for (const VisualLine& l : bodyLines(*sealPage)) textAbove += emBottom(l) > seal.y + seal.height;
+    EXPECT_GT(textAbove, 1) << paragraphs << ": the 签名章's page carries text above it (7.3.5.5)";
+  }
+}
+
 }  // namespace
 }  // namespace gongwen::layout

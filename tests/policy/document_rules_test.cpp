@@ -112,7 +112,7 @@ TEST_F(DocumentRulesTest, LeaveWithoutApplicantKindOrDaysIsRefused) {
 }
 
 TEST_F(DocumentRulesTest, SamplePolicyReadsItsDocumentRules) {
-  ASSERT_EQ(bureau.documentRules.size(), 7u);
+  ASSERT_EQ(bureau.documentRules.size(), 8u);
   const policy::DocumentRule& joint = bureau.documentRules[2];
   EXPECT_EQ(joint.templates, std::vector<std::string>{"notice"});
   EXPECT_EQ(joint.issuers, (std::vector<std::string>{kPartyGroup, kBureau}));

@@ -39,6 +39,11 @@ signersByChain() {
         {"principal-signoff", {"juzhang"}},
         {"administrative-seal", {"bangong"}}}},
       {"meeting-minutes", {{"minutes-proofread", {"bangong"}}, {"principal-signoff", {"juzhang", "shuji"}}}},
+      {"decree",
+       {{"office-proofread", {"bangong"}},
+        {"deputy-review", {"fenguan-zhang", "fenguan-liu"}},
+        {"legal-review", {"fagui"}},
+        {"decree-signoff", {"juzhang"}}}},
   };
   return table;
 }

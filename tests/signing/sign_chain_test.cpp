@@ -114,6 +114,11 @@ const std::map<std::string, Steps>& sampleSigners() {
         {"juzhang", "principal-signoff"},
         {"bangong", "administrative-seal"}}},
       {"meeting-minutes", {{"bangong", "minutes-proofread"}, {"shuji", "principal-signoff"}}},
+      {"decree",
+       {{"bangong", "office-proofread"},
+        {"fenguan-zhang", "deputy-review"},
+        {"fagui", "legal-review"},
+        {"juzhang", "decree-signoff"}}},
       {"reimbursement",
        {{"jingshou", "spender"}, {"zhengming", "witness"}, {"juzhang", "director-approval"}}}};
   return signers;
