@@ -8,6 +8,7 @@
 #include "pipeline/cli/Command.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/InputFile.h"
+#include "pipeline/core/UtcTime.h"
 #include "pipeline/policy/Policy.h"
 #include "signing/verify/ReportFormat.h"
 #include "signing/verify/Verifier.h"
@@ -20,7 +21,8 @@ namespace {
 int runVerify(const std::vector<std::string>& args) {
   po::options_description visible(
       "usage: gongwen verify FILE.pdf [--policy POLICY.xml] [--format text|json]");
-  std::string policyPath, registerPath, format = "text", sm2UserId(verify::kDefaultSm2UserId), maxInputSize;
+  std::string policyPath, registerPath, format = "text", sm2UserId(verify::kDefaultSm2UserId), maxInputSize,
+                                        at;
   std::vector<std::string> anchors;
   unsigned limitFactor = 1;
   visible.add_options()("help,h", "print this help")(
@@ -34,7 +36,9 @@ int runVerify(const std::vector<std::string>& args) {
       "SM2 distinguishing ID the signers used (default 1234567812345678, GM/T 0009)")(
       "max-input-size", po::value(&maxInputSize),
       "largest PDF to read, in bytes or with K, M, G (default 512M)")(
-      "pdf-limit-factor", po::value(&limitFactor), verify::pdf::kPdfLimitFactorHelp);
+      "pdf-limit-factor", po::value(&limitFactor), verify::pdf::kPdfLimitFactorHelp)(
+      "at", po::value(&at),
+      "verify as of this time (ISO 8601 UTC, e.g. 2046-01-01T00:00:00Z) instead of now");
   po::options_description all;
   std::string file;
   all.add(visible).add_options()("file", po::value(&file));
@@ -63,6 +67,11 @@ int runVerify(const std::vector<std::string>& args) {
   options.sm2UserId = sm2UserId;
   options.registerPath = registerPath;
   options.limits = verify::pdf::Limits{}.scaledBy(limitFactor);
+  if (!at.empty()) {
+    const auto time = parseUtcTime(at);
+    if (!time) throw usageError("usage", "--at must be an ISO 8601 UTC time such as 2046-01-01T00:00:00Z");
+    options.at = *time;
+  }
   policy::Policy policy;
   if (!policyPath.empty()) {
     policy = policy::loadPolicy(policyPath);

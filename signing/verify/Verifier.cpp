@@ -7,7 +7,9 @@
 #include "pipeline/core/UtcTime.h"
 #include "signing/cms/PemCertificates.h"
 #include "signing/verify/ByteRangeCheck.h"
+#include "signing/verify/CertificateText.h"
 #include "signing/verify/DocumentClaims.h"
+#include "signing/verify/LongTermValidation.h"
 #include "signing/verify/PdfDate.h"
 #include "signing/verify/PolicyReview.h"
 #include "signing/verify/SealUseCheck.h"
@@ -18,14 +20,6 @@ namespace {
 
 using pdf::Object;
 using StorePtr = cms::OpenSslPtr<X509_STORE, X509_STORE_free>;
-
-std::string subjectOf(X509* cert) {
-  cms::BioPtr bio(BIO_new(BIO_s_mem()));
-  X509_NAME_print_ex(bio.get(), X509_get_subject_name(cert), 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
-  char* data = nullptr;
-  const long n = BIO_get_mem_data(bio.get(), &data);
-  return std::string(data, static_cast<size_t>(n));
-}
 
 StorePtr trustStore(const VerifyOptions& options, size_t& anchors) {
   StorePtr store(X509_STORE_new());
@@ -51,16 +45,40 @@ struct Checked {
   cms::X509Ptr signer;
   std::time_t time = 0;
   size_t signedEnd = 0;
+  LongTermSubject longTerm;
 };
 
-Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X509_STORE* store,
-                       size_t anchors, const VerifyOptions& options) {
+// The earliest valid document timestamp covering a revision after `revision` (1-based), if any.
+const DocumentTimestampReport* earliestCovering(const std::vector<DocumentTimestampReport>& timestamps,
+                                                size_t revision) {
+  const DocumentTimestampReport* earliest = nullptr;
+  for (const auto& t : timestamps) {
+    if (t.valid() && t.revision > revision && (earliest == nullptr || t.genTime < earliest->genTime))
+      earliest = &t;
+  }
+  return earliest;
+}
+
+// The chain's certificates (DER) into `all`, and into the subject those a long-term verifier needs
+// besides the trust anchor, with when the first of the chain (anchor included) expires.
+void describeChain(STACK_OF(X509) * chain, LongTermSubject& subject, std::vector<std::string>& all) {
+  const int count = chain != nullptr ? sk_X509_num(chain) : 0;
+  for (int i = 0; i < count; ++i) {
+    X509* certificate = sk_X509_value(chain, i);
+    const std::time_t expires = notAfter(certificate);
+    if (subject.chainExpires == 0 || expires < subject.chainExpires) subject.chainExpires = expires;
+    all.push_back(cms::encodingOf(certificate));
+    if (i + 1 < count) subject.chain.push_back(all.back());
+  }
+}
+
+Checked checkSignature(const pdf::Document& doc, const SignatureField& field, const Object& dict,
+                       X509_STORE* store, size_t anchors, const VerifyOptions& options,
+                       const std::vector<DocumentTimestampReport>& timestamps) {
   Checked checked;
   SignatureReport& sig = checked.report;
   sig.field = field.name;
   sig.signatureObject = field.signatureObject;
-  const size_t last = doc.revisions().size() - 1;
-  const Object dict = doc.object(field.signatureObject, last).value_or(Object{});
   sig.step = pdf::textOf(dict.get("GongwenStep"));
   sig.claimedPerson = pdf::textOf(dict.get("GongwenPerson"));
   sig.actingFor = pdf::textOf(dict.get("GongwenActingFor"));
@@ -71,6 +89,8 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X5
   checked.signedEnd = range.end;
   sig.problems = std::move(range.problems);
   if (range.covered.empty()) return checked;
+  checked.longTerm.revision = sig.revision;
+  checked.longTerm.vriKey = vriKey(dict.get("Contents")->text);
 
   CmsFacts facts = checkCms(dict.get("Contents")->text, range.covered, options.sm2UserId);
   sig.algorithm = facts.algorithm;
@@ -82,23 +102,36 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X5
   sig.subject = subjectOf(facts.signer.get());
 
   const auto claimed = parsePdfDate(pdf::textOf(dict.get("M")));
+  // The signature is validated at the earliest time a timestamp proves it existed.
+  const DocumentTimestampReport* documentTimestamp = earliestCovering(timestamps, sig.revision);
+  bool timestampValid = false;
+  std::vector<std::string> authorityChain;
   if (facts.timestampTime) {
     checked.time = *facts.timestampTime;
     sig.timeSource = "timestamp";
     if (anchors > 0) {
-      const std::string why = checkTimestamp(facts.timestampDer, facts.signatureValue, store);
-      if (!why.empty()) sig.problems.push_back({"timestamp.invalid", why});
+      TimestampFacts timestamp = checkTimestampToken(facts.timestampDer, {facts.signatureValue}, store);
+      if (!timestamp.problem.empty()) sig.problems.push_back({"timestamp.invalid", timestamp.problem});
+      timestampValid = timestamp.problem.empty();
+      authorityChain = std::move(timestamp.chain);
     }
-  } else if (facts.signingTimeAttribute) {
-    checked.time = *facts.signingTimeAttribute;
-    sig.timeSource = "signingTime attribute";
-  } else if (claimed) {
-    checked.time = *claimed;
-    sig.timeSource = "/M (claimed)";
-  } else {
-    checked.time = std::time(nullptr);
-    sig.timeSource = "none given (checked now)";
   }
+  if (documentTimestamp != nullptr && (!timestampValid || documentTimestamp->genTime < checked.time)) {
+    checked.time = documentTimestamp->genTime;
+    sig.timeSource = "document timestamp";
+  } else if (!facts.timestampTime) {
+    if (facts.signingTimeAttribute) {
+      checked.time = *facts.signingTimeAttribute;
+      sig.timeSource = "signingTime attribute";
+    } else if (claimed) {
+      checked.time = *claimed;
+      sig.timeSource = "/M (claimed)";
+    } else {
+      checked.time = options.at != 0 ? options.at : std::time(nullptr);
+      sig.timeSource = "none given (checked at the verification time)";
+    }
+  }
+  checked.longTerm.timestamped = timestampValid || documentTimestamp != nullptr;
   sig.signingTime = formatUtcTime(checked.time);
 
   if (anchors == 0) {
@@ -107,14 +140,20 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X5
     sig.problems.push_back({"certificate.no-trust-anchor", "no trust anchor to check \"" + sig.subject +
                                                                "\" against; give --policy or --trust"});
   } else {
-    const std::string why = checkChain(facts.signer.get(), facts.certificates.get(), store, checked.time);
+    cms::X509StackPtr chain;
+    const std::string why =
+        checkChain(facts.signer.get(), facts.certificates.get(), store, checked.time, &chain);
     sig.trust = why.empty() ? "trusted" : why;
     if (!why.empty()) {
       sig.problems.push_back(
           {"certificate.untrusted",
            "the signer certificate \"" + sig.subject + "\" is not valid at " + sig.signingTime + ": " + why});
     }
+    describeChain(chain.get(), checked.longTerm, sig.validationCertificates);
   }
+  sig.vriKey = checked.longTerm.vriKey;
+  sig.validationCertificates.insert(sig.validationCertificates.end(), authorityChain.begin(),
+                                    authorityChain.end());
   checked.signer = std::move(facts.signer);
   return checked;
 }
@@ -147,7 +186,9 @@ void addLaterChanges(const Report& report, const std::vector<Change>& trailing, 
 bool Report::ok() const {
   if (signatures.empty() || !documentProblems.empty()) return false;
   return std::all_of(signatures.begin(), signatures.end(),
-                     [](const SignatureReport& s) { return s.valid(); });
+                     [](const SignatureReport& s) { return s.valid(); }) &&
+         std::all_of(documentTimestamps.begin(), documentTimestamps.end(),
+                     [](const DocumentTimestampReport& t) { return t.valid(); });
 }
 
 Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOptions& options) {
@@ -166,9 +207,30 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
 
   size_t anchors = 0;
   const StorePtr store = trustStore(options, anchors);
+  const size_t last = doc.revisions().size() - 1;
+  std::vector<std::pair<SignatureField, Object>> signatureFields;
+  for (auto& field : findSignatureFields(doc)) {
+    Object dict = doc.object(field.signatureObject, last).value_or(Object{});
+    if (isDocumentTimestamp(dict))
+      report.documentTimestamps.push_back(checkDocumentTimestamp(doc, field, store.get()));
+    else
+      signatureFields.emplace_back(std::move(field), std::move(dict));
+  }
+  std::stable_sort(report.documentTimestamps.begin(), report.documentTimestamps.end(),
+                   [](const DocumentTimestampReport& a, const DocumentTimestampReport& b) {
+                     return a.revision < b.revision;
+                   });
+  const std::time_t at = options.at != 0 ? options.at : std::time(nullptr);
+  report.verifiedAt = formatUtcTime(at);
+  checkTimestampRenewals(report.documentTimestamps, at);
+  SecurityStores stores(doc);
   std::vector<Checked> checked;
-  for (const auto& field : findSignatureFields(doc)) {
-    checked.push_back(checkSignature(doc, field, store.get(), anchors, options));
+  for (const auto& [field, dict] : signatureFields) {
+    Checked c = checkSignature(doc, field, dict, store.get(), anchors, options, report.documentTimestamps);
+    LongTermVerdict longTerm = assessLongTerm(c.longTerm, report.documentTimestamps, stores, at);
+    c.report.level = longTerm.level;
+    c.report.problems.insert(c.report.problems.end(), longTerm.problems.begin(), longTerm.problems.end());
+    checked.push_back(std::move(c));
   }
   std::stable_sort(checked.begin(), checked.end(),
                    [](const Checked& a, const Checked& b) { return a.signedEnd < b.signedEnd; });

@@ -4,6 +4,7 @@
 // and (with a policy) who signed which step and whether the approval chain is complete and in order.
 // Validation never imports signing code.
 
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct VerifyOptions {
   // Where the policy's certificates and the trust anchors are read from when many documents are
   // verified in one process; null: read for each verification.
   cms::CertificateCache* certificateCache = nullptr;
+  // The time the verification is made at (verify --at); 0: now. Certificates expired by then count
+  // only through validation data a document timestamp secured in the file.
+  std::time_t at = 0;
 };
 
 // Throws Error(InputInvalid, "pdf.*") when the file is not a readable PDF.
