@@ -151,6 +151,7 @@ struct Policy {
   std::vector<std::string> trustAnchors;  // absolute paths of PEM root certificates
   std::string registerPath;               // absolute path of the SQLite seal-use register (用印登记)
   std::string timestampUrl;               // RFC 3161 URL; empty = no timestamp (B-B only)
+  std::vector<std::string> crlFiles;      // absolute paths of CRLs verification may use
 
   const Person* findPerson(const std::string& id) const;
   const Seal* findSeal(const std::string& id) const;

@@ -288,6 +288,7 @@ LendingRule readLendingRule(const Reader& reader, const xmlNode* node) {
 // one; the register's journal and head files are part of the register.
 void noteNamedFiles(const Policy& policy) {
   std::vector<std::string> files = policy.trustAnchors;
+  files.insert(files.end(), policy.crlFiles.begin(), policy.crlFiles.end());
   for (const char* part : {"", "-wal", "-shm", "-journal", ".head"})
     files.push_back(policy.registerPath + part);
   const auto addCredentials = [&files](const std::vector<Credential>& credentials) {
@@ -322,6 +323,9 @@ Policy loadPolicy(const std::string& path) {
   policy.registerPath = reader.path(child(root, "register"), "path");
   if (const xmlNode* timestamp = child(root, "timestamp")) {
     policy.timestampUrl = reader.attribute(timestamp, "url");
+  }
+  for (const xmlNode* crl : children(child(root, "revocation"), "crl")) {
+    policy.crlFiles.push_back(reader.path(crl, "path"));
   }
   for (const xmlNode* node : children(child(root, "people"), "person")) {
     policy.people.push_back(readPerson(reader, node));

@@ -1,10 +1,10 @@
 #include "signing/cms/TimestampClient.h"
 
-#include <openssl/http.h>
 #include <openssl/rand.h>
 #include <openssl/ts.h>
 
 #include "pipeline/core/Error.h"
+#include "signing/cms/HttpClient.h"
 #include "signing/cms/OpenSslPtr.h"
 
 namespace gongwen::cms {
@@ -14,10 +14,13 @@ namespace {
 using TsVerifyCtxPtr = OpenSslPtr<TS_VERIFY_CTX, TS_VERIFY_CTX_free>;
 using AsnIntegerPtr = OpenSslPtr<ASN1_INTEGER, ASN1_INTEGER_free>;
 
-[[noreturn]] void fail(const std::string& url, const std::string& what) {
+[[noreturn]] void failBecause(const std::string& why) {
   throw Error(ExitCode::System, "cms.timestamp",
-              "timestamp authority " + url + ": " + what + " (" + lastOpenSslError() +
-                  "); check the <timestamp> URL in the policy or sign without it");
+              "timestamp authority " + why + "; check the <timestamp> URL in the policy or sign without it");
+}
+
+[[noreturn]] void fail(const std::string& url, const std::string& what) {
+  failBecause(url + ": " + what + " (" + lastOpenSslError() + ")");
 }
 
 TsReqPtr makeRequest(const std::string& url, std::string_view imprint) {
@@ -42,23 +45,21 @@ TsReqPtr makeRequest(const std::string& url, std::string_view imprint) {
 }
 
 TsRespPtr exchange(const std::string& url, TS_REQ* req) {
-  char* host = nullptr;
-  char* port = nullptr;
-  char* path = nullptr;
-  int useTls = 0;
-  if (!OSSL_HTTP_parse_url(url.c_str(), &useTls, nullptr, &host, &port, nullptr, &path, nullptr, nullptr))
-    fail(url, "not a valid http(s) URL");
-  BioPtr body(BIO_new(BIO_s_mem()));
-  if (!body || i2d_TS_REQ_bio(body.get(), req) <= 0) fail(url, "could not encode the request");
-  BIO* answer = OSSL_HTTP_transfer(nullptr, host, port, path, useTls, nullptr, nullptr, nullptr, nullptr,
-                                   nullptr, nullptr, 0, nullptr, "application/timestamp-query", body.get(),
-                                   "application/timestamp-reply", 1, 1 << 20, 10, 0);
-  OPENSSL_free(host);
-  OPENSSL_free(port);
-  OPENSSL_free(path);
-  BioPtr response(answer);
-  if (!response) fail(url, "no answer");
-  TsRespPtr resp(d2i_TS_RESP_bio(response.get(), nullptr));
+  unsigned char* der = nullptr;
+  const int length = i2d_TS_REQ(req, &der);
+  if (length <= 0) fail(url, "could not encode the request");
+  std::string answer;
+  try {
+    answer = httpExchange({url, "application/timestamp-query",
+                           std::string_view(reinterpret_cast<char*>(der), static_cast<std::size_t>(length)),
+                           "application/timestamp-reply"});
+  } catch (const Error& e) {
+    OPENSSL_free(der);
+    failBecause(e.what());
+  }
+  OPENSSL_free(der);
+  const auto* p = reinterpret_cast<const unsigned char*>(answer.data());
+  TsRespPtr resp(d2i_TS_RESP(nullptr, &p, static_cast<long>(answer.size())));
   if (!resp) fail(url, "the answer is not an RFC 3161 TimeStampResp");
   return resp;
 }

@@ -17,12 +17,6 @@ using PkeyCtxPtr = OpenSslPtr<EVP_PKEY_CTX, EVP_PKEY_CTX_free>;
 using StoreCtxPtr = OpenSslPtr<X509_STORE_CTX, X509_STORE_CTX_free>;
 using TsVerifyCtxPtr = OpenSslPtr<TS_VERIFY_CTX, TS_VERIFY_CTX_free>;
 
-std::optional<std::time_t> toTime(const ASN1_TIME* t) {
-  std::tm tm{};
-  if (!t || ASN1_TIME_to_tm(t, &tm) != 1) return std::nullopt;
-  return timegm(&tm);
-}
-
 std::string readableDigest(const EVP_MD* md) {
   switch (EVP_MD_get_type(md)) {
     case NID_sha256:
@@ -126,6 +120,20 @@ void readTimestamp(CMS_SignerInfo* si, CmsFacts& facts) {
 
 }  // namespace
 
+std::optional<std::time_t> toTime(const ASN1_TIME* t) {
+  std::tm tm{};
+  if (!t || ASN1_TIME_to_tm(t, &tm) != 1) return std::nullopt;
+  return timegm(&tm);
+}
+
+std::string subjectOf(X509* cert) {
+  cms::BioPtr bio(BIO_new(BIO_s_mem()));
+  X509_NAME_print_ex(bio.get(), X509_get_subject_name(cert), 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
+  char* data = nullptr;
+  const long n = BIO_get_mem_data(bio.get(), &data);
+  return std::string(data, static_cast<size_t>(n));
+}
+
 CmsFacts checkCms(std::string_view der, const std::vector<std::string_view>& covered,
                   std::string_view sm2UserId) {
   CmsFacts facts;
@@ -210,7 +218,7 @@ std::string checkChain(X509* signer, STACK_OF(X509) * untrusted, X509_STORE* anc
   X509_STORE_CTX_set_time(ctx.get(), 0, at);
   const int ok = X509_verify_cert(ctx.get());
   const int error = X509_STORE_CTX_get_error(ctx.get());
-  if (built != nullptr) built->reset(X509_STORE_CTX_get1_chain(ctx.get()));
+  if (ok == 1 && built) built->reset(X509_STORE_CTX_get1_chain(ctx.get()));
   ERR_clear_error();
   return ok == 1 ? "" : X509_verify_cert_error_string(error);
 }

@@ -41,9 +41,15 @@ struct CmsFacts {
 CmsFacts checkCms(std::string_view der, const std::vector<std::string_view>& covered,
                   std::string_view sm2UserId = kDefaultSm2UserId);
 
+// An ASN.1 time as seconds since the epoch (nullopt when unreadable).
+std::optional<std::time_t> toTime(const ASN1_TIME* t);
+
+// The certificate's subject, RFC 2253, UTF-8.
+std::string subjectOf(X509* cert);
+
 // Chain of `signer` to `anchors` (PEM files) with the CMS's certificates as intermediates, valid at
-// `at`. Returns "" when it holds, else why not. `built`, when given, receives the chain found
-// (signer first, anchor last).
+// `at`. Returns "" when it holds, else why not; `built` (when given) receives the chain, signer first
+// and the trust anchor last.
 std::string checkChain(X509* signer, STACK_OF(X509) * untrusted, X509_STORE* anchors, std::time_t at,
                        cms::X509StackPtr* built = nullptr);
 

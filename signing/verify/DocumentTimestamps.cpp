@@ -2,7 +2,6 @@
 
 #include "pipeline/core/UtcTime.h"
 #include "signing/verify/ByteRangeCheck.h"
-#include "signing/verify/CertificateText.h"
 #include "signing/verify/SecurityStore.h"
 
 namespace gongwen::verify {
@@ -43,7 +42,7 @@ DocumentTimestampReport checkDocumentTimestamp(const pdf::Document& doc, const S
   report.validationCertificates = facts.chain;
   if (facts.authority) {
     report.authority = subjectOf(facts.authority.get());
-    report.authorityExpires = notAfter(facts.authority.get());
+    report.authorityExpires = toTime(X509_get0_notAfter(facts.authority.get())).value_or(0);
   }
   return report;
 }

@@ -24,19 +24,22 @@ const SecurityStore& SecurityStores::asOf(size_t revision) {
   return it->second;
 }
 
+const DocumentTimestampReport* securingTimestamp(const LongTermSubject& subject,
+                                                 const std::vector<DocumentTimestampReport>& timestamps,
+                                                 SecurityStores& stores) {
+  for (const auto& timestamp : timestamps) {
+    if (timestamp.valid() && timestamp.revision > subject.revision &&
+        carriesDataFor(stores.asOf(timestamp.revision), subject))
+      return &timestamp;
+  }
+  return nullptr;
+}
+
 LongTermVerdict assessLongTerm(const LongTermSubject& subject,
                                const std::vector<DocumentTimestampReport>& timestamps, SecurityStores& stores,
                                std::time_t at) {
   LongTermVerdict verdict;
-  // The timestamps that secure this signature's validation data, and the earliest of them.
-  const DocumentTimestampReport* securedBy = nullptr;
-  for (const auto& timestamp : timestamps) {
-    if (timestamp.valid() && timestamp.revision > subject.revision &&
-        carriesDataFor(stores.asOf(timestamp.revision), subject)) {
-      securedBy = &timestamp;
-      break;
-    }
-  }
+  const DocumentTimestampReport* securedBy = securingTimestamp(subject, timestamps, stores);
   const bool longTerm = subject.timestamped && carriesDataFor(stores.latest(), subject);
   verdict.level = securedBy != nullptr && longTerm ? "B-LTA"
                   : longTerm                       ? "B-LT"

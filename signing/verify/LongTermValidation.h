@@ -44,6 +44,12 @@ struct LongTermVerdict {
   std::vector<Problem> problems;
 };
 
+// The earliest valid document timestamp, after the signature, whose revision's DSS carries the
+// signature's validation data; null when none does. `timestamps` in the order of their revisions.
+const DocumentTimestampReport* securingTimestamp(const LongTermSubject& subject,
+                                                 const std::vector<DocumentTimestampReport>& timestamps,
+                                                 SecurityStores& stores);
+
 // `timestamps` in the order of the revisions they cover; `at` the verification time.
 LongTermVerdict assessLongTerm(const LongTermSubject& subject,
                                const std::vector<DocumentTimestampReport>& timestamps, SecurityStores& stores,

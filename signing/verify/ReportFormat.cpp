@@ -31,6 +31,28 @@ std::string jsonChanges(const std::vector<Change>& changes) {
   return out + "]";
 }
 
+std::string revocationLine(const CertificateRevocation& r) {
+  std::string line = statusName(r.status);
+  if (r.status == RevocationStatus::Revoked)
+    line += " at " + (r.revokedAt ? formatUtcTime(*r.revokedAt) : "?") +
+            (r.reason.empty() ? "" : ", " + r.reason);
+  if (!r.source.empty()) line += " (" + r.source + ")";
+  if (r.status == RevocationStatus::Unknown) line += ": " + r.detail;
+  return line;
+}
+
+std::string jsonRevocation(const std::vector<CertificateRevocation>& statuses) {
+  std::string out = "[";
+  for (size_t i = 0; i < statuses.size(); ++i) {
+    const CertificateRevocation& r = statuses[i];
+    out += (i ? "," : "") + std::string("{\"subject\":") + jsonString(r.subject) +
+           ",\"status\":" + jsonString(statusName(r.status)) + ",\"source\":" + jsonString(r.source) +
+           ",\"revokedAt\":" + jsonString(r.revokedAt ? formatUtcTime(*r.revokedAt) : "") +
+           ",\"reason\":" + jsonString(r.reason) + ",\"detail\":" + jsonString(r.detail) + "}";
+  }
+  return out + "]";
+}
+
 std::string jsonStrings(const std::vector<std::string>& items) {
   std::string out = "[";
   for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + jsonString(items[i]);
@@ -43,7 +65,7 @@ std::string formatText(const Report& report) {
   std::ostringstream out;
   out << report.file << ": " << report.signatures.size() << " signature(s), "
       << report.documentTimestamps.size() << " document timestamp(s), " << report.revisions.size()
-      << " revision(s), verified at " << report.verifiedAt;
+      << " revision(s)";
   if (!report.claims.chain.empty()) out << ", chain " << report.claims.chain;
   out << "\n"
       << (report.chainChecked
@@ -61,7 +83,7 @@ std::string formatText(const Report& report) {
     }
     out << "  step:        " << s.step << " (claimed by " << s.claimedPerson
         << (s.actingFor.empty() ? "" : ", acting for " + s.actingFor) << ")\n"
-        << "  validated at: " << s.signingTime << " (" << s.timeSource << ")\n"
+        << "  signed at:   " << s.signingTime << " (" << s.timeSource << ")\n"
         << "  level:       " << s.level << "\n"
         << "  algorithm:   " << s.algorithm << "\n"
         << "  byte range:  " << verdict(s.byteRangeOk) << "\n"
@@ -69,7 +91,11 @@ std::string formatText(const Report& report) {
         << "  signature:   " << verdict(s.signatureOk) << "\n"
         << "  signing-certificate-v2: " << verdict(s.signingCertificateOk) << "\n"
         << "  certificate: " << s.trust << "\n"
+        << "  validated at: " << s.validatedAt << "\n"
         << "  changed since: " << (s.laterChanges.empty() ? "nothing disallowed" : "see below") << "\n";
+    for (const auto& r : s.revocation)
+      out << "  revocation:  " << r.subject << ": " << revocationLine(r) << "\n";
+    for (const auto& note : s.notes) out << "  note:        " << note << "\n";
     for (const auto& c : s.laterChanges)
       out << "    revision " << c.revision << ": " << c.description << " [" << c.code << "]\n";
     for (const auto& p : s.problems) out << "  error[" << p.code << "]: " << p.message << "\n";
@@ -104,7 +130,6 @@ std::string formatText(const Report& report) {
 std::string formatJson(const Report& report) {
   std::ostringstream out;
   out << "{\"file\":" << jsonString(report.file) << ",\"ok\":" << (report.ok() ? "true" : "false")
-      << ",\"verifiedAt\":" << jsonString(report.verifiedAt)
       << ",\"chain\":" << jsonString(report.claims.chain)
       << ",\"template\":" << jsonString(report.claims.templateId)
       << ",\"issuers\":" << jsonStrings(report.claims.issuers)
@@ -122,7 +147,9 @@ std::string formatJson(const Report& report) {
         << ",\"digestOk\":" << (s.digestOk ? "true" : "false")
         << ",\"signatureOk\":" << (s.signatureOk ? "true" : "false")
         << ",\"signingCertificateOk\":" << (s.signingCertificateOk ? "true" : "false")
-        << ",\"trust\":" << jsonString(s.trust) << ",\"valid\":" << (s.valid() ? "true" : "false")
+        << ",\"trust\":" << jsonString(s.trust) << ",\"validatedAt\":" << jsonString(s.validatedAt)
+        << ",\"revocation\":" << jsonRevocation(s.revocation) << ",\"notes\":" << jsonStrings(s.notes)
+        << ",\"valid\":" << (s.valid() ? "true" : "false")
         << ",\"laterChanges\":" << jsonChanges(s.laterChanges) << ",\"problems\":" << jsonProblems(s.problems)
         << "}";
   }

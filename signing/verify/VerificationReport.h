@@ -11,6 +11,7 @@
 #include "signing/verify/CmsCheck.h"
 #include "signing/verify/DocumentTimestamps.h"
 #include "signing/verify/RevisionDiff.h"
+#include "signing/verify/RevocationCheck.h"
 
 namespace gongwen::verify {
 
@@ -33,7 +34,10 @@ struct SignatureReport {
   bool digestOk = false;
   bool signatureOk = false;
   bool signingCertificateOk = false;
-  std::string trust;        // "trusted", "not checked (no trust anchors)" or why not
+  std::string trust;                              // "trusted", "not checked (no trust anchors)" or why not
+  std::string validatedAt;                        // ISO 8601 UTC: the verification time (--at, default now)
+  std::vector<CertificateRevocation> revocation;  // signer first, up to the trust anchor
+  std::vector<std::string> notes;                 // e.g. revoked after signing: still valid
   long long sealUse = 0;    // seal: the seal-use register row it names (/GongwenSealUse), 0 when none
   std::string sealUseHash;  // and that row's hash as the seal signed it
   // For long-term validation data: the /VRI key of its /Contents, and the certificates (DER) it
@@ -56,7 +60,10 @@ struct Report {
   policy::DocumentClaims claims;  // what the document as rendered says it is: its chain follows from it
   std::vector<SignatureReport> signatures;
   std::vector<DocumentTimestampReport> documentTimestamps;  // in the order of the revisions they cover
-  std::string verifiedAt;                                   // the verification time (verify --at), ISO 8601
+  // Every CRL and OCSP response (DER) the verification had, from the file, the policy or fetched:
+  // what an extension for long-term validation embeds.
+  std::vector<std::string> crls;
+  std::vector<std::string> ocspResponses;
   std::vector<RevisionReport> revisions;
   std::vector<std::string> missingSteps;
   std::vector<Problem> documentProblems;

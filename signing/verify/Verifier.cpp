@@ -1,5 +1,7 @@
 #include "signing/verify/Verifier.h"
 
+#include <openssl/pem.h>
+
 #include <algorithm>
 
 #include "pipeline/core/Error.h"
@@ -7,11 +9,11 @@
 #include "pipeline/core/UtcTime.h"
 #include "signing/cms/PemCertificates.h"
 #include "signing/verify/ByteRangeCheck.h"
-#include "signing/verify/CertificateText.h"
 #include "signing/verify/DocumentClaims.h"
 #include "signing/verify/LongTermValidation.h"
 #include "signing/verify/PdfDate.h"
 #include "signing/verify/PolicyReview.h"
+#include "signing/verify/RevocationCheck.h"
 #include "signing/verify/SealUseCheck.h"
 #include "signing/verify/SignatureFields.h"
 
@@ -20,6 +22,7 @@ namespace {
 
 using pdf::Object;
 using StorePtr = cms::OpenSslPtr<X509_STORE, X509_STORE_free>;
+using CrlPtr = cms::OpenSslPtr<X509_CRL, X509_CRL_free>;
 
 StorePtr trustStore(const VerifyOptions& options, size_t& anchors) {
   StorePtr store(X509_STORE_new());
@@ -65,16 +68,76 @@ void describeChain(STACK_OF(X509) * chain, LongTermSubject& subject, std::vector
   const int count = chain != nullptr ? sk_X509_num(chain) : 0;
   for (int i = 0; i < count; ++i) {
     X509* certificate = sk_X509_value(chain, i);
-    const std::time_t expires = notAfter(certificate);
+    const std::time_t expires = toTime(X509_get0_notAfter(certificate)).value_or(0);
     if (subject.chainExpires == 0 || expires < subject.chainExpires) subject.chainExpires = expires;
     all.push_back(cms::encodingOf(certificate));
     if (i + 1 < count) subject.chain.push_back(all.back());
   }
 }
 
+// The CRL files the policy names, read now so that a missing or unreadable one is an error, not an
+// "unknown" status later.
+ValidationData validationData(const VerifyOptions& options) {
+  ValidationData data;
+  data.at = options.at.value_or(std::time(nullptr));
+  data.offline = options.offline;
+  if (!options.policy) return data;
+  for (const auto& file : options.policy->crlFiles) {
+    cms::BioPtr bio(BIO_new_file(file.c_str(), "rb"));
+    CrlPtr crl(bio ? PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr) : nullptr);
+    if (!crl && bio && BIO_reset(bio.get()) == 0) crl.reset(d2i_X509_CRL_bio(bio.get(), nullptr));
+    unsigned char* der = nullptr;
+    const int length = crl ? i2d_X509_CRL(crl.get(), &der) : -1;
+    ERR_clear_error();
+    if (length <= 0)
+      throw inputError("verify.crl",
+                       "cannot read the CRL " + file + " the policy names; give a PEM or DER CRL");
+    data.crls.push_back({std::string(reinterpret_cast<char*>(der), static_cast<size_t>(length)),
+                         ValidationSource::Policy, file});
+    OPENSSL_free(der);
+  }
+  return data;
+}
+
+// Chain, then revocation. Without a timestamp the signing time is only claimed, so the certificate
+// must also hold at the verification time and a revocation counts from then on. Once the chain has
+// expired by the verification time, revocation is judged as of the document timestamp that secured
+// the signature's validation data: no CA answers for an expired certificate any more.
+void checkCertificate(const CmsFacts& facts, X509_STORE* store, ValidationData& data,
+                      const std::vector<DocumentTimestampReport>& timestamps, SecurityStores& stores,
+                      Checked& checked) {
+  SignatureReport& sig = checked.report;
+  sig.validatedAt = formatUtcTime(data.at);
+  cms::X509StackPtr chain;
+  std::string why = checkChain(facts.signer.get(), facts.certificates.get(), store, checked.time, &chain);
+  std::string at = sig.signingTime;
+  const bool timeProven = checked.longTerm.timestamped;
+  if (why.empty() && !timeProven && data.at != checked.time) {
+    why = checkChain(facts.signer.get(), facts.certificates.get(), store, data.at, &chain);
+    at = sig.validatedAt + " (the verification time: no timestamp proves the signing time)";
+  }
+  sig.trust = why.empty() ? "trusted" : why;
+  if (!why.empty()) {
+    sig.problems.push_back({"certificate.untrusted", "the signer certificate \"" + sig.subject +
+                                                         "\" is not valid at " + at + ": " + why});
+    return;
+  }
+  describeChain(chain.get(), checked.longTerm, sig.validationCertificates);
+  const std::time_t verificationTime = data.at;
+  if (checked.longTerm.chainExpires != 0 && verificationTime > checked.longTerm.chainExpires) {
+    if (const DocumentTimestampReport* secured = securingTimestamp(checked.longTerm, timestamps, stores))
+      data.at = secured->genTime;
+  }
+  sig.revocation = checkRevocation(chain.get(), data);
+  data.at = verificationTime;
+  RevocationVerdict verdict = judgeRevocation(sig.revocation, timeProven ? checked.time : data.at);
+  sig.problems.insert(sig.problems.end(), verdict.problems.begin(), verdict.problems.end());
+  sig.notes = std::move(verdict.notes);
+}
+
 Checked checkSignature(const pdf::Document& doc, const SignatureField& field, const Object& dict,
-                       X509_STORE* store, size_t anchors, const VerifyOptions& options,
-                       const std::vector<DocumentTimestampReport>& timestamps) {
+                       X509_STORE* store, size_t anchors, ValidationData& data, const VerifyOptions& options,
+                       const std::vector<DocumentTimestampReport>& timestamps, SecurityStores& stores) {
   Checked checked;
   SignatureReport& sig = checked.report;
   sig.field = field.name;
@@ -127,7 +190,7 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, co
       checked.time = *claimed;
       sig.timeSource = "/M (claimed)";
     } else {
-      checked.time = options.at != 0 ? options.at : std::time(nullptr);
+      checked.time = data.at;
       sig.timeSource = "none given (checked at the verification time)";
     }
   }
@@ -140,16 +203,7 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, co
     sig.problems.push_back({"certificate.no-trust-anchor", "no trust anchor to check \"" + sig.subject +
                                                                "\" against; give --policy or --trust"});
   } else {
-    cms::X509StackPtr chain;
-    const std::string why =
-        checkChain(facts.signer.get(), facts.certificates.get(), store, checked.time, &chain);
-    sig.trust = why.empty() ? "trusted" : why;
-    if (!why.empty()) {
-      sig.problems.push_back(
-          {"certificate.untrusted",
-           "the signer certificate \"" + sig.subject + "\" is not valid at " + sig.signingTime + ": " + why});
-    }
-    describeChain(chain.get(), checked.longTerm, sig.validationCertificates);
+    checkCertificate(facts, store, data, timestamps, stores, checked);
   }
   sig.vriKey = checked.longTerm.vriKey;
   sig.validationCertificates.insert(sig.validationCertificates.end(), authorityChain.begin(),
@@ -207,6 +261,9 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
 
   size_t anchors = 0;
   const StorePtr store = trustStore(options, anchors);
+  ValidationData data = validationData(options);
+  SecurityStores stores(doc);
+  addToValidationData(stores.latest(), data);
   const size_t last = doc.revisions().size() - 1;
   std::vector<std::pair<SignatureField, Object>> signatureFields;
   for (auto& field : findSignatureFields(doc)) {
@@ -220,14 +277,12 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
                    [](const DocumentTimestampReport& a, const DocumentTimestampReport& b) {
                      return a.revision < b.revision;
                    });
-  const std::time_t at = options.at != 0 ? options.at : std::time(nullptr);
-  report.verifiedAt = formatUtcTime(at);
-  checkTimestampRenewals(report.documentTimestamps, at);
-  SecurityStores stores(doc);
+  checkTimestampRenewals(report.documentTimestamps, data.at);
   std::vector<Checked> checked;
   for (const auto& [field, dict] : signatureFields) {
-    Checked c = checkSignature(doc, field, dict, store.get(), anchors, options, report.documentTimestamps);
-    LongTermVerdict longTerm = assessLongTerm(c.longTerm, report.documentTimestamps, stores, at);
+    Checked c = checkSignature(doc, field, dict, store.get(), anchors, data, options,
+                               report.documentTimestamps, stores);
+    LongTermVerdict longTerm = assessLongTerm(c.longTerm, report.documentTimestamps, stores, data.at);
     c.report.level = longTerm.level;
     c.report.problems.insert(c.report.problems.end(), longTerm.problems.begin(), longTerm.problems.end());
     checked.push_back(std::move(c));
@@ -242,6 +297,8 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
     times.push_back(c.time);
     report.signatures.push_back(std::move(c.report));
   }
+  for (auto& item : data.crls) report.crls.push_back(std::move(item.der));
+  for (auto& item : data.ocspResponses) report.ocspResponses.push_back(std::move(item.der));
   if (report.signatures.empty()) {
     report.documentProblems.push_back({"signature.none", fileName + " holds no signature"});
   }

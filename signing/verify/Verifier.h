@@ -1,10 +1,12 @@
 #pragma once
 // Verifies every signature of a signed PDF: byte-range integrity, CMS digest and signature, signer
-// certificate and its chain to the trust anchors at signing time, what later revisions changed,
+// certificate and its chain to the trust anchors at signing time, the revocation status of that
+// chain (signing/verify/RevocationCheck.h), what later revisions changed,
 // and (with a policy) who signed which step and whether the approval chain is complete and in order.
 // Validation never imports signing code.
 
 #include <ctime>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,9 +26,13 @@ struct VerifyOptions {
   // Where the policy's certificates and the trust anchors are read from when many documents are
   // verified in one process; null: read for each verification.
   cms::CertificateCache* certificateCache = nullptr;
-  // The time the verification is made at (verify --at); 0: now. Certificates expired by then count
-  // only through validation data a document timestamp secured in the file.
-  std::time_t at = 0;
+  // Verification time (`verify --at`; default now): revocation answers must be current then, a
+  // signature whose signing time no timestamp proves needs a certificate valid then, and a
+  // certificate expired by then counts only through validation data a document timestamp secured in
+  // the file.
+  std::optional<std::time_t> at;
+  // `verify --offline`: revocation only from the file and the policy's CRLs, nothing fetched.
+  bool offline = false;
 };
 
 // Throws Error(InputInvalid, "pdf.*") when the file is not a readable PDF.
