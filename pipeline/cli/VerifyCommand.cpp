@@ -21,7 +21,7 @@ namespace {
 
 int runVerify(const std::vector<std::string>& args) {
   po::options_description visible(
-      "usage: gongwen verify FILE.pdf [--policy POLICY.xml] [--format text|json]");
+      "usage: gongwen verify FILE.pdf [--policy POLICY.xml] [--format text|json] [--at TIME] [--offline]");
   std::string policyPath, registerPath, format = "text", sm2UserId(verify::kDefaultSm2UserId), maxInputSize;
   std::vector<std::string> anchors;
   unsigned limitFactor = 1;

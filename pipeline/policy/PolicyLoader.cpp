@@ -324,8 +324,9 @@ Policy loadPolicy(const std::string& path) {
   if (const xmlNode* timestamp = child(root, "timestamp")) {
     policy.timestampUrl = reader.attribute(timestamp, "url");
   }
-  for (const xmlNode* crl : children(child(root, "revocation"), "crl")) {
-    policy.crlFiles.push_back(reader.path(crl, "path"));
+  if (const xmlNode* revocation = child(root, "revocation")) {
+    for (const xmlNode* crl : children(revocation, "crl"))
+      policy.crlFiles.push_back(reader.path(crl, "path"));
   }
   for (const xmlNode* node : children(child(root, "people"), "person")) {
     policy.people.push_back(readPerson(reader, node));

@@ -91,11 +91,11 @@ std::string formatText(const Report& report) {
         << "  signature:   " << verdict(s.signatureOk) << "\n"
         << "  signing-certificate-v2: " << verdict(s.signingCertificateOk) << "\n"
         << "  certificate: " << s.trust << "\n"
-        << "  validated at: " << s.validatedAt << "\n"
-        << "  changed since: " << (s.laterChanges.empty() ? "nothing disallowed" : "see below") << "\n";
+        << "  validated at: " << s.validatedAt << "\n";
     for (const auto& r : s.revocation)
       out << "  revocation:  " << r.subject << ": " << revocationLine(r) << "\n";
     for (const auto& note : s.notes) out << "  note:        " << note << "\n";
+    out << "  changed since: " << (s.laterChanges.empty() ? "nothing disallowed" : "see below") << "\n";
     for (const auto& c : s.laterChanges)
       out << "    revision " << c.revision << ": " << c.description << " [" << c.code << "]\n";
     for (const auto& p : s.problems) out << "  error[" << p.code << "]: " << p.message << "\n";

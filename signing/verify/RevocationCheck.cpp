@@ -254,10 +254,11 @@ bool fetchable(const std::string& url, Subject& subject) {
 std::optional<Answer> askResponder(const std::string& url, Subject& subject, ValidationData& data) {
   if (!fetchable(url, subject)) return std::nullopt;
   OcspRequestPtr request(OCSP_REQUEST_new());
-  OCSP_CERTID* id = OCSP_cert_to_id(nullptr, subject.certificate, subject.issuer);
-  if (!request || !id || !OCSP_request_add0_id(request.get(), id) ||
-      !OCSP_request_add1_nonce(request.get(), nullptr, -1))
+  OcspCertIdPtr id(OCSP_cert_to_id(nullptr, subject.certificate, subject.issuer));
+  if (!request || !id || !OCSP_request_add1_nonce(request.get(), nullptr, -1) ||
+      !OCSP_request_add0_id(request.get(), id.get()))
     throw systemError("revocation.ocsp", "cannot build an OCSP request: " + cms::lastOpenSslError());
+  id.release();  // owned by the request now
   unsigned char* der = nullptr;
   const int length = i2d_OCSP_REQUEST(request.get(), &der);
   const std::string body(reinterpret_cast<char*>(der), length > 0 ? static_cast<std::size_t>(length) : 0);

@@ -1,7 +1,5 @@
 #include "tests/support/TsaResponder.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <openssl/pem.h>
 #include <openssl/ts.h>
 #include <poll.h>
@@ -11,6 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
+
+#include "tests/support/LoopbackSocket.h"
 
 namespace gongwen::testing {
 
@@ -63,19 +63,7 @@ TsaResponder::TsaResponder(const std::string& certificatePath, const std::string
     : certificatePath_(certificatePath), keyPath_(keyPath) {
   X509_free(readPem<X509>(certificatePath_, PEM_read_X509));  // fail now, not on the first request
   EVP_PKEY_free(readPem<EVP_PKEY>(keyPath_, PEM_read_PrivateKey));
-  listener_ = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
-  socklen_t length = sizeof address;
-  if (listener_ < 0 || bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-      listen(listener_, 8) != 0 ||
-      getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-    if (listener_ >= 0) close(listener_);
-    throw std::runtime_error("TsaResponder: cannot listen on 127.0.0.1");
-  }
-  port_ = ntohs(address.sin_port);
+  listener_ = listenOnLoopback(port_);
   thread_ = std::thread([this] { serve(); });
 }
 
@@ -125,11 +113,7 @@ void TsaResponder::answer(int connection) {
   } else {
     reply = "HTTP/1.0 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
   }
-  for (std::size_t sent = 0; sent < reply.size();) {
-    const ssize_t n = write(connection, reply.data() + sent, reply.size() - sent);
-    if (n <= 0) break;
-    sent += static_cast<std::size_t>(n);
-  }
+  writeAll(connection, reply);
   OPENSSL_free(der);
   TS_RESP_free(response);
   BIO_free(request);
