@@ -78,15 +78,17 @@ verify::Report verifyAt(const std::string& pdf, std::time_t at) {
   static const policy::Policy policy = policy::loadPolicy(bureau().policyPath());
   verify::VerifyOptions options;
   options.policy = &policy;
+  options.offline = true;
   if (at != 0) options.at = at;
   return verify::verifyPdf(pdf, "test.pdf", options);
 }
 
+// `gongwen verify --offline --at TIME`: only what the file and the policy carry.
 CommandResult verifyCliAt(const std::string& pdf, std::time_t at, const std::string& format = "json") {
   TempDir work;
   writeFileAtomically(work.file("doc.pdf"), pdf);
-  return run({gongwenBinary(), "verify", work.file("doc.pdf"), "--policy", bureau().policyPath(), "--at",
-              formatUtcTime(at), "--format", format});
+  return run({gongwenBinary(), "verify", work.file("doc.pdf"), "--policy", bureau().policyPath(), "--offline",
+              "--at", formatUtcTime(at), "--format", format});
 }
 
 TEST(LongTermValidation, TestPkiHasExpiredDecadesAhead) {
@@ -211,6 +213,29 @@ TEST(LongTermValidation, PageContentRidingInTheTimestampRevisionIsRejected) {
   for (const auto& change : report.signatures.back().laterChanges)
     contentChange = contentChange || change.code == "modified.page-content";
   EXPECT_TRUE(contentChange) << verify::formatText(report);
+}
+
+// A document timestamp whose token no longer stamps the bytes it covers fails the document, and
+// `sign` builds on nothing that does not hold.
+TEST(LongTermValidation, ABrokenDocumentTimestampFailsTheDocumentAndRefusesSigning) {
+  std::string pdf = ltaMinutes();
+  const std::size_t contents = pdf.rfind("/Contents <") + 11;
+  const std::size_t digit = contents + 1000;  // inside the token, past its header
+  pdf[digit] = pdf[digit] == '0' ? '1' : '0';
+  const verify::Report report = verifyAt(pdf, 0);
+  ASSERT_EQ(report.documentTimestamps.size(), 1u);
+  EXPECT_FALSE(report.documentTimestamps[0].valid());
+  EXPECT_FALSE(report.ok());
+  EXPECT_EQ(verifyCliAt(pdf, std::time(nullptr)).exitCode, 5);
+
+  TempDir work;
+  writeFileAtomically(work.file("in.pdf"), pdf);
+  const CommandResult r =
+      run({gongwenBinary(), "sign", work.file("in.pdf"), "-o", work.file("out.pdf"), "--policy", tsaPolicy(),
+           "--as", "juzhang", "--step", "principal-signoff", "--password-env", "GONGWEN_TEST_PASSWORD"},
+          bureau().environment());
+  EXPECT_EQ(r.exitCode, 5) << r.err;
+  EXPECT_NE(r.err.find("document timestamp 1"), std::string::npos) << r.err;
 }
 
 TEST(LongTermValidation, SignWithLtvExtendsInTheSameRun) {
