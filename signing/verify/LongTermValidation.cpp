@@ -7,12 +7,13 @@
 namespace gongwen::verify {
 namespace {
 
-// The store carries this signature's validation data: a /VRI entry for it, or its whole chain.
+// The store carries this signature's validation data: every certificate of its chain short of the
+// anchor (whatever /VRI says: a key alone proves nothing), or, for a signer that is itself the
+// anchor, a /VRI entry for it.
 bool carriesDataFor(const SecurityStore& store, const LongTermSubject& subject) {
   if (!store.present) return false;
-  if (store.vriKeys.count(subject.vriKey)) return true;
-  return !subject.chain.empty() &&
-         std::all_of(subject.chain.begin(), subject.chain.end(),
+  if (subject.chain.empty()) return store.vriKeys.count(subject.vriKey) > 0;
+  return std::all_of(subject.chain.begin(), subject.chain.end(),
                      [&](const std::string& der) { return store.holdsCertificate(der); });
 }
 

@@ -9,6 +9,7 @@
 
 #include "pipeline/core/UtcTime.h"
 #include "signing/cms/TimestampClient.h"
+#include "signing/sign/DocumentTimestamp.h"
 #include "signing/sign/RevisionParts.h"
 #include "signing/verify/LongTermValidation.h"
 #include "tests/signing/VerifyFixture.h"
@@ -170,6 +171,26 @@ TEST(LongTermValidation, ATimestampRenewedAfterItsAuthorityExpiredIsNotRenewed) 
   timestamps[1].genTime = 1500;
   verify::checkTimestampRenewals(timestamps, 2500);
   EXPECT_TRUE(timestamps[0].valid());
+}
+
+// A DSS whose /VRI names the signatures but holds none of their certificates, timestamped: nothing
+// was secured that could stand in for the CAs once the certificates expire.
+TEST(LongTermValidation, AVriEntryWithoutTheCertificatesSecuresNothing) {
+  const std::string& pdf = timestampedMinutes();
+  std::string vri;
+  for (const auto& s : verifyAt(pdf, 0).signatures) vri += "/" + s.vriKey + " << >> ";
+  const unsigned dss = nextObjectNumber(pdf);
+  std::string catalog = objectBody(pdf, 1);
+  catalog.insert(catalog.rfind(">>"), "/DSS " + std::to_string(dss) + " 0 R ");
+  const std::string withDss = appendRevision(pdf, {{1, catalog}}, {"<< /VRI << " + vri + ">> >>"});
+  const std::string timestamped = sign::addDocumentTimestamp(
+      sign::SignableDocument(withDss, "in.pdf"),
+      [](std::string_view imprint) { return cms::fetchTimestampToken(tsa().url(), imprint); });
+
+  EXPECT_TRUE(verifyAt(timestamped, 0).ok());
+  const verify::Report later = verifyAt(timestamped, kDecadesAhead);
+  EXPECT_FALSE(later.ok());
+  for (const auto& s : later.signatures) EXPECT_TRUE(hasProblem(s, "ltv.no-validation-data"));
 }
 
 // The content stream (object 4) replaced inside the DSS revision.
