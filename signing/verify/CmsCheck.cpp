@@ -102,18 +102,11 @@ void checkSigningCertificateV2(CMS_SignerInfo* si, X509* signer, CmsFacts& facts
   }
 }
 
+// The token is only located here: it is parsed once, where it is verified (checkTimestampToken).
 void readTimestamp(CMS_SignerInfo* si, CmsFacts& facts) {
   const auto* token = static_cast<const ASN1_STRING*>(
       CMS_unsigned_get0_data_by_OBJ(si, OBJ_nid2obj(NID_id_smime_aa_timeStampToken), -3, V_ASN1_SEQUENCE));
   if (!token) return;
-  const unsigned char* p = ASN1_STRING_get0_data(token);
-  Pkcs7Ptr pkcs7(d2i_PKCS7(nullptr, &p, ASN1_STRING_length(token)));
-  TstInfoPtr info(pkcs7 ? PKCS7_to_TS_TST_INFO(pkcs7.get()) : nullptr);
-  if (!info) {
-    facts.problems.push_back({"timestamp.malformed", "the signature timestamp token cannot be parsed"});
-    return;
-  }
-  facts.timestampTime = toTime(TS_TST_INFO_get_time(info.get()));
   facts.timestampDer.assign(reinterpret_cast<const char*>(ASN1_STRING_get0_data(token)),
                             static_cast<size_t>(ASN1_STRING_length(token)));
 }

@@ -30,8 +30,7 @@ struct CmsFacts {
   bool signatureValid = false;
   bool signingCertificateV2Matches = false;
   std::optional<std::time_t> signingTimeAttribute;  // CMS signingTime, when present
-  std::optional<std::time_t> timestampTime;         // genTime of the signature timestamp
-  std::string timestampDer;                         // the TimeStampToken, for a trust check later
+  std::string timestampDer;                         // the signature TimeStampToken, when there is one
   std::string signatureValue;                       // for the timestamp's message imprint
   std::vector<Problem> problems;
 };

@@ -103,8 +103,6 @@ SecurityStore readSecurityStore(const pdf::Document& doc, size_t revision) {
 }
 
 void addToValidationData(const SecurityStore& store, ValidationData& data) {
-  for (const auto& der : store.certificates)
-    data.certificates.push_back({der, ValidationSource::FileDss, ""});
   for (const auto& der : store.crls) data.crls.push_back({der, ValidationSource::FileDss, ""});
   for (const auto& der : store.ocspResponses)
     data.ocspResponses.push_back({der, ValidationSource::FileDss, ""});

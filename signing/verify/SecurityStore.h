@@ -31,7 +31,9 @@ std::string vriKey(std::string_view contentsValue);
 // unfiltered or FlateDecode; an entry that cannot be read is left out (it then proves nothing).
 SecurityStore readSecurityStore(const pdf::Document& document, size_t revision);
 
-// Adds the store's items to `data`, tagged as coming from the file.
+// Adds the store's CRLs and OCSP responses to `data`, tagged as coming from the file. Its
+// certificates are left out: a chain comes with its signature's CMS, a responder's certificate with
+// its response, and every certificate in the pool is parsed again for each signature checked.
 void addToValidationData(const SecurityStore& store, ValidationData& data);
 
 }  // namespace gongwen::verify

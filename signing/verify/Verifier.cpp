@@ -169,20 +169,24 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, co
   const DocumentTimestampReport* documentTimestamp = earliestCovering(timestamps, sig.revision);
   bool timestampValid = false;
   std::vector<std::string> authorityChain;
-  if (facts.timestampTime) {
-    checked.time = *facts.timestampTime;
-    sig.timeSource = "timestamp";
-    if (anchors > 0) {
-      TimestampFacts timestamp = checkTimestampToken(facts.timestampDer, {facts.signatureValue}, store);
-      if (!timestamp.problem.empty()) sig.problems.push_back({"timestamp.invalid", timestamp.problem});
-      timestampValid = timestamp.problem.empty();
+  if (!facts.timestampDer.empty()) {
+    TimestampFacts timestamp = checkTimestampToken(facts.timestampDer, {facts.signatureValue}, store);
+    if (!timestamp.genTime) {
+      sig.problems.push_back({"timestamp.malformed", "the signature timestamp token cannot be parsed"});
+    } else {
+      checked.time = *timestamp.genTime;
+      sig.timeSource = "timestamp";
+      // Without anchors the token's signature proves nothing, and the signature fails for that already.
+      if (anchors > 0 && !timestamp.problem.empty())
+        sig.problems.push_back({"timestamp.invalid", timestamp.problem});
+      timestampValid = anchors > 0 && timestamp.problem.empty();
       authorityChain = std::move(timestamp.chain);
     }
   }
   if (documentTimestamp != nullptr && (!timestampValid || documentTimestamp->genTime < checked.time)) {
     checked.time = documentTimestamp->genTime;
     sig.timeSource = "document timestamp";
-  } else if (!facts.timestampTime) {
+  } else if (sig.timeSource.empty()) {
     if (facts.signingTimeAttribute) {
       checked.time = *facts.signingTimeAttribute;
       sig.timeSource = "signingTime attribute";
