@@ -20,6 +20,7 @@
 #include "pipeline/archive/UsabilityProbe.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/JsonText.h"
+#include "pipeline/core/UtcTime.h"
 
 namespace gongwen::archive {
 
@@ -51,11 +52,15 @@ std::string numberText(const NumberingFinding& finding, long long number) {
   return finding.organCode + "〔" + std::to_string(finding.year) + "〕" + std::to_string(number) + "号";
 }
 
+// A document timestamp is renewed before its authority's certificate expires; the audit says so a
+// year ahead, time enough for an archivist to run `gongwen ltv` over what needs it.
+constexpr std::time_t kTimestampRenewalNotice = 365L * 24 * 3600;
+
 // What one document's examination found; independent of every other document's.
 struct DocumentOutcome {
   DocumentFixity fixity;
   std::vector<UsabilityProblem> usability;
-  std::optional<std::string> signatureProblem;
+  SignatureAudit signatures;
 };
 
 DocumentOutcome examine(const ArchiveLayout& layout, const DocumentRecord& document,
@@ -65,7 +70,7 @@ DocumentOutcome examine(const ArchiveLayout& layout, const DocumentRecord& docum
   if (!outcome.fixity.goodPdf) return outcome;
   outcome.usability = probeUsability(*outcome.fixity.goodPdf, options.deep);
   if (options.policy != nullptr)
-    outcome.signatureProblem = signatureProblem(document, *outcome.fixity.goodPdf, *options.policy);
+    outcome.signatures = auditSignatures(document, *outcome.fixity.goodPdf, *options.policy, options.now);
   return outcome;
 }
 
@@ -170,11 +175,21 @@ class Audit {
                                 *fixity.goodPdf, problem.message});
     }
     if (!report_.signaturesChecked) return;
-    if (outcome.signatureProblem) {
+    if (outcome.signatures.problem) {
       report_.issues.push_back({Property::Authenticity, Severity::Failure, "archive.signature-invalid",
-                                document.id, "", *fixity.goodPdf, *outcome.signatureProblem});
+                                document.id, "", *fixity.goodPdf, *outcome.signatures.problem});
     } else {
       ++report_.signaturesVerified;
+    }
+    const std::time_t expires = outcome.signatures.newestTimestampExpires;
+    const std::time_t now = options_.now != 0 ? options_.now : std::time(nullptr);
+    if (expires != 0 && expires - now < kTimestampRenewalNotice) {
+      report_.issues.push_back({Property::Authenticity, Severity::Finding, "archive.timestamp-renewal-due",
+                                document.id, "", *fixity.goodPdf,
+                                "the authority certificate of its newest document timestamp expires at " +
+                                    formatUtcTime(expires) +
+                                    ": renew it with `gongwen ltv` before then, or the document can no "
+                                    "longer be proven"});
     }
   }
 

@@ -87,6 +87,7 @@ BagContents bagContents(const PreparedDocument& prepared, const std::string& met
   BagContents contents;
   contents.archiveId = d.id;
   contents.payload.push_back({"document.pdf", prepared.pdf});
+  if (!prepared.received.empty()) contents.payload.push_back({"received.pdf", prepared.received});
   if (!prepared.job.empty()) contents.payload.push_back({"job.xml", prepared.job});
   contents.payload.push_back({"metadata.xml", metadata});
   contents.payload.push_back({"verification.json", prepared.reportJson});
@@ -164,11 +165,13 @@ std::vector<PreparedDocument> prepareAll(const IngestRequest& request, const pol
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   cms::CertificateCache certificates;
+  LongTermExtender extend;
+  if (request.longTerm.value_or(!policy.timestampUrl.empty())) extend = request.extender;
   const auto work = [&] {
     for (std::size_t i = 0; !failed && (i = next++) < count;) {
       try {
-        prepared[i] =
-            prepareDocument(request.files[i], policy, request.jobPath, request.incoming, &certificates);
+        prepared[i] = prepareDocument(request.files[i], policy, request.jobPath, request.incoming,
+                                      &certificates, extend);
         checkMetadata(*prepared[i]);
       } catch (...) {
         failures[i] = std::current_exception();

@@ -6,6 +6,7 @@
 // file under an outgoing 发文字号 already archived is refused (exit 4, "archive.number-taken").
 
 #include <ctime>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,10 @@ struct IngestRequest {
   // A postgresql:// URL (--registry): the archive's registry and the seal-use register the
   // verification reads are there, not in DIR and at the policy's path. Empty: the SQLite ones.
   std::string registry;
+  // Whether each PDF is archived extended for long-term validation (ingest --ltv / --no-ltv);
+  // unset: when the policy names a timestamp authority. Needs `extender`.
+  std::optional<bool> longTerm;
+  LongTermExtender extender;
 };
 
 struct IngestOutcome {

@@ -17,8 +17,8 @@ namespace {
 const char* const kWhatToDo =
     "only a document `gongwen verify --policy` accepts in full is archived; nothing was archived";
 
-verify::Report verifyForArchive(const PreparedDocument& prepared, const policy::Policy& policy, bool incoming,
-                                cms::CertificateCache* certificates) {
+verify::VerifyOptions archiveVerifyOptions(const policy::Policy& policy, bool incoming,
+                                           cms::CertificateCache* certificates) {
   verify::VerifyOptions options;
   options.certificateCache = certificates;
   if (incoming) {
@@ -27,6 +27,12 @@ verify::Report verifyForArchive(const PreparedDocument& prepared, const policy::
   } else {
     options.policy = &policy;
   }
+  return options;
+}
+
+verify::Report verifyForArchive(const PreparedDocument& prepared, const policy::Policy& policy, bool incoming,
+                                cms::CertificateCache* certificates) {
+  const verify::VerifyOptions options = archiveVerifyOptions(policy, incoming, certificates);
   const verify::Report report = verify::verifyPdf(prepared.pdf, prepared.file, options);
   if (std::optional<Error> refused = verify::archivingRefusal(report, kWhatToDo)) throw *refused;
   if (!incoming && !report.chainChecked)
@@ -111,11 +117,17 @@ std::string routeIncoming(const policy::Policy& policy, const std::string& sende
 
 PreparedDocument prepareDocument(const std::string& file, const policy::Policy& policy,
                                  const std::string& jobPath, const IncomingDetails& incoming,
-                                 cms::CertificateCache* certificates) {
+                                 cms::CertificateCache* certificates, const LongTermExtender& extend) {
   PreparedDocument prepared;
   prepared.file = file;
   prepared.pdf = readInput(file, InputKind::Pdf);
-  const verify::Report report = verifyForArchive(prepared, policy, incoming.incoming, certificates);
+  verify::Report report = verifyForArchive(prepared, policy, incoming.incoming, certificates);
+  if (extend) {
+    prepared.received = std::move(prepared.pdf);
+    prepared.pdf = extend(prepared.received, file, policy,
+                          archiveVerifyOptions(policy, incoming.incoming, certificates));
+    report = verifyForArchive(prepared, policy, incoming.incoming, certificates);
+  }
   PdfFacts facts = readPdfFacts(prepared.pdf, file);
   if (!jobPath.empty()) {
     prepared.job = readInput(jobPath, InputKind::Job);

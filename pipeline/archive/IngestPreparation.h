@@ -4,6 +4,7 @@
 // before anything is written, so that a refusal leaves the archive as it was.
 
 #include <ctime>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "pipeline/archive/RegistryRecords.h"
 #include "pipeline/policy/Policy.h"
 #include "signing/cms/PemCertificates.h"
+#include "signing/verify/Verifier.h"
 
 namespace gongwen::archive {
 
@@ -20,9 +22,17 @@ struct IncomingDetails {
   std::string urgency;  // 特急, 加急 or ''
 };
 
+// Adds the long-term validation revisions (DSS, document timestamp) to a PDF that verified. Given
+// by the caller: the archive never links the signing code.
+// `verifyOptions` are those the archive verifies the document with; `policy` names the authority.
+using LongTermExtender =
+    std::function<std::string(const std::string& pdf, const std::string& file, const policy::Policy& policy,
+                              const verify::VerifyOptions& verifyOptions)>;
+
 struct PreparedDocument {
   std::string file;        // as named on the command line
-  std::string pdf;         // the signed PDF, byte for byte
+  std::string pdf;         // the signed PDF to archive: as received, or extended
+  std::string received;    // when extended: the PDF byte for byte as received, else
   std::string job;         // the source job's bytes, '' when none was given
   std::string reportJson;  // the verification report (signing/verify/ReportFormat)
   // The registry entry without what placing decides: id, sequence, ingestedAt, files and, for an
@@ -37,9 +47,12 @@ struct PreparedDocument {
 // ("archive.does-not-verify") when a signature or the file fails, 4 for a policy finding, 3 when
 // the file is not a readable PDF or the job is not this document's.
 // `certificates`, when given, keeps the policy's certificates read across the files of a batch.
+// `extend`, when given, extends the PDF once it verified; the extended PDF is verified again and
+// archived, the received one kept beside it.
 PreparedDocument prepareDocument(const std::string& file, const policy::Policy& policy,
                                  const std::string& jobPath, const IncomingDetails& incoming,
-                                 cms::CertificateCache* certificates = nullptr);
+                                 cms::CertificateCache* certificates = nullptr,
+                                 const LongTermExtender& extend = {});
 
 // The people an incoming document goes to: the 书记 for a Party organ's document, else the 局长,
 // with the name the policy gives, e.g. "局长 王建国".

@@ -6,8 +6,8 @@
 
 namespace gongwen::archive {
 
-std::optional<std::string> signatureProblem(const DocumentRecord& document, const std::string& pdfPath,
-                                            const policy::Policy& policy) {
+SignatureAudit auditSignatures(const DocumentRecord& document, const std::string& pdfPath,
+                               const policy::Policy& policy, std::time_t at) {
   // The options and the judgement ingest applied (IngestPreparation.cpp): what was archived must
   // still pass them.
   verify::VerifyOptions options;
@@ -16,20 +16,24 @@ std::optional<std::string> signatureProblem(const DocumentRecord& document, cons
   } else {
     options.policy = &policy;
   }
+  if (at != 0) options.at = at;
+  SignatureAudit audit;
   try {
     const verify::Report report = verify::verifyFile(pdfPath, options);
+    if (!report.documentTimestamps.empty())
+      audit.newestTimestampExpires = report.documentTimestamps.back().authorityExpires;
     if (std::optional<Error> refused = verify::archivingRefusal(
             report,
             "the archived original no longer verifies: find out what changed (the policy's trust "
             "anchors, a certificate, the seal register) before trusting it")) {
-      return std::string(refused->what()) + " (" + refused->code() + ")";
+      audit.problem = std::string(refused->what()) + " (" + refused->code() + ")";
+    } else if (!document.incoming && !report.chainChecked) {
+      audit.problem = std::string("its approval chain is not one the policy knows any more");
     }
-    if (!document.incoming && !report.chainChecked)
-      return std::string("its approval chain is not one the policy knows any more");
   } catch (const Error& error) {
-    return std::string(error.what()) + " (" + error.code() + ")";
+    audit.problem = std::string(error.what()) + " (" + error.code() + ")";
   }
-  return std::nullopt;
+  return audit;
 }
 
 }  // namespace gongwen::archive

@@ -1,5 +1,5 @@
 // gongwen archive ingest FILE.pdf... --archive DIR --policy POLICY.xml [--job JOB.xml]
-//                        [--incoming --from ORGAN [--urgency 特急|加急]]
+//                        [--incoming --from ORGAN [--urgency 特急|加急]] [--ltv|--no-ltv]
 
 #include <boost/program_options.hpp>
 #include <iostream>
@@ -7,6 +7,7 @@
 #include "pipeline/archive/Ingest.h"
 #include "pipeline/cli/ArchiveCommand.h"
 #include "pipeline/core/Error.h"
+#include "signing/ltv/LongTermExtension.h"
 
 namespace po = boost::program_options;
 
@@ -15,19 +16,24 @@ namespace {
 
 const char* const kSynopsis =
     "ingest FILE.pdf... --archive DIR --policy POLICY.xml [--job JOB.xml] "
-    "[--incoming --from ORGAN [--urgency 特急|加急]]";
+    "[--incoming --from ORGAN [--urgency 特急|加急]] [--ltv|--no-ltv]";
 
 int ingestBody(const std::vector<std::string>& args) {
   po::options_description visible(std::string("usage: gongwen archive ") + kSynopsis);
   archive::IngestRequest request;
   std::string dir;
+  bool longTerm = false, asReceived = false;
   visible.add_options()("help,h", "print this help")("archive", po::value(&dir), "the archive directory")(
       "policy", po::value(&request.policyPath), "the bureau's policy: people, chains and trust anchors")(
       "job", po::value(&request.jobPath), "the source job (draft) of a single PDF, kept in its bag")(
       "incoming", po::bool_switch(&request.incoming.incoming),
       "收文: another organ's document; its signatures must be intact and trusted, our chain is not asked")(
       "from", po::value(&request.incoming.from), "with --incoming: the sending organ (来文机关)")(
-      "urgency", po::value(&request.incoming.urgency), "with --incoming: 特急 or 加急");
+      "urgency", po::value(&request.incoming.urgency), "with --incoming: 特急 or 加急")(
+      "ltv", po::bool_switch(&longTerm),
+      "archive each PDF extended with its validation data and a document timestamp (PAdES B-LTA), the\n"
+      "received bytes kept beside it (default when the policy names a timestamp authority)")(
+      "no-ltv", po::bool_switch(&asReceived), "archive each PDF only as received");
   po::options_description all;
   all.add(visible).add_options()("file", po::value(&request.files));
   po::positional_options_description positional;
@@ -51,6 +57,12 @@ int ingestBody(const std::vector<std::string>& args) {
     return 0;
   }
   if (dir.empty()) throw usageError("usage", "give the archive: --archive DIR");
+  if (longTerm && asReceived) throw usageError("usage", "give --ltv or --no-ltv, not both");
+  if (longTerm || asReceived) request.longTerm = longTerm;
+  request.extender = [](const std::string& pdf, const std::string& file, const policy::Policy& policy,
+                        const verify::VerifyOptions& verifyOptions) {
+    return ltv::extendForLongTerm(pdf, file, {policy.timestampUrl, verifyOptions});
+  };
   for (const archive::IngestOutcome& outcome : archive::ingestDocuments(dir, request)) {
     const std::string number = outcome.number.empty() ? "" : " (" + outcome.number + ")";
     if (outcome.alreadyArchived) {

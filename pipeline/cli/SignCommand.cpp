@@ -16,6 +16,7 @@
 #include "pipeline/policy/Policy.h"
 #include "signing/approve/ApprovalStep.h"
 #include "signing/keys/SigningKey.h"
+#include "signing/ltv/LongTermExtension.h"
 #include "signing/verify/Verifier.h"
 
 namespace gongwen::cli {
@@ -27,6 +28,7 @@ struct SignOptions {
   std::string input, output, policy, person, step, credential;
   std::string passwordEnv, passwordFile, pinEnv, pinFile, maxInputSize, fonts;
   unsigned pdfLimitFactor = 1;
+  bool longTerm = false;
 };
 
 keys::SecretSource secretSource(const std::string& env, const std::string& file, const std::string& label,
@@ -56,7 +58,9 @@ int signBody(const std::vector<std::string>& args) {
       "largest PDF to read, in bytes or with K, M, G (default 512M)")(
       "pdf-limit-factor", po::value(&o.pdfLimitFactor), verify::pdf::kPdfLimitFactorHelp)(
       "fonts", po::value(&o.fonts),
-      "font configuration for a form's visible signature (default: fonts/fonts.xml)");
+      "font configuration for a form's visible signature (default: fonts/fonts.xml)")(
+      "ltv", po::bool_switch(&o.longTerm),
+      "also add the validation data (DSS) and, with the policy's timestamp authority, a document timestamp");
   po::options_description all;
   all.add(visible).add_options()("input", po::value(&o.input)->required());
   po::positional_options_description positional;
@@ -98,11 +102,19 @@ int signBody(const std::vector<std::string>& args) {
         return key.emplace(keys::loadSigningKey(credential, secret));
       });
   const policy::Authorisation& granted = signedStep.granted;
+  std::string published = signedStep.pdf;
+  if (o.longTerm) {
+    ltv::ExtensionRequest extension;
+    extension.timestampUrl = policy.timestampUrl;
+    extension.verify.policy = &policy;
+    extension.verify.limits = request.limits;
+    published = ltv::extendForLongTerm(signedStep.pdf, o.input, extension);
+  }
   {
     const DeferredTermination untilWritten;
     WriteOptions write;
     write.ownerOnly = isOwnerOnly(o.input);  // a classified document's PDF stays 0600 through its revisions
-    writeFileAtomically(o.output, signedStep.pdf, write);
+    writeFileAtomically(o.output, published, write);
   }
   killPointForTests("published");
   // With -o - the PDF is on standard output: the summary goes to standard error.

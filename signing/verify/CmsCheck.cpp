@@ -3,6 +3,7 @@
 #include <openssl/ess.h>
 #include <openssl/pkcs7.h>
 
+#include "signing/cms/PemCertificates.h"
 #include "signing/verify/DerWalk.h"
 
 namespace gongwen::verify {
@@ -101,18 +102,11 @@ void checkSigningCertificateV2(CMS_SignerInfo* si, X509* signer, CmsFacts& facts
   }
 }
 
+// The token is only located here: it is parsed once, where it is verified (checkTimestampToken).
 void readTimestamp(CMS_SignerInfo* si, CmsFacts& facts) {
   const auto* token = static_cast<const ASN1_STRING*>(
       CMS_unsigned_get0_data_by_OBJ(si, OBJ_nid2obj(NID_id_smime_aa_timeStampToken), -3, V_ASN1_SEQUENCE));
   if (!token) return;
-  const unsigned char* p = ASN1_STRING_get0_data(token);
-  Pkcs7Ptr pkcs7(d2i_PKCS7(nullptr, &p, ASN1_STRING_length(token)));
-  TstInfoPtr info(pkcs7 ? PKCS7_to_TS_TST_INFO(pkcs7.get()) : nullptr);
-  if (!info) {
-    facts.problems.push_back({"timestamp.malformed", "the signature timestamp token cannot be parsed"});
-    return;
-  }
-  facts.timestampTime = toTime(TS_TST_INFO_get_time(info.get()));
   facts.timestampDer.assign(reinterpret_cast<const char*>(ASN1_STRING_get0_data(token)),
                             static_cast<size_t>(ASN1_STRING_length(token)));
 }
@@ -222,21 +216,61 @@ std::string checkChain(X509* signer, STACK_OF(X509) * untrusted, X509_STORE* anc
   return ok == 1 ? "" : X509_verify_cert_error_string(error);
 }
 
-std::string checkTimestamp(const std::string& tokenDer, const std::string& signatureValue,
-                           X509_STORE* anchors) {
+TimestampFacts checkTimestampToken(std::string_view tokenDer, const std::vector<std::string_view>& stamped,
+                                   X509_STORE* anchors) {
+  TimestampFacts facts;
   const auto* p = reinterpret_cast<const unsigned char*>(tokenDer.data());
   Pkcs7Ptr token(d2i_PKCS7(nullptr, &p, static_cast<long>(tokenDer.size())));
+  TstInfoPtr info(token ? PKCS7_to_TS_TST_INFO(token.get()) : nullptr);
   TsVerifyCtxPtr ctx(TS_VERIFY_CTX_new());
-  if (!token || !ctx) return "the timestamp token cannot be parsed";
-  BIO* data = BIO_new_mem_buf(signatureValue.data(), static_cast<int>(signatureValue.size()));
+  if (!token || !info || !ctx) {
+    ERR_clear_error();
+    facts.problem = "the timestamp token cannot be parsed";
+    return facts;
+  }
+  facts.genTime = toTime(TS_TST_INFO_get_time(info.get()));
+  STACK_OF(X509)* carried = PKCS7_get0_signers(token.get(), nullptr, 0);
+  if (carried != nullptr && sk_X509_num(carried) == 1) {
+    X509_up_ref(sk_X509_value(carried, 0));
+    facts.authority.reset(sk_X509_value(carried, 0));
+  }
+  sk_X509_free(carried);
+  ERR_clear_error();
+
+  const X509_ALGOR* algorithm = TS_MSG_IMPRINT_get_algo(TS_TST_INFO_get_msg_imprint(info.get()));
+  const ASN1_OBJECT* oid = nullptr;
+  X509_ALGOR_get0(&oid, nullptr, nullptr, algorithm);
+  const EVP_MD* md = EVP_get_digestbyobj(oid);
+  auto* imprint = static_cast<unsigned char*>(OPENSSL_malloc(EVP_MAX_MD_SIZE));
+  unsigned int imprintLength = 0;
+  cms::EvpMdCtxPtr mctx(EVP_MD_CTX_new());
+  bool hashed =
+      md != nullptr && imprint != nullptr && mctx && EVP_DigestInit_ex(mctx.get(), md, nullptr) == 1;
+  for (const auto& part : stamped)
+    hashed = hashed && EVP_DigestUpdate(mctx.get(), part.data(), part.size()) == 1;
+  hashed = hashed && EVP_DigestFinal_ex(mctx.get(), imprint, &imprintLength) == 1;
+  if (!hashed || !facts.genTime) {
+    OPENSSL_free(imprint);
+    facts.problem = "the timestamp uses a digest this verifier does not know, or has no readable time";
+    return facts;
+  }
+  TS_VERIFY_CTX_set_imprint(ctx.get(), imprint, imprintLength);  // owned by ctx from here
   X509_STORE_up_ref(anchors);
   TS_VERIFY_CTX_set_store(ctx.get(), anchors);
-  TS_VERIFY_CTX_set_data(ctx.get(), data);  // owned by ctx from here
-  TS_VERIFY_CTX_set_flags(ctx.get(), TS_VFY_SIGNATURE | TS_VFY_DATA);
+  TS_VERIFY_CTX_set_flags(ctx.get(), TS_VFY_SIGNATURE | TS_VFY_IMPRINT);
+  X509_VERIFY_PARAM* param = X509_STORE_get0_param(anchors);
+  X509_VERIFY_PARAM_set_time(param, *facts.genTime);
   const bool ok = TS_RESP_verify_token(ctx.get(), token.get()) == 1;
-  const std::string why = ok ? "" : "the timestamp does not verify: " + cms::lastOpenSslError();
+  X509_VERIFY_PARAM_clear_flags(param, X509_V_FLAG_USE_CHECK_TIME);
+  if (!ok) facts.problem = "the timestamp does not verify: " + cms::lastOpenSslError();
   ERR_clear_error();
-  return why;
+  cms::X509StackPtr built;
+  if (ok && facts.authority &&
+      checkChain(facts.authority.get(), token->d.sign->cert, anchors, *facts.genTime, &built).empty()) {
+    for (int i = 0; i < sk_X509_num(built.get()); ++i)
+      facts.chain.push_back(cms::encodingOf(sk_X509_value(built.get(), i)));
+  }
+  return facts;
 }
 
 }  // namespace gongwen::verify

@@ -30,8 +30,7 @@ struct CmsFacts {
   bool signatureValid = false;
   bool signingCertificateV2Matches = false;
   std::optional<std::time_t> signingTimeAttribute;  // CMS signingTime, when present
-  std::optional<std::time_t> timestampTime;         // genTime of the signature timestamp
-  std::string timestampDer;                         // the TimeStampToken, for a trust check later
+  std::string timestampDer;                         // the signature TimeStampToken, when there is one
   std::string signatureValue;                       // for the timestamp's message imprint
   std::vector<Problem> problems;
 };
@@ -53,8 +52,20 @@ std::string subjectOf(X509* cert);
 std::string checkChain(X509* signer, STACK_OF(X509) * untrusted, X509_STORE* anchors, std::time_t at,
                        cms::X509StackPtr* built = nullptr);
 
-// Verifies a TimeStampToken's signature to `anchors` and that it stamps `signatureValue`.
-std::string checkTimestamp(const std::string& tokenDer, const std::string& signatureValue,
-                           X509_STORE* anchors);
+// An RFC 3161 TimeStampToken as the verifier sees it.
+struct TimestampFacts {
+  std::optional<std::time_t> genTime;  // when it cannot be parsed: none
+  cms::X509Ptr authority;              // the TSA certificate the token carries, when it does
+  std::vector<std::string> chain;      // when it verifies: the authority's chain to the anchor (DER)
+  std::string problem;                 // "" when it verifies
+};
+
+// Verifies a TimeStampToken: that it stamps the concatenation of `stamped` (its message imprint,
+// with the token's own digest algorithm) and that its signature verifies with a TSA certificate
+// whose chain to `anchors` held at the token's own time. Checking the chain then rather than now
+// is what lets a timestamp prove anything after its authority's certificate has expired.
+// `anchors` is used for this call only (its verification time is set and cleared again).
+TimestampFacts checkTimestampToken(std::string_view tokenDer, const std::vector<std::string_view>& stamped,
+                                   X509_STORE* anchors);
 
 }  // namespace gongwen::verify

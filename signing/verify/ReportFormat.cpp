@@ -63,7 +63,8 @@ std::string jsonStrings(const std::vector<std::string>& items) {
 
 std::string formatText(const Report& report) {
   std::ostringstream out;
-  out << report.file << ": " << report.signatures.size() << " signature(s), " << report.revisions.size()
+  out << report.file << ": " << report.signatures.size() << " signature(s), "
+      << report.documentTimestamps.size() << " document timestamp(s), " << report.revisions.size()
       << " revision(s)";
   if (!report.claims.chain.empty()) out << ", chain " << report.claims.chain;
   out << "\n"
@@ -83,6 +84,7 @@ std::string formatText(const Report& report) {
     out << "  step:        " << s.step << " (claimed by " << s.claimedPerson
         << (s.actingFor.empty() ? "" : ", acting for " + s.actingFor) << ")\n"
         << "  signed at:   " << s.signingTime << " (" << s.timeSource << ")\n"
+        << "  level:       " << s.level << "\n"
         << "  algorithm:   " << s.algorithm << "\n"
         << "  byte range:  " << verdict(s.byteRangeOk) << "\n"
         << "  digest:      " << verdict(s.digestOk) << "\n"
@@ -98,6 +100,16 @@ std::string formatText(const Report& report) {
       out << "    revision " << c.revision << ": " << c.description << " [" << c.code << "]\n";
     for (const auto& p : s.problems) out << "  error[" << p.code << "]: " << p.message << "\n";
     out << "  verdict:     " << (s.valid() ? "VALID" : "INVALID") << "\n";
+  }
+  for (size_t i = 0; i < report.documentTimestamps.size(); ++i) {
+    const DocumentTimestampReport& t = report.documentTimestamps[i];
+    out << "\ndocument timestamp " << i + 1 << ": field \"" << t.field << "\" (object " << t.signatureObject
+        << "), covers revision " << t.revision << "\n"
+        << "  time:        " << t.time << "\n"
+        << "  authority:   " << t.authority << ", certificate expires " << formatUtcTime(t.authorityExpires)
+        << "\n";
+    for (const auto& p : t.problems) out << "  error[" << p.code << "]: " << p.message << "\n";
+    out << "  verdict:     " << (t.valid() ? "VALID" : "INVALID") << "\n";
   }
   out << "\nrevisions:\n";
   for (const auto& r : report.revisions) {
@@ -130,7 +142,7 @@ std::string formatJson(const Report& report) {
         << ",\"actingFor\":" << jsonString(s.actingFor) << ",\"person\":" << jsonString(s.personId)
         << ",\"personName\":" << jsonString(s.personName) << ",\"role\":" << jsonString(s.role)
         << ",\"signingTime\":" << jsonString(s.signingTime) << ",\"timeSource\":" << jsonString(s.timeSource)
-        << ",\"algorithm\":" << jsonString(s.algorithm)
+        << ",\"level\":" << jsonString(s.level) << ",\"algorithm\":" << jsonString(s.algorithm)
         << ",\"byteRangeOk\":" << (s.byteRangeOk ? "true" : "false")
         << ",\"digestOk\":" << (s.digestOk ? "true" : "false")
         << ",\"signatureOk\":" << (s.signatureOk ? "true" : "false")
@@ -139,6 +151,16 @@ std::string formatJson(const Report& report) {
         << ",\"revocation\":" << jsonRevocation(s.revocation) << ",\"notes\":" << jsonStrings(s.notes)
         << ",\"valid\":" << (s.valid() ? "true" : "false")
         << ",\"laterChanges\":" << jsonChanges(s.laterChanges) << ",\"problems\":" << jsonProblems(s.problems)
+        << "}";
+  }
+  out << "],\"documentTimestamps\":[";
+  for (size_t i = 0; i < report.documentTimestamps.size(); ++i) {
+    const DocumentTimestampReport& t = report.documentTimestamps[i];
+    out << (i ? "," : "") << "{\"field\":" << jsonString(t.field) << ",\"object\":" << t.signatureObject
+        << ",\"revision\":" << t.revision << ",\"time\":" << jsonString(t.time)
+        << ",\"authority\":" << jsonString(t.authority)
+        << ",\"authorityExpires\":" << jsonString(formatUtcTime(t.authorityExpires))
+        << ",\"valid\":" << (t.valid() ? "true" : "false") << ",\"problems\":" << jsonProblems(t.problems)
         << "}";
   }
   out << "],\"revisions\":[";

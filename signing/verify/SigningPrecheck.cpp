@@ -35,6 +35,11 @@ Found firstProblem(const Report& report, Wanted wanted, bool chainFinished = fal
                               s.field + "\")";
     for (const auto& problem : s.problems) consider(where, problem);
   }
+  for (size_t i = 0; i < report.documentTimestamps.size(); ++i) {
+    const DocumentTimestampReport& t = report.documentTimestamps[i];
+    const std::string where = "document timestamp " + std::to_string(i + 1) + " (field \"" + t.field + "\")";
+    for (const auto& problem : t.problems) consider(where, problem);
+  }
   for (const auto& problem : report.documentProblems) consider("the document", problem);
   return found;
 }

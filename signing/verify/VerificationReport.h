@@ -9,6 +9,7 @@
 
 #include "pipeline/policy/Policy.h"
 #include "signing/verify/CmsCheck.h"
+#include "signing/verify/DocumentTimestamps.h"
 #include "signing/verify/RevisionDiff.h"
 #include "signing/verify/RevocationCheck.h"
 
@@ -26,7 +27,8 @@ struct SignatureReport {
   std::string personName;
   std::string role;
   std::string signingTime;  // ISO 8601 UTC
-  std::string timeSource;   // "timestamp", "signingTime attribute", "/M (claimed)"
+  std::string timeSource;   // "timestamp", "document timestamp", "signingTime attribute", "/M (claimed)"
+  std::string level;        // PAdES baseline level reached: "B-B", "B-T", "B-LT" or "B-LTA"
   std::string algorithm;
   bool byteRangeOk = false;
   bool digestOk = false;
@@ -38,6 +40,10 @@ struct SignatureReport {
   std::vector<std::string> notes;                 // e.g. revoked after signing: still valid
   long long sealUse = 0;    // seal: the seal-use register row it names (/GongwenSealUse), 0 when none
   std::string sealUseHash;  // and that row's hash as the seal signed it
+  // For long-term validation data: the /VRI key of its /Contents, and the certificates (DER) it
+  // rests on: its chain to the anchor and its signature timestamp authority's.
+  std::string vriKey;
+  std::vector<std::string> validationCertificates;
   std::vector<Change> laterChanges;  // disallowed changes made by later revisions
   std::vector<Problem> problems;     // every reason this signature fails
   bool valid() const { return problems.empty(); }
@@ -53,6 +59,11 @@ struct Report {
   std::string file;
   policy::DocumentClaims claims;  // what the document as rendered says it is: its chain follows from it
   std::vector<SignatureReport> signatures;
+  std::vector<DocumentTimestampReport> documentTimestamps;  // in the order of the revisions they cover
+  // Every CRL and OCSP response (DER) the verification had, from the file, the policy or fetched:
+  // what an extension for long-term validation embeds.
+  std::vector<std::string> crls;
+  std::vector<std::string> ocspResponses;
   std::vector<RevisionReport> revisions;
   std::vector<std::string> missingSteps;
   std::vector<Problem> documentProblems;

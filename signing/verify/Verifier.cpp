@@ -10,6 +10,7 @@
 #include "signing/cms/PemCertificates.h"
 #include "signing/verify/ByteRangeCheck.h"
 #include "signing/verify/DocumentClaims.h"
+#include "signing/verify/LongTermValidation.h"
 #include "signing/verify/PdfDate.h"
 #include "signing/verify/PolicyReview.h"
 #include "signing/verify/RevocationCheck.h"
@@ -47,7 +48,32 @@ struct Checked {
   cms::X509Ptr signer;
   std::time_t time = 0;
   size_t signedEnd = 0;
+  LongTermSubject longTerm;
 };
+
+// The earliest valid document timestamp covering a revision after `revision` (1-based), if any.
+const DocumentTimestampReport* earliestCovering(const std::vector<DocumentTimestampReport>& timestamps,
+                                                size_t revision) {
+  const DocumentTimestampReport* earliest = nullptr;
+  for (const auto& t : timestamps) {
+    if (t.valid() && t.revision > revision && (earliest == nullptr || t.genTime < earliest->genTime))
+      earliest = &t;
+  }
+  return earliest;
+}
+
+// The chain's certificates (DER) into `all`, and into the subject those a long-term verifier needs
+// besides the trust anchor, with when the first of the chain (anchor included) expires.
+void describeChain(STACK_OF(X509) * chain, LongTermSubject& subject, std::vector<std::string>& all) {
+  const int count = chain != nullptr ? sk_X509_num(chain) : 0;
+  for (int i = 0; i < count; ++i) {
+    X509* certificate = sk_X509_value(chain, i);
+    const std::time_t expires = toTime(X509_get0_notAfter(certificate)).value_or(0);
+    if (subject.chainExpires == 0 || expires < subject.chainExpires) subject.chainExpires = expires;
+    all.push_back(cms::encodingOf(certificate));
+    if (i + 1 < count) subject.chain.push_back(all.back());
+  }
+}
 
 // The CRL files the policy names, read now so that a missing or unreadable one is an error, not an
 // "unknown" status later.
@@ -74,14 +100,18 @@ ValidationData validationData(const VerifyOptions& options) {
 }
 
 // Chain, then revocation. Without a timestamp the signing time is only claimed, so the certificate
-// must also hold at the verification time and a revocation counts from then on.
-void checkCertificate(const CmsFacts& facts, X509_STORE* store, ValidationData& data, Checked& checked) {
+// must also hold at the verification time and a revocation counts from then on. Once the chain has
+// expired by the verification time, revocation is judged as of the document timestamp that secured
+// the signature's validation data: no CA answers for an expired certificate any more.
+void checkCertificate(const CmsFacts& facts, X509_STORE* store, ValidationData& data,
+                      const std::vector<DocumentTimestampReport>& timestamps, SecurityStores& stores,
+                      Checked& checked) {
   SignatureReport& sig = checked.report;
   sig.validatedAt = formatUtcTime(data.at);
   cms::X509StackPtr chain;
   std::string why = checkChain(facts.signer.get(), facts.certificates.get(), store, checked.time, &chain);
   std::string at = sig.signingTime;
-  const bool timeProven = facts.timestampTime.has_value();
+  const bool timeProven = checked.longTerm.timestamped;
   if (why.empty() && !timeProven && data.at != checked.time) {
     why = checkChain(facts.signer.get(), facts.certificates.get(), store, data.at, &chain);
     at = sig.validatedAt + " (the verification time: no timestamp proves the signing time)";
@@ -92,20 +122,26 @@ void checkCertificate(const CmsFacts& facts, X509_STORE* store, ValidationData& 
                                                          "\" is not valid at " + at + ": " + why});
     return;
   }
+  describeChain(chain.get(), checked.longTerm, sig.validationCertificates);
+  const std::time_t verificationTime = data.at;
+  if (checked.longTerm.chainExpires != 0 && verificationTime > checked.longTerm.chainExpires) {
+    if (const DocumentTimestampReport* secured = securingTimestamp(checked.longTerm, timestamps, stores))
+      data.at = secured->genTime;
+  }
   sig.revocation = checkRevocation(chain.get(), data);
+  data.at = verificationTime;
   RevocationVerdict verdict = judgeRevocation(sig.revocation, timeProven ? checked.time : data.at);
   sig.problems.insert(sig.problems.end(), verdict.problems.begin(), verdict.problems.end());
   sig.notes = std::move(verdict.notes);
 }
 
-Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X509_STORE* store,
-                       size_t anchors, ValidationData& data, const VerifyOptions& options) {
+Checked checkSignature(const pdf::Document& doc, const SignatureField& field, const Object& dict,
+                       X509_STORE* store, size_t anchors, ValidationData& data, const VerifyOptions& options,
+                       const std::vector<DocumentTimestampReport>& timestamps, SecurityStores& stores) {
   Checked checked;
   SignatureReport& sig = checked.report;
   sig.field = field.name;
   sig.signatureObject = field.signatureObject;
-  const size_t last = doc.revisions().size() - 1;
-  const Object dict = doc.object(field.signatureObject, last).value_or(Object{});
   sig.step = pdf::textOf(dict.get("GongwenStep"));
   sig.claimedPerson = pdf::textOf(dict.get("GongwenPerson"));
   sig.actingFor = pdf::textOf(dict.get("GongwenActingFor"));
@@ -116,6 +152,8 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X5
   checked.signedEnd = range.end;
   sig.problems = std::move(range.problems);
   if (range.covered.empty()) return checked;
+  checked.longTerm.revision = sig.revision;
+  checked.longTerm.vriKey = vriKey(dict.get("Contents")->text);
 
   CmsFacts facts = checkCms(dict.get("Contents")->text, range.covered, options.sm2UserId);
   sig.algorithm = facts.algorithm;
@@ -127,23 +165,40 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X5
   sig.subject = subjectOf(facts.signer.get());
 
   const auto claimed = parsePdfDate(pdf::textOf(dict.get("M")));
-  if (facts.timestampTime) {
-    checked.time = *facts.timestampTime;
-    sig.timeSource = "timestamp";
-    if (anchors > 0) {
-      const std::string why = checkTimestamp(facts.timestampDer, facts.signatureValue, store);
-      if (!why.empty()) sig.problems.push_back({"timestamp.invalid", why});
+  // The signature is validated at the earliest time a timestamp proves it existed.
+  const DocumentTimestampReport* documentTimestamp = earliestCovering(timestamps, sig.revision);
+  bool timestampValid = false;
+  std::vector<std::string> authorityChain;
+  if (!facts.timestampDer.empty()) {
+    TimestampFacts timestamp = checkTimestampToken(facts.timestampDer, {facts.signatureValue}, store);
+    if (!timestamp.genTime) {
+      sig.problems.push_back({"timestamp.malformed", "the signature timestamp token cannot be parsed"});
+    } else {
+      checked.time = *timestamp.genTime;
+      sig.timeSource = "timestamp";
+      // Without anchors the token's signature proves nothing, and the signature fails for that already.
+      if (anchors > 0 && !timestamp.problem.empty())
+        sig.problems.push_back({"timestamp.invalid", timestamp.problem});
+      timestampValid = anchors > 0 && timestamp.problem.empty();
+      authorityChain = std::move(timestamp.chain);
     }
-  } else if (facts.signingTimeAttribute) {
-    checked.time = *facts.signingTimeAttribute;
-    sig.timeSource = "signingTime attribute";
-  } else if (claimed) {
-    checked.time = *claimed;
-    sig.timeSource = "/M (claimed)";
-  } else {
-    checked.time = std::time(nullptr);
-    sig.timeSource = "none given (checked now)";
   }
+  if (documentTimestamp != nullptr && (!timestampValid || documentTimestamp->genTime < checked.time)) {
+    checked.time = documentTimestamp->genTime;
+    sig.timeSource = "document timestamp";
+  } else if (sig.timeSource.empty()) {
+    if (facts.signingTimeAttribute) {
+      checked.time = *facts.signingTimeAttribute;
+      sig.timeSource = "signingTime attribute";
+    } else if (claimed) {
+      checked.time = *claimed;
+      sig.timeSource = "/M (claimed)";
+    } else {
+      checked.time = data.at;
+      sig.timeSource = "none given (checked at the verification time)";
+    }
+  }
+  checked.longTerm.timestamped = timestampValid || documentTimestamp != nullptr;
   sig.signingTime = formatUtcTime(checked.time);
 
   if (anchors == 0) {
@@ -152,8 +207,11 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X5
     sig.problems.push_back({"certificate.no-trust-anchor", "no trust anchor to check \"" + sig.subject +
                                                                "\" against; give --policy or --trust"});
   } else {
-    checkCertificate(facts, store, data, checked);
+    checkCertificate(facts, store, data, timestamps, stores, checked);
   }
+  sig.vriKey = checked.longTerm.vriKey;
+  sig.validationCertificates.insert(sig.validationCertificates.end(), authorityChain.begin(),
+                                    authorityChain.end());
   checked.signer = std::move(facts.signer);
   return checked;
 }
@@ -186,7 +244,9 @@ void addLaterChanges(const Report& report, const std::vector<Change>& trailing, 
 bool Report::ok() const {
   if (signatures.empty() || !documentProblems.empty()) return false;
   return std::all_of(signatures.begin(), signatures.end(),
-                     [](const SignatureReport& s) { return s.valid(); });
+                     [](const SignatureReport& s) { return s.valid(); }) &&
+         std::all_of(documentTimestamps.begin(), documentTimestamps.end(),
+                     [](const DocumentTimestampReport& t) { return t.valid(); });
 }
 
 Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOptions& options) {
@@ -206,9 +266,30 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
   size_t anchors = 0;
   const StorePtr store = trustStore(options, anchors);
   ValidationData data = validationData(options);
+  SecurityStores stores(doc);
+  addToValidationData(stores.latest(), data);
+  const size_t last = doc.revisions().size() - 1;
+  std::vector<std::pair<SignatureField, Object>> signatureFields;
+  for (auto& field : findSignatureFields(doc)) {
+    Object dict = doc.object(field.signatureObject, last).value_or(Object{});
+    if (isDocumentTimestamp(dict))
+      report.documentTimestamps.push_back(checkDocumentTimestamp(doc, field, store.get()));
+    else
+      signatureFields.emplace_back(std::move(field), std::move(dict));
+  }
+  std::stable_sort(report.documentTimestamps.begin(), report.documentTimestamps.end(),
+                   [](const DocumentTimestampReport& a, const DocumentTimestampReport& b) {
+                     return a.revision < b.revision;
+                   });
+  checkTimestampRenewals(report.documentTimestamps, data.at);
   std::vector<Checked> checked;
-  for (const auto& field : findSignatureFields(doc)) {
-    checked.push_back(checkSignature(doc, field, store.get(), anchors, data, options));
+  for (const auto& [field, dict] : signatureFields) {
+    Checked c = checkSignature(doc, field, dict, store.get(), anchors, data, options,
+                               report.documentTimestamps, stores);
+    LongTermVerdict longTerm = assessLongTerm(c.longTerm, report.documentTimestamps, stores, data.at);
+    c.report.level = longTerm.level;
+    c.report.problems.insert(c.report.problems.end(), longTerm.problems.begin(), longTerm.problems.end());
+    checked.push_back(std::move(c));
   }
   std::stable_sort(checked.begin(), checked.end(),
                    [](const Checked& a, const Checked& b) { return a.signedEnd < b.signedEnd; });
@@ -220,6 +301,8 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
     times.push_back(c.time);
     report.signatures.push_back(std::move(c.report));
   }
+  for (auto& item : data.crls) report.crls.push_back(std::move(item.der));
+  for (auto& item : data.ocspResponses) report.ocspResponses.push_back(std::move(item.der));
   if (report.signatures.empty()) {
     report.documentProblems.push_back({"signature.none", fileName + " holds no signature"});
   }

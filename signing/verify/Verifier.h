@@ -26,8 +26,10 @@ struct VerifyOptions {
   // Where the policy's certificates and the trust anchors are read from when many documents are
   // verified in one process; null: read for each verification.
   cms::CertificateCache* certificateCache = nullptr;
-  // Verification time (`verify --at`; default now): revocation answers must be current then, and
-  // a signature whose signing time no timestamp proves needs a certificate valid then.
+  // Verification time (`verify --at`; default now): revocation answers must be current then, a
+  // signature whose signing time no timestamp proves needs a certificate valid then, and a
+  // certificate expired by then counts only through validation data a document timestamp secured in
+  // the file.
   std::optional<std::time_t> at;
   // `verify --offline`: revocation only from the file and the policy's CRLs, nothing fetched.
   bool offline = false;

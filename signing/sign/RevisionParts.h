@@ -1,0 +1,66 @@
+#pragma once
+// What every revision signing appends shares: changed copies of existing objects, the trailer
+// entries carried over, an invisible signature field on page 1 listed in the AcroForm, and the
+// signature dictionary whose /ByteRange and /Contents are placed in the written bytes. Approvals,
+// seals, the DSS and document timestamps are all written through these.
+
+#include <openssl/evp.h>
+
+#include <cstddef>
+#include <string>
+
+#include "signing/sign/IncrementalUpdate.h"
+#include "signing/sign/SignableDocument.h"
+
+namespace PoDoFo {
+class PdfObject;
+class PdfReference;
+}  // namespace PoDoFo
+
+namespace gongwen::sign {
+
+// The object in PDF syntax, compact.
+std::string serialise(const PoDoFo::PdfObject& object);
+// "N G R".
+std::string reference(const PoDoFo::PdfReference& ref);
+// Writes a changed copy of an existing object into the update.
+void replace(IncrementalUpdate& update, const PoDoFo::PdfObject& changed, const PoDoFo::PdfReference& ref);
+
+// /Root, /Info and /ID of the document's trailer, for the new revision's trailer.
+std::string trailerEntries(const PoDoFo::PdfMemDocument& pdf);
+
+// An update numbering its new objects after the document's.
+IncrementalUpdate updateFor(const PoDoFo::PdfMemDocument& pdf);
+
+// A new invisible signature field (merged field and widget) named `name` on page 1, whose value is
+// object `signature`, added to the page's /Annots and the AcroForm's /Fields (/SigFlags 3).
+void addInvisibleSignatureField(const PoDoFo::PdfMemDocument& pdf, IncrementalUpdate& update,
+                                const std::string& name, unsigned signature);
+
+// Makes sure the AcroForm lists `newField` (when given) and has /SigFlags 3 (signatures exist,
+// append only), writing it as an indirect object referenced from the catalog.
+void updateAcroForm(const PoDoFo::PdfMemDocument& pdf, IncrementalUpdate& update,
+                    const PoDoFo::PdfReference* newField);
+
+// The room a signature dictionary leaves for /ByteRange: four 10-digit numbers.
+inline constexpr std::size_t kByteRangeWidth = 48;
+
+// A signature dictionary appended and its /ByteRange filled in: the whole new file and where its
+// /Contents hex string (with its angle brackets) lies.
+struct PlacedSignature {
+  std::string pdf;
+  std::size_t gapStart = 0;
+  std::size_t gapEnd = 0;
+  // The digest of everything but the gap.
+  std::string digest(const EVP_MD* md) const;
+  // Writes `der` into /Contents; Error(System, "sign.contents-too-small") naming `name` when it
+  // does not fit.
+  void fill(const std::string& der, const std::string& name);
+};
+
+// `dictionary` must hold "/ByteRange " followed by kByteRangeWidth spaces and, last, "/Contents <"
+// followed by the zeros of the reserved hex string; it becomes object `signature` of `update`.
+PlacedSignature appendSignature(const SignableDocument& document, IncrementalUpdate& update,
+                                unsigned signature, const std::string& dictionary);
+
+}  // namespace gongwen::sign
