@@ -1,8 +1,8 @@
 #pragma once
 // Verification of one detached CMS SignedData (CAdES) against the bytes a PDF signature covers:
-// the messageDigest, the signature over the signed attributes exactly as encoded (SM2 with the
-// GM/T 0009 user ID), signing-certificate-v2, and the signature timestamp when there is one.
-// Only OpenSSL's public API is used; the signed-attributes bytes are located with a small DER walk.
+// the messageDigest, the signature over the DER of the signed attributes (SM2 with the GM/T 0009
+// user ID), signing-certificate-v2, and the signature timestamp when there is one. DER and BER
+// (indefinite-length, as NSS writes it) alike. Only OpenSSL's public API is used.
 
 #include <ctime>
 #include <optional>

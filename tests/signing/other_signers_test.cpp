@@ -1,0 +1,216 @@
+// PDFs signed by tools that share no code with gongwen — pdfsig (Poppler/NSS, BER with indefinite
+// lengths), podofosign, iText 5 and PDFBox 2 (with Bouncy Castle) — on a rendered 公文 and on one we
+// signed first: `gongwen verify --trust ROOT` gives each signature the verdict pdfsig and the
+// iText/Bouncy Castle check give it, and rejects every revision appended after the other tool's
+// signature (page content, annotation, font, catalog) that pdfsig still calls valid.
+
+#include <gtest/gtest.h>
+
+#include "tests/signing/OtherSigners.h"
+#include "tests/signing/VerifyFixture.h"
+
+namespace gongwen::testing {
+namespace {
+
+using namespace verifyfx;
+using othersigners::Verdict;
+
+struct Fixture {
+  std::string name;  // "TOOL on BASE" or "ATTACK after TOOL on BASE"
+  std::string path;
+  std::string tool;
+  bool attacked = false;
+};
+
+// The objects an attacker rewrites: the catalog, the first page, its first content stream and font.
+struct Targets {
+  int catalog = 0, page = 0, content = 0, font = 0;
+};
+
+Targets targetsOf(const std::string& pdf) {
+  const verify::pdf::Document doc(pdf, "signed.pdf");
+  const size_t last = doc.revisions().size() - 1;
+  Targets t;
+  const verify::pdf::Object* root = doc.revisions().back().trailer.get("Root");
+  t.catalog = root->ref.number;
+  verify::pdf::Object node = doc.resolve(*doc.resolve(*root, last).get("Pages"), last);
+  const verify::pdf::Object* kid = nullptr;
+  while (node.get("Kids")) {
+    kid = &node.get("Kids")->array->front();
+    t.page = kid->ref.number;
+    node = doc.resolve(*kid, last);
+  }
+  const verify::pdf::Object* contents = node.get("Contents");
+  t.content =
+      (contents->is(verify::pdf::Object::Kind::Array) ? contents->array->front() : *contents).ref.number;
+  const verify::pdf::Object fonts = doc.resolve(*doc.resolve(*node.get("Resources"), last).get("Font"), last);
+  t.font = fonts.dict->front().second.ref.number;
+  return t;
+}
+
+// The page with one more annotation, `annotation`, whichever way its /Annots is written.
+std::string withAnnotation(const std::string& pdf, int page, unsigned annotation,
+                           std::map<unsigned, std::string>& replaced) {
+  std::string body = objectBody(pdf, page);
+  const std::string ref = " " + std::to_string(annotation) + " 0 R";
+  const size_t annots = body.find("/Annots");
+  if (annots == std::string::npos) {
+    body.insert(body.rfind(">>"), " /Annots [" + ref + "] ");
+    return body;
+  }
+  const size_t value = body.find_first_not_of(" \r\n", annots + 7);
+  if (body[value] == '[') {
+    body.insert(body.find(']', value), ref);
+    return body;
+  }
+  const int list = std::stoi(body.substr(value));
+  std::string array = objectBody(pdf, list);
+  array.insert(array.rfind(']'), ref);
+  replaced[static_cast<unsigned>(list)] = array;
+  return body;
+}
+
+// The four appended-revision attacks on `signed`.
+std::vector<std::pair<std::string, std::string>> attacksOn(const std::string& signed_) {
+  const Targets t = targetsOf(signed_);
+  const std::string content = "BT /F1 18 Tf 72 700 Td (Notice withdrawn) Tj ET";
+  std::map<unsigned, std::string> annotated;
+  const unsigned overlay = nextObjectNumber(signed_);
+  annotated[static_cast<unsigned>(t.page)] = withAnnotation(signed_, t.page, overlay, annotated);
+  std::string catalog = objectBody(signed_, t.catalog);
+  catalog.insert(catalog.rfind(">>"), " /OpenAction << /S /JavaScript /JS (app.alert(1)) >> ");
+  return {
+      {"page content changed", appendRevision(signed_, {{static_cast<unsigned>(t.content),
+                                                         "<< /Length " + std::to_string(content.size()) +
+                                                             " >>\nstream\n" + content + "\nendstream"}})},
+      {"annotation added", appendRevision(signed_, annotated,
+                                          {"<< /Type /Annot /Subtype /FreeText /Rect [60 680 540 730] "
+                                           "/Contents (Notice withdrawn) /DA (/Helv 18 Tf 0 g) >>"})},
+      {"font replaced", appendRevision(signed_, {{static_cast<unsigned>(t.font),
+                                                  "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"}})},
+      {"catalog changed", appendRevision(signed_, {{static_cast<unsigned>(t.catalog), catalog}})}};
+}
+
+class OtherSigners : public ::testing::Test {
+ protected:
+  // Every fixture is signed, attacked and checked by iText once: each JVM start costs half a second.
+  static void SetUpTestSuite() {
+    work_ = new TempDir;
+    const CommandResult render =
+        run({gongwenBinary(), "render", sourcePath("samples/jobs/letter-deputy-suggestion.xml"), "-o",
+             work_->file("rendered.pdf")});
+    ASSERT_EQ(render.exitCode, 0) << render.err;
+    const std::string rendered = readFile(work_->file("rendered.pdf"));
+    const std::vector<std::pair<std::string, std::string>> bases = {
+        {"a rendered 公文", rendered},
+        {"a 公文 gongwen signed", signWithCli(rendered, "guzhang", "section-review")}};
+    othersigners::ForeignSigners signers("juzhang", "王建国");
+    using SignWith = std::string (othersigners::ForeignSigners::*)(const std::string&);
+    const std::vector<std::pair<std::string, SignWith>> tools = {
+        {"pdfsig", &othersigners::ForeignSigners::pdfsig},
+        {"podofosign", &othersigners::ForeignSigners::podofosign},
+        {"iText 5", &othersigners::ForeignSigners::itext},
+        {"PDFBox 2", &othersigners::ForeignSigners::pdfbox}};
+    fixtures_ = new std::vector<Fixture>;
+    for (const auto& [tool, signWith] : tools) {
+      for (const auto& [base, pdf] : bases) {
+        const std::string signed_ = (signers.*signWith)(pdf);
+        add(tool + " on " + base, signed_, tool, false);
+        for (const auto& [attack, attacked] : attacksOn(signed_))
+          add(attack + " after " + tool + " on " + base, attacked, tool, true);
+      }
+    }
+    std::vector<std::string> paths;
+    for (const auto& f : *fixtures_) paths.push_back(f.path);
+    itext_ = new std::map<std::string, std::vector<Verdict>>(othersigners::itextVerdicts(paths));
+  }
+
+  static void TearDownTestSuite() {
+    delete itext_;
+    delete fixtures_;
+    delete work_;
+  }
+
+  static void add(const std::string& name, const std::string& pdf, const std::string& tool, bool attacked) {
+    const std::string path = work_->file(std::to_string(fixtures_->size()) + ".pdf");
+    writeFileAtomically(path, pdf);
+    fixtures_->push_back({name, path, tool, attacked});
+  }
+
+  static CommandResult gongwenVerify(const Fixture& f) {
+    return run({gongwenBinary(), "verify", f.path, "--trust", bureau().pki("root.crt")});
+  }
+
+  static TempDir* work_;
+  static std::vector<Fixture>* fixtures_;
+  static std::map<std::string, std::vector<Verdict>>* itext_;
+};
+
+TempDir* OtherSigners::work_ = nullptr;
+std::vector<Fixture>* OtherSigners::fixtures_ = nullptr;
+std::map<std::string, std::vector<Verdict>>* OtherSigners::itext_ = nullptr;
+
+// podofosign 0.9.8 writes its SignerInfo twice. ISO 32000 and PAdES allow one; iText refuses the
+// CMS ("multiple SignerInfos"), so does gongwen; only pdfsig, which reads the first, accepts it.
+bool acceptedByCmsRules(const Fixture& f) { return f.tool != "podofosign"; }
+
+TEST_F(OtherSigners, PdfsigBerSignatureVerifies) {
+  // NSS writes the CMS in BER with indefinite lengths (and their end-of-contents octets before
+  // /Contents' zero padding); the signature covers the DER of the signed attributes.
+  const Fixture& f = fixtures_->front();
+  ASSERT_EQ(f.name, "pdfsig on a rendered 公文");
+  const std::string cms = signfx::signaturesIn(readFile(f.path)).back().cms;
+  ASSERT_EQ(static_cast<unsigned char>(cms[1]), 0x80) << "pdfsig no longer writes indefinite lengths";
+  const CommandResult r = gongwenVerify(f);
+  EXPECT_EQ(r.exitCode, 7) << r.out;  // intact and trusted; the chain it claims is not checked
+  EXPECT_NE(r.out.find("signature:   ok"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("integrity.signature-invalid"), std::string::npos) << r.out;
+}
+
+TEST_F(OtherSigners, EachSignatureGetsTheVerdictPdfsigAndITextGive) {
+  for (const Fixture& f : *fixtures_) {
+    if (f.attacked) continue;
+    SCOPED_TRACE(f.name);
+    const std::vector<Verdict> pdfsig = othersigners::pdfsigVerdicts(f.path);
+    const std::vector<Verdict>& itext = (*itext_)[f.path];
+    ASSERT_FALSE(pdfsig.empty());
+    ASSERT_EQ(itext.size(), pdfsig.size());
+    // The other tool's signature is the last; any before it is ours.
+    for (const Verdict& v : pdfsig) EXPECT_TRUE(v.valid) << v.said;
+    EXPECT_TRUE(pdfsig.back().wholeDocument) << pdfsig.back().said;
+    for (size_t i = 0; i + 1 < itext.size(); ++i) EXPECT_TRUE(itext[i].valid) << itext[i].said;
+    EXPECT_EQ(itext.back().valid, acceptedByCmsRules(f)) << itext.back().said;
+    EXPECT_EQ(itext.back().wholeDocument, acceptedByCmsRules(f)) << itext.back().said;
+
+    const CommandResult r = gongwenVerify(f);
+    EXPECT_EQ(r.exitCode, acceptedByCmsRules(f) ? 7 : 5) << r.out;
+    if (!acceptedByCmsRules(f)) {
+      EXPECT_NE(r.out.find("error[cms.signer-count]"), std::string::npos) << r.out;
+    }
+  }
+}
+
+TEST_F(OtherSigners, RevisionsAppendedAfterTheirSignatureAreRejectedWhilePdfsigAcceptsThem) {
+  for (const Fixture& f : *fixtures_) {
+    if (!f.attacked) continue;
+    SCOPED_TRACE(f.name);
+    const CommandResult r = gongwenVerify(f);
+    EXPECT_EQ(r.exitCode, 5) << r.out;
+    EXPECT_NE(r.out.find("error[modified.after-signing]"), std::string::npos) << r.out;
+
+    // pdfsig: every signature still valid, only no longer covering the whole file.
+    const std::vector<Verdict> pdfsig = othersigners::pdfsigVerdicts(f.path);
+    ASSERT_FALSE(pdfsig.empty());
+    for (const Verdict& v : pdfsig) {
+      EXPECT_TRUE(v.valid) << v.said;
+      EXPECT_FALSE(v.wholeDocument) << v.said;
+    }
+    const std::vector<Verdict>& itext = (*itext_)[f.path];
+    ASSERT_EQ(itext.size(), pdfsig.size());
+    EXPECT_EQ(itext.back().valid, acceptedByCmsRules(f)) << itext.back().said;
+    EXPECT_FALSE(itext.back().wholeDocument) << itext.back().said;
+  }
+}
+
+}  // namespace
+}  // namespace gongwen::testing
