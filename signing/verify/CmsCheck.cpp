@@ -108,9 +108,11 @@ std::optional<std::time_t> signingTime(CMS_SignerInfo* si) {
   return toTime(value->value.utctime);
 }
 
-void checkSigningCertificateV2(CMS_SignerInfo* si, X509* signer, CmsFacts& facts) {
+void checkSigningCertificateV2(CMS_SignerInfo* si, X509* signer, bool required, CmsFacts& facts) {
   const ASN1_STRING* attr = signedAttribute(si, NID_id_smime_aa_signingCertificateV2, V_ASN1_SEQUENCE);
+  facts.signingCertificateV2Present = attr != nullptr;
   if (!attr) {
+    if (!required) return;
     facts.problems.push_back({"cms.no-signing-certificate-v2",
                               "the CMS lacks the signing-certificate-v2 attribute that PAdES requires"});
     return;
@@ -148,7 +150,7 @@ void readTimestamp(CMS_SignerInfo* si, CmsFacts& facts) {
 }  // namespace
 
 CmsFacts checkCms(std::string_view der, const std::vector<std::string_view>& covered,
-                  std::string_view sm2UserId) {
+                  std::string_view sm2UserId, bool requireSigningCertificateV2) {
   CmsFacts facts;
   const auto* p = reinterpret_cast<const unsigned char*>(der.data());
   cms::CmsPtr contentInfo(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
@@ -218,7 +220,7 @@ CmsFacts checkCms(std::string_view der, const std::vector<std::string_view>& cov
          "the " + facts.algorithm + " signature over the signed attributes does not verify" +
              (isSm2(key) ? " with SM2 user ID \"" + std::string(sm2UserId) + "\"" : "")});
   }
-  checkSigningCertificateV2(si, facts.signer.get(), facts);
+  checkSigningCertificateV2(si, facts.signer.get(), requireSigningCertificateV2, facts);
   facts.signingTimeAttribute = signingTime(si);
   readTimestamp(si, facts);
   return facts;

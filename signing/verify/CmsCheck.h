@@ -28,6 +28,7 @@ struct CmsFacts {
   std::string algorithm;           // e.g. "RSA-2048 with SHA-256", "SM2 with SM3"
   bool digestMatches = false;
   bool signatureValid = false;
+  bool signingCertificateV2Present = false;
   bool signingCertificateV2Matches = false;
   std::optional<std::time_t> signingTimeAttribute;  // CMS signingTime, when present
   std::optional<std::time_t> timestampTime;         // genTime of the signature timestamp
@@ -37,9 +38,11 @@ struct CmsFacts {
 };
 
 // `covered` are the byte ranges the PDF signature covers, in order. `sm2UserId` is the
-// distinguishing ID assumed for SM2 signers (empty = OpenSSL's empty ID).
+// distinguishing ID assumed for SM2 signers (empty = OpenSSL's empty ID). PAdES
+// (ETSI.CAdES.detached) requires signing-certificate-v2; ISO 32000's adbe.pkcs7.detached does not,
+// but one that is there must name the signer.
 CmsFacts checkCms(std::string_view der, const std::vector<std::string_view>& covered,
-                  std::string_view sm2UserId = kDefaultSm2UserId);
+                  std::string_view sm2UserId = kDefaultSm2UserId, bool requireSigningCertificateV2 = true);
 
 // Chain of `signer` to `anchors` (PEM files) with the CMS's certificates as intermediates, valid at
 // `at`. Returns "" when it holds, else why not.

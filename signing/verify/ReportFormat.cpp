@@ -64,7 +64,11 @@ std::string formatText(const Report& report) {
         << "  byte range:  " << verdict(s.byteRangeOk) << "\n"
         << "  digest:      " << verdict(s.digestOk) << "\n"
         << "  signature:   " << verdict(s.signatureOk) << "\n"
-        << "  signing-certificate-v2: " << verdict(s.signingCertificateOk) << "\n"
+        << "  signing-certificate-v2: "
+        << (s.signingCertificatePresent || s.subFilter != "adbe.pkcs7.detached"
+                ? verdict(s.signingCertificateOk)
+                : "absent (not required for /SubFilter /adbe.pkcs7.detached)")
+        << "\n"
         << "  certificate: " << s.trust << "\n"
         << "  changed since: " << (s.laterChanges.empty() ? "nothing disallowed" : "see below") << "\n";
     for (const auto& c : s.laterChanges)
@@ -108,7 +112,9 @@ std::string formatJson(const Report& report) {
         << ",\"digestOk\":" << (s.digestOk ? "true" : "false")
         << ",\"signatureOk\":" << (s.signatureOk ? "true" : "false")
         << ",\"signingCertificateOk\":" << (s.signingCertificateOk ? "true" : "false")
-        << ",\"trust\":" << jsonString(s.trust) << ",\"valid\":" << (s.valid() ? "true" : "false")
+        << ",\"signingCertificatePresent\":" << (s.signingCertificatePresent ? "true" : "false")
+        << ",\"subFilter\":" << jsonString(s.subFilter) << ",\"trust\":" << jsonString(s.trust)
+        << ",\"valid\":" << (s.valid() ? "true" : "false")
         << ",\"laterChanges\":" << jsonChanges(s.laterChanges) << ",\"problems\":" << jsonProblems(s.problems)
         << "}";
   }

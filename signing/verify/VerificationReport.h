@@ -31,6 +31,8 @@ struct SignatureReport {
   bool digestOk = false;
   bool signatureOk = false;
   bool signingCertificateOk = false;
+  bool signingCertificatePresent = false;
+  std::string subFilter;    // ETSI.CAdES.detached (PAdES), adbe.pkcs7.detached, …
   std::string trust;        // "trusted", "not checked (no trust anchors)" or why not
   long long sealUse = 0;    // seal: the seal-use register row it names (/GongwenSealUse), 0 when none
   std::string sealUseHash;  // and that row's hash as the seal signed it
