@@ -1,7 +1,8 @@
 #pragma once
 // One incremental revision appended to a PDF (ISO 32000-1 §7.5.6): new or replaced objects, a
-// cross-reference section for exactly those objects, and a trailer whose /Prev points to the
-// previous cross-reference section. The original bytes are never touched.
+// cross-reference section for exactly those objects — a classic table and trailer, or a
+// cross-reference stream after a file whose last xref is one — whose /Prev points to the previous
+// cross-reference section. The original bytes are never touched.
 
 #include <cstddef>
 #include <map>
@@ -29,6 +30,10 @@ class IncrementalUpdate {
   std::size_t offsetOf(unsigned number) const { return offsets_.at(number); }
 
  private:
+  static bool endsWithXrefStream(const std::string& pdf, long long xref);
+  void appendXrefTable(std::string& out, const std::string& trailerEntries, long long previousXref) const;
+  void appendXrefStream(std::string& out, const std::string& trailerEntries, long long previousXref);
+
   struct Entry {
     unsigned generation = 0;
     std::string body;

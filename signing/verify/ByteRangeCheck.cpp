@@ -18,6 +18,12 @@ ByteRangeResult checkByteRange(const pdf::Document& doc, const Object& signature
     wellFormed = n.isInteger() && n.number >= 0;
     if (wellFormed) r[i] = static_cast<size_t>(n.number);
   }
+  if (signature.compressed) {
+    result.problems.push_back({"byterange.malformed",
+                               "the signature dictionary lies in an object stream, so its /Contents is not "
+                               "bytes of the file a /ByteRange can leave out"});
+    return result;
+  }
   const size_t size = doc.bytes().size();
   // Both ranges inside the file, tested without overflow (each value may be up to 10^15).
   if (!wellFormed || r[1] > size || r[0] > size - r[1] || r[3] > size || r[2] > size - r[3]) {

@@ -31,6 +31,9 @@ struct Object {
   std::shared_ptr<Array> array;
   std::shared_ptr<Dict> dict;  // also the stream dictionary
   size_t begin = 0, end = 0;   // byte span of the value in the file
+  // Read from an object stream: `begin` and `end` of its values are offsets in the stream's decoded
+  // data, not in the file, so no /ByteRange can point at them.
+  bool compressed = false;
   size_t streamBegin = 0, streamLength = 0;
 
   bool is(Kind k) const { return kind == k; }

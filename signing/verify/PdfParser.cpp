@@ -1,5 +1,6 @@
 #include "signing/verify/PdfParser.h"
 
+#include <climits>
 #include <cstring>
 #include <unordered_set>
 
@@ -32,7 +33,8 @@ void Parser::fail(size_t offset, const std::string& what) const {
 Limits Limits::scaledBy(unsigned factor) const {
   if (factor < 1 || factor > 1000)
     throw usageError("usage.pdf-limit-factor", "--pdf-limit-factor must be 1 to 1000");
-  return {maxRevisions * factor, maxObjects * factor, maxValues * factor, maxStreamBytes * factor};
+  return {maxRevisions * factor, maxObjects * factor, maxValues * factor, maxStreamBytes * factor,
+          maxDecodedBytes * factor};
 }
 
 void Parser::overLimit(const std::string& code, const std::string& what, size_t limit) const {
@@ -81,14 +83,34 @@ Object Parser::directObject(size_t offset, size_t& next) const {
   return o;
 }
 
+Parser Parser::over(const std::string& bytes, const std::string& label) const {
+  Parser parser(bytes, label, limits_);
+  parser.values_ = values_;
+  return parser;
+}
+
 Object Parser::indirectObject(size_t offset, int expected, const LengthResolver& resolveLength) const {
+  int number = 0;
+  return parseIndirect(offset, expected, resolveLength, number);
+}
+
+Object Parser::indirectObjectAt(size_t offset, int& number) const {
+  return parseIndirect(
+      offset, -1, [](const Ref&) { return -1L; }, number);
+}
+
+Object Parser::parseIndirect(size_t offset, int expected, const LengthResolver& resolveLength,
+                             int& objectNumber) const {
   long number = 0, generation = 0;
   size_t pos = skipWhitespace(offset);
   if (!integerAt(pos, number, pos) || !integerAt(skipWhitespace(pos), generation, pos) ||
-      !keywordAt(skipWhitespace(pos), "obj")) {
-    fail(offset, "expected object " + std::to_string(expected) + " (\"N G obj\") where the xref points");
+      !keywordAt(skipWhitespace(pos), "obj") || number > INT_MAX) {
+    fail(offset,
+         (expected < 0 ? std::string("expected an object") : "expected object " + std::to_string(expected)) +
+             " (\"N G obj\") where the xref points");
   }
-  if (number != expected) {
+  objectNumber = static_cast<int>(number);
+  if (expected >= 0 && number != expected) {
     fail(offset,
          "the xref points object " + std::to_string(expected) + " at object " + std::to_string(number));
   }
@@ -125,7 +147,7 @@ Object Parser::indirectObject(size_t offset, int expected, const LengthResolver&
 
 Object Parser::parseValue(size_t& pos, int depth) const {
   if (depth > kMaxDepth) fail(pos, "objects nested too deeply");
-  if (++values_ > limits_.maxValues)
+  if (++*values_ > limits_.maxValues)
     overLimit("pdf.limit.values", "values in its objects", limits_.maxValues);
   pos = skipWhitespace(pos);
   if (pos >= bytes_.size()) fail(pos, "unexpected end of file");

@@ -3,6 +3,7 @@
 // "N G obj … endobj" wrapper. Malformed input throws Error(InputInvalid, "pdf.syntax") naming the offset.
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "signing/verify/PdfObject.h"
@@ -17,12 +18,16 @@ struct Limits {
   size_t maxObjects = 100000;  // xref entries over all revisions
   size_t maxValues = 250000;   // parsed values (numbers, names, arrays, …) over all objects
   size_t maxStreamBytes = 256u << 20;
+  // Inflated from xref and object streams over the whole file: a small deflated bomb must not
+  // become gigabytes.
+  size_t maxDecodedBytes = 256u << 20;
   // Every bound multiplied by `factor` (1 to 1000): for a genuine file past them.
   Limits scaledBy(unsigned factor) const;
 };
 // What `sign` and `verify --help` say of --pdf-limit-factor; kept beside the defaults it names.
 inline constexpr char kPdfLimitFactorHelp[] =
-    "multiply the PDF reader's bounds (1000 revisions, 100000 objects, 250000 values, 256 MiB a stream) by N";
+    "multiply the PDF reader's bounds (1000 revisions, 100000 objects, 250000 values, 256 MiB a stream, "
+    "256 MiB inflated from xref and object streams) by N";
 
 class Parser {
  public:
@@ -35,6 +40,12 @@ class Parser {
 
   // The object defined at `offset` ("N G obj"); throws unless its number is `expected`.
   Object indirectObject(size_t offset, int expected, const LengthResolver& resolveLength) const;
+  // The object defined at `offset` whatever its number, which `number` receives: an xref stream,
+  // which no earlier xref lists. Its /Length must be direct.
+  Object indirectObjectAt(size_t offset, int& number) const;
+  // A parser of other bytes (an object stream's decoded data) that counts its values against the
+  // same limits.maxValues as this one; `bytes` and `label` must outlive it.
+  Parser over(const std::string& bytes, const std::string& label) const;
   // A direct object starting at `offset`; `next` receives the offset after it.
   Object directObject(size_t offset, size_t& next) const;
 
@@ -47,6 +58,8 @@ class Parser {
   [[noreturn]] void overLimit(const std::string& code, const std::string& what, size_t limit) const;
 
  private:
+  // `expected` < 0 accepts any object number.
+  Object parseIndirect(size_t offset, int expected, const LengthResolver& resolveLength, int& number) const;
   Object parseValue(size_t& pos, int depth) const;
   Object parseNumberOrRef(size_t& pos) const;
   std::string parseName(size_t& pos) const;
@@ -56,7 +69,7 @@ class Parser {
   const std::string& bytes_;
   const std::string& fileName_;
   Limits limits_;
-  mutable size_t values_ = 0;
+  std::shared_ptr<size_t> values_ = std::make_shared<size_t>(0);
 };
 
 }  // namespace gongwen::verify::pdf

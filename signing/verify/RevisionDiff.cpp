@@ -60,7 +60,9 @@ class RevisionDiffer {
     }
     std::set<int> added;
     std::vector<pdf::Ref> changedReferences;
-    for (const auto& [number, entry] : revision.entries) {
+    for (const int number : doc_.objectsWritten(revision_)) {
+      const pdf::XrefEntry& entry = *doc_.entry(number, revision_);
+      if (entry.compressed()) containers_.insert(entry.stream);
       const auto now = doc_.object(number, revision_);
       const auto old = doc_.object(number, before_);
       if (!old) {
@@ -283,6 +285,10 @@ class RevisionDiffer {
   // field, validation data through the catalog's /DSS), directly or through other new objects. One
   // that no change refers to is either junk or fills a reference the signed document left dangling.
   void judgeAdded(std::set<int>& added, std::vector<pdf::Ref>& reached) {
+    // This revision's own xref stream and the object streams holding its objects are how it is
+    // written, not content; what they hold is judged object by object.
+    added.erase(doc_.revisions()[revision_].xrefStream);
+    for (const int container : containers_) added.erase(container);
     collectReferences(doc_.revisions()[revision_].trailer, reached);
     while (!reached.empty() && !added.empty()) {
       const pdf::Ref ref = reached.back();
@@ -390,6 +396,7 @@ class RevisionDiffer {
   size_t revision_;
   size_t before_;
   std::map<int, ObjectRole> roles_;
+  std::set<int> containers_;  // object streams holding an object this revision writes
   std::vector<Change> changes_;
 };
 

@@ -9,12 +9,13 @@
 
 #include "pipeline/core/Error.h"
 #include "signing/verify/RevisionDiff.h"
-#include "tests/signing/VerifyFixture.h"
+#include "tests/signing/XrefStreamFixture.h"
 
 namespace gongwen::testing {
 namespace {
 
 using namespace verifyfx;
+using xreffx::sealedWithObjectStreams;
 
 // Verifies, turning a gongwen::Error (unreadable PDF) into "not ok".
 bool verifiesOk(const std::string& pdf) {
@@ -38,18 +39,25 @@ std::vector<std::pair<size_t, size_t>> gaps(const std::string& pdf) {
   return result;
 }
 
-TEST(VerifyRobustness, HonestBaseline) { EXPECT_TRUE(verifiesOk(sealedProposal())); }
+TEST(VerifyRobustness, HonestBaseline) {
+  EXPECT_TRUE(verifiesOk(sealedProposal()));
+  EXPECT_TRUE(verifiesOk(sealedWithObjectStreams()));
+}
 
-TEST(VerifyRobustness, EveryTruncationFails) {
-  const std::string& pdf = sealedProposal();
+void expectEveryTruncationFails(const std::string& pdf) {
   for (size_t cut = 0; cut < pdf.size(); cut += pdf.size() / 97 + 1) {
     EXPECT_FALSE(verifiesOk(pdf.substr(0, cut))) << "truncated at " << cut;
   }
   EXPECT_FALSE(verifiesOk(pdf.substr(0, pdf.size() - 7))) << "without its final %%EOF";
 }
 
-TEST(VerifyRobustness, RandomByteDamageIsNeverValid) {
-  const std::string& pdf = sealedProposal();
+TEST(VerifyRobustness, EveryTruncationFails) { expectEveryTruncationFails(sealedProposal()); }
+
+TEST(VerifyRobustness, EveryTruncationOfAFileWithObjectStreamsFails) {
+  expectEveryTruncationFails(sealedWithObjectStreams());
+}
+
+void expectRandomByteDamageNeverValid(const std::string& pdf, int times) {
   const auto unsignedGaps = gaps(pdf);
   std::uint64_t state = 0x9E3779B97F4A7C15ull;  // xorshift64: deterministic
   const auto next = [&] {
@@ -59,7 +67,7 @@ TEST(VerifyRobustness, RandomByteDamageIsNeverValid) {
     return state;
   };
   int damaged = 0;
-  while (damaged < 300) {
+  while (damaged < times) {
     const size_t offset = next() % pdf.size();
     const char value = static_cast<char>(next() & 0xFF);
     if (pdf[offset] == value) continue;
@@ -74,16 +82,26 @@ TEST(VerifyRobustness, RandomByteDamageIsNeverValid) {
   }
 }
 
+TEST(VerifyRobustness, RandomByteDamageIsNeverValid) {
+  expectRandomByteDamageNeverValid(sealedProposal(), 300);
+}
+
+TEST(VerifyRobustness, RandomByteDamageToAFileWithObjectStreamsIsNeverValid) {
+  expectRandomByteDamageNeverValid(sealedWithObjectStreams(), 300);
+}
+
+// /Kids pointing back at the page tree, a field whose /Kids contains itself, a stream whose /Length
+// refers to a stream whose /Length refers back.
+const std::vector<std::string> kCyclicObjects = {
+    "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
+    "<< /Type /Pages /Kids [2 0 R 3 0 R 2 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /Contents 5 0 R >>",
+    "<< /FT /Sig /Kids [4 0 R 4 0 R] /V 6 0 R >>",
+    "<< /Length 6 0 R >>\nstream\nxx\nendstream",
+    "<< /Length 5 0 R >>\nstream\nxx\nendstream"};
+
 TEST(VerifyRobustness, ReferenceCyclesTerminate) {
-  // /Kids pointing back at the page tree, a field whose /Kids contains itself, a stream whose /Length
-  // refers to a stream whose /Length refers back.
-  const std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
-      "<< /Type /Pages /Kids [2 0 R 3 0 R 2 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /Contents 5 0 R >>",
-      "<< /FT /Sig /Kids [4 0 R 4 0 R] /V 6 0 R >>",
-      "<< /Length 6 0 R >>\nstream\nxx\nendstream",
-      "<< /Length 5 0 R >>\nstream\nxx\nendstream"};
+  const std::vector<std::string>& objects = kCyclicObjects;
   std::string pdf = "%PDF-1.7\n";
   std::vector<size_t> offsets;
   for (size_t i = 0; i < objects.size(); ++i) {
@@ -99,6 +117,22 @@ TEST(VerifyRobustness, ReferenceCyclesTerminate) {
   }
   pdf += "trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
   EXPECT_FALSE(verifiesOk(pdf));
+}
+
+TEST(VerifyRobustness, ReferenceCyclesThroughObjectStreamsTerminate) {
+  using xreffx::XrefRow;
+  // The same cycles with the dictionaries in an object stream.
+  EXPECT_FALSE(verifiesOk(xreffx::assembleXrefStreamPdf(kCyclicObjects, {1, 2, 3, 4}, "/Root 1 0 R")));
+  // An object stream whose /Length is an object it holds, and one the xref says it holds itself.
+  for (const std::string length : {"2 0 R", "5"}) {
+    std::string pdf = "%PDF-1.7\n";
+    std::map<unsigned, XrefRow> rows = {{1, {2, 3, 0}}, {2, {2, 3, 1}}, {3, {1, pdf.size(), 0}}};
+    if (length == "5") rows[3] = {2, 3, 2};
+    pdf += "3 0 obj\n<< /Type /ObjStm /N 2 /First 9 /Length " + length +
+           " >>\nstream\n1 0 2 34 << /Type /Catalog /Pages 1 0 R >>\n5\nendstream\nendobj\n";
+    xreffx::appendXrefStream(pdf, rows, 4, "/Root 1 0 R");
+    EXPECT_FALSE(verifiesOk(pdf)) << length;
+  }
 }
 
 TEST(VerifyRobustness, AByteRangeStartingPastTheEndIsMalformed) {
