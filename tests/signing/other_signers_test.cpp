@@ -1,13 +1,14 @@
 // PDFs signed by tools that share no code with gongwen — pdfsig (Poppler/NSS, BER with indefinite
-// lengths), podofosign, iText 5 and PDFBox 2 (with Bouncy Castle) — on a rendered 公文 and on one we
-// signed first: `gongwen verify --trust ROOT` gives each signature the verdict pdfsig and the
-// iText/Bouncy Castle check give it, and rejects every revision appended after the other tool's
-// signature (page content, annotation, font, catalog) that pdfsig still calls valid.
+// lengths), podofosign, iText 5 and PDFBox 2 (with Bouncy Castle) — on a rendered 公文, on the same
+// with object streams and a cross-reference stream (qpdf), and on one we signed first: `gongwen verify
+// --trust ROOT` gives each signature the verdict pdfsig and the iText/Bouncy Castle check give it, and
+// rejects every revision appended after the other tool's signature (page content, annotation, font, catalog)
+// that pdfsig still calls valid.
 
 #include <gtest/gtest.h>
 
 #include "tests/signing/OtherSigners.h"
-#include "tests/signing/VerifyFixture.h"
+#include "tests/signing/XrefStreamFixture.h"
 
 namespace gongwen::testing {
 namespace {
@@ -48,10 +49,20 @@ Targets targetsOf(const std::string& pdf) {
   return t;
 }
 
+// Object `number` as the newest revision defines it, in a file or an object stream, as qpdf prints it
+// (exit 3: qpdf warned, e.g. of pdfsig's /Size one past the objects it wrote).
+std::string bodyOf(const std::string& pdf, int number) {
+  TempDir work;
+  writeFileAtomically(work.file("in.pdf"), pdf);
+  const CommandResult r = run({"qpdf", "--show-object=" + std::to_string(number), work.file("in.pdf")});
+  EXPECT_TRUE(r.exitCode == 0 || r.exitCode == 3) << r.err;
+  return r.out;
+}
+
 // The page with one more annotation, `annotation`, whichever way its /Annots is written.
 std::string withAnnotation(const std::string& pdf, int page, unsigned annotation,
                            std::map<unsigned, std::string>& replaced) {
-  std::string body = objectBody(pdf, page);
+  std::string body = bodyOf(pdf, page);
   const std::string ref = " " + std::to_string(annotation) + " 0 R";
   const size_t annots = body.find("/Annots");
   if (annots == std::string::npos) {
@@ -64,31 +75,40 @@ std::string withAnnotation(const std::string& pdf, int page, unsigned annotation
     return body;
   }
   const int list = std::stoi(body.substr(value));
-  std::string array = objectBody(pdf, list);
+  std::string array = bodyOf(pdf, list);
   array.insert(array.rfind(']'), ref);
   replaced[static_cast<unsigned>(list)] = array;
   return body;
 }
 
-// The four appended-revision attacks on `signed`.
-std::vector<std::pair<std::string, std::string>> attacksOn(const std::string& signed_) {
+// The four appended-revision attacks on `signed`, each an update with a cross-reference table or,
+// when `xrefStream`, with a cross-reference stream as the tools that write object streams append.
+std::vector<std::pair<std::string, std::string>> attacksOn(const std::string& signed_, bool xrefStream) {
   const Targets t = targetsOf(signed_);
+  const unsigned added = nextObjectNumber(signed_);
+  const auto append = [&](std::map<unsigned, std::string> replaced, const std::string& addedBody = "") {
+    if (xrefStream) {
+      if (!addedBody.empty()) replaced[added] = addedBody;
+      return xreffx::appendXrefStreamRevision(signed_, replaced);
+    }
+    return appendRevision(
+        signed_, replaced,
+        addedBody.empty() ? std::vector<std::string>{} : std::vector<std::string>{addedBody});
+  };
   const std::string content = "BT /F1 18 Tf 72 700 Td (Notice withdrawn) Tj ET";
   std::map<unsigned, std::string> annotated;
-  const unsigned overlay = nextObjectNumber(signed_);
-  annotated[static_cast<unsigned>(t.page)] = withAnnotation(signed_, t.page, overlay, annotated);
-  std::string catalog = objectBody(signed_, t.catalog);
+  annotated[static_cast<unsigned>(t.page)] = withAnnotation(signed_, t.page, added, annotated);
+  std::string catalog = bodyOf(signed_, t.catalog);
   catalog.insert(catalog.rfind(">>"), " /OpenAction << /S /JavaScript /JS (app.alert(1)) >> ");
-  return {
-      {"page content changed", appendRevision(signed_, {{static_cast<unsigned>(t.content),
-                                                         "<< /Length " + std::to_string(content.size()) +
-                                                             " >>\nstream\n" + content + "\nendstream"}})},
-      {"annotation added", appendRevision(signed_, annotated,
-                                          {"<< /Type /Annot /Subtype /FreeText /Rect [60 680 540 730] "
-                                           "/Contents (Notice withdrawn) /DA (/Helv 18 Tf 0 g) >>"})},
-      {"font replaced", appendRevision(signed_, {{static_cast<unsigned>(t.font),
-                                                  "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"}})},
-      {"catalog changed", appendRevision(signed_, {{static_cast<unsigned>(t.catalog), catalog}})}};
+  return {{"page content changed",
+           append({{static_cast<unsigned>(t.content), "<< /Length " + std::to_string(content.size()) +
+                                                          " >>\nstream\n" + content + "\nendstream"}})},
+          {"annotation added", append(annotated,
+                                      "<< /Type /Annot /Subtype /FreeText /Rect [60 680 540 730] "
+                                      "/Contents (Notice withdrawn) /DA (/Helv 18 Tf 0 g) >>")},
+          {"font replaced",
+           append({{static_cast<unsigned>(t.font), "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"}})},
+          {"catalog changed", append({{static_cast<unsigned>(t.catalog), catalog}})}};
 }
 
 class OtherSigners : public ::testing::Test {
@@ -101,9 +121,14 @@ class OtherSigners : public ::testing::Test {
              work_->file("rendered.pdf")});
     ASSERT_EQ(render.exitCode, 0) << render.err;
     const std::string rendered = readFile(work_->file("rendered.pdf"));
-    const std::vector<std::pair<std::string, std::string>> bases = {
-        {"a rendered 公文", rendered},
-        {"a 公文 gongwen signed", signWithCli(rendered, "guzhang", "section-review")}};
+    struct Base {
+      std::string name, pdf;
+      bool xrefStream;
+    };
+    const std::vector<Base> bases = {
+        {"a rendered 公文", rendered, false},
+        {"a rendered 公文 with object streams", xreffx::qpdf(rendered, {"--object-streams=generate"}), true},
+        {"a 公文 gongwen signed", signWithCli(rendered, "guzhang", "section-review"), false}};
     othersigners::ForeignSigners signers("juzhang", "王建国");
     using SignWith = std::string (othersigners::ForeignSigners::*)(const std::string&);
     const std::vector<std::pair<std::string, SignWith>> tools = {
@@ -113,11 +138,11 @@ class OtherSigners : public ::testing::Test {
         {"PDFBox 2", &othersigners::ForeignSigners::pdfbox}};
     fixtures_ = new std::vector<Fixture>;
     for (const auto& [tool, signWith] : tools) {
-      for (const auto& [base, pdf] : bases) {
-        const std::string signed_ = (signers.*signWith)(pdf);
-        add(tool + " on " + base, signed_, tool, false);
-        for (const auto& [attack, attacked] : attacksOn(signed_))
-          add(attack + " after " + tool + " on " + base, attacked, tool, true);
+      for (const Base& base : bases) {
+        const std::string signed_ = (signers.*signWith)(base.pdf);
+        add(tool + " on " + base.name, signed_, tool, false);
+        for (const auto& [attack, attacked] : attacksOn(signed_, base.xrefStream))
+          add(attack + " after " + tool + " on " + base.name, attacked, tool, true);
       }
     }
     std::vector<std::string> paths;
