@@ -192,6 +192,45 @@ TEST_F(OtherSigners, PdfsigBerSignatureVerifies) {
   EXPECT_EQ(r.out.find("integrity.signature-invalid"), std::string::npos) << r.out;
 }
 
+verify::Report verifyTrustingRoot(const std::string& pdf) {
+  verify::VerifyOptions options;
+  options.trustAnchorFiles = {bureau().pki("root.crt")};
+  return verify::verifyPdf(pdf, "test.pdf", options);
+}
+
+TEST_F(OtherSigners, ObjectsPdfsigLeavesUnusedAreAllowedUnlessTheSignedDocumentRefersToThem) {
+  // pdfsig writes the appearance stream of its signature three times and uses the last: after our
+  // signature, the unused copies are allowed...
+  const Fixture& f = fixtures_->at(2 * 5);
+  ASSERT_EQ(f.name, "pdfsig on a 公文 gongwen signed");
+  const std::string signedTwice = readFile(f.path);
+  const verify::Report report = verifyTrustingRoot(signedTwice);
+  ASSERT_EQ(report.signatures.size(), 2u);
+  EXPECT_TRUE(report.ok()) << verify::formatText(report);
+  const auto& changes = report.revisions.back().changes;
+  const auto orphan = std::find_if(changes.begin(), changes.end(),
+                                   [](const verify::Change& c) { return c.code == "allowed.orphan"; });
+  ASSERT_NE(orphan, changes.end()) << verify::formatText(report);
+
+  // ...but the same object filling a reference the document we signed left dangling (here an
+  // /OpenAction added before our signature) changes what that document says.
+  const std::string rendered = readFile(work_->file("rendered.pdf"));
+  std::string catalog = bodyOf(rendered, targetsOf(rendered).catalog);
+  catalog.insert(catalog.rfind(">>"), " /OpenAction " + std::to_string(orphan->objectNumber) + " 0 R ");
+  const std::string dangling =
+      appendRevision(rendered, {{static_cast<unsigned>(targetsOf(rendered).catalog), catalog}});
+  othersigners::ForeignSigners signers("juzhang", "王建国");
+  const std::string filled = signers.pdfsig(signWithCli(dangling, "guzhang", "section-review"));
+  const verify::Report refused = verifyTrustingRoot(filled);
+  ASSERT_EQ(refused.signatures.size(), 2u);
+  EXPECT_TRUE(hasProblem(refused.signatures.front(), "modified.after-signing"))
+      << verify::formatText(refused);
+  ASSERT_FALSE(refused.signatures.front().laterChanges.empty());
+  const verify::Change& change = refused.signatures.front().laterChanges.front();
+  EXPECT_EQ(change.code, "modified.unreferenced-object");
+  EXPECT_EQ(change.objectNumber, orphan->objectNumber);
+}
+
 TEST_F(OtherSigners, EachSignatureGetsTheVerdictPdfsigAndITextGive) {
   for (const Fixture& f : *fixtures_) {
     if (f.attacked) continue;
