@@ -23,46 +23,10 @@ struct Fixture {
   bool attacked = false;
 };
 
-// The objects an attacker rewrites: the catalog, the first page, its first content stream and font.
-struct Targets {
-  int catalog = 0, page = 0, content = 0, font = 0;
-};
-
-Targets targetsOf(const std::string& pdf) {
-  const verify::pdf::Document doc(pdf, "signed.pdf");
-  const size_t last = doc.revisions().size() - 1;
-  Targets t;
-  const verify::pdf::Object* root = doc.revisions().back().trailer.get("Root");
-  t.catalog = root->ref.number;
-  verify::pdf::Object node = doc.resolve(*doc.resolve(*root, last).get("Pages"), last);
-  const verify::pdf::Object* kid = nullptr;
-  while (node.get("Kids")) {
-    kid = &node.get("Kids")->array->front();
-    t.page = kid->ref.number;
-    node = doc.resolve(*kid, last);
-  }
-  const verify::pdf::Object* contents = node.get("Contents");
-  t.content =
-      (contents->is(verify::pdf::Object::Kind::Array) ? contents->array->front() : *contents).ref.number;
-  const verify::pdf::Object fonts = doc.resolve(*doc.resolve(*node.get("Resources"), last).get("Font"), last);
-  t.font = fonts.dict->front().second.ref.number;
-  return t;
-}
-
-// Object `number` as the newest revision defines it, in a file or an object stream, as qpdf prints it
-// (exit 3: qpdf warned, e.g. of pdfsig's /Size one past the objects it wrote).
-std::string bodyOf(const std::string& pdf, int number) {
-  TempDir work;
-  writeFileAtomically(work.file("in.pdf"), pdf);
-  const CommandResult r = run({"qpdf", "--show-object=" + std::to_string(number), work.file("in.pdf")});
-  EXPECT_TRUE(r.exitCode == 0 || r.exitCode == 3) << r.err;
-  return r.out;
-}
-
 // The page with one more annotation, `annotation`, whichever way its /Annots is written.
-std::string withAnnotation(const std::string& pdf, int page, unsigned annotation,
+std::string withAnnotation(const std::string& pdf, unsigned page, unsigned annotation,
                            std::map<unsigned, std::string>& replaced) {
-  std::string body = bodyOf(pdf, page);
+  std::string body = xreffx::objectText(pdf, page);
   const std::string ref = " " + std::to_string(annotation) + " 0 R";
   const size_t annots = body.find("/Annots");
   if (annots == std::string::npos) {
@@ -74,17 +38,17 @@ std::string withAnnotation(const std::string& pdf, int page, unsigned annotation
     body.insert(body.find(']', value), ref);
     return body;
   }
-  const int list = std::stoi(body.substr(value));
-  std::string array = bodyOf(pdf, list);
+  const auto list = static_cast<unsigned>(std::stoul(body.substr(value)));
+  std::string array = xreffx::objectText(pdf, list);
   array.insert(array.rfind(']'), ref);
-  replaced[static_cast<unsigned>(list)] = array;
+  replaced[list] = array;
   return body;
 }
 
 // The four appended-revision attacks on `signed`, each an update with a cross-reference table or,
 // when `xrefStream`, with a cross-reference stream as the tools that write object streams append.
 std::vector<std::pair<std::string, std::string>> attacksOn(const std::string& signed_, bool xrefStream) {
-  const Targets t = targetsOf(signed_);
+  const DocumentParts t = partsOf(signed_);
   const unsigned added = nextObjectNumber(signed_);
   const auto append = [&](std::map<unsigned, std::string> replaced, const std::string& addedBody = "") {
     if (xrefStream) {
@@ -97,18 +61,16 @@ std::vector<std::pair<std::string, std::string>> attacksOn(const std::string& si
   };
   const std::string content = "BT /F1 18 Tf 72 700 Td (Notice withdrawn) Tj ET";
   std::map<unsigned, std::string> annotated;
-  annotated[static_cast<unsigned>(t.page)] = withAnnotation(signed_, t.page, added, annotated);
-  std::string catalog = bodyOf(signed_, t.catalog);
+  annotated[t.page] = withAnnotation(signed_, t.page, added, annotated);
+  std::string catalog = xreffx::objectText(signed_, t.catalog);
   catalog.insert(catalog.rfind(">>"), " /OpenAction << /S /JavaScript /JS (app.alert(1)) >> ");
-  return {{"page content changed",
-           append({{static_cast<unsigned>(t.content), "<< /Length " + std::to_string(content.size()) +
-                                                          " >>\nstream\n" + content + "\nendstream"}})},
+  return {{"page content changed", append({{t.content, "<< /Length " + std::to_string(content.size()) +
+                                                           " >>\nstream\n" + content + "\nendstream"}})},
           {"annotation added", append(annotated,
                                       "<< /Type /Annot /Subtype /FreeText /Rect [60 680 540 730] "
                                       "/Contents (Notice withdrawn) /DA (/Helv 18 Tf 0 g) >>")},
-          {"font replaced",
-           append({{static_cast<unsigned>(t.font), "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"}})},
-          {"catalog changed", append({{static_cast<unsigned>(t.catalog), catalog}})}};
+          {"font replaced", append({{t.font, "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"}})},
+          {"catalog changed", append({{t.catalog, catalog}})}};
 }
 
 // A sample 公文 as `gongwen render` makes it (its AcroForm an indirect object: pdfsig cannot add a
