@@ -11,6 +11,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libpqxx-dev
   # independent oracles and tokens used by tests and the sample job
   qpdf poppler-utils libnss3-tools softhsm2 libengine-pkcs11-openssl opensc openssl sqlite3
+  # other signers the verifier is tested against (tests/signing/java): iText 5, PDFBox 2, Bouncy Castle
+  default-jdk-headless libitext5-java libpdfbox2-java libbcprov-java libbcpkix-java libbcutil-java
   # peers and the timer of bench/cold-start.sh
   libpodofo-utils python3
   # a PostgreSQL server the --registry tests start in a temporary directory (initdb, pg_ctl, psql)

@@ -4,7 +4,6 @@
 #include <openssl/pkcs7.h>
 
 #include "signing/cms/PemCertificates.h"
-#include "signing/verify/DerWalk.h"
 
 namespace gongwen::verify {
 namespace {
@@ -69,6 +68,30 @@ bool verifySignedAttributes(EVP_PKEY* key, const EVP_MD* md, const std::string& 
   return ok;
 }
 
+// What the signature over the signed attributes covers, as `openssl cms -verify` and Bouncy Castle
+// compute it (RFC 5652 §5.4): the attributes as parsed, each re-encoded in DER and kept in the order
+// received, under a SET tag. Not the bytes as they stand in /Contents: a BER signer (NSS, i.e.
+// pdfsig) encodes the SignedData around them with indefinite lengths, and may so encode the
+// attributes themselves, while what it signed is their DER.
+std::optional<std::string> signedAttributesDer(CMS_SignerInfo* si) {
+  const int count = CMS_signed_get_attr_count(si);
+  if (count <= 0) return std::nullopt;
+  std::string attributes;
+  for (int i = 0; i < count; ++i) {
+    unsigned char* der = nullptr;
+    const int length = i2d_X509_ATTRIBUTE(CMS_signed_get_attr(si, i), &der);
+    if (length <= 0) return std::nullopt;
+    attributes.append(reinterpret_cast<const char*>(der), static_cast<size_t>(length));
+    OPENSSL_free(der);
+  }
+  const int headerLength = ASN1_object_size(1, static_cast<int>(attributes.size()), V_ASN1_SET) -
+                           static_cast<int>(attributes.size());
+  std::string set(static_cast<size_t>(headerLength), '\0');
+  auto* header = reinterpret_cast<unsigned char*>(set.data());
+  ASN1_put_object(&header, 1, static_cast<int>(attributes.size()), V_ASN1_SET, V_ASN1_UNIVERSAL);
+  return set + attributes;
+}
+
 const ASN1_STRING* signedAttribute(CMS_SignerInfo* si, int nid, int type) {
   return static_cast<const ASN1_STRING*>(CMS_signed_get0_data_by_OBJ(si, OBJ_nid2obj(nid), -3, type));
 }
@@ -81,9 +104,11 @@ std::optional<std::time_t> signingTime(CMS_SignerInfo* si) {
   return toTime(value->value.utctime);
 }
 
-void checkSigningCertificateV2(CMS_SignerInfo* si, X509* signer, CmsFacts& facts) {
+void checkSigningCertificateV2(CMS_SignerInfo* si, X509* signer, bool required, CmsFacts& facts) {
   const ASN1_STRING* attr = signedAttribute(si, NID_id_smime_aa_signingCertificateV2, V_ASN1_SEQUENCE);
+  facts.signingCertificateV2Present = attr != nullptr;
   if (!attr) {
+    if (!required) return;
     facts.problems.push_back({"cms.no-signing-certificate-v2",
                               "the CMS lacks the signing-certificate-v2 attribute that PAdES requires"});
     return;
@@ -128,7 +153,7 @@ std::string subjectOf(X509* cert) {
 }
 
 CmsFacts checkCms(std::string_view der, const std::vector<std::string_view>& covered,
-                  std::string_view sm2UserId) {
+                  std::string_view sm2UserId, bool requireSigningCertificateV2) {
   CmsFacts facts;
   const auto* p = reinterpret_cast<const unsigned char*>(der.data());
   cms::CmsPtr contentInfo(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
@@ -190,7 +215,7 @@ CmsFacts checkCms(std::string_view der, const std::vector<std::string_view>& cov
   const ASN1_OCTET_STRING* signature = CMS_SignerInfo_get0_signature(si);
   facts.signatureValue.assign(reinterpret_cast<const char*>(ASN1_STRING_get0_data(signature)),
                               static_cast<size_t>(ASN1_STRING_length(signature)));
-  const auto signedAttrs = signedAttributesForVerification(der);
+  const auto signedAttrs = signedAttributesDer(si);
   facts.signatureValid = signedAttrs && verifySignedAttributes(key, md, *signedAttrs, signature, sm2UserId);
   if (!facts.signatureValid) {
     facts.problems.push_back(
@@ -198,7 +223,7 @@ CmsFacts checkCms(std::string_view der, const std::vector<std::string_view>& cov
          "the " + facts.algorithm + " signature over the signed attributes does not verify" +
              (isSm2(key) ? " with SM2 user ID \"" + std::string(sm2UserId) + "\"" : "")});
   }
-  checkSigningCertificateV2(si, facts.signer.get(), facts);
+  checkSigningCertificateV2(si, facts.signer.get(), requireSigningCertificateV2, facts);
   facts.signingTimeAttribute = signingTime(si);
   readTimestamp(si, facts);
   return facts;

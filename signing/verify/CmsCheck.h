@@ -1,8 +1,8 @@
 #pragma once
 // Verification of one detached CMS SignedData (CAdES) against the bytes a PDF signature covers:
-// the messageDigest, the signature over the signed attributes exactly as encoded (SM2 with the
-// GM/T 0009 user ID), signing-certificate-v2, and the signature timestamp when there is one.
-// Only OpenSSL's public API is used; the signed-attributes bytes are located with a small DER walk.
+// the messageDigest, the signature over the DER of the signed attributes (SM2 with the GM/T 0009
+// user ID), signing-certificate-v2, and the signature timestamp when there is one. DER and BER
+// (indefinite-length, as NSS writes it) alike. Only OpenSSL's public API is used.
 
 #include <ctime>
 #include <optional>
@@ -28,6 +28,7 @@ struct CmsFacts {
   std::string algorithm;           // e.g. "RSA-2048 with SHA-256", "SM2 with SM3"
   bool digestMatches = false;
   bool signatureValid = false;
+  bool signingCertificateV2Present = false;
   bool signingCertificateV2Matches = false;
   std::optional<std::time_t> signingTimeAttribute;  // CMS signingTime, when present
   std::string timestampDer;                         // the signature TimeStampToken, when there is one
@@ -36,9 +37,11 @@ struct CmsFacts {
 };
 
 // `covered` are the byte ranges the PDF signature covers, in order. `sm2UserId` is the
-// distinguishing ID assumed for SM2 signers (empty = OpenSSL's empty ID).
+// distinguishing ID assumed for SM2 signers (empty = OpenSSL's empty ID). PAdES
+// (ETSI.CAdES.detached) requires signing-certificate-v2; ISO 32000's adbe.pkcs7.detached does not,
+// but one that is there must name the signer.
 CmsFacts checkCms(std::string_view der, const std::vector<std::string_view>& covered,
-                  std::string_view sm2UserId = kDefaultSm2UserId);
+                  std::string_view sm2UserId = kDefaultSm2UserId, bool requireSigningCertificateV2 = true);
 
 // An ASN.1 time as seconds since the epoch (nullopt when unreadable).
 std::optional<std::time_t> toTime(const ASN1_TIME* t);

@@ -89,7 +89,11 @@ std::string formatText(const Report& report) {
         << "  byte range:  " << verdict(s.byteRangeOk) << "\n"
         << "  digest:      " << verdict(s.digestOk) << "\n"
         << "  signature:   " << verdict(s.signatureOk) << "\n"
-        << "  signing-certificate-v2: " << verdict(s.signingCertificateOk) << "\n"
+        << "  signing-certificate-v2: "
+        << (s.signingCertificatePresent || s.subFilter != "adbe.pkcs7.detached"
+                ? verdict(s.signingCertificateOk)
+                : "absent (not required for /SubFilter /adbe.pkcs7.detached)")
+        << "\n"
         << "  certificate: " << s.trust << "\n"
         << "  validated at: " << s.validatedAt << "\n";
     for (const auto& r : s.revocation)
@@ -147,7 +151,9 @@ std::string formatJson(const Report& report) {
         << ",\"digestOk\":" << (s.digestOk ? "true" : "false")
         << ",\"signatureOk\":" << (s.signatureOk ? "true" : "false")
         << ",\"signingCertificateOk\":" << (s.signingCertificateOk ? "true" : "false")
-        << ",\"trust\":" << jsonString(s.trust) << ",\"validatedAt\":" << jsonString(s.validatedAt)
+        << ",\"signingCertificatePresent\":" << (s.signingCertificatePresent ? "true" : "false")
+        << ",\"subFilter\":" << jsonString(s.subFilter) << ",\"trust\":" << jsonString(s.trust)
+        << ",\"validatedAt\":" << jsonString(s.validatedAt)
         << ",\"revocation\":" << jsonRevocation(s.revocation) << ",\"notes\":" << jsonStrings(s.notes)
         << ",\"valid\":" << (s.valid() ? "true" : "false")
         << ",\"laterChanges\":" << jsonChanges(s.laterChanges) << ",\"problems\":" << jsonProblems(s.problems)

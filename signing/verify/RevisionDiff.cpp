@@ -142,7 +142,8 @@ class RevisionDiffer {
     const ObjectRole& r = role(number);
     switch (r.kind) {
       case Kind::Catalog:
-        return judgeDictionary(number, old, now, {"AcroForm", "DSS"});
+        // /Extensions and /Version: what PAdES signers (iText) declare, as pyHanko allows.
+        return judgeDictionary(number, old, now, {"AcroForm", "DSS", "Extensions", "Version"});
       case Kind::AcroForm:
         return judgeAcroForm(number, old, now);
       case Kind::FieldList:
@@ -294,6 +295,7 @@ class RevisionDiffer {
       reached.pop_back();
       if (added.erase(ref.number)) collectReferences(*doc_.object(ref.number, revision_), reached);
     }
+    if (!added.empty() && addsItsOwnSignature()) allowOrphans(added);
     if (added.empty()) return;
     // One change for them all: what an attacker appends by the thousand costs one line, not thousands.
     const std::vector<int> unreferenced(added.begin(), added.end());
@@ -301,6 +303,43 @@ class RevisionDiffer {
            objectList(unreferenced) + " added, but nothing this revision changed refers to " +
                (unreferenced.size() == 1 ? "it" : "them") +
                ": unused, or filling a reference the signed document left dangling");
+  }
+
+  bool addsItsOwnSignature() const {
+    return std::any_of(changes_.begin(), changes_.end(), [](const Change& c) {
+      return c.code == "allowed.signature-field" || c.code == "allowed.seal-filled";
+    });
+  }
+
+  // Signing tools leave objects behind (Poppler writes a signature's appearance stream three times and
+  // uses one). In a revision that adds its own signature, a new object nothing in the whole document
+  // refers to cannot show or change anything, and is allowed (pyHanko's ignore_orphaned_objects). One
+  // that an older object refers to fills a reference the signed document left dangling: still a change.
+  void allowOrphans(std::set<int>& added) {
+    std::set<int> numbers;
+    for (size_t r = 0; r <= revision_; ++r) {
+      for (const auto& [number, entry] : doc_.revisions()[r].entries) numbers.insert(number);
+    }
+    std::vector<pdf::Ref> references;
+    collectReferences(doc_.revisions()[revision_].trailer, references);
+    for (const int number : numbers) {
+      if (const auto object = doc_.object(number, revision_)) collectReferences(*object, references);
+    }
+    std::set<int> referenced;
+    for (const auto& ref : references) referenced.insert(ref.number);
+    std::vector<int> orphans;
+    for (auto it = added.begin(); it != added.end();) {
+      if (referenced.count(*it)) {
+        ++it;
+      } else {
+        orphans.push_back(*it);
+        it = added.erase(it);
+      }
+    }
+    if (!orphans.empty()) {
+      report(orphans.front(), "allowed.orphan",
+             objectList(orphans) + " added that nothing in the document refers to, left by the signing tool");
+    }
   }
 
   void judgeTrailer() {

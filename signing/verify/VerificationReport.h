@@ -34,6 +34,8 @@ struct SignatureReport {
   bool digestOk = false;
   bool signatureOk = false;
   bool signingCertificateOk = false;
+  bool signingCertificatePresent = false;
+  std::string subFilter;                          // ETSI.CAdES.detached (PAdES), adbe.pkcs7.detached, …
   std::string trust;                              // "trusted", "not checked (no trust anchors)" or why not
   std::string validatedAt;                        // ISO 8601 UTC: the verification time (--at, default now)
   std::vector<CertificateRevocation> revocation;  // signer first, up to the trust anchor

@@ -155,11 +155,15 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, co
   checked.longTerm.revision = sig.revision;
   checked.longTerm.vriKey = vriKey(dict.get("Contents")->text);
 
-  CmsFacts facts = checkCms(dict.get("Contents")->text, range.covered, options.sm2UserId);
+  const Object* subFilter = dict.get("SubFilter");
+  sig.subFilter = subFilter && subFilter->is(Object::Kind::Name) ? subFilter->text : "";
+  CmsFacts facts = checkCms(dict.get("Contents")->text, range.covered, options.sm2UserId,
+                            sig.subFilter != "adbe.pkcs7.detached");
   sig.algorithm = facts.algorithm;
   sig.digestOk = facts.digestMatches;
   sig.signatureOk = facts.signatureValid;
   sig.signingCertificateOk = facts.signingCertificateV2Matches;
+  sig.signingCertificatePresent = facts.signingCertificateV2Present;
   sig.problems.insert(sig.problems.end(), facts.problems.begin(), facts.problems.end());
   if (!facts.signer) return checked;
   sig.subject = subjectOf(facts.signer.get());

@@ -171,6 +171,32 @@ inline std::string appendRevision(const std::string& pdf, const std::map<unsigne
   return update.appendTo(pdf, root + info, sign::lastStartXref(pdf, "test.pdf"));
 }
 
+// What a signed 公文 is made of, found through its catalog as of the newest revision: the objects an
+// attacker rewrites (the catalog, the first page, its first content stream and its first font).
+struct DocumentParts {
+  unsigned catalog = 0, page = 0, content = 0, font = 0;
+};
+
+inline DocumentParts partsOf(const std::string& pdf) {
+  const verify::pdf::Document doc(pdf, "test.pdf");
+  const size_t last = doc.revisions().size() - 1;
+  const auto number = [](const verify::pdf::Object& ref) { return static_cast<unsigned>(ref.ref.number); };
+  DocumentParts parts;
+  const verify::pdf::Object* root = doc.revisions().back().trailer.get("Root");
+  parts.catalog = number(*root);
+  verify::pdf::Object node = doc.resolve(*doc.resolve(*root, last).get("Pages"), last);
+  while (const verify::pdf::Object* kids = node.get("Kids")) {
+    parts.page = number(kids->array->front());
+    node = doc.resolve(kids->array->front(), last);
+  }
+  const verify::pdf::Object* contents = node.get("Contents");
+  parts.content =
+      number(contents->is(verify::pdf::Object::Kind::Array) ? contents->array->front() : *contents);
+  const verify::pdf::Object fonts = doc.resolve(*doc.resolve(*node.get("Resources"), last).get("Font"), last);
+  parts.font = number(fonts.dict->front().second);
+  return parts;
+}
+
 // The next object number an appended revision gives its first added object.
 inline unsigned nextObjectNumber(const std::string& pdf) {
   const verify::pdf::Document document(pdf, "test.pdf");

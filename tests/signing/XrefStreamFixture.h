@@ -133,12 +133,12 @@ inline std::string appendXrefStreamRevision(const std::string& pdf,
 }
 
 // The text of object `number` as the newest revision defines it, as qpdf prints it (wherever it
-// lies, object stream or not).
+// lies, object stream or not; exit 3: qpdf warned, e.g. of pdfsig's /Size past its last object).
 inline std::string objectText(const std::string& pdf, unsigned number) {
   TempDir work;
   writeFileAtomically(work.file("in.pdf"), pdf);
   const CommandResult r = run({"qpdf", "--show-object=" + std::to_string(number), work.file("in.pdf")});
-  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_TRUE(r.exitCode == 0 || r.exitCode == 3) << r.err;
   return r.out;
 }
 

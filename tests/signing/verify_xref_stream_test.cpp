@@ -15,26 +15,6 @@ namespace {
 using namespace verifyfx;
 using namespace xreffx;
 
-// What a signed 公文 is made of, found through its catalog as of the newest revision.
-struct Parts {
-  unsigned catalog = 0, page = 0, content = 0, font = 0;
-};
-
-Parts partsOf(const std::string& pdf) {
-  const verify::pdf::Document doc(pdf, "test.pdf");
-  const size_t last = doc.revisions().size() - 1;
-  Parts parts;
-  parts.catalog = static_cast<unsigned>(doc.revisions().back().trailer.get("Root")->ref.number);
-  const auto catalog = doc.object(static_cast<int>(parts.catalog), last);
-  const auto pages = doc.resolve(*catalog->get("Pages"), last);
-  parts.page = static_cast<unsigned>(pages.get("Kids")->array->front().ref.number);
-  const auto page = doc.object(static_cast<int>(parts.page), last);
-  parts.content = static_cast<unsigned>(page->get("Contents")->ref.number);
-  parts.font =
-      static_cast<unsigned>(doc.resolve(*page->get("Resources"), last).get("Font")->get("F1")->ref.number);
-  return parts;
-}
-
 size_t compressedInOriginal(const verify::pdf::Document& doc) {
   size_t compressed = 0;
   for (const auto& item : doc.revisions().front().entries) compressed += item.second.compressed();
@@ -94,7 +74,7 @@ TEST(VerifyXrefStreams, LinearizedFilesSignedByUsVerifyAndChangesAfterAreCaught)
     // The linearized original is one revision, its two xref sections read as one.
     EXPECT_EQ(verify::pdf::Document(pdf, "test.pdf").revisions().size(), 4u);
     expectVerifiedByAll(pdf, 3);
-    const Parts parts = partsOf(pdf);
+    const DocumentParts parts = partsOf(pdf);
     const std::string content = "BT /F1 18 Tf 72 700 Td (Notice withdrawn) Tj ET";
     expectCaught(appendRevision(pdf, {{parts.content, "<< /Length " + std::to_string(content.size()) +
                                                           " >>\nstream\n" + content + "\nendstream"}}),
@@ -106,7 +86,7 @@ TEST(VerifyXrefStreams, QdfFilesSignedByUsVerify) { expectVerifiedByAll(sealedAf
 
 TEST(VerifyXrefStreams, AChangedPageContentIsCaught) {
   const std::string& pdf = sealedWithObjectStreams();
-  const Parts parts = partsOf(pdf);
+  const DocumentParts parts = partsOf(pdf);
   const std::string content = "BT /F1 18 Tf 72 700 Td (Notice withdrawn) Tj ET";
   expectCaught(appendRevision(pdf, {{parts.content, "<< /Length " + std::to_string(content.size()) +
                                                         " >>\nstream\n" + content + "\nendstream"}}),
@@ -115,7 +95,7 @@ TEST(VerifyXrefStreams, AChangedPageContentIsCaught) {
 
 TEST(VerifyXrefStreams, AnAddedAnnotationIsCaught) {
   const std::string& pdf = sealedWithObjectStreams();
-  const Parts parts = partsOf(pdf);
+  const DocumentParts parts = partsOf(pdf);
   const unsigned note = nextObjectNumber(pdf);
   const std::string page =
       replaced(objectText(pdf, parts.page), "/Annots [", "/Annots [ " + std::to_string(note) + " 0 R");
@@ -127,14 +107,14 @@ TEST(VerifyXrefStreams, AnAddedAnnotationIsCaught) {
 
 TEST(VerifyXrefStreams, AReplacedFontIsCaught) {
   const std::string& pdf = sealedWithObjectStreams();
-  const Parts parts = partsOf(pdf);
+  const DocumentParts parts = partsOf(pdf);
   expectCaught(appendRevision(pdf, {{parts.font, "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"}}),
                "modified.font", parts.font);
 }
 
 TEST(VerifyXrefStreams, AChangedCatalogIsCaught) {
   const std::string& pdf = sealedWithObjectStreams();
-  const Parts parts = partsOf(pdf);
+  const DocumentParts parts = partsOf(pdf);
   const std::string catalog =
       replaced(objectText(pdf, parts.catalog), "/Type /Catalog", "/Type /Catalog /OpenAction [ 1 0 R /Fit ]");
   expectCaught(appendRevision(pdf, {{parts.catalog, catalog}}), "modified.catalog", parts.catalog);
@@ -142,7 +122,7 @@ TEST(VerifyXrefStreams, AChangedCatalogIsCaught) {
 
 TEST(VerifyXrefStreams, APageMovedIntoANewObjectStreamWithOtherContentIsCaught) {
   const std::string& pdf = sealedWithObjectStreams();
-  const Parts parts = partsOf(pdf);
+  const DocumentParts parts = partsOf(pdf);
   const unsigned content = nextObjectNumber(pdf);
   const std::string text = "BT /F1 18 Tf 72 700 Td (Notice withdrawn) Tj ET";
   const std::string page =
@@ -204,7 +184,7 @@ TEST(VerifyXrefStreams, AnXrefStreamRevisionAfterAClassicFileIsJudgedTheSame) {
   // Our classic-xref document, then an update as another tool writes it: cross-reference stream,
   // the page moved into a new object stream, pointing at other content.
   const std::string& pdf = sealedProposal();
-  const Parts parts = partsOf(pdf);
+  const DocumentParts parts = partsOf(pdf);
   const unsigned content = nextObjectNumber(pdf);
   const std::string text = "BT /F1 18 Tf 72 700 Td (Notice withdrawn) Tj ET";
   const std::string page =
