@@ -4,6 +4,7 @@
 #include <set>
 
 #include "pipeline/core/Error.h"
+#include "signing/verify/StreamDecoding.h"
 
 namespace gongwen::verify::pdf {
 Document::Document(std::string bytes, std::string fileName, const Limits& limits)
@@ -156,6 +157,11 @@ std::optional<size_t> Document::revisionEndingAt(size_t offset) const {
     if (revisions_[i].endAfterEof == offset || revisions_[i].endAfterEol == offset) return i;
   }
   return std::nullopt;
+}
+
+std::string Document::streamData(const Object& stream, size_t maxBytes, const std::string& what) const {
+  DecodeBudget budget{maxBytes, maxBytes};
+  return decodeStream(parser_, bytes_, stream, budget, what);
 }
 
 }  // namespace gongwen::verify::pdf

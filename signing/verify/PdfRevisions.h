@@ -65,6 +65,10 @@ class Document {
   // The objects revision `revision` may have changed: those its xref lists, and those it leaves
   // listed in an object stream whose number it lists (rewriting an object stream changes them too).
   std::vector<int> objectsWritten(size_t revision) const;
+  // The decoded data of the stream object `stream` (unfiltered or FlateDecode, as the reader decodes its own
+  // streams), at most `maxBytes` of it. Throws Error(InputInvalid, "pdf.*") for other filters, damage or more
+  // data.
+  std::string streamData(const Object& stream, size_t maxBytes, const std::string& what) const;
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
 

@@ -1,10 +1,11 @@
 #include "signing/verify/SecurityStore.h"
 
 #include <openssl/sha.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cctype>
+
+#include "pipeline/core/Error.h"
 
 namespace gongwen::verify {
 namespace {
@@ -15,35 +16,14 @@ using pdf::Object;
 // entry is an attack on the reader, not validation data.
 constexpr size_t kMaxItemBytes = 32u << 20;
 
-bool inflate(std::string_view compressed, std::string& out) {
-  z_stream stream{};
-  if (inflateInit(&stream) != Z_OK) return false;
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-  stream.avail_in = static_cast<uInt>(compressed.size());
-  char buffer[16384];
-  int status = Z_OK;
-  while (status == Z_OK && out.size() <= kMaxItemBytes) {
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    status = ::inflate(&stream, Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - stream.avail_out);
-  }
-  inflateEnd(&stream);
-  return status == Z_STREAM_END && out.size() <= kMaxItemBytes;
-}
-
-// The decoded bytes of a stream, or "" when its filter is one we do not read.
+// The decoded bytes of a stream, or "" when it is not one we can read: such an entry validates nothing.
 std::string streamData(const pdf::Document& doc, const Object& stream) {
-  if (!stream.is(Object::Kind::Stream) || stream.streamLength > kMaxItemBytes) return {};
-  const std::string_view raw = std::string_view(doc.bytes()).substr(stream.streamBegin, stream.streamLength);
-  const Object* filter = stream.get("Filter");
-  if (filter == nullptr) return std::string(raw);
-  const bool flate =
-      filter->isName("FlateDecode") || (filter->is(Object::Kind::Array) && filter->array->size() == 1 &&
-                                        (*filter->array)[0].isName("FlateDecode"));
-  std::string out;
-  if (!flate || stream.get("DecodeParms") != nullptr || !inflate(raw, out)) return {};
-  return out;
+  if (!stream.is(Object::Kind::Stream)) return {};
+  try {
+    return doc.streamData(stream, kMaxItemBytes, "a DSS entry");
+  } catch (const Error&) {
+    return {};
+  }
 }
 
 void readStreams(const pdf::Document& doc, size_t revision, const Object& dss, const char* key,
