@@ -34,7 +34,8 @@ class ArchiveRegistry {
   sqlite3* db() const { return db_; }
   const std::string& path() const { return path_; }
 
-  // BEGIN IMMEDIATE on construction (waits for other writers), ROLLBACK unless commit() was called.
+  // BEGIN IMMEDIATE on construction (waits for other writers), ROLLBACK unless commit() was called;
+  // commit() then rewrites the event log's head file (EventLog.h).
   class Transaction {
    public:
     explicit Transaction(ArchiveRegistry& registry);
@@ -64,6 +65,8 @@ class ArchiveRegistry {
 
  private:
   void openForReading(const std::string& path);
+  // Rewrites the event log's head file (EventLog.h) after a commit.
+  void writeHead();
 
   std::string path_;
   sqlite3* db_ = nullptr;
