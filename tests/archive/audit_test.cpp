@@ -324,6 +324,23 @@ TEST_F(ArchiveAudit, ALinkPlantedInABagIsNamedAndLeftForTheArchivist) {
   EXPECT_TRUE(fs::is_symlink(bag(0) + "/data/extra.pdf"));
 }
 
+// Without --deep only the first good replica is validated as BagIt; the others' bags are listed.
+TEST_F(ArchiveAudit, AFilePlantedInACopyIsFoundWithoutDeep) {
+  writeFileAtomically(bag(1) + "/data/intruder.txt", "not archived");
+  writeFileAtomically(bag(2, 1) + "/notes.txt", "not archived");
+  fs::create_directory(bag(2) + "/data/more");
+  const json report = auditJson(1);
+  std::set<std::string> found;
+  for (const json& issue : report["issues"]) {
+    if (issue["code"] == "bag.extra")
+      found.insert(issue["replica"].get<std::string>() + " " + issue["path"].get<std::string>());
+  }
+  EXPECT_EQ(found, (std::set<std::string>{root(1) + " data/intruder.txt", root(2) + " notes.txt",
+                                          root(2) + " data/more"}))
+      << report.dump(1);
+  EXPECT_TRUE(fs::exists(bag(1) + "/data/intruder.txt")) << "left for the archivist to move";
+}
+
 TEST_F(ArchiveAudit, WhatAnInterruptedIngestLeftIsClearedNotCalledAnUnregisteredBag) {
   const CommandResult killed = ingest(dir, {put(tmp, "reply.pdf", signedSample("reply-inspection-plan"))}, {},
                                       {"GONGWEN_TEST_KILL_AT=archive-bag-renamed"});
