@@ -287,4 +287,13 @@ std::optional<DocumentRecord> ArchiveRegistry::document(const std::string& id) c
   return d;
 }
 
+DocumentRecord registeredDocument(const ArchiveRegistry& registry, const std::string& id,
+                                  const std::string& dir) {
+  std::optional<DocumentRecord> document = registry.document(id);
+  if (!document)
+    throw inputError("archive.unknown-id", dir + ": has no document " + id +
+                                               "; `gongwen archive find --archive " + dir + "` lists them");
+  return std::move(*document);
+}
+
 }  // namespace gongwen::archive

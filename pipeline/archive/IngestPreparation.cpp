@@ -19,14 +19,8 @@ const char* const kWhatToDo =
 
 verify::Report verifyForArchive(const PreparedDocument& prepared, const policy::Policy& policy, bool incoming,
                                 cms::CertificateCache* certificates) {
-  verify::VerifyOptions options;
+  verify::VerifyOptions options = archiveVerifyOptions(policy, incoming);
   options.certificateCache = certificates;
-  if (incoming) {
-    // Another organ's approval chain is not ours to check: its signatures must be intact and trusted.
-    options.trustAnchorFiles = policy.trustAnchors;
-  } else {
-    options.policy = &policy;
-  }
   const verify::Report report = verify::verifyPdf(prepared.pdf, prepared.file, options);
   if (std::optional<Error> refused = verify::archivingRefusal(report, kWhatToDo)) throw *refused;
   if (!incoming && !report.chainChecked)
@@ -93,6 +87,16 @@ std::string firstLine(const std::string& text) {
 }
 
 }  // namespace
+
+verify::VerifyOptions archiveVerifyOptions(const policy::Policy& policy, bool incoming) {
+  verify::VerifyOptions options;
+  if (incoming) {
+    options.trustAnchorFiles = policy.trustAnchors;
+  } else {
+    options.policy = &policy;
+  }
+  return options;
+}
 
 std::string routeIncoming(const policy::Policy& policy, const std::string& sender) {
   // 党委, 党组, 纪委 and the like are Party organs: their documents go to the 书记 (DOMAIN.md, 收文).

@@ -1,5 +1,6 @@
 #include "pipeline/archive/SignatureAudit.h"
 
+#include "pipeline/archive/IngestPreparation.h"
 #include "pipeline/core/Error.h"
 #include "signing/verify/SigningPrecheck.h"
 #include "signing/verify/Verifier.h"
@@ -10,12 +11,7 @@ std::optional<std::string> signatureProblem(const DocumentRecord& document, cons
                                             const policy::Policy& policy) {
   // The options and the judgement ingest applied (IngestPreparation.cpp): what was archived must
   // still pass them.
-  verify::VerifyOptions options;
-  if (document.incoming) {
-    options.trustAnchorFiles = policy.trustAnchors;
-  } else {
-    options.policy = &policy;
-  }
+  const verify::VerifyOptions options = archiveVerifyOptions(policy, document.incoming);
   try {
     const verify::Report report = verify::verifyFile(pdfPath, options);
     if (std::optional<Error> refused = verify::archivingRefusal(
