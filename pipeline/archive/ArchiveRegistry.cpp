@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pipeline/archive/EventLog.h"
 #include "pipeline/archive/RegistrySchema.h"
 #include "pipeline/archive/RegistryStatement.h"
 #include "pipeline/core/Error.h"
@@ -54,6 +55,8 @@ ArchiveRegistry::ArchiveRegistry(const std::string& path, Access access) : path_
     exec(db_, "ROLLBACK");
     openFailure(db_, path, "create");
   }
+  // The head file exists before the first event does: a missing one is never what a stop leaves.
+  if (empty) writeHead();
 }
 
 // A reader that may write opens read-write with writes refused (query_only): the last connection to
@@ -91,6 +94,19 @@ ArchiveRegistry::Transaction::~Transaction() {
 void ArchiveRegistry::Transaction::commit() {
   if (!exec(registry_.db_, "COMMIT")) registry_.fail("commit");
   open_ = false;
+  registry_.writeHead();
+}
+
+// Under the write lock again, so that concurrent writers rewrite the head file in commit order.
+void ArchiveRegistry::writeHead() {
+  if (!exec(db_, "BEGIN IMMEDIATE")) fail("lock the event log's head");
+  try {
+    writeEventHead(*this);
+  } catch (...) {
+    exec(db_, "ROLLBACK");
+    throw;
+  }
+  exec(db_, "ROLLBACK");
 }
 
 void ArchiveRegistry::insertDocument(const DocumentRecord& d) {
@@ -269,6 +285,15 @@ std::optional<DocumentRecord> ArchiveRegistry::document(const std::string& id) c
   }
   d.text = firstText(*this, "SELECT text FROM document_text WHERE document_id = ?", id).value_or("");
   return d;
+}
+
+DocumentRecord registeredDocument(const ArchiveRegistry& registry, const std::string& id,
+                                  const std::string& dir) {
+  std::optional<DocumentRecord> document = registry.document(id);
+  if (!document)
+    throw inputError("archive.unknown-id", dir + ": has no document " + id +
+                                               "; `gongwen archive find --archive " + dir + "` lists them");
+  return std::move(*document);
 }
 
 }  // namespace gongwen::archive

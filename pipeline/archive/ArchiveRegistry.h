@@ -34,7 +34,8 @@ class ArchiveRegistry {
   sqlite3* db() const { return db_; }
   const std::string& path() const { return path_; }
 
-  // BEGIN IMMEDIATE on construction (waits for other writers), ROLLBACK unless commit() was called.
+  // BEGIN IMMEDIATE on construction (waits for other writers), ROLLBACK unless commit() was called;
+  // commit() then rewrites the event log's head file (EventLog.h).
   class Transaction {
    public:
     explicit Transaction(ArchiveRegistry& registry);
@@ -64,9 +65,16 @@ class ArchiveRegistry {
 
  private:
   void openForReading(const std::string& path);
+  // Rewrites the event log's head file (EventLog.h) after a commit.
+  void writeHead();
 
   std::string path_;
   sqlite3* db_ = nullptr;
 };
+
+// The document `id` with all its rows (show, export), or Error(InputInvalid, "archive.unknown-id")
+// naming the archive `dir` and how to list its documents.
+DocumentRecord registeredDocument(const ArchiveRegistry& registry, const std::string& id,
+                                  const std::string& dir);
 
 }  // namespace gongwen::archive

@@ -3,7 +3,9 @@
 #include "pipeline/archive/ArchiveRegistry.h"
 #include "pipeline/archive/Digest.h"
 #include "pipeline/archive/RegistryStatement.h"
+#include "pipeline/core/Error.h"
 #include "pipeline/core/UtcTime.h"
+#include "pipeline/policy/SealRegisterStorage.h"
 
 namespace gongwen::archive {
 
@@ -115,6 +117,54 @@ std::optional<ChainBreak> eventBreak(const ArchiveEvent& event, bool allText, lo
   if (eventHash(event) != event.hash)
     return ChainBreak{expected, at + " (" + event.kind + " " + event.documentId +
                                     ") was altered: its hash does not match its fields"};
+  return std::nullopt;
+}
+
+void writeEventHead(const ArchiveRegistry& registry) {
+  policy::RegisterHead head{0, kGenesis};
+  Statement last = prepare(registry.db(), "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  if (!last) registry.fail("read the last event");
+  if (sqlite3_step(last.get()) == SQLITE_ROW)
+    head = {sqlite3_column_int64(last.get(), 0), column(last.get(), 1)};
+  last.reset();
+  policy::storage::writeHeadFile(registry.path(), head);
+}
+
+EventHeadFile readEventHead(const ArchiveRegistry& registry) {
+  EventHeadFile file;
+  file.path = policy::headFilePath(registry.path());
+  try {
+    file.head = policy::storage::readHeadFile(registry.path(), file.problem);
+  } catch (const Error& unreadable) {
+    file.head = policy::RegisterHead{};
+    file.problem = unreadable.what();
+  }
+  return file;
+}
+
+std::optional<ChainBreak> eventHeadBreak(const EventHeadFile& file, const std::vector<ArchiveEvent>& events) {
+  const std::string& path = file.path;
+  if (!file.head) {
+    if (events.empty()) return std::nullopt;
+    return ChainBreak{0, "its head file " + path +
+                             " is missing, so events cut from the end of the log would "
+                             "not show"};
+  }
+  if (!file.problem.empty()) return ChainBreak{0, file.problem};
+  const policy::RegisterHead& named = *file.head;
+  const long long last = events.empty() ? 0 : events.back().sequence;
+  if (named.sequence > last)
+    return ChainBreak{last + 1, "its head file names event " + std::to_string(named.sequence) +
+                                    " but the log ends at event " + std::to_string(last) +
+                                    ": events were removed from the end of the log"};
+  std::string hash = kGenesis;
+  for (const ArchiveEvent& event : events) {
+    if (event.sequence == named.sequence) hash = event.hash;
+  }
+  if (hash != named.rowHash)
+    return ChainBreak{named.sequence, "event " + std::to_string(named.sequence) +
+                                          "'s hash differs from the one the head file " + path +
+                                          " names: the log was rewritten"};
   return std::nullopt;
 }
 

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/policy/SealRegister.h"
+
 struct sqlite3;
 
 namespace gongwen::archive {
@@ -59,6 +61,25 @@ struct ChainBreak {
 // fields were stored as text.
 std::optional<ChainBreak> eventBreak(const ArchiveEvent& event, bool allText, long long expected,
                                      const std::string& previousHash);
+
+// The log's head file, DIR/registry.sqlite.head ("SEQUENCE HASH" of the last event, as the seal-use
+// register keeps its head): cutting events from the end of the log leaves no break in the chain, but
+// leaves the head naming an event that is gone. Rewritten atomically after every commit
+// (ArchiveRegistry::Transaction), so it names the last event or, after a stop between the commit and
+// its rewrite, an earlier one. Call under the write lock, outside a transaction of the caller's.
+void writeEventHead(const ArchiveRegistry& registry);
+
+// The head file as read: nullopt head when there is none; `problem` when it does not read as a head.
+struct EventHeadFile {
+  std::string path;
+  std::optional<policy::RegisterHead> head;
+  std::string problem;
+};
+EventHeadFile readEventHead(const ArchiveRegistry& registry);
+
+// What is wrong with `file` against `events`, the whole log read after it: missing while there are
+// events, unreadable, naming an event past the last or one whose hash is another.
+std::optional<ChainBreak> eventHeadBreak(const EventHeadFile& file, const std::vector<ArchiveEvent>& events);
 
 // nullopt when every event follows the one before; otherwise the first break. Reads in one
 // transaction of its own unless the caller holds one.

@@ -1,9 +1,13 @@
 #include "pipeline/archive/FixityAudit.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
+#include <set>
 
 #include "pipeline/archive/BagValidator.h"
 #include "pipeline/archive/Digest.h"
@@ -22,6 +26,7 @@ using Severity = AuditIssue::Severity;
 struct ReplicaCopy {
   std::vector<std::string> problems;
   std::string wholeBagProblem;
+  std::vector<std::string> extras;  // entries of the bag the registry does not list (unrepaired)
   bool good() const {
     for (const std::string& problem : problems)
       if (!problem.empty()) return false;
@@ -53,6 +58,32 @@ std::string directoryProblem(const std::string& directory, const std::string& na
   return S_ISDIR(entry.st_mode) ? "" : name + " is not a directory (a link or a file stands in its place)";
 }
 
+// What lies in the bag besides its registered files and the directories that hold them: listing the
+// bag's directories is cheap, so every replica is searched, not only the one validated as BagIt. An
+// unexpected directory is named whole, never entered.
+std::vector<std::string> unregisteredEntries(const std::string& bag, const std::vector<FileRecord>& files) {
+  std::set<std::string> registered, directories{""};
+  for (const FileRecord& file : files) {
+    registered.insert(file.path);
+    for (std::size_t slash = file.path.find('/'); slash != std::string::npos;
+         slash = file.path.find('/', slash + 1))
+      directories.insert(file.path.substr(0, slash));
+  }
+  std::vector<std::string> extras;
+  for (const std::string& directory : directories) {
+    const std::unique_ptr<DIR, int (*)(DIR*)> listing(::opendir((bag + "/" + directory).c_str()), ::closedir);
+    if (!listing) continue;  // a missing directory is the bag's problem, found with its files
+    while (const dirent* entry = ::readdir(listing.get())) {
+      const std::string name = entry->d_name;
+      if (name == "." || name == "..") continue;
+      const std::string path = directory.empty() ? name : directory + "/" + name;
+      if (!registered.count(path) && !directories.count(path)) extras.push_back(path);
+    }
+  }
+  std::sort(extras.begin(), extras.end());
+  return extras;
+}
+
 ReplicaCopy inspect(const std::string& bag, const std::vector<FileRecord>& files) {
   ReplicaCopy copy;
   copy.wholeBagProblem = directoryProblem(bag, "the bag");
@@ -67,6 +98,7 @@ ReplicaCopy inspect(const std::string& bag, const std::vector<FileRecord>& files
     copy.problems.push_back(copy.wholeBagProblem.empty() ? fileProblem(bag + "/" + file.path, file)
                                                          : copy.wholeBagProblem);
   }
+  if (copy.wholeBagProblem.empty()) copy.extras = unregisteredEntries(bag, files);
   return copy;
 }
 
@@ -87,6 +119,7 @@ class DocumentAudit {
     for (std::size_t r = 0; r < kReplicaCount; ++r) {
       if (!copies_[r].good()) repair(r);
     }
+    reportExtras();
     if (result_.losses.empty()) validate();
     findGoodPdf();
     for (std::size_t r = 0; r < kReplicaCount; ++r) result_.replicaGood[r] = copies_[r].good();
@@ -142,21 +175,36 @@ class DocumentAudit {
     }
   }
 
-  // Every file matches the registry; BagIt's own checks then find what the registry cannot: a file
-  // no manifest lists, or manifests that disagree with the registry (one of them was altered).
+  void reportExtras() {
+    for (std::size_t r = 0; r < kReplicaCount; ++r) {
+      for (const std::string& extra : copies_[r].extras) {
+        result_.issues.push_back({Property::Integrity, Severity::Finding, "bag.extra", document_.id, root(r),
+                                  extra,
+                                  "is in the bag but is none of the files registered for it; move it out "
+                                  "of the archive after finding where it came from"});
+      }
+    }
+  }
+
+  // Every file matches the registry; BagIt's own checks then find what the registry cannot: manifests
+  // that disagree with the registry (one of them was altered). What lies in a bag besides its files
+  // reportExtras() has named already, in every replica.
   void validate() {
     bool validated = false;
     for (std::size_t r = 0; r < kReplicaCount && (deep_ || !validated); ++r) {
       if (!copies_[r].good()) continue;
       validated = true;
       for (const BagProblem& problem : validateBag(bag(r))) {
-        const bool extra = problem.code == "bag.extra" || problem.code == "bag.unreadable";
+        if (problem.code == "bag.extra") continue;
+        const bool unreadable = problem.code == "bag.unreadable";
         result_.issues.push_back(
-            {extra ? Property::Integrity : Property::Authenticity,
-             extra ? Severity::Finding : Severity::Failure, problem.code, document_.id, root(r), problem.file,
-             extra ? problem.message + "; move it out of the archive after finding where it came from"
-                   : problem.message + ", although every file matches the registry: the registry or the bag "
-                                       "was altered"});
+            {unreadable ? Property::Integrity : Property::Authenticity,
+             unreadable ? Severity::Finding : Severity::Failure, problem.code, document_.id, root(r),
+             problem.file,
+             unreadable
+                 ? problem.message + "; move it out of the archive after finding where it came from"
+                 : problem.message + ", although every file matches the registry: the registry or the bag "
+                                     "was altered"});
       }
     }
   }

@@ -2,9 +2,10 @@
 // The fixity part of the audit, one document at a time: every file the registry lists for it is
 // hashed in every replica and compared with the registry; a damaged or missing file, bag or bag
 // tree is put back from a replica that holds it as registered (ReplicaRepair.h); what no replica
-// holds is a loss, never "repaired". Then the bag is validated as BagIt against its own manifests: in
-// the first replica whose files all match the registry (the others' are the same bytes), or with
-// `deep` in every replica, which also finds a file someone added to one of them.
+// holds is a loss, never "repaired". What lies in any replica's bag besides its registered files is
+// named (bag.extra), found by listing the bag's directories. Then the bag is validated as BagIt
+// against its own manifests: in the first replica whose files all match the registry (the others'
+// are the same bytes), or with `deep` in every replica.
 
 #include <optional>
 #include <string>

@@ -1,17 +1,15 @@
 #include "pipeline/archive/Ingest.h"
 
-#include <atomic>
-#include <exception>
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <thread>
 
 #include "pipeline/archive/ArchiveId.h"
 #include "pipeline/archive/ArchiveLayout.h"
 #include "pipeline/archive/ArchiveLock.h"
 #include "pipeline/archive/BagPlacement.h"
 #include "pipeline/archive/EventLog.h"
+#include "pipeline/archive/ParallelEach.h"
 #include "pipeline/archive/RegistryStore.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/JsonText.h"
@@ -156,39 +154,20 @@ void placeChunk(const ArchiveLayout& layout, RegistryStore& registry, std::vecto
   killPointForTests("archive-journal-removed");
 }
 
-// Verifying is most of an ingest's work and each file's is independent: one thread a core. Files are
-// taken in order and none after the first failure, so that the refusal is the first failing file's.
+// Verifying is most of an ingest's work and each file's is independent: on every core. The refusal is
+// the first failing file's (forEachInParallel rethrows the lowest index that failed).
 std::vector<PreparedDocument> prepareAll(const IngestRequest& request, const policy::Policy& policy) {
-  const std::size_t count = request.files.size();
-  std::vector<std::optional<PreparedDocument>> prepared(count);
-  std::vector<std::exception_ptr> failures(count);
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
+  std::vector<std::optional<PreparedDocument>> prepared(request.files.size());
   cms::CertificateCache certificates;
   LongTermExtender extend;
   if (request.longTerm.value_or(!policy.timestampUrl.empty())) extend = request.extender;
-  const auto work = [&] {
-    for (std::size_t i = 0; !failed && (i = next++) < count;) {
-      try {
-        prepared[i] = prepareDocument(request.files[i], policy, request.jobPath, request.incoming,
-                                      &certificates, extend);
-        checkMetadata(*prepared[i]);
-      } catch (...) {
-        failures[i] = std::current_exception();
-        failed = true;
-      }
-    }
-  };
-  const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), count);
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& thread : pool) thread.join();
-  for (const std::exception_ptr& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
+  forEachInParallel(prepared.size(), [&](std::size_t i) {
+    prepared[i] =
+        prepareDocument(request.files[i], policy, request.jobPath, request.incoming, &certificates, extend);
+    checkMetadata(*prepared[i]);
+  });
   std::vector<PreparedDocument> done;
-  done.reserve(count);
+  done.reserve(prepared.size());
   for (std::optional<PreparedDocument>& document : prepared) done.push_back(std::move(*document));
   return done;
 }

@@ -17,22 +17,10 @@ namespace {
 const char* const kWhatToDo =
     "only a document `gongwen verify --policy` accepts in full is archived; nothing was archived";
 
-verify::VerifyOptions archiveVerifyOptions(const policy::Policy& policy, bool incoming,
-                                           cms::CertificateCache* certificates) {
-  verify::VerifyOptions options;
-  options.certificateCache = certificates;
-  if (incoming) {
-    // Another organ's approval chain is not ours to check: its signatures must be intact and trusted.
-    options.trustAnchorFiles = policy.trustAnchors;
-  } else {
-    options.policy = &policy;
-  }
-  return options;
-}
-
 verify::Report verifyForArchive(const PreparedDocument& prepared, const policy::Policy& policy, bool incoming,
                                 cms::CertificateCache* certificates) {
-  const verify::VerifyOptions options = archiveVerifyOptions(policy, incoming, certificates);
+  verify::VerifyOptions options = archiveVerifyOptions(policy, incoming);
+  options.certificateCache = certificates;
   const verify::Report report = verify::verifyPdf(prepared.pdf, prepared.file, options);
   if (std::optional<Error> refused = verify::archivingRefusal(report, kWhatToDo)) throw *refused;
   if (!incoming && !report.chainChecked)
@@ -100,6 +88,16 @@ std::string firstLine(const std::string& text) {
 
 }  // namespace
 
+verify::VerifyOptions archiveVerifyOptions(const policy::Policy& policy, bool incoming) {
+  verify::VerifyOptions options;
+  if (incoming) {
+    options.trustAnchorFiles = policy.trustAnchors;
+  } else {
+    options.policy = &policy;
+  }
+  return options;
+}
+
 std::string routeIncoming(const policy::Policy& policy, const std::string& sender) {
   // 党委, 党组, 纪委 and the like are Party organs: their documents go to the 书记 (DOMAIN.md, 收文).
   const bool party = sender.find("党") != std::string::npos || sender.find("中共") != std::string::npos ||
@@ -124,8 +122,9 @@ PreparedDocument prepareDocument(const std::string& file, const policy::Policy& 
   verify::Report report = verifyForArchive(prepared, policy, incoming.incoming, certificates);
   if (extend) {
     prepared.received = std::move(prepared.pdf);
-    prepared.pdf = extend(prepared.received, file, policy,
-                          archiveVerifyOptions(policy, incoming.incoming, certificates));
+    verify::VerifyOptions options = archiveVerifyOptions(policy, incoming.incoming);
+    options.certificateCache = certificates;
+    prepared.pdf = extend(prepared.received, file, policy, options);
     report = verifyForArchive(prepared, policy, incoming.incoming, certificates);
   }
   PdfFacts facts = readPdfFacts(prepared.pdf, file);

@@ -54,6 +54,11 @@ PreparedDocument prepareDocument(const std::string& file, const policy::Policy& 
                                  cms::CertificateCache* certificates = nullptr,
                                  const LongTermExtender& extend = {});
 
+// How an archived document is verified, at ingest and when the audit verifies it again: our own
+// against the policy (people, approval chain, seal register), an incoming one against the policy's
+// trust anchors only (another organ's chain is not ours to check).
+verify::VerifyOptions archiveVerifyOptions(const policy::Policy& policy, bool incoming);
+
 // The people an incoming document goes to: the 书记 for a Party organ's document, else the 局长,
 // with the name the policy gives, e.g. "局长 王建国".
 std::string routeIncoming(const policy::Policy& policy, const std::string& sender);

@@ -1,7 +1,7 @@
 #pragma once
-// The audit's documents are independent of each other (their own bags, their own PDF), and opening a
-// PDF in Poppler costs more than hashing it three times: they are examined on every core. Whatever
-// the registry records is done afterwards, in order, on the calling thread.
+// Work on independent items (an audit's documents, an ingest's files to verify) on every core: opening
+// a PDF in Poppler or verifying it costs far more than the bookkeeping around it. Whatever the
+// registry records is done afterwards, in order, on the calling thread.
 
 #include <cstddef>
 #include <functional>

@@ -39,6 +39,9 @@ void auditSchema(const ArchiveRegistry& registry, AuditReport& report) {
 
 void auditEvents(const ArchiveRegistry& registry, const std::vector<std::string>& documentIds,
                  AuditReport& report) {
+  // The head file before the log: it is rewritten after each commit, so what it names is in the log
+  // read after it.
+  const EventHeadFile head = readEventHead(registry);
   if (const std::optional<ChainBreak> broken = verifyEventChain(registry)) {
     report.issues.push_back(registryFailure(
         "archive.event-chain", "",
@@ -47,11 +50,17 @@ void auditEvents(const ArchiveRegistry& registry, const std::vector<std::string>
   }
   const std::vector<ArchiveEvent> events = readEvents(registry);
   report.eventsChecked = events.size();
+  if (const std::optional<ChainBreak> broken = eventHeadBreak(head, events)) {
+    report.issues.push_back(
+        registryFailure("archive.event-head", "",
+                        "the event log's head does not hold: " + broken->problem +
+                            "; compare the registry with a backup to find what was changed"));
+  }
   std::set<std::string> ingested;
   for (const ArchiveEvent& event : events) {
     if (event.kind == eventKindName(EventKind::Ingest)) ingested.insert(event.documentId);
   }
-  // Deleting the last events leaves no break in the chain; a document without its ingest event shows it.
+  // A document without its ingest event shows events deleted wherever they were.
   for (const std::string& id : documentIds) {
     if (ingested.count(id) == 0) {
       report.issues.push_back(registryFailure("archive.event-missing", id,

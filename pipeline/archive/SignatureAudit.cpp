@@ -1,5 +1,6 @@
 #include "pipeline/archive/SignatureAudit.h"
 
+#include "pipeline/archive/IngestPreparation.h"
 #include "pipeline/core/Error.h"
 #include "signing/verify/SigningPrecheck.h"
 #include "signing/verify/Verifier.h"
@@ -10,12 +11,7 @@ SignatureAudit auditSignatures(const DocumentRecord& document, const std::string
                                const policy::Policy& policy, std::time_t at) {
   // The options and the judgement ingest applied (IngestPreparation.cpp): what was archived must
   // still pass them.
-  verify::VerifyOptions options;
-  if (document.incoming) {
-    options.trustAnchorFiles = policy.trustAnchors;
-  } else {
-    options.policy = &policy;
-  }
+  verify::VerifyOptions options = archiveVerifyOptions(policy, document.incoming);
   if (at != 0) options.at = at;
   SignatureAudit audit;
   try {

@@ -9,6 +9,11 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
+
+#include "pipeline/archive/EmbeddedFonts.h"
+#include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/Error.h"
 
 namespace gongwen::archive {
 
@@ -49,12 +54,39 @@ std::string pageProblem(int index, const std::string& what) {
          "; restore the file from a good replica or re-ingest the signed original";
 }
 
+// The fonts without their program: by the verifier's parser where it reads the whole file (much the
+// cheaper, EmbeddedFonts.h), by Poppler's font list where it does not.
+std::vector<std::string> unembeddedFonts(const poppler::document& document, const std::string& bytes,
+                                         const std::string& pdfPath) {
+  try {
+    if (std::optional<std::vector<std::string>> fonts = fontsNotEmbedded(bytes, pdfPath)) return *fonts;
+  } catch (const Error&) {
+    // Poppler opened it: its own reading of the fonts is the answer.
+  }
+  std::vector<std::string> fonts;
+  for (const poppler::font_info& font : document.fonts()) {
+    // A Type 3 font is drawn by the document's own content streams, so it is always with the file.
+    if (!font.is_embedded() && font.type() != poppler::font_info::type3)
+      fonts.push_back(font.name().empty() ? std::string("(unnamed)") : font.name());
+  }
+  return fonts;
+}
+
 }  // namespace
 
 std::vector<UsabilityProblem> probeUsability(const std::string& pdfPath, bool deep) {
   std::vector<UsabilityProblem> problems;
   PopplerErrors errors;
-  std::unique_ptr<poppler::document> document(poppler::document::load_from_file(pdfPath));
+  std::string bytes;
+  try {
+    bytes = readFile(pdfPath);
+  } catch (const Error& unreadable) {
+    problems.push_back({"archive.pdf-unreadable",
+                        std::string(unreadable.what()) + "; restore the file from a good replica"});
+    return problems;
+  }
+  std::unique_ptr<poppler::document> document(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!document) {
     const std::string why = errors.take();
     problems.push_back({"archive.pdf-unreadable", "Poppler cannot open it" +
@@ -67,14 +99,11 @@ std::vector<UsabilityProblem> probeUsability(const std::string& pdfPath, bool de
                         "it is encrypted: an archived file must open without a password in years to come; "
                         "archive the unencrypted signed original"});
   }
-  for (const poppler::font_info& font : document->fonts()) {
-    // A Type 3 font is drawn by the document's own content streams, so it is always with the file.
-    if (!font.is_embedded() && font.type() != poppler::font_info::type3) {
-      problems.push_back({"archive.font-not-embedded",
-                          "font " + (font.name().empty() ? std::string("(unnamed)") : font.name()) +
-                              " is not embedded, so the text renders with whatever font a reader has; "
-                              "render the document again with its fonts embedded"});
-    }
+  for (const std::string& font : unembeddedFonts(*document, bytes, pdfPath)) {
+    problems.push_back({"archive.font-not-embedded",
+                        "font " + font +
+                            " is not embedded, so the text renders with whatever font a reader has; "
+                            "render the document again with its fonts embedded"});
   }
   if (deep && !document->is_locked()) {
     poppler::page_renderer renderer;

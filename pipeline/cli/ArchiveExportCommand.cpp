@@ -48,11 +48,8 @@ int exportBody(const std::vector<std::string>& args) {
   archive::refuseOutputInsideArchive(output, layout);
   ensureWritable(output);
   const archive::ArchiveRegistry registry(layout.registryPath(), archive::ArchiveRegistry::Access::ReadOnly);
-  const std::optional<archive::DocumentRecord> document = registry.document(id);
-  if (!document)
-    throw inputError("archive.unknown-id", dir + ": has no document " + id +
-                                               "; `gongwen archive find --archive " + dir + "` lists them");
-  const archive::CheckedCopy copy = archive::readCheckedCopy(layout, *document);
+  const archive::DocumentRecord document = archive::registeredDocument(registry, id, dir);
+  const archive::CheckedCopy copy = archive::readCheckedCopy(layout, document);
   writeFileAtomically(output, copy.pdf);
   std::ostream& out = output == "-" ? std::cerr : std::cout;
   for (const archive::SkippedReplica& skipped : copy.skipped) {

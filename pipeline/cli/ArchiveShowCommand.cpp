@@ -135,12 +135,9 @@ int showBody(const std::vector<std::string>& args) {
   if (format != "text" && format != "json") throw usageError("usage", "--format must be text or json");
   const archive::ArchiveLayout layout = archive::openArchive(dir);
   const archive::ArchiveRegistry registry(layout.registryPath(), archive::ArchiveRegistry::Access::ReadOnly);
-  const std::optional<archive::DocumentRecord> document = registry.document(id);
-  if (!document)
-    throw inputError("archive.unknown-id", dir + ": has no document " + id +
-                                               "; `gongwen archive find --archive " + dir + "` lists them");
+  const archive::DocumentRecord document = archive::registeredDocument(registry, id, dir);
   const std::vector<archive::ArchiveEvent> events = archive::readEvents(registry, id);
-  std::cout << (format == "json" ? formatJson(*document, events) : formatText(*document, events));
+  std::cout << (format == "json" ? formatJson(document, events) : formatText(document, events));
   return 0;
 }
 

@@ -5,8 +5,6 @@
 
 #include <filesystem>
 
-#include "pipeline/core/AtomicFile.h"
-#include "pipeline/core/DeferredTermination.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/KillPoint.h"
 #include "pipeline/core/UtcTime.h"
@@ -149,12 +147,7 @@ void SealRegister::writeHeadFile() const {
   RegisterHead head{0, kGenesisHash};
   if (last && sqlite3_step(last.get()) == SQLITE_ROW)
     head = {sqlite3_column_int64(last.get(), 0), column(last.get(), 1)};
-  const DeferredTermination untilWritten;
-  // The head file is the register's own: the record of inputs (the policy names it) does not bar it.
-  WriteOptions ownFile;
-  ownFile.replacesInput = true;
-  writeFileAtomically(headFilePath(path_), std::to_string(head.sequence) + " " + head.rowHash + "\n",
-                      ownFile);
+  storage::writeHeadFile(path_, head);
 }
 
 RegisterCheck SealRegister::check() const {

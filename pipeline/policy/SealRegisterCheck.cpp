@@ -1,17 +1,16 @@
 // storage::checkRegister (SealRegisterStorage.h): the whole check of the seal-use register that
-// append() runs before every row and `gongwen register verify` runs for auditors.
+// append() runs before every row and `gongwen register verify` runs for auditors; and its head file.
 
 #include <filesystem>
 #include <sstream>
 
+#include "pipeline/core/AtomicFile.h"
+#include "pipeline/core/DeferredTermination.h"
 #include "pipeline/core/InputFile.h"
 #include "pipeline/policy/SealRegisterStorage.h"
 
 namespace gongwen::policy::storage {
 
-namespace {
-
-// Nullopt when there is no head file; one that does not read as a head is reported through `problem`.
 std::optional<RegisterHead> readHeadFile(const std::string& registerPath, std::string& problem) {
   const std::string path = headFilePath(registerPath);
   std::error_code absent;
@@ -25,6 +24,17 @@ std::optional<RegisterHead> readHeadFile(const std::string& registerPath, std::s
   }
   return head;
 }
+
+void writeHeadFile(const std::string& registerPath, const RegisterHead& head) {
+  const DeferredTermination untilWritten;
+  // The head file is the register's own: the record of inputs (the policy names it) does not bar it.
+  WriteOptions ownFile;
+  ownFile.replacesInput = true;
+  writeFileAtomically(headFilePath(registerPath), std::to_string(head.sequence) + " " + head.rowHash + "\n",
+                      ownFile);
+}
+
+namespace {
 
 // The part of check() that needs the database: schema, then every row.
 void checkDatabase(sqlite3* db, RegisterCheck& result) {

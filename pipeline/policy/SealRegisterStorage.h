@@ -8,6 +8,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "pipeline/policy/SealRegister.h"
@@ -56,6 +57,13 @@ bool rowHashHolds(const RegisteredSealUse& row, const std::string& timeText);
 // What is wrong with `stored` as row `expected` of a chain whose row before has `previousHash`
 // ('' when nothing): the one test of a chain, for the SQLite and the server register alike.
 std::string chainProblem(const StoredRow& stored, long long expected, const std::string& previousHash);
+
+// The head file of the chain kept at `registerPath` (headFilePath(): "SEQUENCE ROW-HASH"), which the
+// archive's event log keeps the same way. Nullopt when there is none; one that does not read as a head
+// is reported through `problem`.
+std::optional<RegisterHead> readHeadFile(const std::string& registerPath, std::string& problem);
+// Replaces it atomically, a termination signal deferred until it is written.
+void writeHeadFile(const std::string& registerPath, const RegisterHead& head);
 
 // The whole check (SealRegisterCheck.cpp), inside a transaction the caller holds.
 RegisterCheck checkRegister(sqlite3* db, const std::string& path);

@@ -12,6 +12,7 @@
 #include "pipeline/archive/ArchiveRegistry.h"
 #include "pipeline/archive/BagValidator.h"
 #include "pipeline/archive/EventLog.h"
+#include "pipeline/archive/RegistrySchema.h"
 #include "tests/archive/ArchiveFixture.h"
 
 namespace gongwen::testing {
@@ -252,6 +253,36 @@ TEST_F(ArchiveAuditEvents, DeletingTheLastIngestEventLeavesTheDocumentWithoutOne
   EXPECT_TRUE(found) << report.dump(1);
 }
 
+// The events cut from the end, the triggers put back as they were: only the head file tells.
+TEST_F(ArchiveAuditEvents, DeletingTheLastEventsIsFoundByTheHeadFile) {
+  std::string sql = "DELETE FROM events WHERE seq = 3;";
+  for (const archive::RegistryObject& object : archive::registrySchema()) {
+    if (object.name.rfind("events_append_only", 0) == 0) sql += object.sql + ";";
+  }
+  const CommandResult cut = sqlite(sql);
+  ASSERT_EQ(cut.exitCode, 0) << cut.err;
+  const json report = auditJson(5);
+  std::size_t head = 0;
+  for (const json& issue : report["issues"]) {
+    if (issue["code"] != "archive.event-head") continue;
+    ++head;
+    EXPECT_NE(issue["message"].get<std::string>().find("events were removed from the end"), std::string::npos)
+        << issue.dump();
+  }
+  EXPECT_EQ(head, 1u) << report.dump(1);
+  EXPECT_EQ(report["issues"].size(), 1u) << report.dump(1);
+}
+
+TEST_F(ArchiveAudit, AMissingHeadFileIsAFailure) {
+  ASSERT_TRUE(fs::remove(layout().registryPath() + ".head"));
+  const json report = auditJson(5);
+  bool found = false;
+  for (const json& issue : report["issues"]) found |= issue["code"] == "archive.event-head";
+  EXPECT_TRUE(found) << report.dump(1);
+  // The audit's own event rewrote it: the next audit is clean.
+  auditJson(0);
+}
+
 TEST_F(ArchiveAudit, WithThePolicyEverySignatureIsVerifiedAgain) {
   const json report = auditJson(0, {"--policy", bureau().policyPath()});
   EXPECT_TRUE(report["signatures"]["checked"]);
@@ -291,6 +322,23 @@ TEST_F(ArchiveAudit, ALinkPlantedInABagIsNamedAndLeftForTheArchivist) {
   for (const json& issue : report["issues"]) codes.insert(issue["code"].get<std::string>());
   EXPECT_TRUE(codes.count("archive.not-a-regular-file")) << report.dump(1);
   EXPECT_TRUE(fs::is_symlink(bag(0) + "/data/extra.pdf"));
+}
+
+// Without --deep only the first good replica is validated as BagIt; the others' bags are listed.
+TEST_F(ArchiveAudit, AFilePlantedInACopyIsFoundWithoutDeep) {
+  writeFileAtomically(bag(1) + "/data/intruder.txt", "not archived");
+  writeFileAtomically(bag(2, 1) + "/notes.txt", "not archived");
+  fs::create_directory(bag(2) + "/data/more");
+  const json report = auditJson(1);
+  std::set<std::string> found;
+  for (const json& issue : report["issues"]) {
+    if (issue["code"] == "bag.extra")
+      found.insert(issue["replica"].get<std::string>() + " " + issue["path"].get<std::string>());
+  }
+  EXPECT_EQ(found, (std::set<std::string>{root(1) + " data/intruder.txt", root(2) + " notes.txt",
+                                          root(2) + " data/more"}))
+      << report.dump(1);
+  EXPECT_TRUE(fs::exists(bag(1) + "/data/intruder.txt")) << "left for the archivist to move";
 }
 
 TEST_F(ArchiveAudit, WhatAnInterruptedIngestLeftIsClearedNotCalledAnUnregisteredBag) {

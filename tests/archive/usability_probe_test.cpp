@@ -71,6 +71,33 @@ TEST_F(UsabilityProbeTest, AFontThatIsNotEmbeddedIsNamed) {
   EXPECT_NE(problems[0].message.find("Helvetica"), std::string::npos) << problems[0].message;
 }
 
+// The fonts are read by the verifier's parser, not Poppler's font list: a composite font whose
+// descendant has no font program, written straight into the font resource, is found too.
+TEST_F(UsabilityProbeTest, ACompositeFontWithoutItsProgramIsNamed) {
+  const std::string pdf =
+      write("song.pdf", onePage("BT /F1 12 Tf 72 720 Td <0001> Tj ET",
+                                "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
+                                "/DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun "
+                                "/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
+                                "/FontDescriptor << /Type /FontDescriptor /FontName /SimSun /Flags 4 "
+                                "/FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 880 /Descent -120 "
+                                "/CapHeight 880 /StemV 80 >> >>] >>"));
+  const std::vector<UsabilityProblem> problems = probeUsability(pdf, false);
+  ASSERT_EQ(codes(problems), std::vector<std::string>{"archive.font-not-embedded"});
+  EXPECT_NE(problems[0].message.find("SimSun"), std::string::npos) << problems[0].message;
+}
+
+// Objects packed in object streams are Poppler's to read: its font list still names the font.
+TEST_F(UsabilityProbeTest, AFontInAnObjectStreamIsNamedToo) {
+  const std::string plain =
+      write("helvetica.pdf", onePage("BT /F1 12 Tf 72 720 Td (Hello) Tj ET",
+                                     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
+  const CommandResult packed = run({"qpdf", "--object-streams=generate", plain, dir.file("packed.pdf")});
+  ASSERT_EQ(packed.exitCode, 0) << packed.err;
+  EXPECT_EQ(codes(probeUsability(dir.file("packed.pdf"), false)),
+            std::vector<std::string>{"archive.font-not-embedded"});
+}
+
 TEST_F(UsabilityProbeTest, WhatPopplerCannotOpenIsUnreadable) {
   EXPECT_EQ(codes(probeUsability(write("text.pdf", "this is no PDF at all\n"), false)),
             std::vector<std::string>{"archive.pdf-unreadable"});
