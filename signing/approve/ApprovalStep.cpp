@@ -122,6 +122,7 @@ SignedStep signStep(const policy::Policy& policy, const std::string& original, c
     request.sealImagePath = granted.seal->imagePath;
   }
   request.signingTime = now;
+  request.timeZone = policy.timeZone;
   // A form's box shows who signed: the fonts are loaded only for a document that has one.
   std::optional<fonts::FontLibrary> ownFonts;
   if (request.sealId.empty() && sign::hasBoxFor(document, request.stepId)) {

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <string>
 
+#include "pipeline/core/LocalTime.h"
 #include "pipeline/fonts/FontLibrary.h"
 #include "signing/cms/CadesSigner.h"
 #include "signing/sign/SignableDocument.h"
@@ -31,6 +32,7 @@ struct SignatureRequest {
   // The 楷体 face a form's box for this step is signed in (hasBoxFor); without it the approval is
   // an invisible field.
   const fonts::FontFace* boxFont = nullptr;
+  std::string timeZone = kDefaultTimeZone;  // the zone the box shows the signing time in
 };
 
 // Whether the document has an empty signature box for this step (/GongwenStep, a form's box).
