@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "pipeline/cli/Command.h"
+#include "pipeline/cli/CommandLine.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/InputFile.h"
 #include "pipeline/core/LocalTime.h"
@@ -54,13 +55,7 @@ int runReply(const std::vector<std::string>& args) {
       "font configuration (default: fonts/fonts.xml shipped with gongwen)")(
       "max-input-size", po::value<std::string>(),
       "largest register to read, in bytes or with K, M, G (default 64M)");
-  po::options_description all;
-  all.add(visible).add_options()("proposals", po::value<std::string>(), "the register");
-  po::positional_options_description positional;
-  positional.add("proposals", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
+  const po::variables_map vm = parseCommandLine(args, visible, "proposals", "the register");
   if (vm.count("help")) {
     std::cout
         << visible
