@@ -9,32 +9,17 @@
 #include <cstring>
 #include <memory>
 
+#include "pipeline/core/Sha256.h"
+
 namespace gongwen::archive {
 
 namespace {
-
-std::string hex(const unsigned char* bytes, unsigned length) {
-  static const char digits[] = "0123456789abcdef";
-  std::string text;
-  for (unsigned i = 0; i < length; ++i) {
-    text += digits[bytes[i] >> 4];
-    text += digits[bytes[i] & 15];
-  }
-  return text;
-}
 
 struct ContextFree {
   void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
 };
 
 }  // namespace
-
-std::string sha256Hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-  return hex(digest, length);
-}
 
 FileDigest digestFile(const std::string& path, std::string& error) {
   FileDigest result;
@@ -69,7 +54,7 @@ FileDigest digestFile(const std::string& path, std::string& error) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned length = 0;
   EVP_DigestFinal_ex(context.get(), digest, &length);
-  result.sha256 = hex(digest, length);
+  result.sha256 = lowerHex(digest, length);
   return result;
 }
 

@@ -4,9 +4,11 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/core/Sha256.h"
+
 namespace gongwen::archive {
 
-std::string sha256Hex(std::string_view bytes);
+using gongwen::sha256Hex;
 
 struct FileDigest {
   std::string sha256;  // lower-case hex

@@ -5,6 +5,7 @@
 
 #include "pipeline/check/Checker.h"
 #include "pipeline/cli/Command.h"
+#include "pipeline/cli/CommandLine.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/InputFile.h"
 #include "pipeline/policy/Policy.h"
@@ -32,13 +33,7 @@ int runRender(const std::vector<std::string>& args) {
       "policy", po::value<std::string>(),
       "refuse a job whose approvalChain the policy does not allow for its template and issuers; "
       "required for a leave request or voucher, whose chain and signature boxes it gives");
-  po::options_description all;
-  all.add(visible).add_options()("job", po::value<std::string>(), "job XML");
-  po::positional_options_description positional;
-  positional.add("job", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
+  const po::variables_map vm = parseCommandLine(args, visible, "job", "job XML");
   if (vm.count("help")) {
     std::cout
         << visible

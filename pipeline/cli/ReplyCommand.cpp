@@ -6,8 +6,10 @@
 #include <iostream>
 
 #include "pipeline/cli/Command.h"
+#include "pipeline/cli/CommandLine.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/InputFile.h"
+#include "pipeline/core/LocalTime.h"
 #include "pipeline/policy/Policy.h"
 #include "pipeline/reply/ReplyRun.h"
 
@@ -16,21 +18,18 @@ namespace po = boost::program_options;
 namespace gongwen::cli {
 namespace {
 
-// The run's date: --date, else SOURCE_DATE_EPOCH's day (UTC), else today on this machine's clock.
-reply::CalendarDate runDate(const po::variables_map& vm, std::optional<std::int64_t> epoch) {
+// The run's date: --date, else the bureau's day (in the policy's zone, 北京时间 without one) of
+// SOURCE_DATE_EPOCH or of now, whatever zone the machine is set to.
+reply::CalendarDate runDate(const po::variables_map& vm, std::optional<std::int64_t> epoch,
+                            const std::string& timeZone) {
   if (vm.count("date")) {
     const std::string text = vm["date"].as<std::string>();
     const auto date = reply::parseIsoDate(text);
     if (!date) throw usageError("usage.date", "--date " + text + " is not a date written YYYY-MM-DD");
     return *date;
   }
-  const std::time_t now = epoch ? static_cast<std::time_t>(*epoch) : std::time(nullptr);
-  std::tm parts{};
-  if (epoch) {
-    gmtime_r(&now, &parts);
-  } else {
-    localtime_r(&now, &parts);
-  }
+  const std::tm parts =
+      toLocalTime(epoch ? static_cast<std::time_t>(*epoch) : std::time(nullptr), timeZone).parts;
   return {parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
 }
 
@@ -56,13 +55,7 @@ int runReply(const std::vector<std::string>& args) {
       "font configuration (default: fonts/fonts.xml shipped with gongwen)")(
       "max-input-size", po::value<std::string>(),
       "largest register to read, in bytes or with K, M, G (default 64M)");
-  po::options_description all;
-  all.add(visible).add_options()("proposals", po::value<std::string>(), "the register");
-  po::positional_options_description positional;
-  positional.add("proposals", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
+  const po::variables_map vm = parseCommandLine(args, visible, "proposals", "the register");
   if (vm.count("help")) {
     std::cout
         << visible
@@ -89,12 +82,12 @@ int runReply(const std::vector<std::string>& args) {
   if (vm.count("fonts")) options.fontConfigPath = vm["fonts"].as<std::string>();
   if (vm.count("issuer")) options.issuer = vm["issuer"].as<std::string>();
   options.fixedTime = sourceDateEpoch();
-  options.date = runDate(vm, options.fixedTime);
   std::optional<policy::Policy> policy;
   if (vm.count("policy")) {
     policy = policy::loadPolicy(vm["policy"].as<std::string>());
     options.policy = &*policy;
   }
+  options.date = runDate(vm, options.fixedTime, policy ? policy->timeZone : kDefaultTimeZone);
   const reply::ReplyReport report = reply::replyToProposals(vm["proposals"].as<std::string>(), options);
   // On standard output in both formats, as check and verify print their reports.
   std::cout << (format == "json" ? reply::formatReplyReportJson(report) : reply::formatReplyReport(report));

@@ -1,5 +1,7 @@
 #include "pipeline/forms/VoucherForm.h"
 
+#include <algorithm>
+
 #include "pipeline/forms/FormCells.h"
 
 namespace gongwen::forms {
@@ -44,17 +46,21 @@ model::Form voucherForm(const model::Document& doc, const policy::Chain& chain) 
           : voucher.totalInCapitals;
   form.rows.push_back(FormRow{{label("合计（大写）"), value(capitals, "totalInCapitals", 3)}});
   form.rows.push_back(FormRow{{label("用途"), value(voucher.purpose, "purpose", 3)}});
-  // The boxes side by side; columns left over widen the middle one, so that they come out about
-  // equally wide.
-  FormRow boxes;
-  boxes.minHeightMm = kSignatureRowMm;
+  // The boxes side by side, as many to a row as there are columns (a longer chain continues on the
+  // next rows); columns a row leaves over widen its middle box, so that they come out about equally
+  // wide.
   const std::size_t columns = form.columnWeights.size();
-  const std::size_t steps = chain.steps.size();
-  for (std::size_t i = 0; i < steps; ++i) {
-    const bool widened = steps < columns && i == (steps - 1) / 2;
-    boxes.cells.push_back(signatureBox(chain.steps[i], static_cast<int>(widened ? columns - steps + 1 : 1)));
+  for (std::size_t first = 0; first < chain.steps.size(); first += columns) {
+    const std::size_t count = std::min(columns, chain.steps.size() - first);
+    FormRow boxes;
+    boxes.minHeightMm = kSignatureRowMm;
+    for (std::size_t i = 0; i < count; ++i) {
+      const bool widened = count < columns && i == (count - 1) / 2;
+      boxes.cells.push_back(
+          signatureBox(chain.steps[first + i], static_cast<int>(widened ? columns - count + 1 : 1)));
+    }
+    form.rows.push_back(std::move(boxes));
   }
-  form.rows.push_back(std::move(boxes));
   return form;
 }
 

@@ -27,6 +27,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/core/LocalTime.h"
+
 namespace gongwen::policy {
 
 // Where a private key lives. A PKCS#12 file holds key + certificate + chain; a PKCS#11 URI names a
@@ -156,10 +158,11 @@ struct Policy {
   std::vector<LeaveRule> leaveRules;
   std::vector<Delegation> delegations;
   std::vector<LendingRule> lendingRules;
-  std::vector<std::string> trustAnchors;  // absolute paths of PEM root certificates
-  std::string registerPath;               // absolute path of the SQLite seal-use register (用印登记)
-  std::string timestampUrl;               // RFC 3161 URL; empty = no timestamp (B-B only)
-  std::vector<std::string> crlFiles;      // absolute paths of CRLs verification may use
+  std::vector<std::string> trustAnchors;    // absolute paths of PEM root certificates
+  std::string registerPath;                 // absolute path of the SQLite seal-use register (用印登记)
+  std::string timestampUrl;                 // RFC 3161 URL; empty = no timestamp (B-B only)
+  std::string timeZone = kDefaultTimeZone;  // IANA zone of the times people read (signature boxes)
+  std::vector<std::string> crlFiles;        // absolute paths of CRLs verification may use
 
   const Person* findPerson(const std::string& id) const;
   const Seal* findSeal(const std::string& id) const;

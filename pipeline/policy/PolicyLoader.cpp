@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/core/LocalTime.h"
 #include "pipeline/core/ProtectedPaths.h"
 #include "pipeline/core/UtcTime.h"
 #include "pipeline/policy/Policy.h"
@@ -340,6 +341,10 @@ Policy loadPolicy(const std::string& path) {
   Policy policy;
   policy.sourceFile = absolute;
   policy.organisation = reader.attribute(root, "organisation");
+  if (const std::string zone = reader.attribute(root, "timeZone"); !zone.empty()) {
+    if (!isKnownTimeZone(zone)) reader.fail(root, "the timeZone '" + zone + "' is not an IANA time zone");
+    policy.timeZone = zone;
+  }
   for (const xmlNode* anchor : children(child(root, "trustAnchors"), "anchor")) {
     policy.trustAnchors.push_back(reader.path(anchor, "certificate"));
   }

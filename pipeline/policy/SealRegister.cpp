@@ -1,12 +1,12 @@
 #include "pipeline/policy/SealRegister.h"
 
-#include <openssl/evp.h>
 #include <sys/stat.h>
 
 #include <filesystem>
 
 #include "pipeline/core/Error.h"
 #include "pipeline/core/KillPoint.h"
+#include "pipeline/core/Sha256.h"
 #include "pipeline/core/UtcTime.h"
 #include "pipeline/policy/SealRegisterStorage.h"
 
@@ -14,26 +14,7 @@ namespace gongwen::policy {
 
 using namespace storage;
 
-namespace {
-
-std::string hex(const unsigned char* bytes, unsigned length) {
-  static const char digits[] = "0123456789abcdef";
-  std::string text;
-  for (unsigned i = 0; i < length; ++i) {
-    text += digits[bytes[i] >> 4];
-    text += digits[bytes[i] & 15];
-  }
-  return text;
-}
-
-}  // namespace
-
-std::string sealUseDigest(std::string_view documentBytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned length = 0;
-  EVP_Digest(documentBytes.data(), documentBytes.size(), digest, &length, EVP_sha256(), nullptr);
-  return hex(digest, length);
-}
+std::string sealUseDigest(std::string_view documentBytes) { return sha256Hex(documentBytes); }
 
 std::string headFilePath(const std::string& registerPath) { return registerPath + ".head"; }
 

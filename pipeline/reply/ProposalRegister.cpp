@@ -109,8 +109,10 @@ model::Form registerForm(const std::vector<RegisterEntry>& entries, const std::s
     model::FormRow row;
     row.marked = overdue;
     row.cells.push_back(cell(std::to_string(e.record.row)));
-    row.cells.push_back(
-        cell(shortKind(field(Column::Kind)) + field(Column::Session) + "第" + field(Column::Number) + "号"));
+    // The bureau's letter for a row it assists on goes to the lead unit, not to the deputy.
+    const bool assisting = e.record[Column::Units].rfind("协办", 0) == 0;
+    row.cells.push_back(cell(shortKind(field(Column::Kind)) + field(Column::Session) + "第" +
+                             field(Column::Number) + "号" + (assisting ? "（协办）" : "")));
     row.cells.push_back(cell(field(Column::Title), model::CellRole::Value, model::CellAlign::Start));
     row.cells.push_back(cell(field(Column::Name)));
     row.cells.push_back(cell(field(Column::Section)));

@@ -6,6 +6,7 @@
 
 #include "pipeline/core/Error.h"
 #include "pipeline/reply/AnswerText.h"
+#include "pipeline/reply/LetterWording.h"
 
 namespace gongwen::reply {
 namespace {
@@ -80,18 +81,11 @@ std::string listed(const std::vector<std::string>& units) {
   return out;
 }
 
-// 您在……期间提出的第126号建议《……》收悉。该建议由我局主办，……协办。……现将办理情况答复如下：
-std::string opening(const Proposal& p) {
-  std::string units;
-  if (p.role == UnitRole::Assisting) {
-    units = p.otherUnits.front() + "主办，我局协办";
-  } else {
-    units = "我局主办";
-    if (!p.otherUnits.empty()) units += "，" + listed(p.otherUnits) + "协办";
-  }
-  return "您在" + sessionName(p) + "期间提出的第" + p.number + "号" + proposalWord(p) + "《" + p.title +
-         "》收悉。该" + proposalWord(p) + "由" + units +
-         "。我局高度重视，认真研究办理，现将办理情况答复如下：";
+// Who leads and who assists, as a lead bureau's letter says it: 我局主办，市水利局协办.
+std::string unitsLine(const Proposal& p) {
+  std::string units = "我局主办";
+  if (!p.otherUnits.empty()) units += "，" + listed(p.otherUnits) + "协办";
+  return units;
 }
 
 // A unit written short (市水利局) is named in full in the 抄送 line (江州市水利局).
@@ -126,6 +120,15 @@ std::string replyBaseName(const Proposal& p) {
 const char* replyChain(const Proposal& p) { return p.important ? "proposal-important" : "proposal-ordinary"; }
 
 ReplyJob replyJob(const Proposal& p, const ReplySettings& s) {
+  const LetterWording& wording = letterWording(p.role);
+  const std::map<std::string, std::string> values = {
+      {"session", sessionName(p)},
+      {"number", p.number},
+      {"word", proposalWord(p)},
+      {"title", p.title},
+      {"member", p.name + (p.kind == ProposalKind::Deputy ? "代表" : "委员")},
+      {"units", unitsLine(p)},
+      {"lead", p.role == UnitRole::Assisting ? fullUnitName(p.otherUnits.front(), s.city) : ""}};
   JobWriter w;
   ReplyJob job;
   w.comment(" 函（信函格式）：由 gongwen reply 据建议提案登记表第" + std::to_string(p.row) + "行（" +
@@ -135,14 +138,13 @@ ReplyJob replyJob(const Proposal& p, const ReplySettings& s) {
   w.element(nullptr, "handlingClass", std::string(1, p.outcome));
   job.columnOfElement["/job/handlingClass"] = Column::Outcome;
   w.element(nullptr, "issuer", s.issuer);
-  w.element(nullptr, "title",
-            s.issuer + "关于对" + sessionName(p) + "第" + p.number + "号" + proposalWord(p) + "答复的函");
+  w.element(nullptr, "title", s.issuer + filledIn(wording.title, values));
   job.columnOfElement["/job/title"] = Column::Number;
-  w.element(nullptr, "mainRecipients", p.name + (p.kind == ProposalKind::Deputy ? "代表：" : "委员："));
-  job.columnOfElement["/job/mainRecipients"] = Column::Name;
+  w.element(nullptr, "mainRecipients", filledIn(wording.recipient, values));
+  job.columnOfElement["/job/mainRecipients"] = p.role == UnitRole::Assisting ? Column::Units : Column::Name;
 
   xmlNode* body = w.container("body");
-  w.element(body, "p", opening(p));
+  w.element(body, "p", filledIn(wording.opening, values));
   job.columnOfElement["/job/body/p[1]"] = Column::Title;
   std::map<std::string, int> counts{{"p", 1}};
   for (const model::Block& block : answerBlocks(p.answer)) {
@@ -151,15 +153,17 @@ ReplyJob replyJob(const Proposal& p, const ReplySettings& s) {
     job.columnOfElement["/job/body/" + std::string(name) + "[" + std::to_string(++counts[name]) + "]"] =
         Column::Answer;
   }
-  w.element(body, "p", "感谢您对我局工作的关心和支持，欢迎继续提出宝贵意见。");
+  w.element(body, "p", filledIn(wording.closing, values));
 
   xmlNode* signatory = w.element(nullptr, "signatory", s.issuer);
   if (!s.seal.empty()) xmlNewProp(signatory, x("seal"), x(s.seal.c_str()));
   w.element(nullptr, "date", s.date.chinese());
   w.element(nullptr, "note", "（联系人：" + p.contact + "，联系电话：" + p.phone + "）");
   job.columnOfElement["/job/note"] = Column::Contact;
-  w.element(nullptr, "copiesTo", copiesTo(p, s));
-  job.columnOfElement["/job/copiesTo"] = Column::Units;
+  if (wording.copiesToOffices) {
+    w.element(nullptr, "copiesTo", copiesTo(p, s));
+    job.columnOfElement["/job/copiesTo"] = Column::Units;
+  }
   job.xml = w.text();
   return job;
 }

@@ -3,7 +3,8 @@
 // `letter` in the shape the office writes by hand (samples/jobs/letter-*.xml): salutation to the
 // deputy or member, the standard opening naming the proposal and the units, the answer, the closing,
 // the handling class, the contact person in the 附注 and copies to the 人大 or 政协 office and the
-// city government.
+// city government. Where the bureau only assists (协办), the letter is its opinion to the lead unit
+// instead (LetterWording.h).
 
 #include <map>
 #include <string>

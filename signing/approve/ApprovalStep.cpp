@@ -123,6 +123,7 @@ SignedStep signStep(const policy::Policy& policy, const std::string& original, c
     request.signatureSeal = seal == granted.signatureSeal;
   }
   request.signingTime = now;
+  request.timeZone = policy.timeZone;
   // A form's box shows who signed: the fonts are loaded only for a document that has one.
   std::optional<fonts::FontLibrary> ownFonts;
   if (request.sealId.empty() && sign::hasBoxFor(document, request.stepId)) {

@@ -124,8 +124,9 @@ void fillSealField(const SignableDocument& document, IncrementalUpdate& update,
 // steps' boxes must stay fillable, so nothing is locked.
 void fillStepField(const SignableDocument& document, IncrementalUpdate& update, const EmptyField& found,
                    const SignatureRequest& request, unsigned signature) {
-  const unsigned appearance = writeSignatureAppearance(update, *request.boxFont, request.signerName,
-                                                       request.signingTime, found.width, found.height);
+  const unsigned appearance =
+      writeSignatureAppearance(update, *request.boxFont, request.signerName, request.signingTime,
+                               request.timeZone, found.width, found.height);
   fillField(document, update, found, appearance, signature, false);
 }
 

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <string>
 
+#include "pipeline/core/LocalTime.h"
 #include "pipeline/fonts/FontLibrary.h"
 #include "signing/cms/CadesSigner.h"
 #include "signing/sign/SignableDocument.h"
@@ -34,6 +35,7 @@ struct SignatureRequest {
   // sealId is the signer's own 签名章 (7.3.5.3), pressed in his approval: its field is filled like
   // a seal's, but nothing is locked, so that later steps stay possible.
   bool signatureSeal = false;
+  std::string timeZone = kDefaultTimeZone;  // the zone the box shows the signing time in
 };
 
 // Whether the document has an empty signature box for this step (/GongwenStep, a form's box).

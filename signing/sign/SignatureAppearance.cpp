@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/core/LocalTime.h"
 #include "pipeline/core/Utf.h"
 #include "pipeline/pdf/FontEmbedder.h"
 
@@ -90,25 +91,18 @@ std::string hexCodes(const pdf::SubsetFont& font, const fonts::FontFace& face, c
 
 }  // namespace
 
-std::string appearanceTime(std::time_t signingTime) {
-  std::tm utc{};
-  gmtime_r(&signingTime, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
-  return text;
-}
-
 unsigned writeSignatureAppearance(IncrementalUpdate& update, const fonts::FontFace& face,
-                                  const std::string& signerName, std::time_t signingTime, double width,
-                                  double height) {
+                                  const std::string& signerName, std::time_t signingTime,
+                                  const std::string& timeZone, double width, double height) {
   if (!(width >= kSmallestBox && height >= kSmallestBox)) {
     char size[64];
     std::snprintf(size, sizeof size, "%.1f × %.1f pt", width, height);
     throw inputError("sign.box-too-small", std::string("the signature box is ") + size +
                                                ", too small to show who signed; render the form again");
   }
-  std::vector<Line> lines = {{toUtf32(signerName, "the signer's name"), kNameSize},
-                             {toUtf32(appearanceTime(signingTime), "the signing time"), kTimeSize}};
+  std::vector<Line> lines = {
+      {toUtf32(signerName, "the signer's name"), kNameSize},
+      {toUtf32(formatLocalMinute(signingTime, timeZone), "the signing time"), kTimeSize}};
   pdf::DrawnGlyphs drawn;
   for (const Line& line : lines) {
     for (char32_t c : line.text) {

@@ -17,15 +17,13 @@
 
 namespace gongwen::sign {
 
-// Writes the appearance (a width × height Form XObject) and its font objects into the update and
-// returns the appearance's object number. Throws Error(InputInvalid, "sign.missing-glyph") naming
-// the character when the font has no glyph for a character of the name, and "sign.box-too-small"
-// for a box under 24 pt a side (or one whose size is not a number).
+// Writes the appearance (the time as the bureau's clock shows it in timeZone, with its offset) (a width ×
+// height Form XObject) and its font objects into the update and returns the appearance's object number.
+// Throws Error(InputInvalid, "sign.missing-glyph") naming the character when the font has no glyph for a
+// character of the name, and "sign.box-too-small" for a box under 24 pt a side (or one whose size is not a
+// number).
 unsigned writeSignatureAppearance(IncrementalUpdate& update, const fonts::FontFace& face,
-                                  const std::string& signerName, std::time_t signingTime, double width,
-                                  double height);
-
-// The time as shown in the box: "2026-11-29 17:40 UTC".
-std::string appearanceTime(std::time_t signingTime);
+                                  const std::string& signerName, std::time_t signingTime,
+                                  const std::string& timeZone, double width, double height);
 
 }  // namespace gongwen::sign

@@ -3,41 +3,19 @@
 // boxes of the steps still to come stay empty, and the wrong approver is refused.
 
 #include <gtest/gtest.h>
-#include <podofo/podofo.h>
 
+#include <ctime>
 #include <fstream>
 #include <map>
 
 #include "tests/signing/SignFixture.h"
 #include "tests/support/PdfInspect.h"
+#include "tests/support/SignatureFields.h"
 
 namespace gongwen::testing::signfx {
 namespace {
 
-struct Rect {
-  double left = 0, bottom = 0, right = 0, top = 0;  // PDF coordinates (origin bottom-left)
-};
-
-// The widget rectangle of every signature field that names a step, read with PoDoFo.
-std::map<std::string, Rect> stepBoxes(const std::string& path) {
-  PoDoFo::PdfMemDocument pdf;
-  pdf.Load(path.c_str());
-  std::map<std::string, Rect> boxes;
-  const PoDoFo::PdfObject* form = pdf.GetCatalog()->GetIndirectKey("AcroForm");
-  const PoDoFo::PdfObject* fields = form ? form->GetIndirectKey("Fields") : nullptr;
-  if (fields == nullptr || !fields->IsArray()) return boxes;
-  for (const PoDoFo::PdfObject& entry : fields->GetArray()) {
-    const PoDoFo::PdfObject* field = pdf.GetObjects().GetObject(entry.GetReference());
-    const PoDoFo::PdfObject* step = field->GetIndirectKey("GongwenStep");
-    const PoDoFo::PdfObject* rect = field->GetIndirectKey("Rect");
-    if (step == nullptr || rect == nullptr) continue;
-    const PoDoFo::PdfArray& r = rect->GetArray();
-    boxes[step->GetString().GetStringUtf8()] = {
-        std::min(r[0].GetReal(), r[2].GetReal()), std::min(r[1].GetReal(), r[3].GetReal()),
-        std::max(r[0].GetReal(), r[2].GetReal()), std::max(r[1].GetReal(), r[3].GetReal())};
-  }
-  return boxes;
-}
+using Rect = FieldRect;
 
 // The characters poppler reads inside the rectangle, in reading order.
 std::string textInside(const PdfInspect& pdf, const Rect& box) {
@@ -58,6 +36,20 @@ std::string textInside(const PdfInspect& pdf, const Rect& box) {
   return withoutWhitespace(text);
 }
 
+// Whether the box shows the bureau's wall-clock time (北京时间, UTC+8) of a minute in [from, to], not
+// the UTC time a reader in 江州 would take for a time eight hours earlier.
+bool showsBeijingTime(const std::string& inside, std::time_t from, std::time_t to) {
+  for (std::time_t t = from - from % 60; t <= to; t += 60) {
+    std::tm parts{};
+    const std::time_t beijing = t + 8 * 3600;
+    gmtime_r(&beijing, &parts);
+    char expected[32];
+    std::strftime(expected, sizeof expected, "%Y-%m-%d%H:%MUTC+08:00", &parts);
+    if (inside.find(expected) != std::string::npos) return true;
+  }
+  return false;
+}
+
 using Steps = std::vector<std::pair<std::string, std::string>>;  // person, step
 
 class FormBoxSigning : public ::testing::Test {
@@ -74,12 +66,15 @@ class FormBoxSigning : public ::testing::Test {
   // the others nothing.
   std::string signEachBox(const std::string& sample, const Steps& steps) {
     std::string current = rendered(sample);
-    const std::map<std::string, Rect> boxes = stepBoxes(current);
+    const std::map<std::string, Rect> boxes = stepFieldRects(current);
     EXPECT_EQ(boxes.size(), steps.size()) << "one box per step of the chain";
     const policy::Policy rules = policy::loadPolicy(bureau().policyPath());
+    std::vector<std::pair<std::time_t, std::time_t>> signedDuring;
     for (std::size_t i = 0; i < steps.size(); ++i) {
       const std::string next = work.file(std::to_string(i + 1) + ".pdf");
+      const std::time_t before = std::time(nullptr);
       const CommandResult r = signCli(current, next, steps[i].first, steps[i].second);
+      signedDuring.emplace_back(before, std::time(nullptr));
       EXPECT_EQ(r.exitCode, 0) << steps[i].second << ": " << r.err;
       if (r.exitCode != 0) return current;
       current = next;
@@ -94,7 +89,8 @@ class FormBoxSigning : public ::testing::Test {
         if (j <= i) {
           const std::string name = rules.findPerson(steps[j].first)->name;
           EXPECT_EQ(inside.rfind(name, 0), 0u) << steps[j].second << " box shows '" << inside << "'";
-          EXPECT_NE(inside.find("UTC"), std::string::npos) << "the signing time: " << inside;
+          EXPECT_TRUE(showsBeijingTime(inside, signedDuring[j].first, signedDuring[j].second))
+              << "the signing time: " << inside;
         } else {
           EXPECT_EQ(inside, "") << steps[j].second << " is not signed yet";
         }

@@ -7,7 +7,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 #include <stdexcept>
+
+#include "tests/support/TestSupport.h"
 
 namespace gongwen::testing {
 
@@ -15,6 +18,27 @@ std::string TextLine::text() const {
   std::string out;
   for (const auto& c : chars) out += c.text;
   return out;
+}
+
+std::vector<ListedFont> listFonts(const std::string& pdf) {
+  const CommandResult r = run({"pdffonts", pdf});
+  if (r.exitCode != 0) throw std::runtime_error("pdffonts failed: " + r.err);
+  std::vector<ListedFont> fonts;
+  std::istringstream in(r.out);
+  std::string line;
+  for (int skip = 0; skip < 2 && std::getline(in, line); ++skip) {
+  }
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::vector<std::string> words;
+    for (std::string w; fields >> w;) words.push_back(w);
+    if (words.size() < 8) continue;
+    const std::size_t n = words.size();
+    ListedFont font{line, words[0], "", words[n - 5] == "yes", words[n - 4] == "yes", words[n - 3] == "yes"};
+    for (std::size_t i = 1; i + 6 < n; ++i) font.type += (font.type.empty() ? "" : " ") + words[i];
+    fonts.push_back(std::move(font));
+  }
+  return fonts;
 }
 
 PdfInspect::PdfInspect(const std::string& path) : doc_(poppler::document::load_from_file(path)) {

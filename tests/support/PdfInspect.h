@@ -41,6 +41,17 @@ struct Raster {
   double toPt(int px) const { return px * 72.0 / dpi; }
 };
 
+// One font as pdffonts lists it (pdffonts, not poppler-cpp: the columns a reviewer looks at).
+struct ListedFont {
+  std::string line;  // as printed, for messages
+  std::string name, type;
+  bool embedded = false, subset = false, toUnicode = false;
+};
+
+// pdffonts' table for the file: name, type (may hold spaces), encoding, emb, sub, uni, object, gen.
+// Throws std::runtime_error when pdffonts fails.
+std::vector<ListedFont> listFonts(const std::string& pdf);
+
 class PdfInspect {
  public:
   explicit PdfInspect(const std::string& path);
