@@ -1,5 +1,5 @@
 # Script mode (cmake -P), run after a test program is built: registers one ctest test per GoogleTest
-# suite of TEST_EXECUTABLE (--gtest_filter=Suite.*) in CTEST_FILE, labelled LABEL.
+# suite of TEST_EXECUTABLE (--gtest_filter=Suite.*) in CTEST_FILE, labelled LABEL, with COST.
 #
 # gtest_discover_tests would register one test per test, each run in a process of its own; the
 # suites make their expensive fixtures (signed samples, the test PKI's policy, a PostgreSQL server,
@@ -17,6 +17,6 @@ set(script "")
 foreach(line IN LISTS suites)
   string(REGEX REPLACE "^\n(.*)\\.$" "\\1" suite "${line}")
   string(APPEND script "add_test([=[${suite}]=] \"${TEST_EXECUTABLE}\" [=[--gtest_filter=${suite}.*]=])\n"
-         "set_tests_properties([=[${suite}]=] PROPERTIES LABELS ${LABEL})\n")
+         "set_tests_properties([=[${suite}]=] PROPERTIES LABELS ${LABEL} COST ${COST})\n")
 endforeach()
 file(WRITE "${CTEST_FILE}" "${script}")
