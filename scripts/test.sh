@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds gongwen and runs the whole test suite: the normal build, the same tests under
 # AddressSanitizer + UndefinedBehaviorSanitizer, and a short bounded fuzzing run of each fuzz target
-# (the checker, the PDF reader, the job loader: 60 s each by default).
+# (the checker, the PDF reader, the job loader: 30 s each by default, GONGWEN_FUZZ_SECONDS to change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,4 +26,4 @@ sanitized_ctest() {
 sanitized_ctest fast_unwind_on_malloc=0 -L 'signing|policy'
 sanitized_ctest fast_unwind_on_malloc=1 -LE 'signing|policy'
 
-./scripts/fuzz-check.sh "${GONGWEN_FUZZ_SECONDS:-60}"
+./scripts/fuzz-check.sh "${GONGWEN_FUZZ_SECONDS:-30}"
