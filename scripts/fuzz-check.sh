@@ -2,10 +2,11 @@
 # Builds the libFuzzer targets (checker, PDF reader, job loader) with clang, ASan and UBSan in their
 # own build directory and runs each for a bounded time. A crash, a leak, an input taking longer
 # than the timeout or memory beyond the RSS limit is a finding and fails the run.
-# Usage: scripts/fuzz-check.sh [seconds per target] (default 60).
+# Usage: scripts/fuzz-check.sh [seconds per target] (default 30: the seed corpora are replayed
+# first, then mutated; CI's whole run has a budget of 25 minutes).
 set -euo pipefail
 
-seconds="${1:-60}"
+seconds="${1:-30}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${GONGWEN_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 targets=(check pdf job)

@@ -16,6 +16,7 @@
 #include "pipeline/archive/BagValidator.h"
 #include "pipeline/archive/EventLog.h"
 #include "tests/archive/ArchiveFixture.h"
+#include "tests/support/TestScale.h"
 
 namespace gongwen::testing {
 namespace {
@@ -116,7 +117,7 @@ TEST_F(KilledIngest, AtRandomTimesEachRerunCompletes) {
   std::vector<std::string> argv = {gongwenBinary(), "archive", "ingest"};
   argv.insert(argv.end(), files.begin(), files.end());
   argv.insert(argv.end(), {"--archive", dir, "--policy", bureau().policyPath()});
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < testScale(6, 3); ++i) {
     const std::chrono::microseconds after(delay(random));
     SCOPED_TRACE("seed " + std::to_string(seed) + ", run " + std::to_string(i) + ": SIGKILL after " +
                  std::to_string(after.count()) + " µs");

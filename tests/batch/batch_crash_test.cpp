@@ -1,8 +1,9 @@
 // SIGKILL at any point loses nothing and duplicates nothing: a 50-job batch is stopped at the named
 // kill points (pipeline/core/KillPoint.h: after a render, between authorising and registering a
 // seal, after signing, between a signed PDF and its state, inside the archive's ingest) and then
-// killed at 20 random times; a last run completes it. Every job is then archived exactly once, the
-// seal register holds exactly one use per seal step, and the archive audits clean.
+// killed at 20 random times (the batch holds 20 jobs under the sanitizers); a last run completes it. Every
+// job is then archived exactly once, the seal register holds exactly one use per seal step, and the archive
+// audits clean.
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -11,11 +12,12 @@
 #include <random>
 
 #include "tests/batch/BatchFixture.h"
+#include "tests/support/TestScale.h"
 
 namespace gongwen::testing::batchfx {
 namespace {
 
-constexpr int kJobs = 50;
+constexpr int kJobs = testScale(50, 20);
 
 TEST(BatchCrash, KillsAtNamedPointsAndRandomTimesLoseNothingAndDuplicateNothing) {
   BatchBureau bureau;
@@ -52,13 +54,15 @@ TEST(BatchCrash, KillsAtNamedPointsAndRandomTimesLoseNothingAndDuplicateNothing)
   const std::string registry = bureau.archive() + "/registry.sqlite";
   const auto documents =
       query(registry, "SELECT count(*), count(DISTINCT number), count(DISTINCT pdf_sha256) FROM documents");
-  EXPECT_EQ(documents[0], (std::vector<std::string>{"50", "50", "50"}));
+  const std::string jobs = std::to_string(kJobs);
+  EXPECT_EQ(documents[0], (std::vector<std::string>{jobs, jobs, jobs}));
   // One seal step per notice (加盖行政公章): exactly one use each, whatever was killed when.
   const auto seals = query(bureau.registerPath(),
                            "SELECT count(*), count(DISTINCT document_sha256 || seal || step) FROM seal_use");
-  EXPECT_EQ(seals[0], (std::vector<std::string>{"50", "50"}));
+  EXPECT_EQ(seals[0], (std::vector<std::string>{jobs, jobs}));
   const CommandResult again = run(argv);
-  EXPECT_NE(again.out.find("nothing to do: all 50 documents are archived already"), std::string::npos)
+  EXPECT_NE(again.out.find("nothing to do: all " + jobs + " documents are archived already"),
+            std::string::npos)
       << again.out;
   const CommandResult audit =
       run({gongwenBinary(), "archive", "audit", "--archive", bureau.archive(), "--policy", bureau.policy()});

@@ -8,10 +8,12 @@
 
 #include "pipeline/core/AtomicFile.h"
 #include "tests/support/MeasuredRun.h"
+#include "tests/support/TestScale.h"
 #include "tests/support/TestSupport.h"
 
 using gongwen::writeFileAtomically;
 using gongwen::testing::gongwenBinary;
+using gongwen::testing::kSanitized;
 using gongwen::testing::makeSparseFile;
 using gongwen::testing::MeasuredResult;
 using gongwen::testing::runMeasured;
@@ -21,20 +23,6 @@ using gongwen::testing::TempDir;
 namespace {
 
 constexpr unsigned long long MB = 1024 * 1024;
-
-// AddressSanitizer keeps freed memory in quarantine, so a process that allocates and frees a lot
-// stays large; the memory bounds of the tests that check a whole text only hold without it.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kUnderAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kUnderAddressSanitizer = true;
-#else
-constexpr bool kUnderAddressSanitizer = false;
-#endif
-#else
-constexpr bool kUnderAddressSanitizer = false;
-#endif
 
 MeasuredResult gongwen(std::vector<std::string> args) {
   args.insert(args.begin(), gongwenBinary());
@@ -49,7 +37,7 @@ void expectRefusedAtOnce(const MeasuredResult& r, int exitCode, const std::strin
   EXPECT_NE(r.err.find("error[" + code + "]"), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   EXPECT_LT(r.seconds, 1.0);
-  EXPECT_LT(r.peakRssMb, kUnderAddressSanitizer ? 160 : 100);
+  EXPECT_LT(r.peakRssMb, kSanitized ? 160 : 100);
 }
 
 struct OverLimit {
@@ -126,7 +114,9 @@ TEST(InputLimits, MaxInputSizeRaisesTheLimitOfTheMainInput) {
 }
 
 TEST(InputLimits, CheckStreamsAPlainTextInMemoryThatDoesNotGrowWithIt) {
-  if (kUnderAddressSanitizer) {
+  // AddressSanitizer keeps freed memory in quarantine, so a process that allocates and frees a lot
+  // stays large; the memory bounds of the tests that check a whole text only hold without it.
+  if (kSanitized) {
     GTEST_SKIP() << "AddressSanitizer's quarantine keeps freed memory resident";
   }
   TempDir dir;
@@ -163,7 +153,7 @@ TEST(InputLimits, CheckGivesUpOnATextWithAMistakeOnEveryLineAfterTenThousandFind
       << r.out.substr(r.out.size() - 400);
   EXPECT_LT(r.seconds, 10.0);
   // Two million findings of about 1 KB each were held before.
-  if (!kUnderAddressSanitizer) {
+  if (!kSanitized) {
     EXPECT_LT(r.peakRssMb, 100);
   }
 }

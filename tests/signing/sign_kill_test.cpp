@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "tests/signing/RegisterFixture.h"
+#include "tests/support/TestScale.h"
 
 namespace gongwen::testing::signfx {
 namespace {
@@ -108,7 +109,7 @@ TEST(SignKilledAtRandom, LeavesEitherNoSealOrASealWithItsRow) {
   std::mt19937 random(seed);
   std::uniform_int_distribution<long long> delay(0, whole.count());
   int untouched = 0, attempted = 0, sealed = 0;
-  for (int i = 0; i < 16; ++i) {
+  for (int i = 0; i < testScale(16, 8); ++i) {
     const std::string output = b.file("random-" + std::to_string(i) + ".pdf");
     const std::chrono::microseconds after(delay(random));
     const int signal = i % 2 == 0 ? SIGKILL : SIGTERM;

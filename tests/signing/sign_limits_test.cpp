@@ -5,6 +5,7 @@
 
 #include "tests/signing/SignFixture.h"
 #include "tests/support/MeasuredRun.h"
+#include "tests/support/TestScale.h"
 
 namespace gongwen::testing::signfx {
 namespace {
@@ -34,11 +35,7 @@ MeasuredResult signWithSecretFile(const std::string& in, const std::string& out,
 }
 
 // AddressSanitizer's shadow memory and start-up alone take more than 100 MB.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr long kMaxRssMb = 160;
-#else
-constexpr long kMaxRssMb = 100;
-#endif
+constexpr long kMaxRssMb = kSanitized ? 160 : 100;
 
 void expectRefusedAtOnce(const MeasuredResult& r, int exitCode, const std::string& code) {
   EXPECT_FALSE(r.killed) << "killed by the watchdog after " << r.seconds << " s at " << r.peakRssMb << " MB";
