@@ -163,12 +163,13 @@ std::vector<PreparedDocument> prepareAll(const IngestRequest& request, const pol
   std::vector<std::exception_ptr> failures(count);
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
-  cms::CertificateCache certificates;
+  cms::CertificateCache ownCertificates;
+  cms::CertificateCache* certificates = request.certificates ? request.certificates : &ownCertificates;
   const auto work = [&] {
     for (std::size_t i = 0; !failed && (i = next++) < count;) {
       try {
-        prepared[i] =
-            prepareDocument(request.files[i], policy, request.jobPath, request.incoming, &certificates);
+        prepared[i] = prepareDocument(request.files[i], policy, request.jobPath, request.incoming,
+                                      certificates, request.signatureChecks);
         checkMetadata(*prepared[i]);
       } catch (...) {
         failures[i] = std::current_exception();
@@ -194,8 +195,12 @@ std::vector<PreparedDocument> prepareAll(const IngestRequest& request, const pol
 
 std::vector<IngestOutcome> ingestDocuments(const std::string& archiveDir, const IngestRequest& request) {
   checkRequest(request);
-  policy::Policy policy = policy::loadPolicy(request.policyPath);
-  if (!request.registry.empty()) policy.registerPath = request.registry;
+  std::optional<policy::Policy> ownPolicy;
+  if (request.policy == nullptr) {
+    ownPolicy = policy::loadPolicy(request.policyPath);
+    if (!request.registry.empty()) ownPolicy->registerPath = request.registry;
+  }
+  const policy::Policy& policy = request.policy ? *request.policy : *ownPolicy;
   std::vector<PreparedDocument> prepared = prepareAll(request, policy);
 
   // Refusals against the archive as it is, before it is touched.

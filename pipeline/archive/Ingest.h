@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/archive/IngestPreparation.h"
+#include "signing/verify/SignatureCheckCache.h"
 
 namespace gongwen::archive {
 
@@ -21,6 +22,12 @@ struct IngestRequest {
   // A postgresql:// URL (--registry): the archive's registry and the seal-use register the
   // verification reads are there, not in DIR and at the policy's path. Empty: the SQLite ones.
   std::string registry;
+  // A batch that verified its documents already passes what it keeps for the run: the policy as
+  // loaded from policyPath (with `registry` applied), its certificate cache and the signatures it
+  // checked (SignatureCheckCache.h), so that ingest does not load and check them again. Null: made here.
+  const policy::Policy* policy = nullptr;
+  cms::CertificateCache* certificates = nullptr;
+  verify::SignatureCheckCache* signatureChecks = nullptr;
 };
 
 struct IngestOutcome {

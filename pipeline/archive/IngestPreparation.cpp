@@ -18,9 +18,10 @@ const char* const kWhatToDo =
     "only a document `gongwen verify --policy` accepts in full is archived; nothing was archived";
 
 verify::Report verifyForArchive(const PreparedDocument& prepared, const policy::Policy& policy, bool incoming,
-                                cms::CertificateCache* certificates) {
+                                cms::CertificateCache* certificates, verify::SignatureCheckCache* checks) {
   verify::VerifyOptions options;
   options.certificateCache = certificates;
+  options.signatureChecks = checks;
   if (incoming) {
     // Another organ's approval chain is not ours to check: its signatures must be intact and trusted.
     options.trustAnchorFiles = policy.trustAnchors;
@@ -111,11 +112,13 @@ std::string routeIncoming(const policy::Policy& policy, const std::string& sende
 
 PreparedDocument prepareDocument(const std::string& file, const policy::Policy& policy,
                                  const std::string& jobPath, const IncomingDetails& incoming,
-                                 cms::CertificateCache* certificates) {
+                                 cms::CertificateCache* certificates,
+                                 verify::SignatureCheckCache* signatureChecks) {
   PreparedDocument prepared;
   prepared.file = file;
   prepared.pdf = readInput(file, InputKind::Pdf);
-  const verify::Report report = verifyForArchive(prepared, policy, incoming.incoming, certificates);
+  const verify::Report report =
+      verifyForArchive(prepared, policy, incoming.incoming, certificates, signatureChecks);
   PdfFacts facts = readPdfFacts(prepared.pdf, file);
   if (!jobPath.empty()) {
     prepared.job = readInput(jobPath, InputKind::Job);

@@ -11,6 +11,7 @@
 #include "pipeline/archive/RegistryRecords.h"
 #include "pipeline/policy/Policy.h"
 #include "signing/cms/PemCertificates.h"
+#include "signing/verify/SignatureCheckCache.h"
 
 namespace gongwen::archive {
 
@@ -36,10 +37,12 @@ struct PreparedDocument {
 // checked for integrity and trust in the policy's anchors only. Throws the refusal: exit 5
 // ("archive.does-not-verify") when a signature or the file fails, 4 for a policy finding, 3 when
 // the file is not a readable PDF or the job is not this document's.
-// `certificates`, when given, keeps the policy's certificates read across the files of a batch.
+// `certificates`, when given, keeps the policy's certificates read across the files of a batch, and
+// `signatureChecks` the signatures already checked with them (VerifyOptions).
 PreparedDocument prepareDocument(const std::string& file, const policy::Policy& policy,
                                  const std::string& jobPath, const IncomingDetails& incoming,
-                                 cms::CertificateCache* certificates = nullptr);
+                                 cms::CertificateCache* certificates = nullptr,
+                                 verify::SignatureCheckCache* signatureChecks = nullptr);
 
 // The people an incoming document goes to: the 书记 for a Party organ's document, else the 局长,
 // with the name the policy gives, e.g. "局长 王建国".

@@ -11,6 +11,7 @@
 #include "signing/verify/PdfDate.h"
 #include "signing/verify/PolicyReview.h"
 #include "signing/verify/SealUseCheck.h"
+#include "signing/verify/SignatureCheckCache.h"
 #include "signing/verify/SignatureFields.h"
 
 namespace gongwen::verify {
@@ -27,11 +28,15 @@ std::string subjectOf(X509* cert) {
   return std::string(data, static_cast<size_t>(n));
 }
 
-StorePtr trustStore(const VerifyOptions& options, size_t& anchors) {
-  StorePtr store(X509_STORE_new());
+std::vector<std::string> trustAnchorFiles(const VerifyOptions& options) {
   std::vector<std::string> files = options.trustAnchorFiles;
   if (options.policy)
     files.insert(files.end(), options.policy->trustAnchors.begin(), options.policy->trustAnchors.end());
+  return files;
+}
+
+StorePtr trustStore(const VerifyOptions& options, const std::vector<std::string>& files) {
+  StorePtr store(X509_STORE_new());
   for (const auto& file : files) {
     std::vector<cms::X509Ptr> read;
     const std::vector<cms::X509Ptr>& certificates = options.certificateCache
@@ -42,7 +47,6 @@ StorePtr trustStore(const VerifyOptions& options, size_t& anchors) {
                        "cannot read the trust anchor " + file + "; give a PEM certificate");
     for (const auto& certificate : certificates) X509_STORE_add_cert(store.get(), certificate.get());
   }
-  anchors = files.size();
   return store;
 }
 
@@ -53,8 +57,59 @@ struct Checked {
   size_t signedEnd = 0;
 };
 
+SignedFacts checkSigned(const SignedInputs& in, X509_STORE* store, const VerifyOptions& options) {
+  SignedFacts sig;
+  CmsFacts facts = checkCms(in.contents, in.covered, options.sm2UserId);
+  sig.algorithm = facts.algorithm;
+  sig.digestOk = facts.digestMatches;
+  sig.signatureOk = facts.signatureValid;
+  sig.signingCertificateOk = facts.signingCertificateV2Matches;
+  sig.problems = std::move(facts.problems);
+  if (!facts.signer) return sig;
+  sig.subject = subjectOf(facts.signer.get());
+
+  const size_t anchors = in.anchorFiles->size();
+  const auto claimed = parsePdfDate(std::string(in.claimedTime));
+  if (facts.timestampTime) {
+    sig.time = *facts.timestampTime;
+    sig.timeSource = "timestamp";
+    if (anchors > 0) {
+      const std::string why = checkTimestamp(facts.timestampDer, facts.signatureValue, store);
+      if (!why.empty()) sig.problems.push_back({"timestamp.invalid", why});
+    }
+  } else if (facts.signingTimeAttribute) {
+    sig.time = *facts.signingTimeAttribute;
+    sig.timeSource = "signingTime attribute";
+  } else if (claimed) {
+    sig.time = *claimed;
+    sig.timeSource = "/M (claimed)";
+  } else {
+    sig.time = std::time(nullptr);
+    sig.timeSource = "none given (checked now)";
+    sig.checkedNow = true;
+  }
+  sig.signingTime = formatUtcTime(sig.time);
+
+  if (anchors == 0) {
+    // A signature nobody vouches for proves nothing about who made it: without anchors, no pass.
+    sig.trust = "not checked (no trust anchors given)";
+    sig.problems.push_back({"certificate.no-trust-anchor", "no trust anchor to check \"" + sig.subject +
+                                                               "\" against; give --policy or --trust"});
+  } else {
+    const std::string why = checkChain(facts.signer.get(), facts.certificates.get(), store, sig.time);
+    sig.trust = why.empty() ? "trusted" : why;
+    if (!why.empty()) {
+      sig.problems.push_back(
+          {"certificate.untrusted",
+           "the signer certificate \"" + sig.subject + "\" is not valid at " + sig.signingTime + ": " + why});
+    }
+  }
+  sig.signer = std::move(facts.signer);
+  return sig;
+}
+
 Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X509_STORE* store,
-                       size_t anchors, const VerifyOptions& options) {
+                       const std::vector<std::string>& anchorFiles, const VerifyOptions& options) {
   Checked checked;
   SignatureReport& sig = checked.report;
   sig.field = field.name;
@@ -72,49 +127,26 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, X5
   sig.problems = std::move(range.problems);
   if (range.covered.empty()) return checked;
 
-  CmsFacts facts = checkCms(dict.get("Contents")->text, range.covered, options.sm2UserId);
-  sig.algorithm = facts.algorithm;
-  sig.digestOk = facts.digestMatches;
-  sig.signatureOk = facts.signatureValid;
-  sig.signingCertificateOk = facts.signingCertificateV2Matches;
+  const std::string claimedTime = pdf::textOf(dict.get("M"));
+  const SignedInputs inputs{dict.get("Contents")->text, range.covered, claimedTime, options.sm2UserId,
+                            &anchorFiles};
+  // The anchors' contents are fixed for the process only when they are read once (a certificate cache).
+  SignatureCheckCache* cache = options.certificateCache ? options.signatureChecks : nullptr;
+  SignedFacts facts;
+  if (cache == nullptr || !cache->find(inputs, facts)) {
+    facts = checkSigned(inputs, store, options);
+    if (cache != nullptr) cache->add(inputs, facts);
+  }
+  sig.algorithm = std::move(facts.algorithm);
+  sig.digestOk = facts.digestOk;
+  sig.signatureOk = facts.signatureOk;
+  sig.signingCertificateOk = facts.signingCertificateOk;
   sig.problems.insert(sig.problems.end(), facts.problems.begin(), facts.problems.end());
-  if (!facts.signer) return checked;
-  sig.subject = subjectOf(facts.signer.get());
-
-  const auto claimed = parsePdfDate(pdf::textOf(dict.get("M")));
-  if (facts.timestampTime) {
-    checked.time = *facts.timestampTime;
-    sig.timeSource = "timestamp";
-    if (anchors > 0) {
-      const std::string why = checkTimestamp(facts.timestampDer, facts.signatureValue, store);
-      if (!why.empty()) sig.problems.push_back({"timestamp.invalid", why});
-    }
-  } else if (facts.signingTimeAttribute) {
-    checked.time = *facts.signingTimeAttribute;
-    sig.timeSource = "signingTime attribute";
-  } else if (claimed) {
-    checked.time = *claimed;
-    sig.timeSource = "/M (claimed)";
-  } else {
-    checked.time = std::time(nullptr);
-    sig.timeSource = "none given (checked now)";
-  }
-  sig.signingTime = formatUtcTime(checked.time);
-
-  if (anchors == 0) {
-    // A signature nobody vouches for proves nothing about who made it: without anchors, no pass.
-    sig.trust = "not checked (no trust anchors given)";
-    sig.problems.push_back({"certificate.no-trust-anchor", "no trust anchor to check \"" + sig.subject +
-                                                               "\" against; give --policy or --trust"});
-  } else {
-    const std::string why = checkChain(facts.signer.get(), facts.certificates.get(), store, checked.time);
-    sig.trust = why.empty() ? "trusted" : why;
-    if (!why.empty()) {
-      sig.problems.push_back(
-          {"certificate.untrusted",
-           "the signer certificate \"" + sig.subject + "\" is not valid at " + sig.signingTime + ": " + why});
-    }
-  }
+  sig.subject = std::move(facts.subject);
+  sig.timeSource = std::move(facts.timeSource);
+  sig.signingTime = std::move(facts.signingTime);
+  sig.trust = std::move(facts.trust);
+  checked.time = facts.time;
   checked.signer = std::move(facts.signer);
   return checked;
 }
@@ -164,11 +196,11 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
                         "bytes were appended after the last %%EOF without a revision"});
   }
 
-  size_t anchors = 0;
-  const StorePtr store = trustStore(options, anchors);
+  const std::vector<std::string> anchorFiles = trustAnchorFiles(options);
+  const StorePtr store = trustStore(options, anchorFiles);
   std::vector<Checked> checked;
   for (const auto& field : findSignatureFields(doc)) {
-    checked.push_back(checkSignature(doc, field, store.get(), anchors, options));
+    checked.push_back(checkSignature(doc, field, store.get(), anchorFiles, options));
   }
   std::stable_sort(checked.begin(), checked.end(),
                    [](const Checked& a, const Checked& b) { return a.signedEnd < b.signedEnd; });

@@ -10,6 +10,7 @@
 #include "pipeline/policy/Policy.h"
 #include "signing/cms/PemCertificates.h"
 #include "signing/verify/PdfParser.h"
+#include "signing/verify/SignatureCheckCache.h"
 #include "signing/verify/VerificationReport.h"
 
 namespace gongwen::verify {
@@ -23,6 +24,9 @@ struct VerifyOptions {
   // Where the policy's certificates and the trust anchors are read from when many documents are
   // verified in one process; null: read for each verification.
   cms::CertificateCache* certificateCache = nullptr;
+  // Signatures this process checked already (SignatureCheckCache.h); used only with a certificate
+  // cache. Null: every signature is checked.
+  SignatureCheckCache* signatureChecks = nullptr;
 };
 
 // Throws Error(InputInvalid, "pdf.*") when the file is not a readable PDF.
