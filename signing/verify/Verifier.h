@@ -34,8 +34,9 @@ struct VerifyOptions {
   std::optional<std::time_t> at;
   // `verify --offline`: revocation only from the file and the policy's CRLs, nothing fetched.
   bool offline = false;
-  // Signatures this process checked already (SignatureCheckCache.h); used only with a certificate
-  // cache. Null: every signature is checked.
+  // Signatures this process checked already (SignatureCheckCache.h): their CMS and timestamp token
+  // checks are reused, the chain and revocation checked again at `at`. Used only with a certificate
+  // cache. Null: every signature is checked in full.
   SignatureCheckCache* signatureChecks = nullptr;
 };
 
