@@ -158,12 +158,13 @@ void placeChunk(const ArchiveLayout& layout, RegistryStore& registry, std::vecto
 // the first failing file's (forEachInParallel rethrows the lowest index that failed).
 std::vector<PreparedDocument> prepareAll(const IngestRequest& request, const policy::Policy& policy) {
   std::vector<std::optional<PreparedDocument>> prepared(request.files.size());
-  cms::CertificateCache certificates;
+  cms::CertificateCache ownCertificates;
+  cms::CertificateCache* certificates = request.certificates ? request.certificates : &ownCertificates;
   LongTermExtender extend;
   if (request.longTerm.value_or(!policy.timestampUrl.empty())) extend = request.extender;
   forEachInParallel(prepared.size(), [&](std::size_t i) {
-    prepared[i] =
-        prepareDocument(request.files[i], policy, request.jobPath, request.incoming, &certificates, extend);
+    prepared[i] = prepareDocument(request.files[i], policy, request.jobPath, request.incoming, certificates,
+                                  extend, request.signatureChecks);
     checkMetadata(*prepared[i]);
   });
   std::vector<PreparedDocument> done;
@@ -176,8 +177,12 @@ std::vector<PreparedDocument> prepareAll(const IngestRequest& request, const pol
 
 std::vector<IngestOutcome> ingestDocuments(const std::string& archiveDir, const IngestRequest& request) {
   checkRequest(request);
-  policy::Policy policy = policy::loadPolicy(request.policyPath);
-  if (!request.registry.empty()) policy.registerPath = request.registry;
+  std::optional<policy::Policy> ownPolicy;
+  if (request.policy == nullptr) {
+    ownPolicy = policy::loadPolicy(request.policyPath);
+    if (!request.registry.empty()) ownPolicy->registerPath = request.registry;
+  }
+  const policy::Policy& policy = request.policy ? *request.policy : *ownPolicy;
   std::vector<PreparedDocument> prepared = prepareAll(request, policy);
 
   // Refusals against the archive as it is, before it is touched.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "pipeline/archive/IngestPreparation.h"
+#include "signing/verify/SignatureCheckCache.h"
 
 namespace gongwen::archive {
 
@@ -26,6 +27,12 @@ struct IngestRequest {
   // unset: when the policy names a timestamp authority. Needs `extender`.
   std::optional<bool> longTerm;
   LongTermExtender extender;
+  // A batch that verified its documents already passes what it keeps for the run: the policy as
+  // loaded from policyPath (with `registry` applied), its certificate cache and the signatures it
+  // checked (SignatureCheckCache.h), so that ingest does not load and check them again. Null: made here.
+  const policy::Policy* policy = nullptr;
+  cms::CertificateCache* certificates = nullptr;
+  verify::SignatureCheckCache* signatureChecks = nullptr;
 };
 
 struct IngestOutcome {

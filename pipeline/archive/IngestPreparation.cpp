@@ -18,9 +18,10 @@ const char* const kWhatToDo =
     "only a document `gongwen verify --policy` accepts in full is archived; nothing was archived";
 
 verify::Report verifyForArchive(const PreparedDocument& prepared, const policy::Policy& policy, bool incoming,
-                                cms::CertificateCache* certificates) {
+                                cms::CertificateCache* certificates, verify::SignatureCheckCache* checks) {
   verify::VerifyOptions options = archiveVerifyOptions(policy, incoming);
   options.certificateCache = certificates;
+  options.signatureChecks = checks;
   const verify::Report report = verify::verifyPdf(prepared.pdf, prepared.file, options);
   if (std::optional<Error> refused = verify::archivingRefusal(report, kWhatToDo)) throw *refused;
   if (!incoming && !report.chainChecked)
@@ -115,17 +116,20 @@ std::string routeIncoming(const policy::Policy& policy, const std::string& sende
 
 PreparedDocument prepareDocument(const std::string& file, const policy::Policy& policy,
                                  const std::string& jobPath, const IncomingDetails& incoming,
-                                 cms::CertificateCache* certificates, const LongTermExtender& extend) {
+                                 cms::CertificateCache* certificates, const LongTermExtender& extend,
+                                 verify::SignatureCheckCache* signatureChecks) {
   PreparedDocument prepared;
   prepared.file = file;
   prepared.pdf = readInput(file, InputKind::Pdf);
-  verify::Report report = verifyForArchive(prepared, policy, incoming.incoming, certificates);
+  verify::Report report =
+      verifyForArchive(prepared, policy, incoming.incoming, certificates, signatureChecks);
   if (extend) {
     prepared.received = std::move(prepared.pdf);
     verify::VerifyOptions options = archiveVerifyOptions(policy, incoming.incoming);
     options.certificateCache = certificates;
+    options.signatureChecks = signatureChecks;
     prepared.pdf = extend(prepared.received, file, policy, options);
-    report = verifyForArchive(prepared, policy, incoming.incoming, certificates);
+    report = verifyForArchive(prepared, policy, incoming.incoming, certificates, signatureChecks);
   }
   PdfFacts facts = readPdfFacts(prepared.pdf, file);
   if (!jobPath.empty()) {

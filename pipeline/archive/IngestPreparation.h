@@ -12,6 +12,7 @@
 #include "pipeline/archive/RegistryRecords.h"
 #include "pipeline/policy/Policy.h"
 #include "signing/cms/PemCertificates.h"
+#include "signing/verify/SignatureCheckCache.h"
 #include "signing/verify/Verifier.h"
 
 namespace gongwen::archive {
@@ -46,13 +47,15 @@ struct PreparedDocument {
 // checked for integrity and trust in the policy's anchors only. Throws the refusal: exit 5
 // ("archive.does-not-verify") when a signature or the file fails, 4 for a policy finding, 3 when
 // the file is not a readable PDF or the job is not this document's.
-// `certificates`, when given, keeps the policy's certificates read across the files of a batch.
+// `certificates`, when given, keeps the policy's certificates read across the files of a batch, and
+// `signatureChecks` the signatures already checked with them (VerifyOptions).
 // `extend`, when given, extends the PDF once it verified; the extended PDF is verified again and
 // archived, the received one kept beside it.
 PreparedDocument prepareDocument(const std::string& file, const policy::Policy& policy,
                                  const std::string& jobPath, const IncomingDetails& incoming,
                                  cms::CertificateCache* certificates = nullptr,
-                                 const LongTermExtender& extend = {});
+                                 const LongTermExtender& extend = {},
+                                 verify::SignatureCheckCache* signatureChecks = nullptr);
 
 // How an archived document is verified, at ingest and when the audit verifies it again: our own
 // against the policy (people, approval chain, seal register), an incoming one against the policy's

@@ -72,10 +72,14 @@ void transition(const BatchContext& context, DocumentOutcome& outcome, DocumentS
   context.store.record(outcome.record);
 }
 
-verify::Report verifyCurrent(const BatchContext& context, const std::string& pdf, const std::string& name) {
+// `checks` holds the document's signatures this process checked: each step verifies the whole
+// document, and each signature's CMS and chain are checked once.
+verify::Report verifyCurrent(const BatchContext& context, const std::string& pdf, const std::string& name,
+                             verify::SignatureCheckCache& checks) {
   verify::VerifyOptions options;
   options.policy = &context.policy;
   options.certificateCache = context.certificates;
+  options.signatureChecks = &checks;
   return verify::verifyPdf(pdf, name, options);
 }
 
@@ -88,7 +92,8 @@ std::vector<policy::SignedStep> signedStepsOf(const verify::Report& report) {
 // The longest PDF in the folder that continues `current` (its bytes begin with current's): one a
 // leader signed by hand, or one this batch wrote before it was stopped. Must hold up to signing.
 std::optional<std::string> newerPdf(const BatchContext& context, const std::string& folder,
-                                    const std::string& current, std::string& bytes) {
+                                    const std::string& current, std::string& bytes,
+                                    verify::SignatureCheckCache& checks) {
   std::optional<std::string> best;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(folder, ec)) {
@@ -102,7 +107,7 @@ std::optional<std::string> newerPdf(const BatchContext& context, const std::stri
     bytes = std::move(candidate);
   }
   if (best) {
-    const verify::Report report = verifyCurrent(context, bytes, *best);
+    const verify::Report report = verifyCurrent(context, bytes, *best, checks);
     if (auto refused = verify::signingRefusal(report))
       throw Error(
           refused->exitCode(), refused->code(),
@@ -139,6 +144,7 @@ class Pipeline {
   std::string folder_;
   std::string pdf_;                         // the bytes of record_.pdf
   std::optional<verify::Report> complete_;  // the verifier's report on pdf_ once no step is missing
+  verify::SignatureCheckCache checks_;
 };
 
 void Pipeline::start() {
@@ -214,12 +220,12 @@ void Pipeline::sign() {
   // Waiting is decided afresh: the step may have been signed by hand meanwhile.
   record_.state = DocumentState::Pending;
   std::string newer;
-  if (auto adopted = newerPdf(context_, folder_, pdf_, newer)) {
+  if (auto adopted = newerPdf(context_, folder_, pdf_, newer, checks_)) {
     record_.pdf = *adopted;
     pdf_ = std::move(newer);
   }
   for (;;) {
-    const verify::Report report = verifyCurrent(context_, pdf_, record_.pdf);
+    const verify::Report report = verifyCurrent(context_, pdf_, record_.pdf, checks_);
     if (auto refused = verify::signingRefusal(report)) throw *refused;
     record_.signatures = static_cast<int>(report.signatures.size());
     if (report.missingSteps.empty()) {
@@ -287,7 +293,8 @@ void Pipeline::archive() {
     const StageClock clock(outcome_, "verify");
     // The signing loop verified the finished document already; a document that came in finished
     // (a rerun after the last signature) is verified here.
-    const verify::Report report = complete_ ? *complete_ : verifyCurrent(context_, pdf_, record_.pdf);
+    const verify::Report report =
+        complete_ ? *complete_ : verifyCurrent(context_, pdf_, record_.pdf, checks_);
     if (auto refused = verify::archivingRefusal(report, "the batch archives only what verifies in full"))
       throw *refused;
   }
@@ -297,6 +304,9 @@ void Pipeline::archive() {
   request.policyPath = context_.policyPath;
   request.jobPath = record_.job;
   request.registry = context_.registry;
+  request.policy = &context_.policy;
+  request.certificates = context_.certificates;
+  request.signatureChecks = &checks_;
   const std::vector<archive::IngestOutcome> ingested = archive::ingestDocuments(context_.archiveDir, request);
   killPointForTests("batch-archived");
   record_.archiveId = ingested.front().archiveId;

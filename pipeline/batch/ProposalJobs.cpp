@@ -6,26 +6,23 @@
 #include <filesystem>
 
 #include "pipeline/archive/Digest.h"
+#include "pipeline/core/LocalTime.h"
 #include "pipeline/reply/ReplyRun.h"
 
 namespace gongwen::batch {
 
-namespace {
-
-reply::CalendarDate letterDate(const BatchContext& context, const std::string& path) {
-  std::tm parts{};
-  if (context.fixedTime) {
-    const std::time_t epoch = static_cast<std::time_t>(*context.fixedTime);
-    gmtime_r(&epoch, &parts);
+reply::CalendarDate letterDate(std::optional<std::int64_t> fixedTime, const std::string& path,
+                               const std::string& timeZone) {
+  std::time_t when = 0;
+  if (fixedTime) {
+    when = static_cast<std::time_t>(*fixedTime);
   } else {
     struct stat st {};
-    const std::time_t changed = ::stat(path.c_str(), &st) == 0 ? st.st_mtime : std::time(nullptr);
-    localtime_r(&changed, &parts);
+    when = ::stat(path.c_str(), &st) == 0 ? st.st_mtime : std::time(nullptr);
   }
+  const std::tm parts = toLocalTime(when, timeZone).parts;
   return {parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
 }
-
-}  // namespace
 
 ProposalJobs answerProposals(const BatchContext& context, const BatchInput& proposals) {
   reply::ReplyOptions options;
@@ -34,7 +31,7 @@ ProposalJobs answerProposals(const BatchContext& context, const BatchInput& prop
                     (name + "-" + archive::sha256Hex(proposals.relativePath).substr(0, 12)))
                        .string();
   options.policy = &context.policy;
-  options.date = letterDate(context, proposals.path);
+  options.date = letterDate(context.fixedTime, proposals.path, context.policy.timeZone);
   options.fixedTime = context.fixedTime;
   const reply::ReplyReport report = reply::replyToProposals(proposals.path, options);
   ProposalJobs jobs;

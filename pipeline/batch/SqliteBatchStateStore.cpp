@@ -71,8 +71,8 @@ SqliteBatchStateStore::SqliteBatchStateStore(const std::string& workDir, Access 
   sqlite3_busy_timeout(db_, 60000);
   const bool ready = access == Access::ReadOnly
                          ? exec(db_, "PRAGMA query_only = 1")
-                         : exec(db_, "PRAGMA journal_mode = WAL") && exec(db_, "PRAGMA synchronous = FULL") &&
-                               exec(db_, kCreate);
+                         : exec(db_, "PRAGMA journal_mode = WAL") &&
+                               exec(db_, "PRAGMA synchronous = NORMAL") && exec(db_, kCreate);
   if (!ready) {
     const std::string reason = sqlite3_errmsg(db_);
     sqlite3_close(db_);
@@ -122,7 +122,7 @@ void SqliteBatchStateStore::record(const DocumentRecord& r) {
     text(r.archiveId);
     sqlite3_bind_int64(insert.get(), i++, r.updated);
   }
-  // Autocommit: the statement is its own transaction, durable when step() returns.
+  // Autocommit: the statement is its own transaction, kept across a kill when step() returns.
   if (!insert || sqlite3_step(insert.get()) != SQLITE_DONE)
     throw systemError("batch.state-write",
                       path_ + ": cannot record the state of " + r.source + ": " + sqlite3_errmsg(db_));

@@ -1,8 +1,10 @@
 #pragma once
 // The embedded BatchStateStore: an SQLite database `state.sqlite` in the work directory (WAL,
-// synchronous FULL), one row per document, each transition one INSERT OR REPLACE in its own
-// transaction. One connection, used under a mutex by the worker threads; other processes (shards
-// on one machine) wait for each other through SQLite's locking.
+// synchronous NORMAL), one row per document, each transition one INSERT OR REPLACE in its own
+// transaction. A transition survives the process being killed; a power cut may lose the last ones,
+// which a rerun redoes from what is durable: the PDFs (written and flushed before their transition),
+// the seal register and the archive (both synchronous FULL). One connection, used under a mutex by the worker
+// threads; other processes (shards on one machine) wait for each other through SQLite's locking.
 
 #include <memory>
 #include <mutex>

@@ -15,6 +15,7 @@
 #include "signing/verify/PolicyReview.h"
 #include "signing/verify/RevocationCheck.h"
 #include "signing/verify/SealUseCheck.h"
+#include "signing/verify/SignatureCheckCache.h"
 #include "signing/verify/SignatureFields.h"
 
 namespace gongwen::verify {
@@ -24,11 +25,15 @@ using pdf::Object;
 using StorePtr = cms::OpenSslPtr<X509_STORE, X509_STORE_free>;
 using CrlPtr = cms::OpenSslPtr<X509_CRL, X509_CRL_free>;
 
-StorePtr trustStore(const VerifyOptions& options, size_t& anchors) {
-  StorePtr store(X509_STORE_new());
+std::vector<std::string> trustAnchorFiles(const VerifyOptions& options) {
   std::vector<std::string> files = options.trustAnchorFiles;
   if (options.policy)
     files.insert(files.end(), options.policy->trustAnchors.begin(), options.policy->trustAnchors.end());
+  return files;
+}
+
+StorePtr trustStore(const VerifyOptions& options, const std::vector<std::string>& files) {
+  StorePtr store(X509_STORE_new());
   for (const auto& file : files) {
     std::vector<cms::X509Ptr> read;
     const std::vector<cms::X509Ptr>& certificates = options.certificateCache
@@ -39,7 +44,6 @@ StorePtr trustStore(const VerifyOptions& options, size_t& anchors) {
                        "cannot read the trust anchor " + file + "; give a PEM certificate");
     for (const auto& certificate : certificates) X509_STORE_add_cert(store.get(), certificate.get());
   }
-  anchors = files.size();
   return store;
 }
 
@@ -135,9 +139,29 @@ void checkCertificate(const CmsFacts& facts, X509_STORE* store, ValidationData& 
   sig.notes = std::move(verdict.notes);
 }
 
+SignedChecks checkSigned(const SignedInputs& in, X509_STORE* store) {
+  SignedChecks checks;
+  checks.cms = checkCms(in.contents, in.covered, in.sm2UserId, in.requireSigningCertificateV2);
+  if (checks.cms.signer && !checks.cms.timestampDer.empty())
+    checks.timestamp = checkTimestampToken(checks.cms.timestampDer, {checks.cms.signatureValue}, store);
+  return checks;
+}
+
+// The CMS and timestamp token checks, from `options.signatureChecks` when made for the same inputs.
+SignedChecks checkSignedOnce(const SignedInputs& in, X509_STORE* store, const VerifyOptions& options) {
+  // The anchors' contents are fixed for the process only when they are read once (a certificate cache).
+  SignatureCheckCache* cache = options.certificateCache ? options.signatureChecks : nullptr;
+  if (cache == nullptr) return checkSigned(in, store);
+  if (std::optional<SignedChecks> kept = cache->find(in)) return std::move(*kept);
+  SignedChecks checks = checkSigned(in, store);
+  cache->add(in, checks);
+  return checks;
+}
+
 Checked checkSignature(const pdf::Document& doc, const SignatureField& field, const Object& dict,
-                       X509_STORE* store, size_t anchors, ValidationData& data, const VerifyOptions& options,
-                       const std::vector<DocumentTimestampReport>& timestamps, SecurityStores& stores) {
+                       X509_STORE* store, const std::vector<std::string>& anchorFiles, ValidationData& data,
+                       const VerifyOptions& options, const std::vector<DocumentTimestampReport>& timestamps,
+                       SecurityStores& stores) {
   Checked checked;
   SignatureReport& sig = checked.report;
   sig.field = field.name;
@@ -157,8 +181,11 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, co
 
   const Object* subFilter = dict.get("SubFilter");
   sig.subFilter = subFilter && subFilter->is(Object::Kind::Name) ? subFilter->text : "";
-  CmsFacts facts = checkCms(dict.get("Contents")->text, range.covered, options.sm2UserId,
-                            sig.subFilter != "adbe.pkcs7.detached");
+  const SignedInputs inputs{dict.get("Contents")->text, range.covered, options.sm2UserId,
+                            sig.subFilter != "adbe.pkcs7.detached", &anchorFiles};
+  SignedChecks checks = checkSignedOnce(inputs, store, options);
+  CmsFacts& facts = checks.cms;
+  const size_t anchors = anchorFiles.size();
   sig.algorithm = facts.algorithm;
   sig.digestOk = facts.digestMatches;
   sig.signatureOk = facts.signatureValid;
@@ -173,8 +200,8 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, co
   const DocumentTimestampReport* documentTimestamp = earliestCovering(timestamps, sig.revision);
   bool timestampValid = false;
   std::vector<std::string> authorityChain;
-  if (!facts.timestampDer.empty()) {
-    TimestampFacts timestamp = checkTimestampToken(facts.timestampDer, {facts.signatureValue}, store);
+  if (checks.timestamp) {
+    TimestampFacts& timestamp = *checks.timestamp;
     if (!timestamp.genTime) {
       sig.problems.push_back({"timestamp.malformed", "the signature timestamp token cannot be parsed"});
     } else {
@@ -267,8 +294,8 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
                         "bytes were appended after the last %%EOF without a revision"});
   }
 
-  size_t anchors = 0;
-  const StorePtr store = trustStore(options, anchors);
+  const std::vector<std::string> anchorFiles = trustAnchorFiles(options);
+  const StorePtr store = trustStore(options, anchorFiles);
   ValidationData data = validationData(options);
   SecurityStores stores(doc);
   addToValidationData(stores.latest(), data);
@@ -288,7 +315,7 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
   checkTimestampRenewals(report.documentTimestamps, data.at);
   std::vector<Checked> checked;
   for (const auto& [field, dict] : signatureFields) {
-    Checked c = checkSignature(doc, field, dict, store.get(), anchors, data, options,
+    Checked c = checkSignature(doc, field, dict, store.get(), anchorFiles, data, options,
                                report.documentTimestamps, stores);
     LongTermVerdict longTerm = assessLongTerm(c.longTerm, report.documentTimestamps, stores, data.at);
     c.report.level = longTerm.level;

@@ -13,6 +13,7 @@
 #include "pipeline/policy/Policy.h"
 #include "signing/cms/PemCertificates.h"
 #include "signing/verify/PdfParser.h"
+#include "signing/verify/SignatureCheckCache.h"
 #include "signing/verify/VerificationReport.h"
 
 namespace gongwen::verify {
@@ -33,6 +34,10 @@ struct VerifyOptions {
   std::optional<std::time_t> at;
   // `verify --offline`: revocation only from the file and the policy's CRLs, nothing fetched.
   bool offline = false;
+  // Signatures this process checked already (SignatureCheckCache.h): their CMS and timestamp token
+  // checks are reused, the chain and revocation checked again at `at`. Used only with a certificate
+  // cache. Null: every signature is checked in full.
+  SignatureCheckCache* signatureChecks = nullptr;
 };
 
 // Throws Error(InputInvalid, "pdf.*") when the file is not a readable PDF.
