@@ -2,56 +2,29 @@
 
 #include <gtest/gtest.h>
 
-#include <sstream>
-
 #include "pipeline/core/Error.h"
 #include "pipeline/pdf/PdfWriter.h"
 #include "tests/pdf/PdfTestSupport.h"
 #include "tests/pdf/SampleFrames.h"
+#include "tests/support/PdfInspect.h"
 
 namespace gongwen::pdf {
 namespace {
 
 using fonts::FontRole;
-using gongwen::testing::run;
 using gongwen::testing::TempDir;
-
-struct FontLine {
-  std::string name, type, emb, sub, uni;
-};
-
-// pdffonts' table: name, type (may hold spaces), encoding, emb, sub, uni, object number, gen.
-std::vector<FontLine> pdffonts(const std::string& path) {
-  const auto result = run({"pdffonts", path});
-  EXPECT_EQ(result.exitCode, 0) << result.err;
-  std::vector<FontLine> lines;
-  std::istringstream in(result.out);
-  std::string line;
-  for (int skip = 0; skip < 2 && std::getline(in, line); ++skip) {
-  }
-  while (std::getline(in, line)) {
-    std::istringstream fields(line);
-    std::vector<std::string> words;
-    for (std::string w; fields >> w;) words.push_back(w);
-    if (words.size() < 8) continue;
-    const size_t n = words.size();
-    std::string type;
-    for (size_t i = 1; i + 6 < n; ++i) type += (type.empty() ? "" : " ") + words[i];
-    lines.push_back({words[0], type, words[n - 5], words[n - 4], words[n - 3]});
-  }
-  return lines;
-}
 
 TEST(PdfFonts, EveryRoleIsAnEmbeddedSubsetWithToUnicode) {
   TempDir dir;
   const auto& fonts = testing::collectionTitleFonts();
-  const auto fontsInPdf = pdffonts(testing::saved(dir, writePdf(testing::sampleNotice(fonts), fonts)));
+  const auto fontsInPdf =
+      gongwen::testing::listFonts(testing::saved(dir, writePdf(testing::sampleNotice(fonts), fonts)));
   ASSERT_EQ(fontsInPdf.size(), 5u) << "one font per role used";
   bool sawCff = false, sawGlyf = false, sawCollectionFace = false;
-  for (const FontLine& f : fontsInPdf) {
-    EXPECT_EQ(f.emb, "yes") << f.name;
-    EXPECT_EQ(f.sub, "yes") << f.name;
-    EXPECT_EQ(f.uni, "yes") << f.name;
+  for (const gongwen::testing::ListedFont& f : fontsInPdf) {
+    EXPECT_TRUE(f.embedded) << f.line;
+    EXPECT_TRUE(f.subset) << f.line;
+    EXPECT_TRUE(f.toUnicode) << f.line;
     ASSERT_GE(f.name.size(), 8u);
     EXPECT_EQ(f.name[6], '+') << f.name;
     for (int i = 0; i < 6; ++i) EXPECT_TRUE(f.name[i] >= 'A' && f.name[i] <= 'Z') << f.name;
@@ -70,7 +43,7 @@ TEST(PdfFonts, OnlyRolesThatAreDrawnAreEmbedded) {
   layout::Frames frames;
   frames.pages.resize(1);
   frames.pages[0].runs.push_back(testing::run(fonts, FontRole::Kaiti, 16, 700, "楷体"));
-  const auto fontsInPdf = pdffonts(testing::saved(dir, writePdf(frames, fonts)));
+  const auto fontsInPdf = gongwen::testing::listFonts(testing::saved(dir, writePdf(frames, fonts)));
   ASSERT_EQ(fontsInPdf.size(), 1u);
   EXPECT_EQ(fontsInPdf[0].name.substr(7), fonts.face(FontRole::Kaiti).postscriptName());
 }
