@@ -86,9 +86,7 @@ void expectRandomByteDamageNeverValid(const std::string& pdf) {
   }
 }
 
-TEST(VerifyRobustness, RandomByteDamageIsNeverValid) {
-  expectRandomByteDamageNeverValid(sealedProposal());
-}
+TEST(VerifyRobustness, RandomByteDamageIsNeverValid) { expectRandomByteDamageNeverValid(sealedProposal()); }
 
 TEST(VerifyRobustness, RandomByteDamageToAFileWithObjectStreamsIsNeverValid) {
   expectRandomByteDamageNeverValid(sealedWithObjectStreams());
