@@ -1,6 +1,8 @@
 // `archive find`, `archive show` and `archive export` over an archive of signed samples.
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
@@ -130,6 +132,21 @@ TEST_F(ArchiveOfSamples, ExportNeverWritesIntoTheArchive) {
     const CommandResult result = archiveCli({"export", id, "--archive", archive(), "-o", target});
     EXPECT_EQ(result.exitCode, 6) << target << result.err;
     EXPECT_NE(result.err.find("io.output-is-input"), std::string::npos) << result.err;
+  }
+  EXPECT_EQ(treeHash(archive()), before);
+}
+
+TEST_F(ArchiveOfSamples, ExportRefusesADeviceOrAFifoAndLeavesTheArchiveAlone) {
+  const std::string id = findJson({"--number", "江州环呈〔2026〕8号"})[0].at("id");
+  TempDir out;
+  const std::string fifo = out.file("pipe");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  const std::string before = treeHash(archive());
+  for (const std::string& target : {std::string("/dev/null"), fifo}) {
+    const CommandResult result = archiveCli({"export", id, "--archive", archive(), "-o", target});
+    EXPECT_EQ(result.exitCode, 6) << target << result.err;
+    EXPECT_NE(result.err.find("io.output-not-regular"), std::string::npos) << result.err;
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
   }
   EXPECT_EQ(treeHash(archive()), before);
 }

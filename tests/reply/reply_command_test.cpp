@@ -340,3 +340,27 @@ TEST(ReplyCommand, ALetterThatFailsCheckIsTheRowsErrorAndReplacesNothing) {
   EXPECT_FALSE(fs::exists(fresh.file("out/npc-17-5-100.pdf")));
   EXPECT_TRUE(fs::exists(fresh.file("out/cppcc-14-5-101.pdf")));
 }
+
+TEST(ReplyCommand, AnInputWhereAnOutputWouldGoIsRefusedAndKept) {
+  TempDir dir;
+  fs::create_directories(dir.file("out"));
+  const std::string input = dir.file("out/register.pdf");  // the name of the register reply writes
+  fs::copy_file(sourcePath("samples/proposals.csv"), input);
+  const std::string before = gongwen::readFile(input);
+  const auto r = reply(input, dir.file("out"));
+  EXPECT_EQ(r.exitCode, 6) << r.out << r.err;
+  EXPECT_NE(r.err.find("io.output-is-input"), std::string::npos) << r.err;
+  EXPECT_EQ(gongwen::readFile(input), before);
+}
+
+TEST(ReplyCommand, AHugeRegisterIsRefusedAtOnceNamingTheLimit) {
+  TempDir dir;
+  const std::string input = dir.file("huge.csv");
+  gongwen::writeFileAtomically(input, "类别,届次\n");
+  fs::resize_file(input, 640ull << 20);
+  const auto r = reply(input, dir.file("out"));
+  EXPECT_EQ(r.exitCode, 3) << r.err;
+  EXPECT_NE(r.err.find("error[input.too-large]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(input), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir.file("out/register.pdf")));
+}
