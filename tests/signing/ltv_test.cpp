@@ -92,6 +92,23 @@ CommandResult verifyCliAt(const std::string& pdf, std::time_t at, const std::str
               "--at", formatUtcTime(at), "--format", format});
 }
 
+TEST(LongTermValidation, AnOutputNamingTheInputThePolicyOrADeviceIsRefused) {
+  TempDir work;
+  const std::string input = work.file("in.pdf");
+  writeFileAtomically(input, timestampedMinutes());
+  const std::string policyBefore = readFile(tsaPolicy());
+  for (const auto& [output, code] :
+       std::vector<std::pair<std::string, std::string>>{{input, "io.output-is-input"},
+                                                        {tsaPolicy(), "io.output-is-input"},
+                                                        {"/dev/null", "io.output-not-regular"}}) {
+    const CommandResult r = run({gongwenBinary(), "ltv", input, "-o", output, "--policy", tsaPolicy()});
+    EXPECT_EQ(r.exitCode, 6) << output << ": " << r.err;
+    EXPECT_NE(r.err.find(code), std::string::npos) << output << ": " << r.err;
+  }
+  EXPECT_EQ(readFile(input), timestampedMinutes());
+  EXPECT_EQ(readFile(tsaPolicy()), policyBefore);
+}
+
 TEST(LongTermValidation, TestPkiHasExpiredDecadesAhead) {
   const long seconds = static_cast<long>(kDecadesAhead - std::time(nullptr));
   for (const char* certificate : {"root.crt", "tsa.crt", "bangong.crt", "juzhang.crt"}) {
