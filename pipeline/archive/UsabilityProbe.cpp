@@ -2,52 +2,21 @@
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-font.h>
-#include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
 #include <memory>
-#include <mutex>
 #include <optional>
 
 #include "pipeline/archive/EmbeddedFonts.h"
+#include "pipeline/archive/PopplerDocument.h"
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
 
 namespace gongwen::archive {
 
 namespace {
-
-// What Poppler complains about while it reads, instead of its lines on stderr. Poppler has one
-// error function per process; it hands each complaint to the collector of the thread that reads.
-thread_local std::vector<std::string>* collecting = nullptr;
-
-void collect(const std::string& message, void*) {
-  if (collecting != nullptr) collecting->push_back(message);
-}
-
-class PopplerErrors {
- public:
-  PopplerErrors() {
-    static std::once_flag installed;
-    std::call_once(installed, [] { poppler::set_debug_error_function(&collect, nullptr); });
-    collecting = &messages_;
-  }
-  ~PopplerErrors() { collecting = nullptr; }
-  PopplerErrors(const PopplerErrors&) = delete;
-  PopplerErrors& operator=(const PopplerErrors&) = delete;
-
-  // The first complaint since the last call, or "".
-  std::string take() {
-    std::string first = messages_.empty() ? std::string() : messages_.front();
-    messages_.clear();
-    return first;
-  }
-
- private:
-  std::vector<std::string> messages_;
-};
 
 std::string pageProblem(int index, const std::string& what) {
   return "page " + std::to_string(index + 1) + " does not render: " + what +
