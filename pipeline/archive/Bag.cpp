@@ -79,18 +79,21 @@ BagImage makeBag(const BagContents& contents, std::time_t baggingDate) {
   BagImage image;
   unsigned long long octets = 0;
   for (const auto& [path, bytes] : contents.payload) {
-    image.files.push_back(file("data/" + path, bytes));
+    const auto known = contents.payloadSha256.find(path);
+    image.files.push_back(known == contents.payloadSha256.end()
+                              ? file("data/" + path, bytes)
+                              : BagFile{"data/" + path, bytes, known->second});
     octets += bytes.size();
   }
-  const std::vector<BagFile> payload = image.files;
+  const std::size_t payloadFiles = image.files.size();
   std::vector<BagFile> tags;
   tags.push_back(file("bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"));
   std::string info = "Bagging-Date: " + utcDay(baggingDate) + "\n" + "Bag-Software-Agent: gongwen\n" +
                      "External-Identifier: " + oneLine(contents.archiveId) + "\n" +
-                     "Payload-Oxum: " + std::to_string(octets) + "." + std::to_string(payload.size()) + "\n";
+                     "Payload-Oxum: " + std::to_string(octets) + "." + std::to_string(payloadFiles) + "\n";
   for (const auto& [label, value] : contents.info) info += oneLine(label) + ": " + oneLine(value) + "\n";
   tags.push_back(file("bag-info.txt", info));
-  tags.push_back(file("manifest-sha256.txt", manifestOf(payload)));
+  tags.push_back(file("manifest-sha256.txt", manifestOf(image.files)));  // the payload, so far
   image.files.insert(image.files.end(), tags.begin(), tags.end());
   image.files.push_back(file("tagmanifest-sha256.txt", manifestOf(tags)));
   return image;

@@ -11,6 +11,7 @@
 // the directory it is given.
 
 #include <ctime>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +28,9 @@ struct BagContents {
   std::string archiveId;
   std::vector<std::pair<std::string, std::string>> payload;  // path under data/, bytes
   std::vector<std::pair<std::string, std::string>> info;     // further bag-info.txt labels, in order
+  // The SHA-256 (lowercase hex) of payload files the caller has hashed already, by path under data/:
+  // not hashed again (a signed PDF is a third of a megabyte).
+  std::map<std::string, std::string> payloadSha256;
 };
 
 struct BagImage {

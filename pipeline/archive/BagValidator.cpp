@@ -25,8 +25,9 @@ constexpr std::size_t kTagFileLimit = 16u << 20;
 
 class Validation {
  public:
-  Validation(std::string root, const std::vector<FileRecord>* registered)
-      : root_(std::move(root)), registered_(registered) {}
+  Validation(std::string root, const std::vector<FileRecord>* registered,
+             const std::map<std::string, FileDigest>* read)
+      : root_(std::move(root)), registered_(registered), read_(read) {}
 
   std::vector<BagProblem> run() {
     struct stat st {};
@@ -164,7 +165,9 @@ class Validation {
   void checkListed(const std::map<std::string, std::string>& entries) {
     for (const auto& [path, checksum] : entries) {
       std::string error;
-      const FileDigest digest = digestFile(root_ + "/" + path, error);
+      const auto read = read_ ? read_->find(path) : std::map<std::string, FileDigest>::const_iterator{};
+      const FileDigest digest =
+          read_ && read != read_->end() ? read->second : digestFile(root_ + "/" + path, error);
       if (digest.sha256.empty()) {
         const bool missing = error == std::strerror(ENOENT) || error == std::strerror(ENOTDIR);
         add(missing ? "bag.missing" : "bag.unreadable", path,
@@ -240,7 +243,8 @@ class Validation {
 
   std::string root_;
   const std::vector<FileRecord>* registered_;
-  std::map<std::string, FileDigest> digests_;  // of each file a manifest lists, as read
+  const std::map<std::string, FileDigest>* read_;  // files the caller has just hashed
+  std::map<std::string, FileDigest> digests_;      // of each file a manifest lists, as read
   std::vector<BagProblem> problems_;
   unsigned long long payloadOctets_ = 0, payloadFiles_ = 0;
 };
@@ -248,11 +252,16 @@ class Validation {
 }  // namespace
 
 std::vector<BagProblem> validateBag(const std::string& directory) {
-  return Validation(directory, nullptr).run();
+  return Validation(directory, nullptr, nullptr).run();
 }
 
 std::vector<BagProblem> validateBag(const std::string& directory, const std::vector<FileRecord>& registered) {
-  return Validation(directory, &registered).run();
+  return Validation(directory, &registered, nullptr).run();
+}
+
+std::vector<BagProblem> validateBag(const std::string& directory,
+                                    const std::map<std::string, FileDigest>& read) {
+  return Validation(directory, nullptr, &read).run();
 }
 
 }  // namespace gongwen::archive

@@ -19,9 +19,11 @@
 //                      registry recorded at ingest, or a file the registry lists that is missing
 // Each file is read once, so that checking against the registry costs no second pass.
 
+#include <map>
 #include <string>
 #include <vector>
 
+#include "pipeline/archive/Digest.h"
 #include "pipeline/archive/RegistryRecords.h"
 
 namespace gongwen::archive {
@@ -37,5 +39,11 @@ std::vector<BagProblem> validateBag(const std::string& directory);
 // The same, and every file of the bag against what the registry recorded for it (documents' files
 // rows: the whole bag, tag files included): a bag rewritten consistently is caught too.
 std::vector<BagProblem> validateBag(const std::string& directory, const std::vector<FileRecord>& registered);
+
+// The same as the first, where the caller has just read and hashed some files of the bag (`read`, by
+// path in the bag, as a manifest names them): those are not read again. The audit's fixity check
+// reads every file of every replica first.
+std::vector<BagProblem> validateBag(const std::string& directory,
+                                    const std::map<std::string, FileDigest>& read);
 
 }  // namespace gongwen::archive

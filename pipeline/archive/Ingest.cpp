@@ -85,6 +85,7 @@ BagContents bagContents(const PreparedDocument& prepared, const std::string& met
   BagContents contents;
   contents.archiveId = d.id;
   contents.payload.push_back({"document.pdf", prepared.pdf});
+  contents.payloadSha256["document.pdf"] = d.pdfSha256;
   if (!prepared.received.empty()) contents.payload.push_back({"received.pdf", prepared.received});
   if (!prepared.job.empty()) contents.payload.push_back({"job.xml", prepared.job});
   contents.payload.push_back({"metadata.xml", metadata});

@@ -8,6 +8,7 @@
 
 #include "pipeline/archive/Bag.h"
 #include "pipeline/archive/BagValidator.h"
+#include "pipeline/archive/Digest.h"
 #include "pipeline/core/AtomicFile.h"
 #include "tests/support/TestSupport.h"
 
@@ -64,6 +65,39 @@ TEST_F(BagTest, MakeBagIsDeterministic) {
   const BagImage first = makeBag(contents, 1769846400), second = makeBag(contents, 1769846400);
   ASSERT_EQ(first.files.size(), 5u);
   for (std::size_t i = 0; i < first.files.size(); ++i) EXPECT_EQ(first.files[i].bytes, second.files[i].bytes);
+}
+
+// Ingest hashes the signed PDF once for the registry; the bag takes that digest as it is.
+TEST_F(BagTest, APayloadDigestTheCallerHasIsTheManifestsAndTheBagIsTheSame) {
+  BagContents contents;
+  contents.archiveId = "x";
+  contents.payload = {{"a.pdf", "a"}, {"b.txt", "b"}};
+  const BagImage computed = makeBag(contents, 1769846400);
+  contents.payloadSha256["a.pdf"] = sha256Hex("a");
+  const BagImage given = makeBag(contents, 1769846400);
+  ASSERT_EQ(given.files.size(), computed.files.size());
+  for (std::size_t i = 0; i < given.files.size(); ++i) {
+    EXPECT_EQ(given.files[i].sha256, computed.files[i].sha256) << given.files[i].path;
+    EXPECT_EQ(given.files[i].bytes, computed.files[i].bytes) << given.files[i].path;
+  }
+  contents.payloadSha256["a.pdf"] = std::string(64, '0');
+  EXPECT_NE(makeBag(contents, 1769846400).files[0].sha256, sha256Hex("a"));
+}
+
+// The audit has read and hashed every file of the bag a moment before it validates it: what it read
+// is what the manifests are checked against, and a file it did not read is read here.
+TEST_F(BagTest, FilesTheCallerHasReadAreCheckedAsReadAndNotReadAgain) {
+  std::map<std::string, FileDigest> read;
+  read["data/document.pdf"] = {sha256Hex("%PDF-1.7\nnot reallY\n"), 20};
+  EXPECT_TRUE(validateBag(bag, std::map<std::string, FileDigest>{}).empty());
+  std::vector<std::string> found;
+  for (const BagProblem& problem : validateBag(bag, read)) found.push_back(problem.code + " " + problem.file);
+  EXPECT_EQ(found, std::vector<std::string>{"bag.checksum data/document.pdf"});
+  overwrite("data/metadata.xml", "<b/>\n");
+  found.clear();
+  for (const BagProblem& problem : validateBag(bag, read)) found.push_back(problem.code + " " + problem.file);
+  EXPECT_EQ(found,
+            (std::vector<std::string>{"bag.checksum data/document.pdf", "bag.checksum data/metadata.xml"}));
 }
 
 TEST_F(BagTest, AFlippedPayloadByteIsAChecksumProblem) {
