@@ -41,10 +41,11 @@ struct BagImage {
 BagImage makeBag(const BagContents& contents, std::time_t baggingDate);
 
 // Creates `directory` (which must not exist) and writes every file of `image` into it. Nothing is
-// flushed here: a writer of many bags makes them durable at once with syncFilesystem() on each
-// replica root before it renames them into place (one flush for a batch instead of one fsync a
-// file). `ownerOnly` (a classified document's bag): files 0600 and directories 0700 whatever the
-// umask, as its PDF is. Throws Error(System, "archive.write") naming the file.
+// flushed here (a large file's write-back is started, not waited for): a writer of many bags makes
+// them durable at once with syncFilesystem() on each replica root before it renames them into place
+// (one flush for a batch instead of one fsync a file). `ownerOnly` (a classified document's bag): files 0600
+// and directories 0700 whatever the umask, as its PDF is. Throws Error(System, "archive.write") naming the
+// file.
 void writeBagImage(const BagImage& image, const std::string& directory, bool ownerOnly = false);
 
 // syncfs(2) of the filesystem `path` is on: every file and directory written there so far is on
