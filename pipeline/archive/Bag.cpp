@@ -80,15 +80,15 @@ void writeFile(const std::string& path, const std::string& bytes, mode_t mode, b
 
 }  // namespace
 
-BagImage makeBag(const BagContents& contents, std::time_t baggingDate) {
+BagImage makeBag(BagContents contents, std::time_t baggingDate) {
   BagImage image;
   unsigned long long octets = 0;
-  for (const auto& [path, bytes] : contents.payload) {
+  for (auto& [path, bytes] : contents.payload) {
+    octets += bytes.size();
     const auto known = contents.payloadSha256.find(path);
     image.files.push_back(known == contents.payloadSha256.end()
-                              ? file("data/" + path, bytes)
-                              : BagFile{"data/" + path, bytes, known->second});
-    octets += bytes.size();
+                              ? file("data/" + path, std::move(bytes))
+                              : BagFile{"data/" + path, std::move(bytes), known->second});
   }
   const std::size_t payloadFiles = image.files.size();
   std::vector<BagFile> tags;

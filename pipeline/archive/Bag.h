@@ -37,8 +37,9 @@ struct BagImage {
   std::vector<BagFile> files;  // payload first, then bagit.txt, bag-info.txt and the two manifests
 };
 
-// The complete bag in memory. `baggingDate` gives Bagging-Date (UTC day).
-BagImage makeBag(const BagContents& contents, std::time_t baggingDate);
+// The complete bag in memory: the payload's bytes are moved into it. `baggingDate` gives Bagging-Date
+// (UTC day).
+BagImage makeBag(BagContents contents, std::time_t baggingDate);
 
 // Creates `directory` (which must not exist) and writes every file of `image` into it. Nothing is
 // flushed here (a large file's write-back is started, not waited for): a writer of many bags makes

@@ -82,16 +82,18 @@ Classified classify(const std::vector<PreparedDocument>& prepared, const Registr
   return result;
 }
 
-BagContents bagContents(const PreparedDocument& prepared, const std::string& metadata) {
+// The bag takes the document's files, which nothing reads once it is made: a third of a megabyte a
+// notice is not copied twice more.
+BagContents bagContents(PreparedDocument& prepared, std::string metadata) {
   const DocumentRecord& d = prepared.record;
   BagContents contents;
   contents.archiveId = d.id;
-  contents.payload.push_back({"document.pdf", prepared.pdf});
+  contents.payload.push_back({"document.pdf", std::move(prepared.pdf)});
   contents.payloadSha256["document.pdf"] = d.pdfSha256;
-  if (!prepared.received.empty()) contents.payload.push_back({"received.pdf", prepared.received});
-  if (!prepared.job.empty()) contents.payload.push_back({"job.xml", prepared.job});
-  contents.payload.push_back({"metadata.xml", metadata});
-  contents.payload.push_back({"verification.json", prepared.reportJson});
+  if (!prepared.received.empty()) contents.payload.push_back({"received.pdf", std::move(prepared.received)});
+  if (!prepared.job.empty()) contents.payload.push_back({"job.xml", std::move(prepared.job)});
+  contents.payload.push_back({"metadata.xml", std::move(metadata)});
+  contents.payload.push_back({"verification.json", std::move(prepared.reportJson)});
   contents.payload.push_back({"text.txt", d.text});
   contents.info.push_back({"Source-Organization", prepared.metadata.archivingUnit});
   contents.info.push_back({"External-Description", d.title});
