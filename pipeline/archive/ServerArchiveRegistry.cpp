@@ -1,7 +1,5 @@
 #include "pipeline/archive/ServerArchiveRegistry.h"
 
-#include <pqxx/pqxx>
-
 #include "pipeline/archive/RegistrySchema.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/policy/ServerDatabase.h"
@@ -14,9 +12,8 @@ namespace {
 
 const char* const kSelectEvents = "SELECT seq, time, kind, document_id, detail, prev_hash, hash FROM events ";
 
-ArchiveEvent readEvent(const pqxx::row& r) {
-  return {r[0].as<long long>(),   r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
-          r[4].as<std::string>(), r[5].as<std::string>(), r[6].as<std::string>()};
+ArchiveEvent readEvent(const server::Row& r) {
+  return {r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)};
 }
 
 std::vector<std::string> tableNames() {
@@ -26,51 +23,51 @@ std::vector<std::string> tableNames() {
   return tables;
 }
 
-ArchiveEvent insertEvent(pqxx::work& work, EventKind kind, const std::string& documentId,
+ArchiveEvent insertEvent(server::Transaction& work, EventKind kind, const std::string& documentId,
                          const std::string& detailJson, std::time_t when) {
-  const pqxx::result last = work.exec("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  const std::vector<server::Row> last = work.exec("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
   const ArchiveEvent event =
-      followingEvent(last.empty() ? 0 : last[0][0].as<long long>(),
-                     last.empty() ? "" : last[0][1].as<std::string>(), kind, documentId, detailJson, when);
-  work.exec_params("INSERT INTO events VALUES ($1, $2, $3, $4, $5, $6, $7)", event.sequence, event.time,
-                   event.kind, event.documentId, event.detail, event.previousHash, event.hash);
+      followingEvent(last.empty() ? 0 : last[0].integer(0), last.empty() ? "" : last[0].text(1), kind,
+                     documentId, detailJson, when);
+  work.exec("INSERT INTO events VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            server::parameters(event.sequence, event.time, event.kind, event.documentId, event.detail,
+                               event.previousHash, event.hash));
   return event;
 }
-
-// libpqxx 6 sends a null const char* as NULL; the server reads the text as the column's type.
-const char* orNull(const std::optional<std::string>& value) { return value ? value->c_str() : nullptr; }
 
 std::optional<std::string> asText(const std::optional<long long>& value) {
   return value ? std::optional<std::string>(std::to_string(*value)) : std::nullopt;
 }
 
-void insertDocument(pqxx::work& work, const DocumentRecord& d) {
+void insertDocument(server::Transaction& work, const DocumentRecord& d) {
   const std::optional<std::string> year = asText(d.year), serial = asText(d.serial);
-  work.exec_params(
+  work.exec(
       "INSERT INTO documents VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)",
-      d.id, d.sequence, d.number, orNull(d.organCode), orNull(year), orNull(serial), d.title, d.kind,
-      d.templateId, d.organ, d.date, d.classification, d.copyNumber, d.urgency, d.incoming ? 1 : 0,
-      d.pdfSha256, static_cast<long long>(d.pdfSize), d.pages, d.ingestedAt);
+      server::parameters(d.id, d.sequence, d.number, d.organCode, year, serial, d.title, d.kind, d.templateId,
+                         d.organ, d.date, d.classification, d.copyNumber, d.urgency, d.incoming ? 1 : 0,
+                         d.pdfSha256, static_cast<long long>(d.pdfSize), d.pages, d.ingestedAt));
   for (const SignatureRecord& s : d.signatures) {
-    work.exec_params("INSERT INTO signatures VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)", d.id,
-                     s.position, s.field, s.step, s.person, s.personName, s.role, s.actingFor, s.subject,
-                     s.signedAt, s.timeSource, s.isSeal ? 1 : 0);
+    work.exec("INSERT INTO signatures VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)",
+              server::parameters(d.id, s.position, s.field, s.step, s.person, s.personName, s.role,
+                                 s.actingFor, s.subject, s.signedAt, s.timeSource, s.isSeal ? 1 : 0));
   }
   for (const SealUseRecord& u : d.sealUses) {
     const std::optional<std::string> registerSequence = asText(u.registerSequence);
-    work.exec_params("INSERT INTO seal_uses VALUES ($1,$2,$3,$4,$5,$6,$7)", d.id, u.position, u.seal, u.step,
-                     u.signedAt, orNull(registerSequence), u.registerHash);
+    work.exec(
+        "INSERT INTO seal_uses VALUES ($1,$2,$3,$4,$5,$6,$7)",
+        server::parameters(d.id, u.position, u.seal, u.step, u.signedAt, registerSequence, u.registerHash));
   }
   for (const FileRecord& f : d.files) {
-    work.exec_params("INSERT INTO files VALUES ($1,$2,$3,$4)", d.id, f.path, f.sha256,
-                     static_cast<long long>(f.size));
+    work.exec("INSERT INTO files VALUES ($1,$2,$3,$4)",
+              server::parameters(d.id, f.path, f.sha256, static_cast<long long>(f.size)));
   }
   if (d.incomingEntry) {
     const IncomingRecord& i = *d.incomingEntry;
-    work.exec_params("INSERT INTO incoming VALUES ($1,$2,$3,$4,$5,$6,$7,$8)", d.id, i.receivedAt, i.sender,
-                     i.title, i.number, i.urgency, i.proposal, i.routedTo);
+    work.exec("INSERT INTO incoming VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",
+              server::parameters(d.id, i.receivedAt, i.sender, i.title, i.number, i.urgency, i.proposal,
+                                 i.routedTo));
   }
-  work.exec_params("INSERT INTO document_text VALUES ($1,$2)", d.id, d.text);
+  work.exec("INSERT INTO document_text VALUES ($1,$2)", server::parameters(d.id, d.text));
 }
 
 }  // namespace
@@ -79,19 +76,20 @@ ServerArchiveRegistry::ServerArchiveRegistry(const std::string& url, RegistryAcc
     : url_(url), connection_(server::connect(url, "archive.registry-open", "archive registry")) {
   try {
     if (access == RegistryAccess::ReadOnly) {
-      pqxx::read_transaction work(*connection_);
-      created_ = server::tableExists(work, "documents");
+      const std::unique_ptr<server::Transaction> work =
+          connection_->begin(server::Connection::Mode::ReadOnly);
+      created_ = server::tableExists(*work, "documents");
       return;
     }
-    pqxx::work work(*connection_);
-    server::lock(work, server::Lock::Schema);
-    if (!server::tableExists(work, "documents")) {
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadWrite);
+    server::lock(*work, server::Lock::Schema);
+    if (!server::tableExists(*work, "documents")) {
       for (const RegistryObject& object : registrySchema())
-        if (object.type != "trigger") work.exec(object.sql);
+        if (object.type != "trigger") work->exec(object.sql);
       for (const std::string& table : tableNames())
-        for (const std::string& statement : server::appendOnlyStatements(work, table)) work.exec(statement);
+        for (const std::string& statement : server::appendOnlyStatements(*work, table)) work->exec(statement);
     }
-    work.commit();
+    work->commit();
   } catch (const std::exception& e) {
     throw systemError(
         "archive.registry-open",
@@ -111,10 +109,10 @@ std::optional<std::string> ServerArchiveRegistry::firstText(const std::string& s
   const std::lock_guard<std::mutex> guard(mutex_);
   if (!created_) return std::nullopt;
   try {
-    pqxx::read_transaction work(*connection_);
-    const pqxx::result found = work.exec_params(sql, key);
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
+    const std::vector<server::Row> found = work->exec(sql, server::parameters(key));
     if (found.empty()) return std::nullopt;
-    return found[0][0].as<std::string>();
+    return found[0].text(0);
   } catch (const std::exception& e) {
     fail("query", e);
   }
@@ -137,9 +135,8 @@ std::vector<std::string> ServerArchiveRegistry::documentIds() const {
   std::vector<std::string> ids;
   if (!created_) return ids;
   try {
-    pqxx::read_transaction work(*connection_);
-    for (const pqxx::row& r : work.exec("SELECT id FROM documents ORDER BY seq"))
-      ids.push_back(r[0].as<std::string>());
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
+    for (const server::Row& r : work->exec("SELECT id FROM documents ORDER BY seq")) ids.push_back(r.text(0));
   } catch (const std::exception& e) {
     fail("list the documents", e);
   }
@@ -150,8 +147,8 @@ long long ServerArchiveRegistry::nextDocumentSequence() const {
   const std::lock_guard<std::mutex> guard(mutex_);
   if (!created_) return 1;
   try {
-    pqxx::read_transaction work(*connection_);
-    return work.exec("SELECT coalesce(max(seq), 0) + 1 FROM documents")[0][0].as<long long>();
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
+    return work->exec("SELECT coalesce(max(seq), 0) + 1 FROM documents").at(0).integer(0);
   } catch (const std::exception& e) {
     fail("read the document sequence", e);
   }
@@ -162,23 +159,23 @@ void ServerArchiveRegistry::registerDocuments(const std::vector<IngestedDocument
   const std::lock_guard<std::mutex> guard(mutex_);
   std::optional<std::string> taken, number;
   try {
-    pqxx::work work(*connection_);
-    server::lock(work, server::Lock::ArchiveRegistry);
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadWrite);
+    server::lock(*work, server::Lock::ArchiveRegistry);
     for (const IngestedDocument& document : documents) {
       const DocumentRecord& d = document.record;
       if (!d.incoming && !d.number.empty()) {
-        const pqxx::result other =
-            work.exec_params("SELECT id FROM documents WHERE incoming = 0 AND number = $1", d.number);
+        const std::vector<server::Row> other = work->exec(
+            "SELECT id FROM documents WHERE incoming = 0 AND number = $1", server::parameters(d.number));
         if (!other.empty()) {
-          taken = other[0][0].as<std::string>();
+          taken = other[0].text(0);
           number = d.number;
           break;
         }
       }
-      insertDocument(work, d);
-      insertEvent(work, EventKind::Ingest, d.id, document.ingestDetail, when);
+      insertDocument(*work, d);
+      insertEvent(*work, EventKind::Ingest, d.id, document.ingestDetail, when);
     }
-    if (!taken) work.commit();
+    if (!taken) work->commit();
   } catch (const std::exception& e) {
     fail("register the documents", e);
   }
@@ -191,10 +188,10 @@ ArchiveEvent ServerArchiveRegistry::appendEvent(EventKind kind, const std::strin
                                                 const std::string& detailJson, std::time_t when) {
   const std::lock_guard<std::mutex> guard(mutex_);
   try {
-    pqxx::work work(*connection_);
-    server::lock(work, server::Lock::ArchiveRegistry);
-    ArchiveEvent event = insertEvent(work, kind, documentId, detailJson, when);
-    work.commit();
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadWrite);
+    server::lock(*work, server::Lock::ArchiveRegistry);
+    ArchiveEvent event = insertEvent(*work, kind, documentId, detailJson, when);
+    work->commit();
     return event;
   } catch (const std::exception& e) {
     fail(std::string("append the ") + eventKindName(kind) + " event", e);
@@ -206,12 +203,12 @@ std::vector<ArchiveEvent> ServerArchiveRegistry::events(const std::optional<std:
   std::vector<ArchiveEvent> events;
   if (!created_) return events;
   try {
-    pqxx::read_transaction work(*connection_);
-    const pqxx::result rows =
-        documentId ? work.exec_params(std::string(kSelectEvents) + "WHERE document_id = $1 ORDER BY seq",
-                                      *documentId)
-                   : work.exec(std::string(kSelectEvents) + "ORDER BY seq");
-    for (const pqxx::row& r : rows) events.push_back(readEvent(r));
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
+    const std::vector<server::Row> rows =
+        documentId ? work->exec(std::string(kSelectEvents) + "WHERE document_id = $1 ORDER BY seq",
+                                server::parameters(*documentId))
+                   : work->exec(std::string(kSelectEvents) + "ORDER BY seq");
+    for (const server::Row& r : rows) events.push_back(readEvent(r));
   } catch (const std::exception& e) {
     fail("read the events", e);
   }
@@ -234,9 +231,9 @@ std::vector<std::string> ServerArchiveRegistry::missingTriggers() const {
   const std::lock_guard<std::mutex> guard(mutex_);
   std::vector<std::string> missing;
   try {
-    pqxx::read_transaction work(*connection_);
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
     for (const std::string& table : tableNames())
-      for (const std::string& trigger : server::missingAppendOnlyTriggers(work, table))
+      for (const std::string& trigger : server::missingAppendOnlyTriggers(*work, table))
         missing.push_back(trigger);
   } catch (const std::exception& e) {
     fail("read the triggers", e);
