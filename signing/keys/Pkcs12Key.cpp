@@ -122,6 +122,18 @@ class KeyBagReader {
   std::optional<std::string> secret_;
 };
 
+// Without the MAC, a key bag damaged on disk can still decode: an EC key carries its public point
+// beside its secret, so the one can match the certificate while the other makes signatures that
+// verify with nothing. An RSA key needs no check: OpenSSL checks every RSA signature against the
+// public key and makes it again from the private exponent when the CRT factors disagree.
+bool privateHalfGivesPublicHalf(EVP_PKEY* key) {
+  if (EVP_PKEY_is_a(key, "RSA")) return true;
+  const cms::OpenSslPtr<EVP_PKEY_CTX, EVP_PKEY_CTX_free> context(EVP_PKEY_CTX_new(key, nullptr));
+  const bool consistent = context && EVP_PKEY_pairwise_check(context.get()) == 1;
+  ERR_clear_error();
+  return consistent;
+}
+
 // The key of a PKCS#12 file: from its plain safes first, which cost nothing to open, then from
 // its encrypted ones.
 EVP_PKEY* privateKeyOf(PKCS12* p12, const std::string& path, const SecretSource& password) {
@@ -163,6 +175,10 @@ SigningKey loadPkcs12(const std::string& path, const std::string& certificatePat
                       path + ": the key in this PKCS#12 file is not the key of " + certificatePath +
                           ", the certificate the policy names");
   }
+  if (!privateHalfGivesPublicHalf(parts->key))
+    throw inputError("keys.pkcs12", path +
+                                        ": the private key in this PKCS#12 file is damaged (its private "
+                                        "half is not its public half's); restore the file from its backup");
   return makeSigningKey(std::move(parts));
 }
 

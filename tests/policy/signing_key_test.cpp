@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
+#include <openssl/param_build.h>
 #include <openssl/pkcs12.h>
 
 #include "signing/keys/SigningKey.h"
@@ -93,6 +95,61 @@ std::string macOf(const std::string& der) {
   std::string value = mac != nullptr ? bytesOf(mac) : "";
   PKCS12_free(p12);
   return value;
+}
+
+// A PKCS#12 file holding `key` in a shrouded key bag, as OpenSSL writes one (with its MAC).
+std::string pkcs12Holding(EVP_PKEY* key, const std::string& password) {
+  STACK_OF(PKCS12_SAFEBAG)* bags = nullptr;
+  STACK_OF(PKCS7)* safes = nullptr;
+  PKCS12* p12 = nullptr;
+  if (PKCS12_add_key(&bags, key, 0, 2048, NID_aes_256_cbc, password.c_str()) != nullptr &&
+      PKCS12_add_safe(&safes, bags, -1, 0, nullptr) == 1)
+    p12 = PKCS12_add_safes(safes, 0);
+  if (p12 != nullptr && PKCS12_set_mac(p12, password.c_str(), -1, nullptr, 0, 2048, EVP_sha256()) != 1) {
+    PKCS12_free(p12);
+    p12 = nullptr;
+  }
+  unsigned char* der = nullptr;
+  const int length = p12 != nullptr ? i2d_PKCS12(p12, &der) : 0;
+  std::string file =
+      length > 0 ? std::string(reinterpret_cast<char*>(der), static_cast<std::size_t>(length)) : "";
+  OPENSSL_free(der);
+  PKCS12_free(p12);
+  sk_PKCS7_pop_free(safes, PKCS7_free);
+  sk_PKCS12_SAFEBAG_pop_free(bags, PKCS12_SAFEBAG_free);
+  EXPECT_FALSE(file.empty()) << "test setup: cannot write the PKCS#12 file";
+  return file;
+}
+
+// `key` (an EC key) with another secret beside the same public point: what a damaged key bag can
+// decode to.
+EVP_PKEY* withAnotherSecret(EVP_PKEY* key) {
+  char group[64] = "";
+  std::size_t groupLength = 0;
+  unsigned char point[256];
+  std::size_t pointLength = 0;
+  BIGNUM* secret = nullptr;
+  EVP_PKEY* changed = nullptr;
+  if (EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group, &groupLength) ==
+          1 &&
+      EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_PUB_KEY, point, sizeof point, &pointLength) == 1 &&
+      EVP_PKEY_get_bn_param(key, OSSL_PKEY_PARAM_PRIV_KEY, &secret) == 1 && BN_add_word(secret, 1) == 1) {
+    OSSL_PARAM_BLD* build = OSSL_PARAM_BLD_new();
+    OSSL_PARAM_BLD_push_utf8_string(build, OSSL_PKEY_PARAM_GROUP_NAME, group, groupLength);
+    OSSL_PARAM_BLD_push_octet_string(build, OSSL_PKEY_PARAM_PUB_KEY, point, pointLength);
+    OSSL_PARAM_BLD_push_BN(build, OSSL_PKEY_PARAM_PRIV_KEY, secret);
+    OSSL_PARAM* params = OSSL_PARAM_BLD_to_param(build);
+    EVP_PKEY_CTX* context = EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr);
+    if (EVP_PKEY_fromdata_init(context) != 1 ||
+        EVP_PKEY_fromdata(context, &changed, EVP_PKEY_KEYPAIR, params) != 1)
+      changed = nullptr;
+    EVP_PKEY_CTX_free(context);
+    OSSL_PARAM_free(params);
+    OSSL_PARAM_BLD_free(build);
+  }
+  BN_free(secret);
+  EXPECT_NE(changed, nullptr) << "test setup: cannot make the changed key";
+  return changed;
 }
 
 class SigningKeyTest : public ::testing::Test {
@@ -283,6 +340,35 @@ TEST_F(SigningKeyTest, TamperedKeyBagIsRefusedAsAWrongPasswordOrADamagedFile) {
             "keys.pkcs12-password");
   EXPECT_NE(message.find("wrong password"), std::string::npos) << message;
   EXPECT_NE(message.find("damaged"), std::string::npos) << message;
+}
+
+TEST_F(SigningKeyTest, KeyWhosePrivateHalfIsNotItsPublicHalfIsRefused) {
+  // Before, this key passed the certificate check and made signatures that verify with nothing.
+  TempDir dir;
+  const std::string password = kPassword.read();
+  for (const char* name : {"bangong", "bangong-sm2"}) {
+    SigningKey good =
+        keys::loadPkcs12(pki.pki(std::string(name) + ".p12"), pki.pki(std::string(name) + ".crt"), kPassword);
+    EVP_PKEY* damaged = withAnotherSecret(good.privateKey());
+    ASSERT_NE(damaged, nullptr);
+    writeFileAtomically(dir.file(std::string(name) + "-damaged.p12"), pkcs12Holding(damaged, password));
+    writeFileAtomically(dir.file(std::string(name) + "-intact.p12"),
+                        pkcs12Holding(good.privateKey(), password));
+    EVP_PKEY_free(damaged);
+    std::string message;
+    EXPECT_EQ(errorCode(
+                  [&] {
+                    keys::loadPkcs12(dir.file(std::string(name) + "-damaged.p12"),
+                                     pki.pki(std::string(name) + ".crt"), kPassword);
+                  },
+                  &message),
+              "keys.pkcs12")
+        << name;
+    EXPECT_NE(message.find("damaged"), std::string::npos) << message;
+    EXPECT_NO_THROW(keys::loadPkcs12(dir.file(std::string(name) + "-intact.p12"),
+                                     pki.pki(std::string(name) + ".crt"), kPassword))
+        << name;
+  }
 }
 
 TEST_F(SigningKeyTest, KeyInAnEncryptedSafeIsFound) {
