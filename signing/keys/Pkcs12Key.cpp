@@ -3,12 +3,12 @@
 //
 // Only the key's bag is decrypted, and the file's MAC is not checked. Each of the three is a
 // password-based key derivation of thousands of hash iterations (OpenSSL 3 encrypts the
-// certificates too); PKCS12_parse, which runs all three, was 47 % of a cold `sign`'s instructions. Nothing
-// else in the file is used: the certificate is the policy's own file, and the key is used only once
-// it proved to be that certificate's key, so a file changed by someone without the password can at
-// worst fail to sign — the MAC would add nothing but a derivation. A wrong password, or a key bag
-// altered on disk, fails the decryption, or gives a key that is not the certificate's or whose two
-// halves disagree, and is refused.
+// certificates too); PKCS12_parse, which runs all three, was 47 % of a cold `sign`'s
+// instructions. Nothing else in the file is used: the certificate is the policy's own file, and
+// the key is used only once it proved to be that certificate's key, so a file changed by someone
+// without the password can at worst fail to sign — the MAC would add nothing but a derivation. A
+// wrong password, or a key bag altered on disk, fails the decryption, or gives a key that is not
+// the certificate's or whose two halves disagree, and is refused.
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
