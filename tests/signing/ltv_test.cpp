@@ -109,6 +109,23 @@ TEST(LongTermValidation, AnOutputNamingTheInputThePolicyOrADeviceIsRefused) {
   EXPECT_EQ(readFile(tsaPolicy()), policyBefore);
 }
 
+// --help shows even though the input, -o and --policy are required; without them it is a usage error.
+TEST(LongTermValidation, HelpShowsWithoutTheRequiredArgumentsWhichAreOtherwiseAUsageError) {
+  const CommandResult help = run({gongwenBinary(), "ltv", "--help"});
+  EXPECT_EQ(help.exitCode, 0) << help.err;
+  EXPECT_NE(help.out.find("--policy"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("Exit codes"), std::string::npos) << help.out;
+  for (const std::vector<std::string>& args : {std::vector<std::string>{},
+                                               {"in.pdf", "--policy", "p.xml"},
+                                               {"-o", "out.pdf", "--policy", "p.xml"}}) {
+    std::vector<std::string> argv = {gongwenBinary(), "ltv"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const CommandResult r = run(argv);
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("error[usage]"), std::string::npos) << r.err;
+  }
+}
+
 TEST(LongTermValidation, TestPkiHasExpiredDecadesAhead) {
   const long seconds = static_cast<long>(kDecadesAhead - std::time(nullptr));
   for (const char* certificate : {"root.crt", "tsa.crt", "bangong.crt", "juzhang.crt"}) {
