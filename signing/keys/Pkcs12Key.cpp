@@ -5,22 +5,15 @@
 
 #include "pipeline/core/Error.h"
 #include "pipeline/core/InputFile.h"
+#include "signing/cms/OpenSslPtr.h"
 #include "signing/keys/SigningKeyParts.h"
 
 namespace gongwen::keys {
 
-namespace {
-
-struct Pkcs12Free {
-  void operator()(PKCS12* p12) const { PKCS12_free(p12); }
-};
-
-}  // namespace
-
 SigningKey loadPkcs12(const std::string& path, const SecretSource& password) {
   std::string bytes = readInput(path, InputKind::KeyStore);
   const auto* cursor = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::unique_ptr<PKCS12, Pkcs12Free> p12(d2i_PKCS12(nullptr, &cursor, static_cast<long>(bytes.size())));
+  const cms::Pkcs12Ptr p12(d2i_PKCS12(nullptr, &cursor, static_cast<long>(bytes.size())));
   if (!p12) {
     throw inputError("keys.pkcs12", path + ": not a PKCS#12 file (" + openSslError() + ")");
   }

@@ -177,7 +177,7 @@ TEST(Revocation, UnreadablePolicyCrlIsAnInputError) {
 // An empty CRL with the root's name, signed by an impostor key: it would hide the revocation.
 std::string forgedCrl(const RevocationPki& pki) {
   const Signer impostor = loadPem(pki.file("forger.key"), bureau().pki("root.crt"));  // the root's name
-  cms::OpenSslPtr<X509_CRL, X509_CRL_free> crl(X509_CRL_new());
+  cms::CrlPtr crl(X509_CRL_new());
   cms::OpenSslPtr<ASN1_TIME, ASN1_TIME_free> now(ASN1_TIME_set(nullptr, std::time(nullptr) - 60));
   cms::OpenSslPtr<ASN1_TIME, ASN1_TIME_free> later(ASN1_TIME_set(nullptr, std::time(nullptr) + 86400));
   X509_CRL_set_version(crl.get(), 1);
@@ -211,15 +211,14 @@ std::string forgedOcsp(const RevocationPki& pki, const std::string& about, const
   const Signer subject = pki.signer(about);
   const Signer signer = loadPem(pki.file(signerName + ".key"), pki.file(signerName + ".crt"));
   const auto root = cms::readPemCertificates(bureau().pki("root.crt"));
-  cms::OpenSslPtr<OCSP_BASICRESP, OCSP_BASICRESP_free> basic(OCSP_BASICRESP_new());
+  cms::OcspBasicPtr basic(OCSP_BASICRESP_new());
   OCSP_CERTID* id = OCSP_cert_to_id(nullptr, subject.certificate.get(), root.at(0).get());
   cms::OpenSslPtr<ASN1_TIME, ASN1_TIME_free> now(ASN1_TIME_set(nullptr, std::time(nullptr) - 60));
   cms::OpenSslPtr<ASN1_TIME, ASN1_TIME_free> later(ASN1_TIME_set(nullptr, std::time(nullptr) + 3600));
   OCSP_basic_add1_status(basic.get(), id, V_OCSP_CERTSTATUS_GOOD, 0, nullptr, now.get(), later.get());
   OCSP_CERTID_free(id);
   OCSP_basic_sign(basic.get(), signer.certificate.get(), signer.key.get(), EVP_sha256(), nullptr, 0);
-  cms::OpenSslPtr<OCSP_RESPONSE, OCSP_RESPONSE_free> response(
-      OCSP_response_create(OCSP_RESPONSE_STATUS_SUCCESSFUL, basic.get()));
+  cms::OcspResponsePtr response(OCSP_response_create(OCSP_RESPONSE_STATUS_SUCCESSFUL, basic.get()));
   unsigned char* der = nullptr;
   const int length = i2d_OCSP_RESPONSE(response.get(), &der);
   std::string out(reinterpret_cast<char*>(der), static_cast<std::size_t>(length));
