@@ -113,6 +113,24 @@ TEST(Revocation, UnreachableResponderIsAnErrorNotAPass) {
   EXPECT_NE(r.out.find("OCSP responder " + pki.ocspUrl()), std::string::npos) << r.out;
 }
 
+// A responder that takes the request and never answers is given up within the documented 10 s, as an
+// unreachable one is; coreutils' timeout bounds the wait should it hang.
+TEST(Revocation, ResponderThatNeverAnswersIsGivenUpWithinTenSeconds) {
+  const RevocationPki pki;
+  const SilentServer responder(pki.ocspPort());
+  TempDir work;
+  writeFileAtomically(work.file("doc.pdf"), signedBy(pki, "ocsp-good"));
+  const auto started = std::chrono::steady_clock::now();
+  const CommandResult r = run({"timeout", "30", gongwenBinary(), "verify", work.file("doc.pdf"), "--trust",
+                               bureau().pki("root.crt")});
+  const auto waited = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(r.exitCode, 5) << r.out << r.err;
+  EXPECT_NE(r.out.find("error[revocation.unknown]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("OCSP responder " + pki.ocspUrl()), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no answer within 10 s"), std::string::npos) << r.out;
+  EXPECT_LT(waited, std::chrono::seconds(12));
+}
+
 TEST(Revocation, OfflineWithoutRevocationDataIsAFindingAndFetchesNothing) {
   const RevocationPki pki;
   const CommandResult r =
