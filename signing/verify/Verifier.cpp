@@ -85,9 +85,14 @@ ValidationData validationData(const VerifyOptions& options) {
   data.offline = options.offline;
   if (!options.policy) return data;
   for (const auto& file : options.policy->crlFiles) {
-    cms::BioPtr bio(BIO_new_file(file.c_str(), "rb"));
+    // Through InputFile: a FIFO or a device named here is refused at once, not waited on.
+    const std::string bytes = readInput(file, InputKind::Crl);
+    cms::BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
     cms::CrlPtr crl(bio ? PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr) : nullptr);
-    if (!crl && bio && BIO_reset(bio.get()) == 0) crl.reset(d2i_X509_CRL_bio(bio.get(), nullptr));
+    if (!crl) {
+      const auto* cursor = reinterpret_cast<const unsigned char*>(bytes.data());
+      crl.reset(d2i_X509_CRL(nullptr, &cursor, static_cast<long>(bytes.size())));
+    }
     unsigned char* der = nullptr;
     const int length = crl ? i2d_X509_CRL(crl.get(), &der) : -1;
     ERR_clear_error();

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <openssl/ocsp.h>
 #include <openssl/pem.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -185,11 +186,40 @@ TEST(Revocation, HttpAnswerPastItsBoundIsRefused) {
   EXPECT_EQ(errorCode([&] { cms::httpExchange(request); }), "http.exchange");
 }
 
-TEST(Revocation, UnreadablePolicyCrlIsAnInputError) {
-  const std::string policyPath = policyWithCrl("no-such.crl", "policy-missing-crl.xml");
-  const CommandResult r = verifyCli(signedMinutes(), {"--policy", policyPath});
-  EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
-  EXPECT_NE(r.err.find("error[verify.crl]"), std::string::npos) << r.err;
+// A policy CRL is read as every input is (InputFile.h): a missing one is an I/O error like a missing
+// trust anchor, one that is not a CRL an input error.
+TEST(Revocation, MissingPolicyCrlIsAnIoErrorAndOneThatIsNoCrlAnInputError) {
+  const std::string pdf = signedMinutes();
+  const CommandResult missing =
+      verifyCli(pdf, {"--policy", policyWithCrl("no-such.crl", "policy-missing-crl.xml")});
+  EXPECT_EQ(missing.exitCode, 6) << missing.out << missing.err;
+  EXPECT_NE(missing.err.find("error[io.read]"), std::string::npos) << missing.err;
+  TempDir dir;
+  writeFileAtomically(dir.file("not.crl"), "not a CRL\n");
+  const CommandResult bad =
+      verifyCli(pdf, {"--policy", policyWithCrl(dir.file("not.crl"), "policy-bad-crl.xml")});
+  EXPECT_EQ(bad.exitCode, 3) << bad.out << bad.err;
+  EXPECT_NE(bad.err.find("error[verify.crl]"), std::string::npos) << bad.err;
+}
+
+// A FIFO named as the policy's CRL would wait for a writer for ever, a device never end: both are
+// refused at once. coreutils' timeout bounds the wait should one hang.
+TEST(Revocation, PolicyCrlThatIsAFifoOrADeviceIsRefusedAtOnce) {
+  TempDir dir;
+  ASSERT_EQ(::mkfifo(dir.file("crl.fifo").c_str(), 0600), 0);
+  TempDir work;
+  writeFileAtomically(work.file("doc.pdf"), signedMinutes());
+  for (const auto& [crl, kind] : std::vector<std::pair<std::string, std::string>>{
+           {dir.file("crl.fifo"), "a pipe"}, {"/dev/zero", "a device"}}) {
+    const std::string policyPath = policyWithCrl(crl, "policy-" + fs::path(crl).filename().string() + ".xml");
+    const auto started = std::chrono::steady_clock::now();
+    const CommandResult r =
+        run({"timeout", "10", gongwenBinary(), "verify", work.file("doc.pdf"), "--policy", policyPath});
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3)) << crl;
+    EXPECT_EQ(r.exitCode, 6) << crl << ": " << r.out << r.err;
+    EXPECT_NE(r.err.find("error[io.read]"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(crl + ": it is " + kind), std::string::npos) << r.err;
+  }
 }
 
 // An empty CRL with the root's name, signed by an impostor key: it would hide the revocation.
