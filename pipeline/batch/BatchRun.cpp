@@ -60,6 +60,7 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
   policy::Policy policy = policy::loadPolicy(options.policyPath);
   if (!options.registry.empty()) policy.registerPath = options.registry;
   const Keyring keyring = options.keyringPath.empty() ? Keyring{} : loadKeyring(options.keyringPath, policy);
+  for (const std::string& output : options.laterOutputs) ensureWritable(output);
   const std::vector<BatchInput> inputs = collectInputs(options.inputs);
   BatchSummary summary;
   summary.workDir = workDirOf(options.workDir, options.archiveDir);

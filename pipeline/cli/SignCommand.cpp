@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "pipeline/cli/Command.h"
+#include "pipeline/cli/CommandLine.h"
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/DeferredTermination.h"
 #include "pipeline/core/Error.h"
@@ -66,12 +67,7 @@ int signBody(const std::vector<std::string>& args) {
       "font configuration for a form's visible signature (default: fonts/fonts.xml)")(
       "ltv", po::bool_switch(&o.longTerm),
       "also add the validation data (DSS) and, with the policy's timestamp authority, a document timestamp");
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value(&o.input)->required());
-  po::positional_options_description positional;
-  positional.add("input", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  const po::variables_map vm = parseCommandLine(args, visible, "input", po::value(&o.input)->required());
   if (vm.count("help")) {
     std::cout
         << visible
@@ -80,7 +76,6 @@ int signBody(const std::vector<std::string>& args) {
            "not verify, 6 I/O.\n";
     return 0;
   }
-  po::notify(vm);
 
   if (!o.maxInputSize.empty())
     setInputLimit(InputKind::Pdf, parseByteSize(o.maxInputSize, "--max-input-size"));

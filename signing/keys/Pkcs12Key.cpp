@@ -27,7 +27,6 @@ namespace gongwen::keys {
 
 namespace {
 
-using Pkcs12Ptr = cms::OpenSslPtr<PKCS12, PKCS12_free>;
 using SafesPtr = std::unique_ptr<STACK_OF(PKCS7), void (*)(STACK_OF(PKCS7)*)>;
 using BagsPtr = std::unique_ptr<STACK_OF(PKCS12_SAFEBAG), void (*)(STACK_OF(PKCS12_SAFEBAG)*)>;
 using KeyInfoPtr = cms::OpenSslPtr<PKCS8_PRIV_KEY_INFO, PKCS8_PRIV_KEY_INFO_free>;
@@ -165,7 +164,7 @@ SigningKey loadPkcs12(const std::string& path, const std::string& certificatePat
                       const SecretSource& password) {
   const std::string bytes = readInput(path, InputKind::KeyStore);
   const auto* cursor = reinterpret_cast<const unsigned char*>(bytes.data());
-  Pkcs12Ptr p12(d2i_PKCS12(nullptr, &cursor, static_cast<long>(bytes.size())));
+  cms::Pkcs12Ptr p12(d2i_PKCS12(nullptr, &cursor, static_cast<long>(bytes.size())));
   if (!p12) throw inputError("keys.pkcs12", path + ": not a PKCS#12 file (" + openSslError() + ")");
   auto parts = std::make_unique<SigningKey::Parts>();
   readCertificateFile(certificatePath, *parts);

@@ -4,6 +4,7 @@
 #include <openssl/param_build.h>
 #include <openssl/pkcs12.h>
 
+#include "signing/cms/OpenSslPtr.h"
 #include "signing/keys/SigningKey.h"
 #include "tests/policy/PolicyTestData.h"
 
@@ -27,7 +28,7 @@ std::string commonName(X509* certificate) {
 // A real signature with the loaded key, checked against the certificate's public key.
 bool signsVerifiably(const SigningKey& key) {
   const std::string data = "江州市生态环境局关于印发制度汇编的通知";
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> sign(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  const cms::EvpMdCtxPtr sign(EVP_MD_CTX_new());
   std::vector<unsigned char> signature(1024);
   size_t length = signature.size();
   if (EVP_DigestSignInit(sign.get(), nullptr, EVP_sha256(), nullptr, key.privateKey()) != 1 ||
@@ -35,7 +36,7 @@ bool signsVerifiably(const SigningKey& key) {
                      reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1) {
     return false;
   }
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> verify(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  const cms::EvpMdCtxPtr verify(EVP_MD_CTX_new());
   return EVP_DigestVerifyInit(verify.get(), nullptr, EVP_sha256(), nullptr,
                               X509_get0_pubkey(key.certificate())) == 1 &&
          EVP_DigestVerify(verify.get(), signature.data(), length,
