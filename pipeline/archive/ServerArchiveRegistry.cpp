@@ -2,6 +2,7 @@
 
 #include <pqxx/pqxx>
 
+#include "pipeline/archive/RegistryPresence.h"
 #include "pipeline/archive/RegistrySchema.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/policy/ServerDatabase.h"
@@ -26,14 +27,29 @@ std::vector<std::string> tableNames() {
   return tables;
 }
 
-ArchiveEvent insertEvent(pqxx::work& work, EventKind kind, const std::string& documentId,
+// The statement with PostgreSQL's numbered placeholders ($1, $2 …) for SQLite's `?`, which the shared
+// statements (RegistryQuery.h) hold nowhere but as placeholders.
+std::string numbered(const std::string& sql) {
+  std::string out;
+  int next = 1;
+  for (char c : sql) {
+    if (c == '?') {
+      out += "$" + std::to_string(next++);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+ArchiveEvent insertEvent(pqxx::transaction_base& work, EventKind kind, const std::string& documentId,
                          const std::string& detailJson, std::time_t when) {
-  const pqxx::result last = work.exec("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  const pqxx::result last = work.exec(sql::kLastEvent);
   const ArchiveEvent event =
       followingEvent(last.empty() ? 0 : last[0][0].as<long long>(),
                      last.empty() ? "" : last[0][1].as<std::string>(), kind, documentId, detailJson, when);
-  work.exec_params("INSERT INTO events VALUES ($1, $2, $3, $4, $5, $6, $7)", event.sequence, event.time,
-                   event.kind, event.documentId, event.detail, event.previousHash, event.hash);
+  work.exec_params(numbered(sql::kInsertEvent), event.sequence, event.time, event.kind, event.documentId,
+                   event.detail, event.previousHash, event.hash);
   return event;
 }
 
@@ -44,34 +60,95 @@ std::optional<std::string> asText(const std::optional<long long>& value) {
   return value ? std::optional<std::string>(std::to_string(*value)) : std::nullopt;
 }
 
-void insertDocument(pqxx::work& work, const DocumentRecord& d) {
+void insertDocument(pqxx::transaction_base& work, const DocumentRecord& d) {
   const std::optional<std::string> year = asText(d.year), serial = asText(d.serial);
-  work.exec_params(
-      "INSERT INTO documents VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)",
-      d.id, d.sequence, d.number, orNull(d.organCode), orNull(year), orNull(serial), d.title, d.kind,
-      d.templateId, d.organ, d.date, d.classification, d.copyNumber, d.urgency, d.incoming ? 1 : 0,
-      d.pdfSha256, static_cast<long long>(d.pdfSize), d.pages, d.ingestedAt);
+  work.exec_params(numbered(sql::kInsertDocument), d.id, d.sequence, d.number, orNull(d.organCode),
+                   orNull(year), orNull(serial), d.title, d.kind, d.templateId, d.organ, d.date,
+                   d.classification, d.copyNumber, d.urgency, d.incoming ? 1 : 0, d.pdfSha256,
+                   static_cast<long long>(d.pdfSize), d.pages, d.ingestedAt);
   for (const SignatureRecord& s : d.signatures) {
-    work.exec_params("INSERT INTO signatures VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)", d.id,
-                     s.position, s.field, s.step, s.person, s.personName, s.role, s.actingFor, s.subject,
-                     s.signedAt, s.timeSource, s.isSeal ? 1 : 0);
+    work.exec_params(numbered(sql::kInsertSignature), d.id, s.position, s.field, s.step, s.person,
+                     s.personName, s.role, s.actingFor, s.subject, s.signedAt, s.timeSource,
+                     s.isSeal ? 1 : 0);
   }
   for (const SealUseRecord& u : d.sealUses) {
     const std::optional<std::string> registerSequence = asText(u.registerSequence);
-    work.exec_params("INSERT INTO seal_uses VALUES ($1,$2,$3,$4,$5,$6,$7)", d.id, u.position, u.seal, u.step,
-                     u.signedAt, orNull(registerSequence), u.registerHash);
+    work.exec_params(numbered(sql::kInsertSealUse), d.id, u.position, u.seal, u.step, u.signedAt,
+                     orNull(registerSequence), u.registerHash);
   }
   for (const FileRecord& f : d.files) {
-    work.exec_params("INSERT INTO files VALUES ($1,$2,$3,$4)", d.id, f.path, f.sha256,
-                     static_cast<long long>(f.size));
+    work.exec_params(numbered(sql::kInsertFile), d.id, f.path, f.sha256, static_cast<long long>(f.size));
   }
   if (d.incomingEntry) {
     const IncomingRecord& i = *d.incomingEntry;
-    work.exec_params("INSERT INTO incoming VALUES ($1,$2,$3,$4,$5,$6,$7,$8)", d.id, i.receivedAt, i.sender,
-                     i.title, i.number, i.urgency, i.proposal, i.routedTo);
+    work.exec_params(numbered(sql::kInsertIncoming), d.id, i.receivedAt, i.sender, i.title, i.number,
+                     i.urgency, i.proposal, i.routedTo);
   }
-  work.exec_params("INSERT INTO document_text VALUES ($1,$2)", d.id, d.text);
+  work.exec_params(numbered(sql::kInsertText), d.id, d.text);
 }
+
+// The column names a CREATE TABLE of RegistrySchema.cpp gives, one a line, in order.
+std::vector<std::string> createdColumns(const std::string& createTable) {
+  std::vector<std::string> columns;
+  std::size_t line = createTable.find('\n');
+  while (line != std::string::npos) {
+    const std::size_t start = createTable.find_first_not_of(' ', line + 1);
+    line = createTable.find('\n', start);
+    const std::string name = createTable.substr(start, createTable.find(' ', start) - start);
+    if (name != "PRIMARY" && name[0] != ')') columns.push_back(name);
+  }
+  return columns;
+}
+
+std::vector<std::string> serverColumns(pqxx::transaction_base& work, const std::string& table) {
+  std::vector<std::string> columns;
+  for (const pqxx::row& r : work.exec_params("SELECT column_name FROM information_schema.columns WHERE "
+                                             "table_schema = current_schema() AND table_name = $1 "
+                                             "ORDER BY ordinal_position",
+                                             table))
+    columns.push_back(r[0].as<std::string>());
+  return columns;
+}
+
+// The shared statements (RegistryQuery.h) run in a transaction the registry opened.
+class ServerWork : public RegistryWriter {
+ public:
+  ServerWork(pqxx::transaction_base& work, const std::string& url) : work_(work), url_(url) {}
+
+  std::vector<SqlRow> rows(const std::string& sql, const std::vector<SqlValue>& params) override {
+    std::vector<SqlRow> rows;
+    for (const pqxx::row& r : run(sql, params)) {
+      SqlRow& row = rows.emplace_back();
+      for (const pqxx::field& f : r) row.push_back(f.is_null() ? SqlValue() : SqlValue(f.c_str()));
+    }
+    return rows;
+  }
+
+  void execute(const std::string& sql, const std::vector<SqlValue>& params,
+               const std::string& what) override {
+    try {
+      run(sql, params);
+    } catch (const std::exception& e) {
+      throw systemError("archive.registry-write", server::redactedUrl(url_) + ": cannot write " + what +
+                                                      " in the archive registry: " + server::reason(e, url_));
+    }
+  }
+
+  ArchiveEvent appendEvent(EventKind kind, const std::string& documentId, const std::string& detailJson,
+                           std::time_t when) override {
+    return insertEvent(work_, kind, documentId, detailJson, when);
+  }
+
+ private:
+  pqxx::result run(const std::string& sql, const std::vector<SqlValue>& params) {
+    std::vector<const char*> values;  // a null pointer is sent as NULL
+    for (const SqlValue& value : params) values.push_back(value ? value->c_str() : nullptr);
+    return work_.exec_params(numbered(sql), pqxx::prepare::make_dynamic_params(values));
+  }
+
+  pqxx::transaction_base& work_;
+  const std::string& url_;
+};
 
 }  // namespace
 
@@ -85,7 +162,9 @@ ServerArchiveRegistry::ServerArchiveRegistry(const std::string& url, RegistryAcc
     }
     pqxx::work work(*connection_);
     server::lock(work, server::Lock::Schema);
-    if (!server::tableExists(work, "documents")) {
+    if (access == RegistryAccess::Existing) {
+      created_ = server::tableExists(work, "documents");
+    } else if (!server::tableExists(work, "documents")) {
       for (const RegistryObject& object : registrySchema())
         if (object.type != "trigger") work.exec(object.sql);
       for (const std::string& table : tableNames())
@@ -97,6 +176,7 @@ ServerArchiveRegistry::ServerArchiveRegistry(const std::string& url, RegistryAcc
         "archive.registry-open",
         server::redactedUrl(url) + ": cannot create the archive registry: " + server::reason(e, url));
   }
+  if (!created_) registryMissing("the archive registry in " + server::redactedUrl(url));
 }
 
 ServerArchiveRegistry::~ServerArchiveRegistry() = default;
@@ -112,7 +192,7 @@ std::optional<std::string> ServerArchiveRegistry::firstText(const std::string& s
   if (!created_) return std::nullopt;
   try {
     pqxx::read_transaction work(*connection_);
-    const pqxx::result found = work.exec_params(sql, key);
+    const pqxx::result found = work.exec_params(numbered(sql), key);
     if (found.empty()) return std::nullopt;
     return found[0][0].as<std::string>();
   } catch (const std::exception& e) {
@@ -121,15 +201,15 @@ std::optional<std::string> ServerArchiveRegistry::firstText(const std::string& s
 }
 
 std::optional<std::string> ServerArchiveRegistry::idByPdfSha256(const std::string& sha256) const {
-  return firstText("SELECT id FROM documents WHERE pdf_sha256 = $1", sha256);
+  return firstText(sql::kIdByPdfSha256, sha256);
 }
 
 std::optional<std::string> ServerArchiveRegistry::outgoingIdByNumber(const std::string& number) const {
-  return firstText("SELECT id FROM documents WHERE incoming = 0 AND number = $1", number);
+  return firstText(sql::kOutgoingIdByNumber, number);
 }
 
 bool ServerArchiveRegistry::contains(const std::string& id) const {
-  return firstText("SELECT id FROM documents WHERE id = $1", id).has_value();
+  return firstText(sql::kContains, id).has_value();
 }
 
 std::vector<std::string> ServerArchiveRegistry::documentIds() const {
@@ -138,8 +218,7 @@ std::vector<std::string> ServerArchiveRegistry::documentIds() const {
   if (!created_) return ids;
   try {
     pqxx::read_transaction work(*connection_);
-    for (const pqxx::row& r : work.exec("SELECT id FROM documents ORDER BY seq"))
-      ids.push_back(r[0].as<std::string>());
+    for (const pqxx::row& r : work.exec(sql::kDocumentIds)) ids.push_back(r[0].as<std::string>());
   } catch (const std::exception& e) {
     fail("list the documents", e);
   }
@@ -151,7 +230,7 @@ long long ServerArchiveRegistry::nextDocumentSequence() const {
   if (!created_) return 1;
   try {
     pqxx::read_transaction work(*connection_);
-    return work.exec("SELECT coalesce(max(seq), 0) + 1 FROM documents")[0][0].as<long long>();
+    return work.exec(sql::kNextDocumentSequence)[0][0].as<long long>();
   } catch (const std::exception& e) {
     fail("read the document sequence", e);
   }
@@ -167,8 +246,7 @@ void ServerArchiveRegistry::registerDocuments(const std::vector<IngestedDocument
     for (const IngestedDocument& document : documents) {
       const DocumentRecord& d = document.record;
       if (!d.incoming && !d.number.empty()) {
-        const pqxx::result other =
-            work.exec_params("SELECT id FROM documents WHERE incoming = 0 AND number = $1", d.number);
+        const pqxx::result other = work.exec_params(numbered(sql::kOutgoingIdByNumber), d.number);
         if (!other.empty()) {
           taken = other[0][0].as<std::string>();
           number = d.number;
@@ -230,18 +308,60 @@ std::optional<ChainBreak> ServerArchiveRegistry::verifyEvents() const {
   return std::nullopt;
 }
 
-std::vector<std::string> ServerArchiveRegistry::missingTriggers() const {
+void ServerArchiveRegistry::read(const std::function<void(RegistryReader&)>& body) const {
   const std::lock_guard<std::mutex> guard(mutex_);
-  std::vector<std::string> missing;
+  if (!created_)
+    throw systemError("archive.registry-open", server::redactedUrl(url_) +
+                                                   ": there is no archive registry in this database; check "
+                                                   "the --registry URL");
   try {
     pqxx::read_transaction work(*connection_);
+    ServerWork reader(work, url_);
+    body(reader);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    fail("read", e);
+  }
+}
+
+void ServerArchiveRegistry::write(const std::function<void(RegistryWriter&)>& body) {
+  const std::lock_guard<std::mutex> guard(mutex_);
+  try {
+    pqxx::work work(*connection_);
+    server::lock(work, server::Lock::ArchiveRegistry);
+    ServerWork writer(work, url_);
+    body(writer);
+    work.commit();
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    fail("write", e);
+  }
+}
+
+std::vector<SchemaProblem> ServerArchiveRegistry::schemaProblems() const {
+  const std::lock_guard<std::mutex> guard(mutex_);
+  std::vector<SchemaProblem> problems;
+  try {
+    pqxx::read_transaction work(*connection_);
+    for (const RegistryObject& object : registrySchema()) {
+      if (object.type == "trigger") continue;
+      if (!server::tableExists(work, object.name)) {
+        problems.push_back({object.type, object.name, "missing"});
+      } else if (object.type == "table" && serverColumns(work, object.name) != createdColumns(object.sql)) {
+        problems.push_back({object.type, object.name, "not as created (its columns differ)"});
+      }
+    }
     for (const std::string& table : tableNames())
       for (const std::string& trigger : server::missingAppendOnlyTriggers(work, table))
-        missing.push_back(trigger);
+        problems.push_back({"trigger", trigger, "missing, disabled or not as created"});
   } catch (const std::exception& e) {
-    fail("read the triggers", e);
+    fail("read the schema", e);
   }
-  return missing;
+  return problems;
 }
+
+std::optional<EventHeadFile> ServerArchiveRegistry::eventHead() const { return std::nullopt; }
 
 }  // namespace gongwen::archive
