@@ -7,7 +7,7 @@
 
 #include "pipeline/archive/ArchiveAudit.h"
 #include "pipeline/cli/ArchiveCommand.h"
-#include "pipeline/cli/RegistryOption.h"
+#include "pipeline/cli/ArchiveOptions.h"
 #include "pipeline/core/Error.h"
 
 namespace po = boost::program_options;

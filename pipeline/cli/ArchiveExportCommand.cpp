@@ -7,7 +7,7 @@
 #include "pipeline/archive/ArchiveExport.h"
 #include "pipeline/archive/RegistryStore.h"
 #include "pipeline/cli/ArchiveCommand.h"
-#include "pipeline/cli/RegistryOption.h"
+#include "pipeline/cli/ArchiveOptions.h"
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/ProtectedPaths.h"
@@ -26,14 +26,7 @@ int exportBody(const std::vector<std::string>& args) {
       "output,o", po::value(&output),
       "where to write the PDF (- for standard output); never inside the archive");
   addRegistryOption(visible, registryUrl);
-  po::options_description all;
-  all.add(visible).add_options()("id", po::value(&id));
-  po::positional_options_description positional;
-  positional.add("id", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
+  if (parseWithId(args, visible, "id", id)) {
     std::cout << visible
               << "\nReads the original's bag; when it fails the fixity check (bag manifests, and every file\n"
                  "against the SHA-256 the registry recorded at ingest) the next good copy is used, and the\n"

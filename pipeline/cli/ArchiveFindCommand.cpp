@@ -9,7 +9,7 @@
 #include "pipeline/archive/ArchiveLayout.h"
 #include "pipeline/archive/ArchiveSearch.h"
 #include "pipeline/cli/ArchiveCommand.h"
-#include "pipeline/cli/RegistryOption.h"
+#include "pipeline/cli/ArchiveOptions.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/JsonText.h"
 

@@ -9,7 +9,7 @@
 
 #include "pipeline/archive/Lending.h"
 #include "pipeline/cli/ArchiveCommand.h"
-#include "pipeline/cli/RegistryOption.h"
+#include "pipeline/cli/ArchiveOptions.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/JsonText.h"
 
@@ -39,16 +39,7 @@ bool parse(const std::vector<std::string>& args, po::options_description& visibl
            std::string& id, std::string& format, std::string& registryUrl) {
   visible.add_options()("format", po::value(&format), "text (default) or json");
   addRegistryOption(visible, registryUrl);
-  po::options_description hidden;
-  hidden.add_options()(idName, po::value(&id));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add(idName, 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) return true;
+  if (parseWithId(args, visible, idName, id)) return true;
   if (format != "text" && format != "json") throw usageError("usage", "--format must be text or json");
   checkRegistryOption(registryUrl);
   return false;

@@ -8,7 +8,7 @@
 #include "pipeline/archive/ArchiveLayout.h"
 #include "pipeline/archive/RegistryStore.h"
 #include "pipeline/cli/ArchiveCommand.h"
-#include "pipeline/cli/RegistryOption.h"
+#include "pipeline/cli/ArchiveOptions.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/JsonText.h"
 
@@ -118,14 +118,7 @@ int showBody(const std::vector<std::string>& args) {
   visible.add_options()("help,h", "print this help")("archive", po::value(&dir), "the archive directory")(
       "format", po::value(&format), "text (default) or json");
   addRegistryOption(visible, registryUrl);
-  po::options_description all;
-  all.add(visible).add_options()("id", po::value(&id));
-  po::positional_options_description positional;
-  positional.add("id", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
+  if (parseWithId(args, visible, "id", id)) {
     std::cout << visible
               << "\nID is the archive id `archive ingest` and `archive find` print (e.g. 2026-000001).\n"
                  "exit codes: 0 ok, 2 usage, 3 DIR is not an archive or has no document ID, 6 I/O error\n"
