@@ -95,7 +95,7 @@ std::vector<std::string> createdColumns(const std::string& createTable) {
     const std::size_t start = createTable.find_first_not_of(' ', line + 1);
     line = createTable.find('\n', start);
     const std::string name = createTable.substr(start, createTable.find(' ', start) - start);
-    if (name != "PRIMARY" && name[0] != ')') columns.push_back(name);
+    if (!name.empty() && name != "PRIMARY" && name[0] != ')') columns.push_back(name);
   }
   return columns;
 }
