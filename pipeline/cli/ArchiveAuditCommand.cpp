@@ -51,6 +51,8 @@ int auditBody(const std::vector<std::string>& args) {
   checkRegistryOption(registry);
   std::optional<policy::Policy> policy;
   if (!policyPath.empty()) policy = policy::loadPolicy(policyPath);
+  // The seals were registered where the registry is: batch --registry keeps both on the server.
+  if (policy && !registry.empty()) policy->registerPath = registry;
   archive::AuditOptions options;
   options.deep = deep;
   options.policy = policy ? &*policy : nullptr;

@@ -124,6 +124,15 @@ TEST_F(ArchiveOnServer, AuditChecksTheServerRegistryAndRecordsItsRunThere) {
   EXPECT_NE(text.out.find("result: all is well"), std::string::npos) << text.out;
 }
 
+// The seals of a batch with --registry were registered in the server's seal-use register: the
+// audit checks them there.
+TEST_F(ArchiveOnServer, WithThePolicyEverySignatureAndSealIsVerifiedAgainstTheServer) {
+  const json report = jsonOf(Registry::Server, {"audit", "--policy", bureau_->policy()});
+  EXPECT_TRUE(report["signatures"]["checked"]);
+  EXPECT_EQ(report["signatures"]["verified"], 2);
+  EXPECT_TRUE(report["issues"].empty()) << report.dump(1);
+}
+
 TEST_F(ArchiveOnServer, FindShowsWhatItShowsForTheSqliteRegistry) {
   const json all = found(Registry::Server);
   ASSERT_EQ(all.size(), 2u) << all.dump(1);
