@@ -145,6 +145,11 @@ TEST_F(ArchiveOnServer, FindShowsWhatItShowsForTheSqliteRegistry) {
   EXPECT_EQ(found(Registry::Server, {"--signer", "juzhang", "--kind", "通知", "--from", "2000-01-01"}).size(),
             2u);
   EXPECT_TRUE(found(Registry::Server, {"--incoming"}).empty());
+  // Words of the body, wherever Poppler broke its lines, found by both databases alike.
+  const std::vector<std::string> body = {"--text", "事故应急池容量是否满足要求 386家"};
+  EXPECT_EQ(found(Registry::Server, body).size(), 2u);
+  EXPECT_EQ(found(Registry::Server, body), found(Registry::Sqlite, body));
+  EXPECT_TRUE(found(Registry::Server, {"--text", "不在任何文件中的词"}).empty());
   const CommandResult text = archive(Registry::Server, {"find"});
   EXPECT_EQ(text.exitCode, 0) << text.err;
   EXPECT_NE(text.out.find("2 document(s)"), std::string::npos) << text.out;
