@@ -7,11 +7,11 @@
 
 #include <memory>
 #include <mutex>
-#include <pqxx/connection>
 #include <string>
 #include <vector>
 
 #include "pipeline/archive/RegistryStore.h"
+#include "pipeline/policy/ServerConnection.h"
 
 namespace gongwen::archive {
 
@@ -52,7 +52,7 @@ class ServerArchiveRegistry : public RegistryStore {
   [[noreturn]] void fail(const std::string& what, const std::exception& e) const;
 
   std::string url_;
-  std::unique_ptr<pqxx::connection> connection_;
+  std::unique_ptr<policy::server::Connection> connection_;
   bool created_ = true;       // false: read-only on a database no ingest has written to
   mutable std::mutex mutex_;  // one connection, shared by a batch's worker threads
 };
