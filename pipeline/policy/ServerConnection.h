@@ -33,6 +33,8 @@ class Row {
     return *field;
   }
   long long integer(std::size_t column) const { return std::stoll(text(column)); }
+  // Every field in column order, for a caller that reads rows of statements it does not know.
+  const std::vector<Value>& fields() const { return fields_; }
 
  private:
   std::vector<Value> fields_;

@@ -74,8 +74,18 @@ void refuseInlinePassword(const std::string& url) {
 }
 
 std::string reason(const std::exception& error, const std::string& url) {
-  std::string message = redactSecrets(error.what(), url);
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  // libpq's messages run over lines ("… failed: Connection refused\n\tIs the server running …");
+  // an error is printed as one line.
+  std::string message;
+  for (char c : redactSecrets(error.what(), url)) {
+    const bool space = c == '\n' || c == '\t' || c == ' ';
+    if (!space) {
+      message += c;
+    } else if (!message.empty() && message.back() != ' ') {
+      message += ' ';
+    }
+  }
+  while (!message.empty() && message.back() == ' ') message.pop_back();
   return message;
 }
 

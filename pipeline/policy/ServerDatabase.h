@@ -30,8 +30,8 @@ std::string redactedUrl(const std::string& url);
 // for and the server's reason.
 std::unique_ptr<Connection> connect(const std::string& url, const std::string& code, const std::string& what);
 
-// The message of a database exception with the URL's password removed, should the server or libpq
-// echo it.
+// The message of a database exception on one line, with the URL's password removed should the
+// server or libpq echo it.
 std::string reason(const std::exception& error, const std::string& url);
 
 // Advisory lock keys (pg_advisory_xact_lock): one per thing two shards may meet on.
