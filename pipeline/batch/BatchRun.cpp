@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "pipeline/archive/Digest.h"
+#include "pipeline/batch/ArchiveQueue.h"
 #include "pipeline/batch/DocumentPipeline.h"
 #include "pipeline/batch/Keyring.h"
 #include "pipeline/batch/KeyringKeys.h"
@@ -131,20 +132,43 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
   std::mutex reporting;
   std::exception_ptr stop;
   for (std::size_t i = 0; i < first; ++i) progress(summary.documents[i], ++finished, total);
+  std::vector<ProcessedDocument> processed(jobs.size());
+  const auto report = [&](std::size_t i) {  // under `reporting`
+    summary.documents[first + i] = std::move(processed[i].outcome);
+    progress(summary.documents[first + i], ++finished, total);
+  };
+  const auto stopRun = [&] {  // under `reporting`
+    if (!stop) stop = std::current_exception();
+    next = jobs.size();
+  };
+  ArchiveQueue archiving([&](const std::vector<std::size_t>& group) {
+    std::vector<ProcessedDocument*> documents;
+    for (const std::size_t i : group) documents.push_back(&processed[i]);
+    try {
+      archiveDocuments(context, documents);
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(reporting);
+      stopRun();
+      return;
+    }
+    const std::lock_guard<std::mutex> lock(reporting);
+    for (const std::size_t i : group) report(i);
+  });
   const auto work = [&] {
     for (std::size_t i = next++; i < jobs.size(); i = next++) {
-      DocumentOutcome outcome;
       try {
-        outcome = processDocument(context, jobs[i]);
+        processed[i] = processDocument(context, jobs[i]);
       } catch (...) {
         const std::lock_guard<std::mutex> lock(reporting);
-        if (!stop) stop = std::current_exception();
-        next = jobs.size();
+        stopRun();
         return;
       }
+      if (processed[i].toArchive) {
+        archiving.add(i);
+        continue;
+      }
       const std::lock_guard<std::mutex> lock(reporting);
-      summary.documents[first + i] = std::move(outcome);
-      progress(summary.documents[first + i], ++finished, total);
+      report(i);
     }
   };
   std::vector<std::thread> workers;
@@ -153,6 +177,7 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
   for (unsigned t = 1; t < count; ++t) workers.emplace_back(work);
   work();
   for (std::thread& worker : workers) worker.join();
+  archiving.finish();
   if (stop) std::rethrow_exception(stop);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;

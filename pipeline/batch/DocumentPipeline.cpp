@@ -2,7 +2,9 @@
 
 #include <chrono>
 #include <ctime>
+#include <exception>
 #include <filesystem>
+#include <utility>
 
 #include "pipeline/archive/Digest.h"
 #include "pipeline/archive/Ingest.h"
@@ -125,13 +127,18 @@ std::string stepFileName(int signatures, const std::string& stepId) {
 
 class Pipeline {
  public:
-  Pipeline(const BatchContext& context, const DocumentJob& job, DocumentOutcome& outcome)
-      : context_(context), job_(job), outcome_(outcome), record_(outcome.record) {}
+  Pipeline(const BatchContext& context, const DocumentJob& job, ProcessedDocument& processed)
+      : context_(context),
+        job_(job),
+        outcome_(processed.outcome),
+        record_(processed.outcome.record),
+        toArchive_(processed.toArchive) {}
 
   // Up to the render: the document's key (which needs the job loaded) and, for a new one, its PDF.
   void start();
   void sign();
-  void archive();
+  // Verified in full: prepared for the archive (archiveDocuments places it).
+  void prepareArchiving();
 
  private:
   void render(const model::Document& doc, const policy::Chain& chain);
@@ -141,6 +148,7 @@ class Pipeline {
   const DocumentJob& job_;
   DocumentOutcome& outcome_;
   DocumentRecord& record_;
+  std::optional<archive::PreparedDocument>& toArchive_;
   std::string folder_;
   std::string pdf_;                         // the bytes of record_.pdf
   std::optional<verify::Report> complete_;  // the verifier's report on pdf_ once no step is missing
@@ -287,7 +295,7 @@ bool Pipeline::signNextStep(const verify::Report& report) {
   return true;
 }
 
-void Pipeline::archive() {
+void Pipeline::prepareArchiving() {
   if (outcome_.alreadyDone || context_.dryRun || record_.state == DocumentState::Waiting) return;
   {
     const StageClock clock(outcome_, "verify");
@@ -304,13 +312,53 @@ void Pipeline::archive() {
   request.policyPath = context_.policyPath;
   request.jobPath = record_.job;
   request.registry = context_.registry;
-  request.policy = &context_.policy;
   request.certificates = context_.certificates;
   request.signatureChecks = &checks_;
-  const std::vector<archive::IngestOutcome> ingested = archive::ingestDocuments(context_.archiveDir, request);
+  toArchive_ = archive::prepareForIngest(request, context_.policy, 0);
+}
+
+void recordFailure(const BatchContext& context, DocumentOutcome& outcome, const std::string& code,
+                   const std::string& message) {
+  outcome.record.errorCode = code;
+  outcome.record.error = message;
+  outcome.record.state = DocumentState::Failed;
+  outcome.record.updated = static_cast<std::int64_t>(std::time(nullptr));
+  // A job that cannot even be read has no key: it is reported, not recorded.
+  if (!context.dryRun && !outcome.record.key.empty()) context.store.record(outcome.record);
+}
+
+// The group's documents placed as one ingest: their archive ids in order. Throws the archive's
+// refusal of any of them.
+std::vector<std::string> placeGroup(const BatchContext& context,
+                                    const std::vector<ProcessedDocument*>& group) {
+  archive::IngestRequest request;
+  request.registry = context.registry;
+  std::vector<archive::PreparedDocument> prepared;
+  for (ProcessedDocument* document : group) prepared.push_back(std::move(*document->toArchive));
+  std::vector<std::string> ids;
+  std::exception_ptr refused;
+  try {
+    for (const archive::IngestOutcome& placed : archive::placePrepared(context.archiveDir, request, prepared))
+      ids.push_back(placed.archiveId);
+  } catch (...) {
+    refused = std::current_exception();
+  }
+  // Given back, for placing them one by one after a refusal.
+  for (std::size_t i = 0; i < group.size(); ++i) group[i]->toArchive = std::move(prepared[i]);
+  if (refused) std::rethrow_exception(refused);
+  return ids;
+}
+
+void recordArchived(const BatchContext& context, ProcessedDocument& document, const std::string& archiveId,
+                    double seconds) {
   killPointForTests("batch-archived");
-  record_.archiveId = ingested.front().archiveId;
-  transition(context_, outcome_, DocumentState::Done);
+  DocumentOutcome& outcome = document.outcome;
+  for (StageTime& t : outcome.timings)
+    if (t.stage == "archive") t.seconds += seconds;
+  outcome.record.stage = "archive";
+  outcome.record.archiveId = archiveId;
+  document.toArchive.reset();
+  transition(context, outcome, DocumentState::Done);
 }
 
 }  // namespace
@@ -321,32 +369,60 @@ std::string documentFolder(const std::string& workDir, const DocumentRecord& rec
       .string();
 }
 
-DocumentOutcome processDocument(const BatchContext& context, const DocumentJob& job) {
-  DocumentOutcome outcome;
+ProcessedDocument processDocument(const BatchContext& context, const DocumentJob& job) {
+  ProcessedDocument processed;
+  DocumentOutcome& outcome = processed.outcome;
   outcome.record.source = job.source;
   outcome.record.job = job.job;
   outcome.record.relativePath = job.relativePath;
   outcome.record.stage = "check";
-  Pipeline pipeline(context, job, outcome);
+  Pipeline pipeline(context, job, processed);
+  std::optional<std::pair<std::string, std::string>> failure;
   try {
     pipeline.start();
     pipeline.sign();
-    pipeline.archive();
+    pipeline.prepareArchiving();
   } catch (const Error& error) {
-    outcome.record.errorCode = error.code();
-    outcome.record.error = error.what();
+    failure.emplace(error.code(), error.what());
   } catch (const std::exception& error) {
-    outcome.record.errorCode = "batch.internal";
-    outcome.record.error = error.what();
+    failure.emplace("batch.internal", error.what());
   }
   if (context.dryRun && outcome.plan.empty() && !outcome.alreadyDone) outcome.plan = "verify, archive";
-  if (!outcome.record.errorCode.empty()) {
-    outcome.record.state = DocumentState::Failed;
-    outcome.record.updated = static_cast<std::int64_t>(std::time(nullptr));
-    // A job that cannot even be read has no key: it is reported, not recorded.
-    if (!context.dryRun && !outcome.record.key.empty()) context.store.record(outcome.record);
+  if (failure) recordFailure(context, outcome, failure->first, failure->second);
+  return processed;
+}
+
+void archiveDocuments(const BatchContext& context, const std::vector<ProcessedDocument*>& group) {
+  const auto started = Clock::now();
+  std::vector<std::string> ids;
+  try {
+    ids = placeGroup(context, group);
+  } catch (const std::exception&) {
+    // One document's refusal refuses the whole ingest: each alone, so that it is that one's.
+    for (ProcessedDocument* document : group) {
+      const auto alone = Clock::now();
+      std::optional<std::string> id;
+      std::optional<std::pair<std::string, std::string>> failure;
+      try {
+        id = placeGroup(context, {document}).front();
+      } catch (const Error& error) {
+        failure.emplace(error.code(), error.what());
+      } catch (const std::exception& error) {
+        failure.emplace("batch.internal", error.what());
+      }
+      if (id) {
+        recordArchived(context, *document, *id, std::chrono::duration<double>(Clock::now() - alone).count());
+        continue;
+      }
+      document->toArchive.reset();
+      document->outcome.record.stage = "archive";
+      recordFailure(context, document->outcome, failure->first, failure->second);
+    }
+    return;
   }
-  return outcome;
+  // Each document's share of the placing.
+  const double share = std::chrono::duration<double>(Clock::now() - started).count() / group.size();
+  for (std::size_t i = 0; i < group.size(); ++i) recordArchived(context, *group[i], ids[i], share);
 }
 
 }  // namespace gongwen::batch
