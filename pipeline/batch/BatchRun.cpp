@@ -13,6 +13,7 @@
 #include "pipeline/batch/Keyring.h"
 #include "pipeline/batch/KeyringKeys.h"
 #include "pipeline/batch/ProposalJobs.h"
+#include "pipeline/batch/RunSealRegister.h"
 #include "pipeline/batch/ServerBatchStateStore.h"
 #include "pipeline/batch/SqliteBatchStateStore.h"
 #include "pipeline/core/AtomicFile.h"
@@ -74,6 +75,7 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
   const fonts::FontLibrary& fonts = render::fontLibraryFor("");
   KeyringKeys keys(keyring);
   cms::CertificateCache certificates;
+  RunSealRegister sealRegister(policy.registerPath);
   if (!options.dryRun) keys.loadAll();
   const BatchContext context{policy,
                              options.policyPath,
@@ -87,7 +89,8 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
                              options.fixedTime,
                              options.dryRun,
                              &certificates,
-                             options.registry};
+                             options.registry,
+                             &sealRegister};
 
   std::vector<DocumentJob> jobs;
   for (const BatchInput& input : inputs) {

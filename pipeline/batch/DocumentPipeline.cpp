@@ -277,6 +277,7 @@ bool Pipeline::signNextStep(const verify::Report& report) {
   request.reuseRegisteredSealUse = true;
   request.fonts = &context_.fonts;
   request.verified = &report;
+  request.sealRegister = context_.sealRegister;
   const auto tokenLock = context_.keys.lockForSigning(keyHolder);
   const approve::SignedStep signedStep =
       approve::signStep(context_.policy, pdf_, record_.pdf, request,

@@ -15,6 +15,7 @@
 #include "pipeline/batch/KeyringKeys.h"
 #include "pipeline/fonts/FontLibrary.h"
 #include "pipeline/policy/Policy.h"
+#include "pipeline/policy/SealRegister.h"
 #include "signing/cms/PemCertificates.h"
 
 namespace gongwen::batch {
@@ -34,7 +35,8 @@ struct BatchContext {
   bool dryRun = false;
   // The policy's certificates and trust anchors, parsed once for every verification of the run.
   cms::CertificateCache* certificates = nullptr;
-  std::string registry;  // BatchOptions::registry
+  std::string registry;                             // BatchOptions::registry
+  policy::SealUseRegister* sealRegister = nullptr;  // the policy's, kept open for the run
 };
 
 struct DocumentJob {
