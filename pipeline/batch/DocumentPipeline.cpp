@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "pipeline/archive/Bag.h"
 #include "pipeline/archive/Digest.h"
 #include "pipeline/archive/Ingest.h"
 #include "pipeline/batch/NextSigner.h"
@@ -91,6 +92,13 @@ std::vector<policy::SignedStep> signedStepsOf(const verify::Report& report) {
   return steps;
 }
 
+// Whether a PDF of the work directory is whole: its revisions are written unflushed (a group of
+// them is flushed before the archive takes them), and a power loss may leave one empty or cut short.
+bool completeOnDisk(const std::string& pdf) {
+  const std::size_t end = pdf.find_last_not_of(" \t\r\n");
+  return end != std::string::npos && end >= 4 && pdf.compare(end - 4, 5, "%%EOF") == 0;
+}
+
 // The longest PDF in the folder that continues `current` (its bytes begin with current's): one a
 // leader signed by hand, or one this batch wrote before it was stopped. Must hold up to signing.
 std::optional<std::string> newerPdf(const BatchContext& context, const std::string& folder,
@@ -104,7 +112,7 @@ std::optional<std::string> newerPdf(const BatchContext& context, const std::stri
       continue;
     if (entry.file_size(ec) <= current.size() || (best && entry.file_size(ec) <= bytes.size())) continue;
     std::string candidate = readInput(entry.path().string(), InputKind::Pdf);
-    if (candidate.compare(0, current.size(), current) != 0) continue;
+    if (candidate.compare(0, current.size(), current) != 0 || !completeOnDisk(candidate)) continue;
     best = entry.path().string();
     bytes = std::move(candidate);
   }
@@ -184,10 +192,20 @@ void Pipeline::start() {
     outcome_.alreadyDone = true;
     return;
   }
-  std::error_code ec;
-  if (!record_.pdf.empty() && fs::exists(record_.pdf, ec)) {
-    pdf_ = readInput(record_.pdf, InputKind::Pdf);
-    return;
+  // A recorded PDF the disk lost (a power loss) is as one removed: the document goes on from its
+  // rendered PDF, and sign() adopts the longest whole revision that continues it; with that lost too,
+  // it is rendered again (a seal registered for it then stays an attempted use).
+  if (!record_.pdf.empty()) {
+    for (const std::string& path :
+         {record_.pdf, (fs::path(folder_) / stepFileName(0, "rendered")).string()}) {
+      std::error_code ec;
+      if (!fs::exists(path, ec)) continue;
+      std::string bytes = readInput(path, InputKind::Pdf);
+      if (!completeOnDisk(bytes)) continue;
+      record_.pdf = path;
+      pdf_ = std::move(bytes);
+      return;
+    }
   }
   const StageClock clock(outcome_, "check");
   if (loadError) throw *loadError;
@@ -217,6 +235,8 @@ void Pipeline::render(const model::Document& doc, const policy::Chain& chain) {
   record_.signatures = 0;
   WriteOptions write;
   write.ownerOnly = doc.classification.has_value();  // 密级: never readable by others
+  write.flush = false;                               // archiveDocuments flushes it
+  write.replacesInput = true;                        // one the disk lost, read in start()
   writeFileAtomically(record_.pdf, pdf_, write);
   killPointForTests("batch-rendered");
   transition(context_, outcome_, DocumentState::Pending);
@@ -287,6 +307,9 @@ bool Pipeline::signNextStep(const verify::Report& report) {
   const std::string next_pdf = (fs::path(folder_) / stepFileName(record_.signatures + 1, step->id)).string();
   WriteOptions write;
   write.ownerOnly = isOwnerOnly(record_.pdf);  // a classified document stays 0600 through its revisions
+  write.flush = false;                         // archiveDocuments flushes it
+  // A revision of an earlier attempt that does not continue this one, read in newerPdf(), is replaced.
+  write.replacesInput = true;
   writeFileAtomically(next_pdf, signedStep.pdf, write);
   killPointForTests("batch-signed");
   record_.pdf = next_pdf;
@@ -395,6 +418,9 @@ ProcessedDocument processDocument(const BatchContext& context, const DocumentJob
 
 void archiveDocuments(const BatchContext& context, const std::vector<ProcessedDocument*>& group) {
   const auto started = Clock::now();
+  // One flush for the group's revisions in the work directory, before the archive records them: a
+  // rerun after a power loss finds the PDF that was archived, not a reason to sign it again.
+  archive::syncFilesystem(context.workDir);
   std::vector<std::string> ids;
   try {
     ids = placeGroup(context, group);
