@@ -9,6 +9,7 @@
 
 #include "pipeline/archive/Digest.h"
 #include "pipeline/batch/ArchiveQueue.h"
+#include "pipeline/batch/CoreSlots.h"
 #include "pipeline/batch/DocumentPipeline.h"
 #include "pipeline/batch/Keyring.h"
 #include "pipeline/batch/KeyringKeys.h"
@@ -75,7 +76,8 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
   const fonts::FontLibrary& fonts = render::fontLibraryFor("");
   KeyringKeys keys(keyring);
   cms::CertificateCache certificates;
-  RunSealRegister sealRegister(policy.registerPath);
+  CoreSlots slots(threadCount(options.threads));
+  RunSealRegister sealRegister(policy.registerPath, &slots);
   if (!options.dryRun) keys.loadAll();
   const BatchContext context{policy,
                              options.policyPath,
@@ -158,7 +160,10 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
     for (const std::size_t i : group) report(i);
   });
   const auto work = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+    for (;;) {
+      const CoreSlots::Held slot(slots);
+      const std::size_t i = next++;
+      if (i >= jobs.size()) return;
       try {
         processed[i] = processDocument(context, jobs[i]);
       } catch (...) {
@@ -177,7 +182,9 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
   std::vector<std::thread> workers;
   const unsigned count =
       std::min<std::size_t>(threadCount(options.threads), std::max<std::size_t>(jobs.size(), 1));
-  for (unsigned t = 1; t < count; ++t) workers.emplace_back(work);
+  // One spare worker, for the slot of one that waits on the disk.
+  const unsigned spare = jobs.size() > count ? 1 : 0;
+  for (unsigned t = 1; t < count + spare; ++t) workers.emplace_back(work);
   work();
   for (std::thread& worker : workers) worker.join();
   archiving.finish();

@@ -10,6 +10,7 @@ policy::SealUseRegister& RunSealRegister::opened() const {
 }
 
 policy::RegisteredSealUse RunSealRegister::append(const policy::SealUse& use) {
+  const CoreSlots::Waiting onTheDisk(slots_);
   const std::lock_guard<std::mutex> lock(mutex_);
   return opened().append(use);
 }

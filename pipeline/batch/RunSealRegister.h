@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 
+#include "pipeline/batch/CoreSlots.h"
 #include "pipeline/policy/SealRegister.h"
 
 namespace gongwen::batch {
@@ -16,7 +17,8 @@ namespace gongwen::batch {
 class RunSealRegister : public policy::SealUseRegister {
  public:
   // `location` as the policy's registerPath: an SQLite path or a postgresql:// URL.
-  explicit RunSealRegister(std::string location) : location_(std::move(location)) {}
+  // A worker appending gives up its core slot while the row is flushed.
+  RunSealRegister(std::string location, CoreSlots* slots) : location_(std::move(location)), slots_(slots) {}
 
   policy::RegisteredSealUse append(const policy::SealUse& use) override;
   policy::RegisterCheck check() const override;
@@ -27,6 +29,7 @@ class RunSealRegister : public policy::SealUseRegister {
   policy::SealUseRegister& opened() const;  // with mutex_ held; throws what opening throws
 
   std::string location_;
+  CoreSlots* slots_;
   mutable std::mutex mutex_;
   mutable std::unique_ptr<policy::SealUseRegister> register_;
 };
