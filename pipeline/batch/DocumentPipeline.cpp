@@ -341,6 +341,12 @@ void Pipeline::prepareArchiving() {
   toArchive_ = archive::prepareForIngest(request, context_.policy, 0);
 }
 
+// The code and message a document's failure is recorded with.
+std::pair<std::string, std::string> failureOf(const std::exception& error) {
+  if (const auto* known = dynamic_cast<const Error*>(&error)) return {known->code(), known->what()};
+  return {"batch.internal", error.what()};
+}
+
 void recordFailure(const BatchContext& context, DocumentOutcome& outcome, const std::string& code,
                    const std::string& message) {
   outcome.record.errorCode = code;
@@ -406,10 +412,8 @@ ProcessedDocument processDocument(const BatchContext& context, const DocumentJob
     pipeline.start();
     pipeline.sign();
     pipeline.prepareArchiving();
-  } catch (const Error& error) {
-    failure.emplace(error.code(), error.what());
   } catch (const std::exception& error) {
-    failure.emplace("batch.internal", error.what());
+    failure = failureOf(error);
   }
   if (context.dryRun && outcome.plan.empty() && !outcome.alreadyDone) outcome.plan = "verify, archive";
   if (failure) recordFailure(context, outcome, failure->first, failure->second);
@@ -432,10 +436,8 @@ void archiveDocuments(const BatchContext& context, const std::vector<ProcessedDo
       std::optional<std::pair<std::string, std::string>> failure;
       try {
         id = placeGroup(context, {document}).front();
-      } catch (const Error& error) {
-        failure.emplace(error.code(), error.what());
       } catch (const std::exception& error) {
-        failure.emplace("batch.internal", error.what());
+        failure = failureOf(error);
       }
       if (id) {
         recordArchived(context, *document, *id, std::chrono::duration<double>(Clock::now() - alone).count());
