@@ -4,13 +4,15 @@
 
 namespace gongwen::batch {
 
-ArchiveQueue::ArchiveQueue(PlaceFn place) : place_(std::move(place)), thread_([this] { run(); }) {}
+ArchiveQueue::ArchiveQueue(PlaceFn place, std::size_t maxWaiting)
+    : place_(std::move(place)), maxWaiting_(maxWaiting), thread_([this] { run(); }) {}
 
 ArchiveQueue::~ArchiveQueue() { finish(); }
 
 void ArchiveQueue::add(std::size_t item) {
   {
-    const std::lock_guard<std::mutex> lock(mutex_);
+    std::unique_lock<std::mutex> lock(mutex_);
+    room_.wait(lock, [this] { return waiting_.size() < maxWaiting_; });
     waiting_.push_back(item);
   }
   changed_.notify_one();
@@ -34,6 +36,7 @@ void ArchiveQueue::run() {
       if (waiting_.empty()) return;  // finishing, and nothing left
       group.swap(waiting_);
     }
+    room_.notify_all();
     place_(group);
   }
 }

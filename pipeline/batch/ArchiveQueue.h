@@ -19,7 +19,9 @@ class ArchiveQueue {
   // Must not throw: what goes wrong is the caller's to record.
   using PlaceFn = std::function<void(const std::vector<std::size_t>& group)>;
 
-  explicit ArchiveQueue(PlaceFn place);
+  // At most `maxWaiting` items wait to be placed: add() waits for room, so that a disk slower than
+  // the workers does not pile up their documents in memory.
+  explicit ArchiveQueue(PlaceFn place, std::size_t maxWaiting = 128);
   ~ArchiveQueue();
   ArchiveQueue(const ArchiveQueue&) = delete;
   ArchiveQueue& operator=(const ArchiveQueue&) = delete;
@@ -35,6 +37,8 @@ class ArchiveQueue {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::vector<std::size_t> waiting_;
+  std::size_t maxWaiting_;
+  std::condition_variable room_;
   bool finishing_ = false;
   std::thread thread_;
 };

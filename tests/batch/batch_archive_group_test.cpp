@@ -1,11 +1,15 @@
 // The batch archives its documents in groups on a thread of its own (pipeline/batch/ArchiveQueue.h):
-// what is handed in while a group is being placed comes as the next group, in order, and nothing is
-// left when the queue finishes. A document the archive refuses is refused alone: a notice under a
-// 发文字号 another notice of the run was archived with fails at the archive, and the others are done.
+// what is handed in while a group is being placed comes as the next group, in order, a full queue
+// makes the worker wait, and nothing is left when the queue finishes. A document the archive
+// refuses is refused alone: a notice under a 发文字号 another notice of the run was archived with
+// fails at the archive, and the others are done.
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <future>
+#include <thread>
 
 #include "pipeline/batch/ArchiveQueue.h"
 #include "tests/batch/BatchFixture.h"
@@ -32,6 +36,36 @@ TEST(ArchiveQueue, WhatComesWhileAGroupIsPlacedIsTheNextGroupAndFinishLeavesNoth
     queue.finish();
   }
   EXPECT_EQ(groups, (std::vector<std::vector<std::size_t>>{{0}, {1, 2, 3, 4, 5}}));
+}
+
+TEST(ArchiveQueue, AFullQueueMakesTheWorkerWaitForRoom) {
+  std::promise<void> firstStarted, firstMayEnd;
+  std::shared_future<void> mayEnd = firstMayEnd.get_future().share();
+  std::atomic<int> placed{0};
+  batch::ArchiveQueue queue(
+      [&](const std::vector<std::size_t>& group) {
+        if (placed == 0) {
+          firstStarted.set_value();
+          mayEnd.wait();
+        }
+        placed += static_cast<int>(group.size());
+      },
+      2);
+  queue.add(0);
+  firstStarted.get_future().wait();
+  queue.add(1);
+  queue.add(2);  // two wait: the queue is full
+  std::atomic<bool> thirdAdded{false};
+  std::thread worker([&] {
+    queue.add(3);
+    thirdAdded = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_FALSE(thirdAdded);
+  firstMayEnd.set_value();
+  worker.join();
+  queue.finish();
+  EXPECT_EQ(placed, 4);
 }
 
 TEST(BatchArchiveGroups, ADocumentTheArchiveRefusesFailsAloneAndTheOthersAreDone) {
