@@ -12,6 +12,7 @@
 #   make-revocation-pki.sh --revoke OUTDIR NAME   revokes NAME.crt now (superseded), remakes root.crl
 # Private keys made here are for tests only; never commit them.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/test-ca.sh"
 
 gencrl() {  # gencrl OUTDIR
   openssl ca -config "$1/ca.cnf" -gencrl -crldays 30 -out "$1/root.crl.pem" 2>/dev/null
@@ -30,32 +31,10 @@ fi
 pki=$(cd "$1" && pwd)
 out=$(mkdir -p "$2" && cd "$2" && pwd)
 umask 077
-mkdir -p "$out/ca"
-: >"$out/ca/index.txt"
-echo 2000 >"$out/ca/serial"
 
-cat >"$out/ca.cnf" <<CNF
-[ca]
-default_ca = test_ca
-[test_ca]
-dir = $out/ca
-database = $out/ca/index.txt
-new_certs_dir = $out/ca
-serial = $out/ca/serial
-certificate = $pki/root.crt
-private_key = $pki/root.key
-default_md = sha256
-default_days = 3650
-policy = any
-unique_subject = no
-email_in_dn = no
-string_mask = utf8only
-utf8 = yes
-[any]
-countryName = optional
-organizationName = optional
-organizationalUnitName = optional
-commonName = supplied
+{
+  test_ca_config "$out" 2000 "certificate = $pki/root.crt" "private_key = $pki/root.key" "default_days = 3650"
+  cat <<CNF
 [ocsp_only]
 basicConstraints = critical, CA:false
 keyUsage = critical, digitalSignature, nonRepudiation
@@ -87,6 +66,7 @@ basicConstraints = critical, CA:true
 keyUsage = critical, keyCertSign, cRLSign
 subjectKeyIdentifier = hash
 CNF
+} >"$out/ca.cnf"
 
 issue() {  # issue NAME CN EXTENSIONS
   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$out/$1.key"

@@ -15,6 +15,7 @@
 # where it will be used, or rewrite directories.tokendir after a move).
 # Nothing outside OUTDIR is touched. Private keys made here are for tests only; never commit them.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/test-ca.sh"
 
 if [ $# -ne 1 ]; then
   echo "usage: make-test-pki.sh OUTDIR" >&2
@@ -73,29 +74,7 @@ prompt = no
 [dn]
 CNF
 
-cat >"$work/ca.cnf" <<CNF
-[ca]
-default_ca = test_ca
-[test_ca]
-dir = $work/ca
-database = $work/ca/index.txt
-new_certs_dir = $work/ca
-serial = $work/ca/serial
-default_md = sha256
-policy = any
-unique_subject = no
-email_in_dn = no
-string_mask = utf8only
-utf8 = yes
-[any]
-countryName = optional
-organizationName = optional
-organizationalUnitName = optional
-commonName = supplied
-CNF
-mkdir -p "$work/ca"
-: >"$work/ca/index.txt"
-echo 1000 >"$work/ca/serial"
+test_ca_config "$work" 1000 >"$work/ca.cnf"
 
 new_key() {  # new_key TYPE FILE
   case "$1" in

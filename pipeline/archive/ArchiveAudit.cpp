@@ -7,14 +7,13 @@
 
 #include "pipeline/archive/ArchiveLayout.h"
 #include "pipeline/archive/ArchiveLock.h"
-#include "pipeline/archive/ArchiveRegistry.h"
 #include "pipeline/archive/BagPlacement.h"
 #include "pipeline/archive/EventLog.h"
 #include "pipeline/archive/FileModes.h"
 #include "pipeline/archive/FixityAudit.h"
 #include "pipeline/archive/ParallelEach.h"
 #include "pipeline/archive/RegistryAudit.h"
-#include "pipeline/archive/RegistryPresence.h"
+#include "pipeline/archive/RegistryStore.h"
 #include "pipeline/archive/ReplicaRepair.h"
 #include "pipeline/archive/SignatureAudit.h"
 #include "pipeline/archive/UsabilityProbe.h"
@@ -76,10 +75,8 @@ DocumentOutcome examine(const ArchiveLayout& layout, const DocumentRecord& docum
 
 class Audit {
  public:
-  Audit(const ArchiveLayout& layout, const AuditOptions& options)
-      : layout_(layout),
-        options_(options),
-        registry_(layout.registryPath(), ArchiveRegistry::Access::ReadWrite) {
+  Audit(const ArchiveLayout& layout, const AuditOptions& options, RegistryStore& registry)
+      : layout_(layout), options_(options), registry_(registry) {
     report_.archive = layout.dir();
     report_.deep = options.deep;
     report_.signaturesChecked = options.policy != nullptr;
@@ -292,14 +289,12 @@ class Audit {
   }
 
   void record(EventKind kind, const std::string& documentId, const std::string& detail) {
-    ArchiveRegistry::Transaction transaction(registry_);
-    appendEvent(registry_, kind, documentId, detail, options_.now);
-    transaction.commit();
+    registry_.appendEvent(kind, documentId, detail, options_.now);
   }
 
   const ArchiveLayout& layout_;
   const AuditOptions& options_;
-  ArchiveRegistry registry_;
+  RegistryStore& registry_;
   AuditReport report_;
   std::vector<std::pair<std::string, std::string>> classified_;  // id, 密级
 };
@@ -309,8 +304,9 @@ class Audit {
 AuditReport auditArchive(const std::string& dir, const AuditOptions& options) {
   const ArchiveLayout layout = openArchive(dir);
   const ArchiveLock lock(layout.lockPath(), ArchiveLock::Mode::Exclusive);
-  requireRegistry(layout);
-  return Audit(layout, options).run();
+  const std::unique_ptr<RegistryStore> registry =
+      openArchiveRegistry(layout, options.registry, RegistryAccess::Existing);
+  return Audit(layout, options, *registry).run();
 }
 
 }  // namespace gongwen::archive

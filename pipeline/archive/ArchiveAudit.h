@@ -17,10 +17,12 @@ struct AuditOptions {
   bool deep = false;                       // also render every page of every PDF
   const policy::Policy* policy = nullptr;  // re-verify every signature against it
   std::time_t now = 0;                     // the time events carry
+  std::string registry;                    // a postgresql:// URL; '' for DIR/registry.sqlite
 };
 
 // Throws Error(InputInvalid, "archive.missing") for a DIR with no archive, Error(SignatureInvalid,
-// "archive.registry-missing") when the registry is gone, Error(System, …) when it cannot be read.
+// "archive.registry-missing") when the registry is gone, Error(System, …) when it cannot be read
+// (or the server not reached).
 AuditReport auditArchive(const std::string& dir, const AuditOptions& options);
 
 }  // namespace gongwen::archive

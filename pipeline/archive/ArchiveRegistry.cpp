@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "pipeline/archive/EventLog.h"
+#include "pipeline/archive/RegistryReads.h"
 #include "pipeline/archive/RegistrySchema.h"
 #include "pipeline/archive/RegistryStatement.h"
 #include "pipeline/core/Error.h"
@@ -110,7 +111,7 @@ void ArchiveRegistry::writeHead() {
 }
 
 void ArchiveRegistry::insertDocument(const DocumentRecord& d) {
-  Row(*this, "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+  Row(*this, sql::kInsertDocument)
       .text(d.id)
       .integer(d.sequence)
       .text(d.number)
@@ -132,7 +133,7 @@ void ArchiveRegistry::insertDocument(const DocumentRecord& d) {
       .text(d.ingestedAt)
       .insert("the document " + d.id);
   for (const SignatureRecord& s : d.signatures) {
-    Row(*this, "INSERT INTO signatures VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+    Row(*this, sql::kInsertSignature)
         .text(d.id)
         .integer(s.position)
         .text(s.field)
@@ -148,7 +149,7 @@ void ArchiveRegistry::insertDocument(const DocumentRecord& d) {
         .insert("a signature of " + d.id);
   }
   for (const SealUseRecord& u : d.sealUses) {
-    Row(*this, "INSERT INTO seal_uses VALUES (?,?,?,?,?,?,?)")
+    Row(*this, sql::kInsertSealUse)
         .text(d.id)
         .integer(u.position)
         .text(u.seal)
@@ -159,7 +160,7 @@ void ArchiveRegistry::insertDocument(const DocumentRecord& d) {
         .insert("a seal use of " + d.id);
   }
   for (const FileRecord& f : d.files) {
-    Row(*this, "INSERT INTO files VALUES (?,?,?,?)")
+    Row(*this, sql::kInsertFile)
         .text(d.id)
         .text(f.path)
         .text(f.sha256)
@@ -168,7 +169,7 @@ void ArchiveRegistry::insertDocument(const DocumentRecord& d) {
   }
   if (d.incomingEntry) {
     const IncomingRecord& i = *d.incomingEntry;
-    Row(*this, "INSERT INTO incoming VALUES (?,?,?,?,?,?,?,?)")
+    Row(*this, sql::kInsertIncoming)
         .text(d.id)
         .text(i.receivedAt)
         .text(i.sender)
@@ -179,11 +180,11 @@ void ArchiveRegistry::insertDocument(const DocumentRecord& d) {
         .text(i.routedTo)
         .insert("the 收文 entry of " + d.id);
   }
-  Row(*this, "INSERT INTO document_text VALUES (?,?)").text(d.id).text(d.text).insert("the text of " + d.id);
+  Row(*this, sql::kInsertText).text(d.id).text(d.text).insert("the text of " + d.id);
 }
 
 long long ArchiveRegistry::nextDocumentSequence() const {
-  Statement select = prepare(db_, "SELECT coalesce(max(seq), 0) + 1 FROM documents");
+  Statement select = prepare(db_, sql::kNextDocumentSequence);
   if (!select || sqlite3_step(select.get()) != SQLITE_ROW) fail("read the document sequence");
   return sqlite3_column_int64(select.get(), 0);
 }
@@ -199,101 +200,31 @@ std::optional<std::string> firstText(const ArchiveRegistry& registry, const char
   return column(select.get(), 0);
 }
 
-std::optional<long long> optionalInteger(sqlite3_stmt* s, int index) {
-  if (sqlite3_column_type(s, index) == SQLITE_NULL) return std::nullopt;
-  return sqlite3_column_int64(s, index);
-}
-
 }  // namespace
 
 std::optional<std::string> ArchiveRegistry::idByPdfSha256(const std::string& sha256) const {
-  return firstText(*this, "SELECT id FROM documents WHERE pdf_sha256 = ?", sha256);
+  return firstText(*this, sql::kIdByPdfSha256, sha256);
 }
 
 bool ArchiveRegistry::contains(const std::string& id) const {
-  return firstText(*this, "SELECT id FROM documents WHERE id = ?", id).has_value();
+  return firstText(*this, sql::kContains, id).has_value();
 }
 
 std::optional<std::string> ArchiveRegistry::outgoingIdByNumber(const std::string& number) const {
-  return firstText(*this, "SELECT id FROM documents WHERE incoming = 0 AND number = ?", number);
+  return firstText(*this, sql::kOutgoingIdByNumber, number);
 }
 
 std::vector<std::string> ArchiveRegistry::documentIds() const {
   std::vector<std::string> ids;
-  Statement select = prepare(db_, "SELECT id FROM documents ORDER BY seq");
+  Statement select = prepare(db_, sql::kDocumentIds);
   if (!select) fail("list the documents");
   while (sqlite3_step(select.get()) == SQLITE_ROW) ids.push_back(column(select.get(), 0));
   return ids;
 }
 
 std::optional<DocumentRecord> ArchiveRegistry::document(const std::string& id) const {
-  Statement select = prepare(db_, "SELECT * FROM documents WHERE id = ?");
-  if (!select) fail("read a document");
-  sqlite3_bind_text(select.get(), 1, id.c_str(), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step(select.get()) != SQLITE_ROW) return std::nullopt;
-  sqlite3_stmt* s = select.get();
-  DocumentRecord d;
-  d.id = column(s, 0);
-  d.sequence = sqlite3_column_int64(s, 1);
-  d.number = column(s, 2);
-  if (sqlite3_column_type(s, 3) != SQLITE_NULL) d.organCode = column(s, 3);
-  d.year = optionalInteger(s, 4);
-  d.serial = optionalInteger(s, 5);
-  d.title = column(s, 6);
-  d.kind = column(s, 7);
-  d.templateId = column(s, 8);
-  d.organ = column(s, 9);
-  d.date = column(s, 10);
-  d.classification = column(s, 11);
-  d.copyNumber = column(s, 12);
-  d.urgency = column(s, 13);
-  d.incoming = sqlite3_column_int(s, 14) != 0;
-  d.pdfSha256 = column(s, 15);
-  d.pdfSize = static_cast<unsigned long long>(sqlite3_column_int64(s, 16));
-  d.pages = sqlite3_column_int(s, 17);
-  d.ingestedAt = column(s, 18);
-  select.reset();
-
-  Statement signatures = prepare(db_, "SELECT * FROM signatures WHERE document_id = ? ORDER BY position");
-  sqlite3_bind_text(signatures.get(), 1, id.c_str(), -1, SQLITE_TRANSIENT);
-  while (sqlite3_step(signatures.get()) == SQLITE_ROW) {
-    sqlite3_stmt* r = signatures.get();
-    d.signatures.push_back({sqlite3_column_int(r, 1), column(r, 2), column(r, 3), column(r, 4), column(r, 5),
-                            column(r, 6), column(r, 7), column(r, 8), column(r, 9), column(r, 10),
-                            sqlite3_column_int(r, 11) != 0});
-  }
-  Statement seals = prepare(db_, "SELECT * FROM seal_uses WHERE document_id = ? ORDER BY position");
-  sqlite3_bind_text(seals.get(), 1, id.c_str(), -1, SQLITE_TRANSIENT);
-  while (sqlite3_step(seals.get()) == SQLITE_ROW) {
-    sqlite3_stmt* r = seals.get();
-    d.sealUses.push_back({sqlite3_column_int(r, 1), column(r, 2), column(r, 3), column(r, 4),
-                          optionalInteger(r, 5), column(r, 6)});
-  }
-  Statement files = prepare(db_, "SELECT path, sha256, size FROM files WHERE document_id = ? ORDER BY path");
-  sqlite3_bind_text(files.get(), 1, id.c_str(), -1, SQLITE_TRANSIENT);
-  while (sqlite3_step(files.get()) == SQLITE_ROW) {
-    sqlite3_stmt* r = files.get();
-    d.files.push_back(
-        {column(r, 0), column(r, 1), static_cast<unsigned long long>(sqlite3_column_int64(r, 2))});
-  }
-  Statement incoming = prepare(db_, "SELECT * FROM incoming WHERE document_id = ?");
-  sqlite3_bind_text(incoming.get(), 1, id.c_str(), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step(incoming.get()) == SQLITE_ROW) {
-    sqlite3_stmt* r = incoming.get();
-    d.incomingEntry = IncomingRecord{column(r, 1), column(r, 2), column(r, 3), column(r, 4),
-                                     column(r, 5), column(r, 6), column(r, 7)};
-  }
-  d.text = firstText(*this, "SELECT text FROM document_text WHERE document_id = ?", id).value_or("");
-  return d;
-}
-
-DocumentRecord registeredDocument(const ArchiveRegistry& registry, const std::string& id,
-                                  const std::string& dir) {
-  std::optional<DocumentRecord> document = registry.document(id);
-  if (!document)
-    throw inputError("archive.unknown-id", dir + ": has no document " + id +
-                                               "; `gongwen archive find --archive " + dir + "` lists them");
-  return std::move(*document);
+  SqliteReader reader(*this);
+  return readDocument(reader, id);
 }
 
 }  // namespace gongwen::archive

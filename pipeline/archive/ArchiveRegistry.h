@@ -72,9 +72,4 @@ class ArchiveRegistry {
   sqlite3* db_ = nullptr;
 };
 
-// The document `id` with all its rows (show, export), or Error(InputInvalid, "archive.unknown-id")
-// naming the archive `dir` and how to list its documents.
-DocumentRecord registeredDocument(const ArchiveRegistry& registry, const std::string& id,
-                                  const std::string& dir);
-
 }  // namespace gongwen::archive

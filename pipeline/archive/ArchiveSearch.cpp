@@ -7,24 +7,28 @@
 #include <memory>
 
 #include "pipeline/archive/DocumentNumber.h"
-#include "pipeline/archive/RegistryStatement.h"
 #include "pipeline/core/Error.h"
 
 namespace gongwen::archive {
 
 namespace {
 
+// SQL that SQLite and PostgreSQL read alike, for either registry (RegistryQuery.h).
 const char* const kSelect =
     "SELECT d.id, d.number, d.title, d.date, d.kind, d.template, d.organ, d.classification, d.incoming, "
-    "EXISTS (SELECT 1 FROM loans l WHERE l.document_id = d.id AND NOT EXISTS "
-    "(SELECT 1 FROM loan_returns r WHERE r.loan_id = l.loan_id)) "
-    "FROM documents d JOIN document_text t ON t.document_id = d.id WHERE 1";
+    "CASE WHEN EXISTS (SELECT 1 FROM loans l WHERE l.document_id = d.id AND NOT EXISTS "
+    "(SELECT 1 FROM loan_returns r WHERE r.loan_id = l.loan_id)) THEN 1 ELSE 0 END "
+    "FROM documents d JOIN document_text t ON t.document_id = d.id WHERE 1 = 1";
 
 // Poppler breaks lines (and sometimes spaces characters) where the layout does: a phrase is found
-// wherever its characters follow each other.
+// wherever its characters follow each other. The control characters stand in the literals as they
+// are (SQLite's char() is PostgreSQL's chr()).
 const char* const kTextWithoutWhitespace =
-    "replace(replace(replace(replace(replace(t.text, ' ', ''), char(10), ''), char(13), ''), char(12), ''), "
-    "char(9), '')";
+    "replace(replace(replace(replace(replace(t.text, ' ', ''), '\n', ''), '\r', ''), '\f', ''), '\t', '')";
+
+// Whether `haystack` holds the (never empty) value bound next: replace() is the one substring test
+// both databases know (SQLite's instr() is PostgreSQL's strpos()).
+std::string holds(const std::string& haystack) { return "replace(" + haystack + ", ?, '') <> " + haystack; }
 
 std::string withoutWhitespace(const std::string& word) {
   std::string out;
@@ -66,15 +70,15 @@ std::string criterionDate(const std::string& text, const std::string& option) {
   return iso;
 }
 
-std::vector<FoundDocument> findDocuments(const ArchiveRegistry& registry, const SearchCriteria& c) {
+std::vector<FoundDocument> findDocuments(const RegistryStore& registry, const SearchCriteria& c) {
   std::string sql = kSelect;
-  std::vector<std::string> values;
+  std::vector<SqlValue> values;
   if (!c.number.empty()) {
-    sql += " AND instr(d.number, ?) > 0";
+    sql += " AND " + holds("d.number");
     values.push_back(c.number);
   }
   for (const std::string& word : c.words) {
-    sql += std::string(" AND (instr(d.title, ?) > 0 OR instr(") + kTextWithoutWhitespace + ", ?) > 0)";
+    sql += " AND (" + holds("d.title") + " OR " + holds(kTextWithoutWhitespace) + ")";
     values.push_back(word);
     values.push_back(withoutWhitespace(word));
   }
@@ -98,16 +102,14 @@ std::vector<FoundDocument> findDocuments(const ArchiveRegistry& registry, const 
   }
   if (c.incoming) sql += *c.incoming ? " AND d.incoming = 1" : " AND d.incoming = 0";
 
-  Statement select = prepare(registry.db(), sql);
-  if (!select) registry.fail("search");
-  for (std::size_t i = 0; i < values.size(); ++i)
-    sqlite3_bind_text(select.get(), static_cast<int>(i + 1), values[i].c_str(), -1, SQLITE_TRANSIENT);
+  std::vector<SqlRow> rows;
+  registry.read([&](RegistryReader& reader) { rows = reader.rows(sql, values); });
   std::vector<FoundDocument> found;
-  while (sqlite3_step(select.get()) == SQLITE_ROW) {
-    sqlite3_stmt* s = select.get();
-    found.push_back({column(s, 0), column(s, 1), column(s, 2), column(s, 3), column(s, 4), column(s, 5),
-                     column(s, 6), column(s, 7), sqlite3_column_int(s, 8) != 0,
-                     sqlite3_column_int(s, 9) != 0});
+  for (SqlRow& r : rows) {
+    r.resize(10);
+    const auto text = [&](std::size_t i) { return r[i].value_or(""); };
+    found.push_back({text(0), text(1), text(2), text(3), text(4), text(5), text(6), text(7),
+                     sqlInteger(r[8]) != 0, sqlInteger(r[9]) != 0});
   }
   const Collation collation;
   std::stable_sort(found.begin(), found.end(), [&](const FoundDocument& a, const FoundDocument& b) {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/archive/ArchiveRegistry.h"
+#include "pipeline/archive/RegistryStore.h"
 
 namespace gongwen::archive {
 
@@ -26,7 +26,7 @@ struct FoundDocument {
   bool onLoan = false;  // a loan without its return
 };
 
-std::vector<FoundDocument> findDocuments(const ArchiveRegistry& registry, const SearchCriteria& criteria);
+std::vector<FoundDocument> findDocuments(const RegistryStore& registry, const SearchCriteria& criteria);
 
 // "2026-11-20" or "2026年11月20日" as YYYY-MM-DD; throws Error(Usage, "usage") naming `option`.
 std::string criterionDate(const std::string& text, const std::string& option);

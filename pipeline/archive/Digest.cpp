@@ -7,19 +7,11 @@
 
 #include <cerrno>
 #include <cstring>
-#include <memory>
 
 #include "pipeline/core/Sha256.h"
+#include "signing/cms/OpenSslPtr.h"
 
 namespace gongwen::archive {
-
-namespace {
-
-struct ContextFree {
-  void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
-};
-
-}  // namespace
 
 FileDigest digestFile(const std::string& path, std::string& error) {
   FileDigest result;
@@ -35,7 +27,7 @@ FileDigest digestFile(const std::string& path, std::string& error) {
     ::close(fd);
     return result;
   }
-  std::unique_ptr<EVP_MD_CTX, ContextFree> context(EVP_MD_CTX_new());
+  const cms::EvpMdCtxPtr context(EVP_MD_CTX_new());
   EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr);
   char buffer[1 << 16];
   for (;;) {

@@ -72,7 +72,7 @@ ArchiveEvent appendEvent(ArchiveRegistry& registry, EventKind kind, const std::s
                          const std::string& detailJson, std::time_t when) {
   long long lastSequence = 0;
   std::string lastHash;
-  Statement last = prepare(registry.db(), "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  Statement last = prepare(registry.db(), sql::kLastEvent);
   if (!last) registry.fail("read the last event");
   if (sqlite3_step(last.get()) == SQLITE_ROW) {
     lastSequence = sqlite3_column_int64(last.get(), 0);
@@ -80,7 +80,7 @@ ArchiveEvent appendEvent(ArchiveRegistry& registry, EventKind kind, const std::s
   }
   last.reset();
   const ArchiveEvent event = followingEvent(lastSequence, lastHash, kind, documentId, detailJson, when);
-  Row(registry, "INSERT INTO events VALUES (?,?,?,?,?,?,?)")
+  Row(registry, sql::kInsertEvent)
       .integer(event.sequence)
       .text(event.time)
       .text(event.kind)
@@ -122,7 +122,7 @@ std::optional<ChainBreak> eventBreak(const ArchiveEvent& event, bool allText, lo
 
 void writeEventHead(const ArchiveRegistry& registry) {
   policy::RegisterHead head{0, kGenesis};
-  Statement last = prepare(registry.db(), "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  Statement last = prepare(registry.db(), sql::kLastEvent);
   if (!last) registry.fail("read the last event");
   if (sqlite3_step(last.get()) == SQLITE_ROW)
     head = {sqlite3_column_int64(last.get(), 0), column(last.get(), 1)};

@@ -159,19 +159,24 @@ void placeChunk(const ArchiveLayout& layout, RegistryStore& registry, std::vecto
   killPointForTests("archive-journal-removed");
 }
 
+PreparedDocument prepareFile(const IngestRequest& request, const policy::Policy& policy, std::size_t index,
+                             cms::CertificateCache* certificates) {
+  LongTermExtender extend;
+  if (request.longTerm.value_or(!policy.timestampUrl.empty())) extend = request.extender;
+  PreparedDocument prepared = prepareDocument(request.files[index], policy, request.jobPath, request.incoming,
+                                              certificates, extend, request.signatureChecks);
+  checkMetadata(prepared);
+  return prepared;
+}
+
 // Verifying is most of an ingest's work and each file's is independent: on every core. The refusal is
 // the first failing file's (forEachInParallel rethrows the lowest index that failed).
 std::vector<PreparedDocument> prepareAll(const IngestRequest& request, const policy::Policy& policy) {
   std::vector<std::optional<PreparedDocument>> prepared(request.files.size());
   cms::CertificateCache ownCertificates;
   cms::CertificateCache* certificates = request.certificates ? request.certificates : &ownCertificates;
-  LongTermExtender extend;
-  if (request.longTerm.value_or(!policy.timestampUrl.empty())) extend = request.extender;
-  forEachInParallel(prepared.size(), [&](std::size_t i) {
-    prepared[i] = prepareDocument(request.files[i], policy, request.jobPath, request.incoming, certificates,
-                                  extend, request.signatureChecks);
-    checkMetadata(*prepared[i]);
-  });
+  forEachInParallel(prepared.size(),
+                    [&](std::size_t i) { prepared[i] = prepareFile(request, policy, i, certificates); });
   std::vector<PreparedDocument> done;
   done.reserve(prepared.size());
   for (std::optional<PreparedDocument>& document : prepared) done.push_back(std::move(*document));
@@ -189,7 +194,17 @@ std::vector<IngestOutcome> ingestDocuments(const std::string& archiveDir, const 
   }
   const policy::Policy& policy = request.policy ? *request.policy : *ownPolicy;
   std::vector<PreparedDocument> prepared = prepareAll(request, policy);
+  return placePrepared(archiveDir, request, prepared);
+}
 
+PreparedDocument prepareForIngest(const IngestRequest& request, const policy::Policy& policy,
+                                  std::size_t index) {
+  cms::CertificateCache ownCertificates;
+  return prepareFile(request, policy, index, request.certificates ? request.certificates : &ownCertificates);
+}
+
+std::vector<IngestOutcome> placePrepared(const std::string& archiveDir, const IngestRequest& request,
+                                         std::vector<PreparedDocument>& prepared) {
   // Refusals against the archive as it is, before it is touched.
   const std::optional<ArchiveLayout> existing = findArchive(archiveDir);
   std::error_code absent;

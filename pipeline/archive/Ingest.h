@@ -44,4 +44,14 @@ struct IngestOutcome {
 
 std::vector<IngestOutcome> ingestDocuments(const std::string& archiveDir, const IngestRequest& request);
 
+// ingestDocuments in its two halves, for a caller that prepares documents as they become ready and
+// places whatever is ready together (the batch: one lock, one registry transaction and one round of
+// flushes for many documents). prepareForIngest verifies and describes request.files[index] and
+// touches no archive; placePrepared places documents prepared so (of requests with the same
+// `registry`) as one ingest, refusing them all as ingestDocuments does.
+PreparedDocument prepareForIngest(const IngestRequest& request, const policy::Policy& policy,
+                                  std::size_t index);
+std::vector<IngestOutcome> placePrepared(const std::string& archiveDir, const IngestRequest& request,
+                                         std::vector<PreparedDocument>& prepared);
+
 }  // namespace gongwen::archive

@@ -1,19 +1,18 @@
 #include "pipeline/archive/PdfFacts.h"
 
-#include "pipeline/archive/PopplerDocument.h"
+#include "pipeline/archive/PopplerReader.h"
 #include "pipeline/core/Error.h"
 
 namespace gongwen::archive {
 
 PdfFacts readPdfFacts(const std::string& bytes, const std::string& fileName) {
-  // Poppler's own complaints about the file are dropped: the verifier has said what matters already.
-  const PopplerErrors ignored;
-  const std::unique_ptr<PDFDoc> document = openPdf(bytes);
-  if (!document->isOk())
+  const PopplerOpening opened = openWithPoppler(bytes);
+  if (!opened.document || opened.document->locked())
     throw inputError("archive.pdf-unreadable",
                      fileName +
                          ": Poppler cannot open the PDF (or it is encrypted); an archived document must "
                          "open in an ordinary reader");
+  const PopplerDocument& document = *opened.document;
   PdfFacts facts;
   const std::pair<const char*, std::string*> keys[] = {{"Title", &facts.title},
                                                        {"Author", &facts.organ},
@@ -24,11 +23,10 @@ PdfFacts readPdfFacts(const std::string& bytes, const std::string& fileName) {
                                                        {"GongwenClassification", &facts.classification},
                                                        {"GongwenCopyNumber", &facts.copyNumber},
                                                        {"GongwenUrgency", &facts.urgency}};
-  for (const auto& [key, value] : keys) *value = infoEntry(*document, key);
-  facts.pdfVersion =
-      std::to_string(document->getPDFMajorVersion()) + "." + std::to_string(document->getPDFMinorVersion());
-  facts.pages = document->getNumPages();
-  facts.text = pagesText(*document);
+  for (const auto& [key, value] : keys) *value = document.info(key);
+  facts.pdfVersion = document.pdfVersion();
+  facts.pages = document.pages();
+  facts.text = document.text();
   return facts;
 }
 

@@ -1,12 +1,9 @@
 #include "pipeline/archive/RegistryAudit.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "pipeline/archive/EventLog.h"
-#include "pipeline/archive/RegistrySchema.h"
-#include "pipeline/archive/RegistryStatement.h"
 
 namespace gongwen::archive {
 
@@ -19,38 +16,30 @@ AuditIssue registryFailure(const std::string& code, const std::string& document,
 }
 
 // A dropped trigger lets rows be changed without trace; a changed one may let anything through.
-void auditSchema(const ArchiveRegistry& registry, AuditReport& report) {
-  std::map<std::string, std::string> present;  // name -> sql
-  Statement select = prepare(registry.db(), "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL");
-  while (select && sqlite3_step(select.get()) == SQLITE_ROW)
-    present[column(select.get(), 0)] = column(select.get(), 1);
-  for (const RegistryObject& object : registrySchema()) {
-    const auto found = present.find(object.name);
-    if (found == present.end() || found->second != object.sql) {
-      report.issues.push_back(
-          registryFailure("archive.registry-schema", "",
-                          "the registry's " + object.type + " " + object.name + " is " +
-                              (found == present.end() ? "missing" : "not as created") +
-                              (object.type == "trigger" ? ": rows were open to change without trace" : "") +
-                              "; find out who changed the registry and compare it with a backup"));
-    }
+void auditSchema(const RegistryStore& registry, AuditReport& report) {
+  for (const SchemaProblem& problem : registry.schemaProblems()) {
+    report.issues.push_back(
+        registryFailure("archive.registry-schema", "",
+                        "the registry's " + problem.type + " " + problem.name + " is " + problem.problem +
+                            (problem.type == "trigger" ? ": rows were open to change without trace" : "") +
+                            "; find out who changed the registry and compare it with a backup"));
   }
 }
 
-void auditEvents(const ArchiveRegistry& registry, const std::vector<std::string>& documentIds,
+void auditEvents(const RegistryStore& registry, const std::vector<std::string>& documentIds,
                  AuditReport& report) {
   // The head file before the log: it is rewritten after each commit, so what it names is in the log
   // read after it.
-  const EventHeadFile head = readEventHead(registry);
-  if (const std::optional<ChainBreak> broken = verifyEventChain(registry)) {
+  const std::optional<EventHeadFile> head = registry.eventHead();
+  if (const std::optional<ChainBreak> broken = registry.verifyEvents()) {
     report.issues.push_back(registryFailure(
         "archive.event-chain", "",
         "the event log is broken at event " + std::to_string(broken->sequence) + ": " + broken->problem +
             "; compare the registry with a backup to find what was changed"));
   }
-  const std::vector<ArchiveEvent> events = readEvents(registry);
+  const std::vector<ArchiveEvent> events = registry.events();
   report.eventsChecked = events.size();
-  if (const std::optional<ChainBreak> broken = eventHeadBreak(head, events)) {
+  if (const std::optional<ChainBreak> broken = head ? eventHeadBreak(*head, events) : std::nullopt) {
     report.issues.push_back(
         registryFailure("archive.event-head", "",
                         "the event log's head does not hold: " + broken->problem +
@@ -72,7 +61,7 @@ void auditEvents(const ArchiveRegistry& registry, const std::vector<std::string>
 
 }  // namespace
 
-void auditRegistry(const ArchiveRegistry& registry, const std::vector<std::string>& documentIds,
+void auditRegistry(const RegistryStore& registry, const std::vector<std::string>& documentIds,
                    AuditReport& report) {
   auditSchema(registry, report);
   auditEvents(registry, documentIds, report);

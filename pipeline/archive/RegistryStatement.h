@@ -1,6 +1,7 @@
 #pragma once
 // Statements of the archive registry: the seal-use register's SQLite helpers (prepare, exec,
-// column, Statement) and a binder that inserts one row. Internal to pipeline/archive.
+// column, Statement), a binder that inserts one row, and the registry's reader and writer
+// (RegistryQuery.h) over SQLite. Internal to pipeline/archive.
 
 #include <sqlite3.h>
 
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "pipeline/archive/ArchiveRegistry.h"
+#include "pipeline/archive/RegistryQuery.h"
 #include "pipeline/policy/SealRegisterStorage.h"
 
 namespace gongwen::archive {
@@ -32,6 +34,28 @@ class Row {
   const ArchiveRegistry& registry_;
   Statement statement_;
   int next_ = 1;
+};
+
+class SqliteReader : public RegistryReader {
+ public:
+  explicit SqliteReader(const ArchiveRegistry& registry) : registry_(registry) {}
+  std::vector<SqlRow> rows(const std::string& sql, const std::vector<SqlValue>& params) override;
+
+ private:
+  const ArchiveRegistry& registry_;
+};
+
+// Inside the caller's ArchiveRegistry::Transaction.
+class SqliteWriter : public RegistryWriter {
+ public:
+  explicit SqliteWriter(ArchiveRegistry& registry) : registry_(registry) {}
+  std::vector<SqlRow> rows(const std::string& sql, const std::vector<SqlValue>& params) override;
+  void execute(const std::string& sql, const std::vector<SqlValue>& params, const std::string& what) override;
+  ArchiveEvent appendEvent(EventKind kind, const std::string& documentId, const std::string& detailJson,
+                           std::time_t when) override;
+
+ private:
+  ArchiveRegistry& registry_;
 };
 
 }  // namespace gongwen::archive

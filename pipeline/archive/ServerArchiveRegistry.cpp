@@ -1,7 +1,6 @@
 #include "pipeline/archive/ServerArchiveRegistry.h"
 
-#include <pqxx/pqxx>
-
+#include "pipeline/archive/RegistryPresence.h"
 #include "pipeline/archive/RegistrySchema.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/policy/ServerDatabase.h"
@@ -14,9 +13,8 @@ namespace {
 
 const char* const kSelectEvents = "SELECT seq, time, kind, document_id, detail, prev_hash, hash FROM events ";
 
-ArchiveEvent readEvent(const pqxx::row& r) {
-  return {r[0].as<long long>(),   r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
-          r[4].as<std::string>(), r[5].as<std::string>(), r[6].as<std::string>()};
+ArchiveEvent readEvent(const server::Row& r) {
+  return {r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)};
 }
 
 std::vector<std::string> tableNames() {
@@ -26,52 +24,120 @@ std::vector<std::string> tableNames() {
   return tables;
 }
 
-ArchiveEvent insertEvent(pqxx::work& work, EventKind kind, const std::string& documentId,
-                         const std::string& detailJson, std::time_t when) {
-  const pqxx::result last = work.exec("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
-  const ArchiveEvent event =
-      followingEvent(last.empty() ? 0 : last[0][0].as<long long>(),
-                     last.empty() ? "" : last[0][1].as<std::string>(), kind, documentId, detailJson, when);
-  work.exec_params("INSERT INTO events VALUES ($1, $2, $3, $4, $5, $6, $7)", event.sequence, event.time,
-                   event.kind, event.documentId, event.detail, event.previousHash, event.hash);
-  return event;
+// The statement with PostgreSQL's numbered placeholders ($1, $2 …) for SQLite's `?`, which the shared
+// statements (RegistryQuery.h) hold nowhere but as placeholders.
+std::string numbered(const std::string& sql) {
+  std::string out;
+  int next = 1;
+  for (char c : sql) {
+    if (c == '?') {
+      out += "$" + std::to_string(next++);
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
-// libpqxx 6 sends a null const char* as NULL; the server reads the text as the column's type.
-const char* orNull(const std::optional<std::string>& value) { return value ? value->c_str() : nullptr; }
+ArchiveEvent insertEvent(server::Transaction& work, EventKind kind, const std::string& documentId,
+                         const std::string& detailJson, std::time_t when) {
+  const std::vector<server::Row> last = work.exec(sql::kLastEvent);
+  const ArchiveEvent event =
+      followingEvent(last.empty() ? 0 : last[0].integer(0), last.empty() ? "" : last[0].text(1), kind,
+                     documentId, detailJson, when);
+  work.exec(numbered(sql::kInsertEvent),
+            server::parameters(event.sequence, event.time, event.kind, event.documentId, event.detail,
+                               event.previousHash, event.hash));
+  return event;
+}
 
 std::optional<std::string> asText(const std::optional<long long>& value) {
   return value ? std::optional<std::string>(std::to_string(*value)) : std::nullopt;
 }
 
-void insertDocument(pqxx::work& work, const DocumentRecord& d) {
+void insertDocument(server::Transaction& work, const DocumentRecord& d) {
   const std::optional<std::string> year = asText(d.year), serial = asText(d.serial);
-  work.exec_params(
-      "INSERT INTO documents VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)",
-      d.id, d.sequence, d.number, orNull(d.organCode), orNull(year), orNull(serial), d.title, d.kind,
-      d.templateId, d.organ, d.date, d.classification, d.copyNumber, d.urgency, d.incoming ? 1 : 0,
-      d.pdfSha256, static_cast<long long>(d.pdfSize), d.pages, d.ingestedAt);
+  work.exec(
+      numbered(sql::kInsertDocument),
+      server::parameters(d.id, d.sequence, d.number, d.organCode, year, serial, d.title, d.kind, d.templateId,
+                         d.organ, d.date, d.classification, d.copyNumber, d.urgency, d.incoming ? 1 : 0,
+                         d.pdfSha256, static_cast<long long>(d.pdfSize), d.pages, d.ingestedAt));
   for (const SignatureRecord& s : d.signatures) {
-    work.exec_params("INSERT INTO signatures VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)", d.id,
-                     s.position, s.field, s.step, s.person, s.personName, s.role, s.actingFor, s.subject,
-                     s.signedAt, s.timeSource, s.isSeal ? 1 : 0);
+    work.exec(numbered(sql::kInsertSignature),
+              server::parameters(d.id, s.position, s.field, s.step, s.person, s.personName, s.role,
+                                 s.actingFor, s.subject, s.signedAt, s.timeSource, s.isSeal ? 1 : 0));
   }
   for (const SealUseRecord& u : d.sealUses) {
     const std::optional<std::string> registerSequence = asText(u.registerSequence);
-    work.exec_params("INSERT INTO seal_uses VALUES ($1,$2,$3,$4,$5,$6,$7)", d.id, u.position, u.seal, u.step,
-                     u.signedAt, orNull(registerSequence), u.registerHash);
+    work.exec(numbered(sql::kInsertSealUse), server::parameters(d.id, u.position, u.seal, u.step, u.signedAt,
+                                                                registerSequence, u.registerHash));
   }
   for (const FileRecord& f : d.files) {
-    work.exec_params("INSERT INTO files VALUES ($1,$2,$3,$4)", d.id, f.path, f.sha256,
-                     static_cast<long long>(f.size));
+    work.exec(numbered(sql::kInsertFile),
+              server::parameters(d.id, f.path, f.sha256, static_cast<long long>(f.size)));
   }
   if (d.incomingEntry) {
     const IncomingRecord& i = *d.incomingEntry;
-    work.exec_params("INSERT INTO incoming VALUES ($1,$2,$3,$4,$5,$6,$7,$8)", d.id, i.receivedAt, i.sender,
-                     i.title, i.number, i.urgency, i.proposal, i.routedTo);
+    work.exec(numbered(sql::kInsertIncoming),
+              server::parameters(d.id, i.receivedAt, i.sender, i.title, i.number, i.urgency, i.proposal,
+                                 i.routedTo));
   }
-  work.exec_params("INSERT INTO document_text VALUES ($1,$2)", d.id, d.text);
+  work.exec(numbered(sql::kInsertText), server::parameters(d.id, d.text));
 }
+
+// The column names a CREATE TABLE of RegistrySchema.cpp gives, one a line, in order.
+std::vector<std::string> createdColumns(const std::string& createTable) {
+  std::vector<std::string> columns;
+  std::size_t line = createTable.find('\n');
+  while (line != std::string::npos) {
+    const std::size_t start = createTable.find_first_not_of(' ', line + 1);
+    line = createTable.find('\n', start);
+    const std::string name = createTable.substr(start, createTable.find(' ', start) - start);
+    if (!name.empty() && name != "PRIMARY" && name[0] != ')') columns.push_back(name);
+  }
+  return columns;
+}
+
+std::vector<std::string> serverColumns(server::Transaction& work, const std::string& table) {
+  std::vector<std::string> columns;
+  for (const server::Row& r : work.exec("SELECT column_name FROM information_schema.columns WHERE "
+                                        "table_schema = current_schema() AND table_name = $1 "
+                                        "ORDER BY ordinal_position",
+                                        server::parameters(table)))
+    columns.push_back(r.text(0));
+  return columns;
+}
+
+// The shared statements (RegistryQuery.h) run in a transaction the registry opened.
+class ServerWork : public RegistryWriter {
+ public:
+  ServerWork(server::Transaction& work, const std::string& url) : work_(work), url_(url) {}
+
+  std::vector<SqlRow> rows(const std::string& sql, const std::vector<SqlValue>& params) override {
+    std::vector<SqlRow> rows;
+    for (const server::Row& r : work_.exec(numbered(sql), params)) rows.push_back(r.fields());
+    return rows;
+  }
+
+  void execute(const std::string& sql, const std::vector<SqlValue>& params,
+               const std::string& what) override {
+    try {
+      work_.exec(numbered(sql), params);
+    } catch (const std::exception& e) {
+      throw systemError("archive.registry-write", server::redactedUrl(url_) + ": cannot write " + what +
+                                                      " in the archive registry: " + server::reason(e, url_));
+    }
+  }
+
+  ArchiveEvent appendEvent(EventKind kind, const std::string& documentId, const std::string& detailJson,
+                           std::time_t when) override {
+    return insertEvent(work_, kind, documentId, detailJson, when);
+  }
+
+ private:
+  server::Transaction& work_;
+  const std::string& url_;
+};
 
 }  // namespace
 
@@ -79,24 +145,28 @@ ServerArchiveRegistry::ServerArchiveRegistry(const std::string& url, RegistryAcc
     : url_(url), connection_(server::connect(url, "archive.registry-open", "archive registry")) {
   try {
     if (access == RegistryAccess::ReadOnly) {
-      pqxx::read_transaction work(*connection_);
-      created_ = server::tableExists(work, "documents");
+      const std::unique_ptr<server::Transaction> work =
+          connection_->begin(server::Connection::Mode::ReadOnly);
+      created_ = server::tableExists(*work, "documents");
       return;
     }
-    pqxx::work work(*connection_);
-    server::lock(work, server::Lock::Schema);
-    if (!server::tableExists(work, "documents")) {
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadWrite);
+    server::lock(*work, server::Lock::Schema);
+    if (access == RegistryAccess::Existing) {
+      created_ = server::tableExists(*work, "documents");
+    } else if (!server::tableExists(*work, "documents")) {
       for (const RegistryObject& object : registrySchema())
-        if (object.type != "trigger") work.exec(object.sql);
+        if (object.type != "trigger") work->exec(object.sql);
       for (const std::string& table : tableNames())
-        for (const std::string& statement : server::appendOnlyStatements(work, table)) work.exec(statement);
+        for (const std::string& statement : server::appendOnlyStatements(*work, table)) work->exec(statement);
     }
-    work.commit();
+    work->commit();
   } catch (const std::exception& e) {
     throw systemError(
         "archive.registry-open",
         server::redactedUrl(url) + ": cannot create the archive registry: " + server::reason(e, url));
   }
+  if (!created_) registryMissing("the archive registry in " + server::redactedUrl(url));
 }
 
 ServerArchiveRegistry::~ServerArchiveRegistry() = default;
@@ -111,25 +181,25 @@ std::optional<std::string> ServerArchiveRegistry::firstText(const std::string& s
   const std::lock_guard<std::mutex> guard(mutex_);
   if (!created_) return std::nullopt;
   try {
-    pqxx::read_transaction work(*connection_);
-    const pqxx::result found = work.exec_params(sql, key);
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
+    const std::vector<server::Row> found = work->exec(numbered(sql), server::parameters(key));
     if (found.empty()) return std::nullopt;
-    return found[0][0].as<std::string>();
+    return found[0].text(0);
   } catch (const std::exception& e) {
     fail("query", e);
   }
 }
 
 std::optional<std::string> ServerArchiveRegistry::idByPdfSha256(const std::string& sha256) const {
-  return firstText("SELECT id FROM documents WHERE pdf_sha256 = $1", sha256);
+  return firstText(sql::kIdByPdfSha256, sha256);
 }
 
 std::optional<std::string> ServerArchiveRegistry::outgoingIdByNumber(const std::string& number) const {
-  return firstText("SELECT id FROM documents WHERE incoming = 0 AND number = $1", number);
+  return firstText(sql::kOutgoingIdByNumber, number);
 }
 
 bool ServerArchiveRegistry::contains(const std::string& id) const {
-  return firstText("SELECT id FROM documents WHERE id = $1", id).has_value();
+  return firstText(sql::kContains, id).has_value();
 }
 
 std::vector<std::string> ServerArchiveRegistry::documentIds() const {
@@ -137,9 +207,8 @@ std::vector<std::string> ServerArchiveRegistry::documentIds() const {
   std::vector<std::string> ids;
   if (!created_) return ids;
   try {
-    pqxx::read_transaction work(*connection_);
-    for (const pqxx::row& r : work.exec("SELECT id FROM documents ORDER BY seq"))
-      ids.push_back(r[0].as<std::string>());
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
+    for (const server::Row& r : work->exec(sql::kDocumentIds)) ids.push_back(r.text(0));
   } catch (const std::exception& e) {
     fail("list the documents", e);
   }
@@ -150,8 +219,8 @@ long long ServerArchiveRegistry::nextDocumentSequence() const {
   const std::lock_guard<std::mutex> guard(mutex_);
   if (!created_) return 1;
   try {
-    pqxx::read_transaction work(*connection_);
-    return work.exec("SELECT coalesce(max(seq), 0) + 1 FROM documents")[0][0].as<long long>();
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
+    return work->exec(sql::kNextDocumentSequence).at(0).integer(0);
   } catch (const std::exception& e) {
     fail("read the document sequence", e);
   }
@@ -162,23 +231,23 @@ void ServerArchiveRegistry::registerDocuments(const std::vector<IngestedDocument
   const std::lock_guard<std::mutex> guard(mutex_);
   std::optional<std::string> taken, number;
   try {
-    pqxx::work work(*connection_);
-    server::lock(work, server::Lock::ArchiveRegistry);
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadWrite);
+    server::lock(*work, server::Lock::ArchiveRegistry);
     for (const IngestedDocument& document : documents) {
       const DocumentRecord& d = document.record;
       if (!d.incoming && !d.number.empty()) {
-        const pqxx::result other =
-            work.exec_params("SELECT id FROM documents WHERE incoming = 0 AND number = $1", d.number);
+        const std::vector<server::Row> other =
+            work->exec(numbered(sql::kOutgoingIdByNumber), server::parameters(d.number));
         if (!other.empty()) {
-          taken = other[0][0].as<std::string>();
+          taken = other[0].text(0);
           number = d.number;
           break;
         }
       }
-      insertDocument(work, d);
-      insertEvent(work, EventKind::Ingest, d.id, document.ingestDetail, when);
+      insertDocument(*work, d);
+      insertEvent(*work, EventKind::Ingest, d.id, document.ingestDetail, when);
     }
-    if (!taken) work.commit();
+    if (!taken) work->commit();
   } catch (const std::exception& e) {
     fail("register the documents", e);
   }
@@ -191,10 +260,10 @@ ArchiveEvent ServerArchiveRegistry::appendEvent(EventKind kind, const std::strin
                                                 const std::string& detailJson, std::time_t when) {
   const std::lock_guard<std::mutex> guard(mutex_);
   try {
-    pqxx::work work(*connection_);
-    server::lock(work, server::Lock::ArchiveRegistry);
-    ArchiveEvent event = insertEvent(work, kind, documentId, detailJson, when);
-    work.commit();
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadWrite);
+    server::lock(*work, server::Lock::ArchiveRegistry);
+    ArchiveEvent event = insertEvent(*work, kind, documentId, detailJson, when);
+    work->commit();
     return event;
   } catch (const std::exception& e) {
     fail(std::string("append the ") + eventKindName(kind) + " event", e);
@@ -206,12 +275,12 @@ std::vector<ArchiveEvent> ServerArchiveRegistry::events(const std::optional<std:
   std::vector<ArchiveEvent> events;
   if (!created_) return events;
   try {
-    pqxx::read_transaction work(*connection_);
-    const pqxx::result rows =
-        documentId ? work.exec_params(std::string(kSelectEvents) + "WHERE document_id = $1 ORDER BY seq",
-                                      *documentId)
-                   : work.exec(std::string(kSelectEvents) + "ORDER BY seq");
-    for (const pqxx::row& r : rows) events.push_back(readEvent(r));
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
+    const std::vector<server::Row> rows =
+        documentId ? work->exec(std::string(kSelectEvents) + "WHERE document_id = $1 ORDER BY seq",
+                                server::parameters(*documentId))
+                   : work->exec(std::string(kSelectEvents) + "ORDER BY seq");
+    for (const server::Row& r : rows) events.push_back(readEvent(r));
   } catch (const std::exception& e) {
     fail("read the events", e);
   }
@@ -230,18 +299,60 @@ std::optional<ChainBreak> ServerArchiveRegistry::verifyEvents() const {
   return std::nullopt;
 }
 
-std::vector<std::string> ServerArchiveRegistry::missingTriggers() const {
+void ServerArchiveRegistry::read(const std::function<void(RegistryReader&)>& body) const {
   const std::lock_guard<std::mutex> guard(mutex_);
-  std::vector<std::string> missing;
+  if (!created_)
+    throw systemError("archive.registry-open", server::redactedUrl(url_) +
+                                                   ": there is no archive registry in this database; check "
+                                                   "the --registry URL");
   try {
-    pqxx::read_transaction work(*connection_);
-    for (const std::string& table : tableNames())
-      for (const std::string& trigger : server::missingAppendOnlyTriggers(work, table))
-        missing.push_back(trigger);
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
+    ServerWork reader(*work, url_);
+    body(reader);
+  } catch (const Error&) {
+    throw;
   } catch (const std::exception& e) {
-    fail("read the triggers", e);
+    fail("read", e);
   }
-  return missing;
 }
+
+void ServerArchiveRegistry::write(const std::function<void(RegistryWriter&)>& body) {
+  const std::lock_guard<std::mutex> guard(mutex_);
+  try {
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadWrite);
+    server::lock(*work, server::Lock::ArchiveRegistry);
+    ServerWork writer(*work, url_);
+    body(writer);
+    work->commit();
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    fail("write", e);
+  }
+}
+
+std::vector<SchemaProblem> ServerArchiveRegistry::schemaProblems() const {
+  const std::lock_guard<std::mutex> guard(mutex_);
+  std::vector<SchemaProblem> problems;
+  try {
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
+    for (const RegistryObject& object : registrySchema()) {
+      if (object.type == "trigger") continue;
+      if (!server::tableExists(*work, object.name)) {
+        problems.push_back({object.type, object.name, "missing"});
+      } else if (object.type == "table" && serverColumns(*work, object.name) != createdColumns(object.sql)) {
+        problems.push_back({object.type, object.name, "not as created (its columns differ)"});
+      }
+    }
+    for (const std::string& table : tableNames())
+      for (const std::string& trigger : server::missingAppendOnlyTriggers(*work, table))
+        problems.push_back({"trigger", trigger, "missing, disabled or not as created"});
+  } catch (const std::exception& e) {
+    fail("read the schema", e);
+  }
+  return problems;
+}
+
+std::optional<EventHeadFile> ServerArchiveRegistry::eventHead() const { return std::nullopt; }
 
 }  // namespace gongwen::archive

@@ -1,5 +1,9 @@
 #include "pipeline/archive/SqliteRegistryStore.h"
 
+#include <map>
+
+#include "pipeline/archive/RegistrySchema.h"
+#include "pipeline/archive/RegistryStatement.h"
 #include "pipeline/core/Error.h"
 
 namespace gongwen::archive {
@@ -47,5 +51,33 @@ std::vector<ArchiveEvent> SqliteRegistryStore::events(const std::optional<std::s
 }
 
 std::optional<ChainBreak> SqliteRegistryStore::verifyEvents() const { return verifyEventChain(registry_); }
+
+void SqliteRegistryStore::read(const std::function<void(RegistryReader&)>& body) const {
+  SqliteReader reader(registry_);
+  body(reader);
+}
+
+void SqliteRegistryStore::write(const std::function<void(RegistryWriter&)>& body) {
+  ArchiveRegistry::Transaction transaction(registry_);
+  SqliteWriter writer(registry_);
+  body(writer);
+  transaction.commit();
+}
+
+std::vector<SchemaProblem> SqliteRegistryStore::schemaProblems() const {
+  std::map<std::string, std::string> present;  // name -> sql
+  Statement select = prepare(registry_.db(), "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL");
+  while (select && sqlite3_step(select.get()) == SQLITE_ROW)
+    present[column(select.get(), 0)] = column(select.get(), 1);
+  std::vector<SchemaProblem> problems;
+  for (const RegistryObject& object : registrySchema()) {
+    const auto found = present.find(object.name);
+    if (found == present.end() || found->second != object.sql)
+      problems.push_back({object.type, object.name, found == present.end() ? "missing" : "not as created"});
+  }
+  return problems;
+}
+
+std::optional<EventHeadFile> SqliteRegistryStore::eventHead() const { return readEventHead(registry_); }
 
 }  // namespace gongwen::archive

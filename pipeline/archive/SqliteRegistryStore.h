@@ -21,6 +21,11 @@ class SqliteRegistryStore : public RegistryStore {
                            std::time_t when) override;
   std::vector<ArchiveEvent> events(const std::optional<std::string>& documentId) const override;
   std::optional<ChainBreak> verifyEvents() const override;
+  void read(const std::function<void(RegistryReader&)>& body) const override;
+  void write(const std::function<void(RegistryWriter&)>& body) override;
+  // Every object of RegistrySchema.h compared with sqlite_master, statement for statement.
+  std::vector<SchemaProblem> schemaProblems() const override;
+  std::optional<EventHeadFile> eventHead() const override;
 
  private:
   ArchiveRegistry registry_;

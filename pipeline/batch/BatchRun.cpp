@@ -8,10 +8,13 @@
 #include <thread>
 
 #include "pipeline/archive/Digest.h"
+#include "pipeline/batch/ArchiveQueue.h"
+#include "pipeline/batch/CoreSlots.h"
 #include "pipeline/batch/DocumentPipeline.h"
 #include "pipeline/batch/Keyring.h"
 #include "pipeline/batch/KeyringKeys.h"
 #include "pipeline/batch/ProposalJobs.h"
+#include "pipeline/batch/RunSealRegister.h"
 #include "pipeline/batch/ServerBatchStateStore.h"
 #include "pipeline/batch/SqliteBatchStateStore.h"
 #include "pipeline/core/AtomicFile.h"
@@ -60,6 +63,7 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
   policy::Policy policy = policy::loadPolicy(options.policyPath);
   if (!options.registry.empty()) policy.registerPath = options.registry;
   const Keyring keyring = options.keyringPath.empty() ? Keyring{} : loadKeyring(options.keyringPath, policy);
+  for (const std::string& output : options.laterOutputs) ensureWritable(output);
   const std::vector<BatchInput> inputs = collectInputs(options.inputs);
   BatchSummary summary;
   summary.workDir = workDirOf(options.workDir, options.archiveDir);
@@ -73,6 +77,8 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
   const fonts::FontLibrary& fonts = render::fontLibraryFor("");
   KeyringKeys keys(keyring);
   cms::CertificateCache certificates;
+  CoreSlots slots(threadCount(options.threads));
+  RunSealRegister sealRegister(policy.registerPath, &slots);
   if (!options.dryRun) keys.loadAll();
   const BatchContext context{policy,
                              options.policyPath,
@@ -86,7 +92,8 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
                              options.fixedTime,
                              options.dryRun,
                              &certificates,
-                             options.registry};
+                             options.registry,
+                             &sealRegister};
 
   std::vector<DocumentJob> jobs;
   for (const BatchInput& input : inputs) {
@@ -131,28 +138,57 @@ BatchSummary runBatch(const BatchOptions& options, const ProgressFn& progress) {
   std::mutex reporting;
   std::exception_ptr stop;
   for (std::size_t i = 0; i < first; ++i) progress(summary.documents[i], ++finished, total);
+  std::vector<ProcessedDocument> processed(jobs.size());
+  const auto report = [&](std::size_t i) {  // under `reporting`
+    summary.documents[first + i] = std::move(processed[i].outcome);
+    progress(summary.documents[first + i], ++finished, total);
+  };
+  const auto stopRun = [&] {  // under `reporting`
+    if (!stop) stop = std::current_exception();
+    next = jobs.size();
+  };
+  ArchiveQueue archiving([&](const std::vector<std::size_t>& group) {
+    std::vector<ProcessedDocument*> documents;
+    for (const std::size_t i : group) documents.push_back(&processed[i]);
+    try {
+      archiveDocuments(context, documents);
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(reporting);
+      stopRun();
+      return;
+    }
+    const std::lock_guard<std::mutex> lock(reporting);
+    for (const std::size_t i : group) report(i);
+  });
   const auto work = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) {
-      DocumentOutcome outcome;
+    for (;;) {
+      const CoreSlots::Held slot(slots);
+      const std::size_t i = next++;
+      if (i >= jobs.size()) return;
       try {
-        outcome = processDocument(context, jobs[i]);
+        processed[i] = processDocument(context, jobs[i]);
       } catch (...) {
         const std::lock_guard<std::mutex> lock(reporting);
-        if (!stop) stop = std::current_exception();
-        next = jobs.size();
+        stopRun();
         return;
       }
+      if (processed[i].toArchive) {
+        archiving.add(i);
+        continue;
+      }
       const std::lock_guard<std::mutex> lock(reporting);
-      summary.documents[first + i] = std::move(outcome);
-      progress(summary.documents[first + i], ++finished, total);
+      report(i);
     }
   };
   std::vector<std::thread> workers;
   const unsigned count =
       std::min<std::size_t>(threadCount(options.threads), std::max<std::size_t>(jobs.size(), 1));
-  for (unsigned t = 1; t < count; ++t) workers.emplace_back(work);
+  // One spare worker, for the slot of one that waits on the disk.
+  const unsigned spare = jobs.size() > count ? 1 : 0;
+  for (unsigned t = 1; t < count + spare; ++t) workers.emplace_back(work);
   work();
   for (std::thread& worker : workers) worker.join();
+  archiving.finish();
   if (stop) std::rethrow_exception(stop);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;

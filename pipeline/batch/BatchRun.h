@@ -33,6 +33,9 @@ struct BatchOptions {
   // there (shards on many machines); empty: the SQLite ones in the work directory, at the policy's
   // register path and in the archive.
   std::string registry;
+  // Files the caller writes once the run is done (--report): refused (AtomicFile.h) before any work,
+  // once the policy and the keyring are read, when they name a file the run depends on.
+  std::vector<std::string> laterOutputs;
 };
 
 struct StageTime {

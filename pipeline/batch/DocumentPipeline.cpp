@@ -2,8 +2,11 @@
 
 #include <chrono>
 #include <ctime>
+#include <exception>
 #include <filesystem>
+#include <utility>
 
+#include "pipeline/archive/Bag.h"
 #include "pipeline/archive/Digest.h"
 #include "pipeline/archive/Ingest.h"
 #include "pipeline/batch/NextSigner.h"
@@ -89,6 +92,13 @@ std::vector<policy::SignedStep> signedStepsOf(const verify::Report& report) {
   return steps;
 }
 
+// Whether a PDF of the work directory is whole: its revisions are written unflushed (a group of
+// them is flushed before the archive takes them), and a power loss may leave one empty or cut short.
+bool completeOnDisk(const std::string& pdf) {
+  const std::size_t end = pdf.find_last_not_of(" \t\r\n");
+  return end != std::string::npos && end >= 4 && pdf.compare(end - 4, 5, "%%EOF") == 0;
+}
+
 // The longest PDF in the folder that continues `current` (its bytes begin with current's): one a
 // leader signed by hand, or one this batch wrote before it was stopped. Must hold up to signing.
 std::optional<std::string> newerPdf(const BatchContext& context, const std::string& folder,
@@ -102,7 +112,7 @@ std::optional<std::string> newerPdf(const BatchContext& context, const std::stri
       continue;
     if (entry.file_size(ec) <= current.size() || (best && entry.file_size(ec) <= bytes.size())) continue;
     std::string candidate = readInput(entry.path().string(), InputKind::Pdf);
-    if (candidate.compare(0, current.size(), current) != 0) continue;
+    if (candidate.compare(0, current.size(), current) != 0 || !completeOnDisk(candidate)) continue;
     best = entry.path().string();
     bytes = std::move(candidate);
   }
@@ -125,13 +135,18 @@ std::string stepFileName(int signatures, const std::string& stepId) {
 
 class Pipeline {
  public:
-  Pipeline(const BatchContext& context, const DocumentJob& job, DocumentOutcome& outcome)
-      : context_(context), job_(job), outcome_(outcome), record_(outcome.record) {}
+  Pipeline(const BatchContext& context, const DocumentJob& job, ProcessedDocument& processed)
+      : context_(context),
+        job_(job),
+        outcome_(processed.outcome),
+        record_(processed.outcome.record),
+        toArchive_(processed.toArchive) {}
 
   // Up to the render: the document's key (which needs the job loaded) and, for a new one, its PDF.
   void start();
   void sign();
-  void archive();
+  // Verified in full: prepared for the archive (archiveDocuments places it).
+  void prepareArchiving();
 
  private:
   void render(const model::Document& doc, const policy::Chain& chain);
@@ -141,6 +156,7 @@ class Pipeline {
   const DocumentJob& job_;
   DocumentOutcome& outcome_;
   DocumentRecord& record_;
+  std::optional<archive::PreparedDocument>& toArchive_;
   std::string folder_;
   std::string pdf_;                         // the bytes of record_.pdf
   std::optional<verify::Report> complete_;  // the verifier's report on pdf_ once no step is missing
@@ -176,10 +192,20 @@ void Pipeline::start() {
     outcome_.alreadyDone = true;
     return;
   }
-  std::error_code ec;
-  if (!record_.pdf.empty() && fs::exists(record_.pdf, ec)) {
-    pdf_ = readInput(record_.pdf, InputKind::Pdf);
-    return;
+  // A recorded PDF the disk lost (a power loss) is as one removed: the document goes on from its
+  // rendered PDF, and sign() adopts the longest whole revision that continues it; with that lost too,
+  // it is rendered again (a seal registered for it then stays an attempted use).
+  if (!record_.pdf.empty()) {
+    for (const std::string& path :
+         {record_.pdf, (fs::path(folder_) / stepFileName(0, "rendered")).string()}) {
+      std::error_code ec;
+      if (!fs::exists(path, ec)) continue;
+      std::string bytes = readInput(path, InputKind::Pdf);
+      if (!completeOnDisk(bytes)) continue;
+      record_.pdf = path;
+      pdf_ = std::move(bytes);
+      return;
+    }
   }
   const StageClock clock(outcome_, "check");
   if (loadError) throw *loadError;
@@ -209,6 +235,8 @@ void Pipeline::render(const model::Document& doc, const policy::Chain& chain) {
   record_.signatures = 0;
   WriteOptions write;
   write.ownerOnly = doc.classification.has_value();  // 密级: never readable by others
+  write.flush = false;                               // archiveDocuments flushes it
+  write.replacesInput = true;                        // one the disk lost, read in start()
   writeFileAtomically(record_.pdf, pdf_, write);
   killPointForTests("batch-rendered");
   transition(context_, outcome_, DocumentState::Pending);
@@ -269,6 +297,7 @@ bool Pipeline::signNextStep(const verify::Report& report) {
   request.reuseRegisteredSealUse = true;
   request.fonts = &context_.fonts;
   request.verified = &report;
+  request.sealRegister = context_.sealRegister;
   const auto tokenLock = context_.keys.lockForSigning(keyHolder);
   const approve::SignedStep signedStep =
       approve::signStep(context_.policy, pdf_, record_.pdf, request,
@@ -278,6 +307,9 @@ bool Pipeline::signNextStep(const verify::Report& report) {
   const std::string next_pdf = (fs::path(folder_) / stepFileName(record_.signatures + 1, step->id)).string();
   WriteOptions write;
   write.ownerOnly = isOwnerOnly(record_.pdf);  // a classified document stays 0600 through its revisions
+  write.flush = false;                         // archiveDocuments flushes it
+  // A revision of an earlier attempt that does not continue this one, read in newerPdf(), is replaced.
+  write.replacesInput = true;
   writeFileAtomically(next_pdf, signedStep.pdf, write);
   killPointForTests("batch-signed");
   record_.pdf = next_pdf;
@@ -287,7 +319,7 @@ bool Pipeline::signNextStep(const verify::Report& report) {
   return true;
 }
 
-void Pipeline::archive() {
+void Pipeline::prepareArchiving() {
   if (outcome_.alreadyDone || context_.dryRun || record_.state == DocumentState::Waiting) return;
   {
     const StageClock clock(outcome_, "verify");
@@ -304,13 +336,59 @@ void Pipeline::archive() {
   request.policyPath = context_.policyPath;
   request.jobPath = record_.job;
   request.registry = context_.registry;
-  request.policy = &context_.policy;
   request.certificates = context_.certificates;
   request.signatureChecks = &checks_;
-  const std::vector<archive::IngestOutcome> ingested = archive::ingestDocuments(context_.archiveDir, request);
+  toArchive_ = archive::prepareForIngest(request, context_.policy, 0);
+}
+
+// The code and message a document's failure is recorded with.
+std::pair<std::string, std::string> failureOf(const std::exception& error) {
+  if (const auto* known = dynamic_cast<const Error*>(&error)) return {known->code(), known->what()};
+  return {"batch.internal", error.what()};
+}
+
+void recordFailure(const BatchContext& context, DocumentOutcome& outcome, const std::string& code,
+                   const std::string& message) {
+  outcome.record.errorCode = code;
+  outcome.record.error = message;
+  outcome.record.state = DocumentState::Failed;
+  outcome.record.updated = static_cast<std::int64_t>(std::time(nullptr));
+  // A job that cannot even be read has no key: it is reported, not recorded.
+  if (!context.dryRun && !outcome.record.key.empty()) context.store.record(outcome.record);
+}
+
+// The group's documents placed as one ingest: their archive ids in order. Throws the archive's
+// refusal of any of them.
+std::vector<std::string> placeGroup(const BatchContext& context,
+                                    const std::vector<ProcessedDocument*>& group) {
+  archive::IngestRequest request;
+  request.registry = context.registry;
+  std::vector<archive::PreparedDocument> prepared;
+  for (ProcessedDocument* document : group) prepared.push_back(std::move(*document->toArchive));
+  std::vector<std::string> ids;
+  std::exception_ptr refused;
+  try {
+    for (const archive::IngestOutcome& placed : archive::placePrepared(context.archiveDir, request, prepared))
+      ids.push_back(placed.archiveId);
+  } catch (...) {
+    refused = std::current_exception();
+  }
+  // Given back, for placing them one by one after a refusal.
+  for (std::size_t i = 0; i < group.size(); ++i) group[i]->toArchive = std::move(prepared[i]);
+  if (refused) std::rethrow_exception(refused);
+  return ids;
+}
+
+void recordArchived(const BatchContext& context, ProcessedDocument& document, const std::string& archiveId,
+                    double seconds) {
   killPointForTests("batch-archived");
-  record_.archiveId = ingested.front().archiveId;
-  transition(context_, outcome_, DocumentState::Done);
+  DocumentOutcome& outcome = document.outcome;
+  for (StageTime& t : outcome.timings)
+    if (t.stage == "archive") t.seconds += seconds;
+  outcome.record.stage = "archive";
+  outcome.record.archiveId = archiveId;
+  document.toArchive.reset();
+  transition(context, outcome, DocumentState::Done);
 }
 
 }  // namespace
@@ -321,32 +399,59 @@ std::string documentFolder(const std::string& workDir, const DocumentRecord& rec
       .string();
 }
 
-DocumentOutcome processDocument(const BatchContext& context, const DocumentJob& job) {
-  DocumentOutcome outcome;
+ProcessedDocument processDocument(const BatchContext& context, const DocumentJob& job) {
+  ProcessedDocument processed;
+  DocumentOutcome& outcome = processed.outcome;
   outcome.record.source = job.source;
   outcome.record.job = job.job;
   outcome.record.relativePath = job.relativePath;
   outcome.record.stage = "check";
-  Pipeline pipeline(context, job, outcome);
+  Pipeline pipeline(context, job, processed);
+  std::optional<std::pair<std::string, std::string>> failure;
   try {
     pipeline.start();
     pipeline.sign();
-    pipeline.archive();
-  } catch (const Error& error) {
-    outcome.record.errorCode = error.code();
-    outcome.record.error = error.what();
+    pipeline.prepareArchiving();
   } catch (const std::exception& error) {
-    outcome.record.errorCode = "batch.internal";
-    outcome.record.error = error.what();
+    failure = failureOf(error);
   }
   if (context.dryRun && outcome.plan.empty() && !outcome.alreadyDone) outcome.plan = "verify, archive";
-  if (!outcome.record.errorCode.empty()) {
-    outcome.record.state = DocumentState::Failed;
-    outcome.record.updated = static_cast<std::int64_t>(std::time(nullptr));
-    // A job that cannot even be read has no key: it is reported, not recorded.
-    if (!context.dryRun && !outcome.record.key.empty()) context.store.record(outcome.record);
+  if (failure) recordFailure(context, outcome, failure->first, failure->second);
+  return processed;
+}
+
+void archiveDocuments(const BatchContext& context, const std::vector<ProcessedDocument*>& group) {
+  const auto started = Clock::now();
+  // One flush for the group's revisions in the work directory, before the archive records them: a
+  // rerun after a power loss finds the PDF that was archived, not a reason to sign it again.
+  archive::syncFilesystem(context.workDir);
+  std::vector<std::string> ids;
+  try {
+    ids = placeGroup(context, group);
+  } catch (const std::exception&) {
+    // One document's refusal refuses the whole ingest: each alone, so that it is that one's.
+    for (ProcessedDocument* document : group) {
+      const auto alone = Clock::now();
+      std::optional<std::string> id;
+      std::optional<std::pair<std::string, std::string>> failure;
+      try {
+        id = placeGroup(context, {document}).front();
+      } catch (const std::exception& error) {
+        failure = failureOf(error);
+      }
+      if (id) {
+        recordArchived(context, *document, *id, std::chrono::duration<double>(Clock::now() - alone).count());
+        continue;
+      }
+      document->toArchive.reset();
+      document->outcome.record.stage = "archive";
+      recordFailure(context, document->outcome, failure->first, failure->second);
+    }
+    return;
   }
-  return outcome;
+  // Each document's share of the placing.
+  const double share = std::chrono::duration<double>(Clock::now() - started).count() / group.size();
+  for (std::size_t i = 0; i < group.size(); ++i) recordArchived(context, *group[i], ids[i], share);
 }
 
 }  // namespace gongwen::batch

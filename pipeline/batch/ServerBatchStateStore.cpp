@@ -1,7 +1,5 @@
 #include "pipeline/batch/ServerBatchStateStore.h"
 
-#include <pqxx/pqxx>
-
 #include "pipeline/core/Error.h"
 #include "pipeline/policy/ServerDatabase.h"
 
@@ -23,24 +21,24 @@ constexpr const char* kColumns =
     "waiting_step, "
     "waiting_people, error_code, error, archive_id, updated FROM batch_document ";
 
-DocumentRecord readRecord(const pqxx::row& row) {
+DocumentRecord readRecord(const server::Row& row) {
   DocumentRecord r;
-  r.key = row[0].as<std::string>();
-  r.job = row[1].as<std::string>();
-  r.source = row[2].as<std::string>();
-  r.relativePath = row[3].as<std::string>();
-  r.state = documentStateNamed(row[4].as<std::string>()).value_or(DocumentState::Pending);
-  r.stage = row[5].as<std::string>();
-  r.pdf = row[6].as<std::string>();
-  r.signatures = row[7].as<int>();
-  r.chain = row[8].as<std::string>();
-  r.waitingFor = row[9].as<std::string>();
-  r.waitingStep = row[10].as<std::string>();
-  r.waitingPeople = peopleNamed(row[11].as<std::string>());
-  r.errorCode = row[12].as<std::string>();
-  r.error = row[13].as<std::string>();
-  r.archiveId = row[14].as<std::string>();
-  r.updated = row[15].as<std::int64_t>();
+  r.key = row.text(0);
+  r.job = row.text(1);
+  r.source = row.text(2);
+  r.relativePath = row.text(3);
+  r.state = documentStateNamed(row.text(4)).value_or(DocumentState::Pending);
+  r.stage = row.text(5);
+  r.pdf = row.text(6);
+  r.signatures = static_cast<int>(row.integer(7));
+  r.chain = row.text(8);
+  r.waitingFor = row.text(9);
+  r.waitingStep = row.text(10);
+  r.waitingPeople = peopleNamed(row.text(11));
+  r.errorCode = row.text(12);
+  r.error = row.text(13);
+  r.archiveId = row.text(14);
+  r.updated = row.integer(15);
   return r;
 }
 
@@ -50,10 +48,10 @@ ServerBatchStateStore::ServerBatchStateStore(const std::string& url, bool readOn
     : url_(url), readOnly_(readOnly), connection_(server::connect(url, "batch.state-open", "batch state")) {
   if (readOnly) return;
   try {
-    pqxx::work work(*connection_);
-    server::lock(work, server::Lock::Schema);
-    if (!server::tableExists(work, "batch_document")) work.exec(kCreate);
-    work.commit();
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadWrite);
+    server::lock(*work, server::Lock::Schema);
+    if (!server::tableExists(*work, "batch_document")) work->exec(kCreate);
+    work->commit();
   } catch (const std::exception& e) {
     throw systemError("batch.state-open", server::redactedUrl(url) +
                                               ": cannot prepare the batch state: " + server::reason(e, url));
@@ -67,12 +65,12 @@ std::vector<DocumentRecord> ServerBatchStateStore::select(const std::string& whe
   const std::lock_guard<std::mutex> guard(mutex_);
   std::vector<DocumentRecord> records;
   try {
-    pqxx::read_transaction work(*connection_);
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
     // A read-only look at a database no run has written yet: no documents.
-    if (!server::tableExists(work, "batch_document")) return records;
-    const pqxx::result rows = key.empty() ? work.exec(std::string(kColumns) + where)
-                                          : work.exec_params(std::string(kColumns) + where, key);
-    for (const pqxx::row& row : rows) records.push_back(readRecord(row));
+    if (!server::tableExists(*work, "batch_document")) return records;
+    const std::vector<server::Row> rows = work->exec(
+        std::string(kColumns) + where, key.empty() ? server::parameters() : server::parameters(key));
+    for (const server::Row& row : rows) records.push_back(readRecord(row));
   } catch (const std::exception& e) {
     throw systemError("batch.state-read", server::redactedUrl(url_) + ": " + server::reason(e, url_));
   }
@@ -92,8 +90,8 @@ void ServerBatchStateStore::record(const DocumentRecord& r) {
     throw systemError("batch.state-write", server::redactedUrl(url_) + ": the batch state is open read-only");
   const std::lock_guard<std::mutex> guard(mutex_);
   try {
-    pqxx::work work(*connection_);
-    work.exec_params(
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadWrite);
+    work->exec(
         "INSERT INTO batch_document VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
         "$15, $16) "
         "ON CONFLICT (key) DO UPDATE SET job = EXCLUDED.job, source = EXCLUDED.source, relative_path = "
@@ -102,10 +100,11 @@ void ServerBatchStateStore::record(const DocumentRecord& r) {
         "waiting_step = EXCLUDED.waiting_step, waiting_people = EXCLUDED.waiting_people, error_code = "
         "EXCLUDED.error_code, error = EXCLUDED.error, archive_id = EXCLUDED.archive_id, updated = "
         "EXCLUDED.updated",
-        r.key, r.job, r.source, r.relativePath, std::string(toString(r.state)), r.stage, r.pdf, r.signatures,
-        r.chain, r.waitingFor, r.waitingStep, peopleText(r.waitingPeople), r.errorCode, r.error, r.archiveId,
-        static_cast<long long>(r.updated));
-    work.commit();
+        server::parameters(r.key, r.job, r.source, r.relativePath, std::string(toString(r.state)), r.stage,
+                           r.pdf, r.signatures, r.chain, r.waitingFor, r.waitingStep,
+                           peopleText(r.waitingPeople), r.errorCode, r.error, r.archiveId,
+                           static_cast<long long>(r.updated)));
+    work->commit();
   } catch (const std::exception& e) {
     throw systemError("batch.state-write", server::redactedUrl(url_) + ": cannot record the state of " +
                                                r.source + ": " + server::reason(e, url_));

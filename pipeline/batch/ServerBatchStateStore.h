@@ -6,10 +6,10 @@
 
 #include <memory>
 #include <mutex>
-#include <pqxx/connection>
 #include <string>
 
 #include "pipeline/batch/BatchStateStore.h"
+#include "pipeline/policy/ServerConnection.h"
 
 namespace gongwen::batch {
 
@@ -31,7 +31,7 @@ class ServerBatchStateStore : public BatchStateStore {
 
   std::string url_;
   bool readOnly_;
-  std::unique_ptr<pqxx::connection> connection_;
+  std::unique_ptr<policy::server::Connection> connection_;
   mutable std::mutex mutex_;
 };
 

@@ -20,7 +20,8 @@ void printUsage(std::ostream& out) {
   out << "usage: gongwen archive ACTION [options]   (gongwen archive ACTION --help for details)\n";
   for (const ArchiveAction& action : actions()) out << "  gongwen archive " << action.synopsis << "\n";
   out << "\nThe archive keeps every signed document as an original and two copies (BagIt bags in three\n"
-         "replica roots) with a registry (DIR/registry.sqlite) of documents, files, events and loans.\n";
+         "replica roots) with a registry (DIR/registry.sqlite, or with --registry a PostgreSQL database)\n"
+         "of documents, files, events and loans.\n";
 }
 
 int archiveBody(const std::vector<std::string>& args) {

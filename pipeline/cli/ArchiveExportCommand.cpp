@@ -1,12 +1,13 @@
-// gongwen archive export ID --archive DIR -o OUT.pdf: the archived PDF byte for byte, after a fixity
-// check of the replica it is read from.
+// gongwen archive export ID --archive DIR [--registry URL] -o OUT.pdf: the archived PDF byte for byte, after
+// a fixity check of the replica it is read from.
 
 #include <boost/program_options.hpp>
 #include <iostream>
 
 #include "pipeline/archive/ArchiveExport.h"
-#include "pipeline/archive/ArchiveRegistry.h"
+#include "pipeline/archive/RegistryStore.h"
 #include "pipeline/cli/ArchiveCommand.h"
+#include "pipeline/cli/ArchiveOptions.h"
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/ProtectedPaths.h"
@@ -16,39 +17,36 @@ namespace po = boost::program_options;
 namespace gongwen::cli {
 namespace {
 
-const char* const kSynopsis = "export ID --archive DIR -o OUT.pdf";
+const char* const kSynopsis = "export ID --archive DIR [--registry URL] -o OUT.pdf";
 
 int exportBody(const std::vector<std::string>& args) {
   po::options_description visible(std::string("usage: gongwen archive ") + kSynopsis);
-  std::string dir, id, output;
+  std::string dir, registryUrl, id, output;
   visible.add_options()("help,h", "print this help")("archive", po::value(&dir), "the archive directory")(
       "output,o", po::value(&output),
       "where to write the PDF (- for standard output); never inside the archive");
-  po::options_description all;
-  all.add(visible).add_options()("id", po::value(&id));
-  po::positional_options_description positional;
-  positional.add("id", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
+  addRegistryOption(visible, registryUrl);
+  if (parseWithId(args, visible, "id", id)) {
     std::cout << visible
               << "\nReads the original's bag; when it fails the fixity check (bag manifests, and every file\n"
                  "against the SHA-256 the registry recorded at ingest) the next good copy is used, and the\n"
                  "damaged replica is named (run `gongwen archive audit` to repair it).\n"
                  "exit codes: 0 ok, 2 usage, 3 DIR is not an archive or has no document ID,\n"
-                 "5 no replica holds a good copy, 6 I/O error or -o inside the archive\n";
+                 "5 no replica holds a good copy, 6 I/O error, -o inside the archive or the --registry\n"
+                 "server cannot be reached\n";
     return 0;
   }
   if (dir.empty() || id.empty() || output.empty())
     throw usageError("usage",
                      "give the document, the archive and the output: export ID --archive DIR -o OUT.pdf");
+  checkRegistryOption(registryUrl);
   const archive::ArchiveLayout layout = archive::openArchive(dir);
   noteInput(layout.registryPath());
   archive::refuseOutputInsideArchive(output, layout);
   ensureWritable(output);
-  const archive::ArchiveRegistry registry(layout.registryPath(), archive::ArchiveRegistry::Access::ReadOnly);
-  const archive::DocumentRecord document = archive::registeredDocument(registry, id, dir);
+  const std::unique_ptr<archive::RegistryStore> registry =
+      archive::openArchiveRegistry(layout, registryUrl, archive::RegistryAccess::ReadOnly);
+  const archive::DocumentRecord document = archive::registeredDocument(*registry, id, dir);
   const archive::CheckedCopy copy = archive::readCheckedCopy(layout, document);
   writeFileAtomically(output, copy.pdf);
   std::ostream& out = output == "-" ? std::cerr : std::cout;

@@ -1,4 +1,5 @@
-// gongwen archive find --archive DIR [--number 发文字号] [--text WORDS] [--from DATE] [--to DATE]
+// gongwen archive find --archive DIR [--registry URL] [--number 发文字号] [--text WORDS] [--from DATE] [--to
+// DATE]
 //                      [--kind KIND] [--signer PERSON] [--incoming | --outgoing] [--format text|json]
 
 #include <boost/program_options.hpp>
@@ -8,6 +9,7 @@
 #include "pipeline/archive/ArchiveLayout.h"
 #include "pipeline/archive/ArchiveSearch.h"
 #include "pipeline/cli/ArchiveCommand.h"
+#include "pipeline/cli/ArchiveOptions.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/JsonText.h"
 
@@ -17,7 +19,8 @@ namespace gongwen::cli {
 namespace {
 
 const char* const kSynopsis =
-    "find --archive DIR [--number 发文字号] [--text WORDS] [--from DATE] [--to DATE] [--kind KIND] "
+    "find --archive DIR [--registry URL] [--number 发文字号] [--text WORDS] [--from DATE] [--to DATE] "
+    "[--kind KIND] "
     "[--signer PERSON] [--incoming | --outgoing] [--format text|json]";
 
 std::string formatJson(const std::vector<archive::FoundDocument>& found) {
@@ -51,7 +54,7 @@ std::string formatText(const std::vector<archive::FoundDocument>& found) {
 int findBody(const std::vector<std::string>& args) {
   po::options_description visible(std::string("usage: gongwen archive ") + kSynopsis);
   archive::SearchCriteria criteria;
-  std::string dir, text, from, to, format = "text";
+  std::string dir, registryUrl, text, from, to, format = "text";
   bool incoming = false, outgoing = false;
   visible.add_options()("help,h", "print this help")("archive", po::value(&dir), "the archive directory")(
       "number", po::value(&criteria.number), "the 发文字号, or part of it (江州环发〔2026〕)")(
@@ -63,6 +66,7 @@ int findBody(const std::vector<std::string>& args) {
       "incoming", po::bool_switch(&incoming), "only incoming documents (收文)")(
       "outgoing", po::bool_switch(&outgoing), "only our own documents (发文)")("format", po::value(&format),
                                                                                "text (default) or json");
+  addRegistryOption(visible, registryUrl);
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(visible).run(), vm);
   po::notify(vm);
@@ -72,12 +76,14 @@ int findBody(const std::vector<std::string>& args) {
         << "\nWithout criteria, every document. Results in Chinese order of their titles (pinyin), then\n"
            "发文字号. JSON: an array of objects with id, number, title, date, kind, template, organ,\n"
            "classification, incoming, onLoan.\n"
-           "exit codes: 0 ok (also when nothing matches), 2 usage, 3 DIR is not an archive, 6 I/O error\n";
+           "exit codes: 0 ok (also when nothing matches), 2 usage, 3 DIR is not an archive, 6 I/O error (or\n"
+           "the --registry server cannot be reached)\n";
     return 0;
   }
   if (dir.empty()) throw usageError("usage", "give the archive: --archive DIR");
   if (format != "text" && format != "json") throw usageError("usage", "--format must be text or json");
   if (incoming && outgoing) throw usageError("usage", "--incoming and --outgoing exclude each other");
+  checkRegistryOption(registryUrl);
   if (incoming || outgoing) criteria.incoming = incoming;
   std::istringstream words(text);
   for (std::string word; words >> word;) criteria.words.push_back(word);
@@ -85,8 +91,9 @@ int findBody(const std::vector<std::string>& args) {
   if (!to.empty()) criteria.to = archive::criterionDate(to, "--to");
 
   const archive::ArchiveLayout layout = archive::openArchive(dir);
-  const archive::ArchiveRegistry registry(layout.registryPath(), archive::ArchiveRegistry::Access::ReadOnly);
-  const std::vector<archive::FoundDocument> found = archive::findDocuments(registry, criteria);
+  const std::unique_ptr<archive::RegistryStore> registry =
+      archive::openArchiveRegistry(layout, registryUrl, archive::RegistryAccess::ReadOnly);
+  const std::vector<archive::FoundDocument> found = archive::findDocuments(*registry, criteria);
   std::cout << (format == "json" ? formatJson(found) : formatText(found));
   return 0;
 }

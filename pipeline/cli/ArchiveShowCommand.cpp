@@ -1,14 +1,14 @@
-// gongwen archive show ID --archive DIR [--format text|json]: a document's registry entry, its
-// signatures and seal uses, the files of its bag and its events.
+// gongwen archive show ID --archive DIR [--registry URL] [--format text|json]: a document's registry entry,
+// its signatures and seal uses, the files of its bag and its events.
 
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <sstream>
 
 #include "pipeline/archive/ArchiveLayout.h"
-#include "pipeline/archive/ArchiveRegistry.h"
-#include "pipeline/archive/EventLog.h"
+#include "pipeline/archive/RegistryStore.h"
 #include "pipeline/cli/ArchiveCommand.h"
+#include "pipeline/cli/ArchiveOptions.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/JsonText.h"
 
@@ -17,7 +17,7 @@ namespace po = boost::program_options;
 namespace gongwen::cli {
 namespace {
 
-const char* const kSynopsis = "show ID --archive DIR [--format text|json]";
+const char* const kSynopsis = "show ID --archive DIR [--registry URL] [--format text|json]";
 
 std::string field(const char* name, const std::string& value) {
   return std::string(",\"") + name + "\":" + jsonString(value);
@@ -114,29 +114,26 @@ std::string formatText(const archive::DocumentRecord& d, const std::vector<archi
 
 int showBody(const std::vector<std::string>& args) {
   po::options_description visible(std::string("usage: gongwen archive ") + kSynopsis);
-  std::string dir, id, format = "text";
+  std::string dir, registryUrl, id, format = "text";
   visible.add_options()("help,h", "print this help")("archive", po::value(&dir), "the archive directory")(
       "format", po::value(&format), "text (default) or json");
-  po::options_description all;
-  all.add(visible).add_options()("id", po::value(&id));
-  po::positional_options_description positional;
-  positional.add("id", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
+  addRegistryOption(visible, registryUrl);
+  if (parseWithId(args, visible, "id", id)) {
     std::cout << visible
               << "\nID is the archive id `archive ingest` and `archive find` print (e.g. 2026-000001).\n"
-                 "exit codes: 0 ok, 2 usage, 3 DIR is not an archive or has no document ID, 6 I/O error\n";
+                 "exit codes: 0 ok, 2 usage, 3 DIR is not an archive or has no document ID, 6 I/O error\n"
+                 "(or the --registry server cannot be reached)\n";
     return 0;
   }
   if (dir.empty() || id.empty())
     throw usageError("usage", "give the document and the archive: show ID --archive DIR");
   if (format != "text" && format != "json") throw usageError("usage", "--format must be text or json");
+  checkRegistryOption(registryUrl);
   const archive::ArchiveLayout layout = archive::openArchive(dir);
-  const archive::ArchiveRegistry registry(layout.registryPath(), archive::ArchiveRegistry::Access::ReadOnly);
-  const archive::DocumentRecord document = archive::registeredDocument(registry, id, dir);
-  const std::vector<archive::ArchiveEvent> events = archive::readEvents(registry, id);
+  const std::unique_ptr<archive::RegistryStore> registry =
+      archive::openArchiveRegistry(layout, registryUrl, archive::RegistryAccess::ReadOnly);
+  const archive::DocumentRecord document = archive::registeredDocument(*registry, id, dir);
+  const std::vector<archive::ArchiveEvent> events = registry->events(id);
   std::cout << (format == "json" ? formatJson(document, events) : formatText(document, events));
   return 0;
 }

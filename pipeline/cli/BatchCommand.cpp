@@ -88,7 +88,6 @@ int batchBody(const std::vector<std::string>& args) {
   if (showStatus) return status(archiveDir, workDir, policyPath, person, registry);
   if (!person.empty()) throw usageError("usage.as-without-status", "--as goes with --status");
   if (inputs.empty()) throw usageError("usage.missing", "give the jobs, folders or proposals to work on");
-  if (!reportPath.empty()) ensureWritable(reportPath);
 
   batch::BatchOptions options;
   options.inputs = inputs;
@@ -101,6 +100,7 @@ int batchBody(const std::vector<std::string>& args) {
   options.dryRun = dryRun;
   options.fixedTime = sourceDateEpoch();
   options.registry = registry;
+  if (!reportPath.empty()) options.laterOutputs.push_back(reportPath);
   batch::ProgressDisplay display(stdout, ::isatty(STDOUT_FILENO) == 1 && !dryRun);
   const batch::BatchSummary summary =
       batch::runBatch(options, [&](const batch::DocumentOutcome& outcome, std::size_t finished,

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "pipeline/cli/Command.h"
+#include "pipeline/cli/CommandLine.h"
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/DeferredTermination.h"
 #include "pipeline/core/Error.h"
@@ -26,12 +27,7 @@ int ltvBody(const std::vector<std::string>& args) {
                                                     "extended PDF to write (- for standard output)")(
       "policy", po::value(&policyPath)->required(),
       "the bureau's policy: trust anchors and timestamp authority");
-  po::options_description all;
-  all.add(visible).add_options()("input", po::value(&input)->required());
-  po::positional_options_description positional;
-  positional.add("input", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  const po::variables_map vm = parseCommandLine(args, visible, "input", po::value(&input)->required());
   if (vm.count("help")) {
     std::cout
         << visible
@@ -40,7 +36,6 @@ int ltvBody(const std::vector<std::string>& args) {
            "3 input invalid, 5 a signature does not verify, 6 I/O or the timestamp authority.\n";
     return 0;
   }
-  po::notify(vm);
 
   const policy::Policy policy = policy::loadPolicy(policyPath);
   const std::string original = readInput(input, InputKind::Pdf);

@@ -33,7 +33,7 @@ int runRender(const std::vector<std::string>& args) {
       "policy", po::value<std::string>(),
       "refuse a job whose approvalChain the policy does not allow for its template and issuers; "
       "required for a leave request or voucher, whose chain and signature boxes it gives");
-  const po::variables_map vm = parseCommandLine(args, visible, "job", "job XML");
+  const po::variables_map vm = parseCommandLine(args, visible, "job", po::value<std::string>());
   if (vm.count("help")) {
     std::cout
         << visible

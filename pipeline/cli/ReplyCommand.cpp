@@ -55,7 +55,7 @@ int runReply(const std::vector<std::string>& args) {
       "font configuration (default: fonts/fonts.xml shipped with gongwen)")(
       "max-input-size", po::value<std::string>(),
       "largest register to read, in bytes or with K, M, G (default 64M)");
-  const po::variables_map vm = parseCommandLine(args, visible, "proposals", "the register");
+  const po::variables_map vm = parseCommandLine(args, visible, "proposals", po::value<std::string>());
   if (vm.count("help")) {
     std::cout
         << visible

@@ -152,7 +152,7 @@ void writeFileAtomically(const std::string& path, std::string_view bytes, const 
   };
   if (!takeModeAndOwner(fd, target, options)) fail();
   if (!writeAll(fd, bytes)) fail();
-  if (::fsync(fd) != 0) fail();
+  if (options.flush && ::fsync(fd) != 0) fail();
   if (::close(fd) != 0) {
     ::unlink(tmp.c_str());
     throw writeError(path, std::strerror(errno));
@@ -163,7 +163,7 @@ void writeFileAtomically(const std::string& path, std::string_view bytes, const 
     ::unlink(tmp.c_str());
     throw writeError(path, reason);
   }
-  syncDirectory(dir);
+  if (options.flush) syncDirectory(dir);
 }
 
 void removeOutput(const std::string& path) {

@@ -1,6 +1,7 @@
 #pragma once
 // Outputs are never written half: bytes go to a temporary file in the target's directory, are
-// flushed to disk, then renamed over the target. A failure leaves the target as it was.
+// flushed to disk (unless WriteOptions::flush says not to), then renamed over the target. A failure leaves
+// the target as it was.
 //
 // And an output never destroys anything else. Refused, exit 6, before anything is written:
 //   io.output-is-input     a file this process read or depends on (ProtectedPaths.h), by any name;
@@ -26,6 +27,11 @@ struct WriteOptions {
   // The output is the file the command read and now rewrites (check --fix): the record of inputs
   // does not protect it.
   bool replacesInput = false;
+  // Flushed to the disk, the file and then its rename, before the write returns: the output survives
+  // a power loss. False for a file its writer can make again or flushes later with others (the
+  // batch's revisions in its work directory): the write is as atomic for a killed process, whose
+  // written bytes the kernel keeps, but a power loss may take it back.
+  bool flush = true;
 };
 
 // Writes `bytes` to `path` atomically, or to standard output when `path` is "-". Throws the errors

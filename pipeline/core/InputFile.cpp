@@ -28,7 +28,7 @@ struct KindInfo {
 };
 
 // The defaults are documented in README.md ("Input limits"); keep the two in step.
-constexpr std::array<KindInfo, 13> kKinds{{
+constexpr std::array<KindInfo, 14> kKinds{{
     {"job", 16 * MB, true},
     {"template", 4 * MB, false},
     {"font configuration", 1 * MB, false},
@@ -42,6 +42,7 @@ constexpr std::array<KindInfo, 13> kKinds{{
     {"seal-register head file", 4 * KB, false},
     {"proposals register", 64 * MB, true},
     {"keyring", 1 * MB, false},
+    {"CRL", 16 * MB, false},
 }};
 
 const KindInfo& info(InputKind kind) { return kKinds.at(static_cast<std::size_t>(kind)); }

@@ -25,6 +25,7 @@ enum class InputKind {
   RegisterHead,  // the seal-use register's head file (SEQUENCE ROW-HASH)
   Proposals,     // the proposals register (CSV or XML) that `reply` answers
   Keyring,       // the credentials a `batch` run may sign with
+  Crl,           // a certificate revocation list the policy names
 };
 
 // What the kind is called in messages ("job", "plain text", "PDF" …).

@@ -1,9 +1,14 @@
 #include "pipeline/core/ProtectedPaths.h"
 
+#include <sys/param.h>
+
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <utility>
+#include <vector>
 
 namespace gongwen {
 namespace {
@@ -21,13 +26,40 @@ NotedInputs& noted() {
   return inputs;
 }
 
-// Symbolic links and `..` resolved as far as the path exists; the rest taken as written.
+// The path with every symbolic link and `..` resolved as the kernel would, including a link that
+// points to nothing yet: a register the first seal will create, reached through a link to where it
+// will live, must be recognised by the link's name and by its target's alike.
 std::string canonicalPath(const std::string& path) {
   std::error_code ec;
   const fs::path absolute = fs::absolute(path, ec);
   if (ec) return path;
-  const fs::path canonical = fs::weakly_canonical(absolute, ec);
-  return (ec ? absolute.lexically_normal() : canonical).string();
+  std::vector<fs::path> pending(absolute.begin(), absolute.end());
+  std::reverse(pending.begin(), pending.end());
+  fs::path resolved = "/";
+  int linksFollowed = 0;
+  while (!pending.empty()) {
+    const fs::path part = std::move(pending.back());
+    pending.pop_back();
+    if (part.empty() || part == "/" || part == ".") continue;
+    if (part == "..") {
+      resolved = resolved.parent_path();
+      continue;
+    }
+    fs::path next = resolved / part;
+    struct stat st {};
+    if (linksFollowed < MAXSYMLINKS && ::lstat(next.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+      const fs::path target = fs::read_symlink(next, ec);
+      if (!ec) {
+        ++linksFollowed;
+        if (target.is_absolute()) resolved = "/";
+        pending.insert(pending.end(), std::make_reverse_iterator(target.end()),
+                       std::make_reverse_iterator(target.begin()));
+        continue;
+      }
+    }
+    resolved = std::move(next);
+  }
+  return resolved.string();
 }
 
 // A noted input deleted since frees its inode number for an unrelated file.

@@ -11,8 +11,9 @@
 namespace gongwen {
 
 // Records `path` as an input: its device and inode when it exists (so another name or a hard link
-// for it is recognised too) and its canonical path (so a file that does not exist yet, such as a
-// register's -wal file, is protected as well). Thread-safe; cheap enough to call on every read.
+// for it is recognised too) and its canonical path, every symbolic link on it resolved even when it
+// leads nowhere yet (so a file that does not exist yet, such as a register's -wal file, is protected
+// by its own name and by where its links lead). Thread-safe; cheap enough to call on every read.
 void noteInput(const std::string& path);
 
 // The input `path` is, as the name it was noted under, or nullopt. `existing` is the stat of the

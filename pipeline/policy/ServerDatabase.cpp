@@ -1,7 +1,5 @@
 #include "pipeline/policy/ServerDatabase.h"
 
-#include <pqxx/pqxx>
-
 #include "pipeline/core/Error.h"
 
 namespace gongwen::policy::server {
@@ -76,15 +74,27 @@ void refuseInlinePassword(const std::string& url) {
 }
 
 std::string reason(const std::exception& error, const std::string& url) {
-  std::string message = redactSecrets(error.what(), url);
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  // libpq's messages run over lines ("… failed: Connection refused\n\tIs the server running …");
+  // an error is printed as one line.
+  std::string message;
+  for (char c : redactSecrets(error.what(), url)) {
+    const bool space = c == '\n' || c == '\t' || c == ' ';
+    if (!space) {
+      message += c;
+    } else if (!message.empty() && message.back() != ' ') {
+      message += ' ';
+    }
+  }
+  while (!message.empty() && message.back() == ' ') message.pop_back();
   return message;
 }
 
-std::unique_ptr<pqxx::connection> connect(const std::string& url, const std::string& code,
-                                          const std::string& what) {
+std::unique_ptr<Connection> connect(const std::string& url, const std::string& code,
+                                    const std::string& what) {
   try {
-    return std::make_unique<pqxx::connection>(url);
+    return openConnection(url);
+  } catch (const Error&) {
+    throw;  // the plugin is missing: its own message says what to do
   } catch (const std::exception& e) {
     throw systemError(code, redactedUrl(url) + ": cannot connect to the " + what + ": " + reason(e, url) +
                                 "; check the --registry URL, that the server runs, and the password "
@@ -92,17 +102,17 @@ std::unique_ptr<pqxx::connection> connect(const std::string& url, const std::str
   }
 }
 
-void lock(pqxx::transaction_base& work, Lock key) {
+void lock(Transaction& work, Lock key) {
   work.exec("SELECT pg_advisory_xact_lock(" + std::to_string(static_cast<long long>(key)) + ")");
 }
 
-bool tableExists(pqxx::transaction_base& work, const std::string& table) {
-  return !work.exec("SELECT to_regclass(" + work.quote(table) + ")")[0][0].is_null();
+bool tableExists(Transaction& work, const std::string& table) {
+  return !work.exec("SELECT to_regclass(" + work.quote(table) + ")").at(0).isNull(0);
 }
 
-std::vector<std::string> appendOnlyStatements(pqxx::transaction_base& work, const std::string& table) {
+std::vector<std::string> appendOnlyStatements(Transaction& work, const std::string& table) {
   std::vector<std::string> statements;
-  if (work.exec("SELECT to_regprocedure('gongwen_append_only()')")[0][0].is_null()) {
+  if (work.exec("SELECT to_regprocedure('gongwen_append_only()')").at(0).isNull(0)) {
     statements.push_back(
         std::string("CREATE FUNCTION gongwen_append_only() RETURNS trigger LANGUAGE plpgsql AS $$") +
         kRefusal + "$$");
@@ -116,11 +126,11 @@ std::vector<std::string> appendOnlyStatements(pqxx::transaction_base& work, cons
   return statements;
 }
 
-std::vector<std::string> missingAppendOnlyTriggers(pqxx::transaction_base& work, const std::string& table) {
+std::vector<std::string> missingAppendOnlyTriggers(Transaction& work, const std::string& table) {
   std::vector<std::string> missing;
   for (const std::string action : kTriggerActions) {
     const std::string name = triggerName(table, action);
-    const pqxx::result found = work.exec(
+    const std::vector<Row> found = work.exec(
         "SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = to_regclass(" +
         work.quote(table) + ") AND t.tgname = " + work.quote(name) +
         " AND t.tgenabled <> 'D' AND p.proname = 'gongwen_append_only' AND p.prosrc = " +

@@ -9,10 +9,10 @@
 // deployment should give it (never in argv).
 
 #include <memory>
-#include <pqxx/connection>
-#include <pqxx/transaction_base>
 #include <string>
 #include <vector>
+
+#include "pipeline/policy/ServerConnection.h"
 
 namespace gongwen::policy::server {
 
@@ -28,11 +28,10 @@ std::string redactedUrl(const std::string& url);
 
 // A connection to the database. Throws Error(System, `code`) naming the redacted URL, `what` it is
 // for and the server's reason.
-std::unique_ptr<pqxx::connection> connect(const std::string& url, const std::string& code,
-                                          const std::string& what);
+std::unique_ptr<Connection> connect(const std::string& url, const std::string& code, const std::string& what);
 
-// The message of a database exception with the URL's password removed, should the server or libpq
-// echo it.
+// The message of a database exception on one line, with the URL's password removed should the
+// server or libpq echo it.
 std::string reason(const std::exception& error, const std::string& url);
 
 // Advisory lock keys (pg_advisory_xact_lock): one per thing two shards may meet on.
@@ -41,17 +40,17 @@ enum class Lock : long long {
   SealRegister = 0x67770001,     // the seal-use register's append order
   ArchiveRegistry = 0x67770002,  // ingests (same document, 发文字号) and the event log's order
 };
-void lock(pqxx::transaction_base& work, Lock key);
+void lock(Transaction& work, Lock key);
 
 // The statements that make `table` append-only: triggers refusing UPDATE, DELETE and TRUNCATE
 // through one shared function, created with the first table that needs it.
-std::vector<std::string> appendOnlyStatements(pqxx::transaction_base& work, const std::string& table);
+std::vector<std::string> appendOnlyStatements(Transaction& work, const std::string& table);
 
 // The append-only triggers of `table` that are missing or disabled (empty when all hold): a dropped
 // trigger lets rows change without trace.
-std::vector<std::string> missingAppendOnlyTriggers(pqxx::transaction_base& work, const std::string& table);
+std::vector<std::string> missingAppendOnlyTriggers(Transaction& work, const std::string& table);
 
 // Whether `table` exists in the database.
-bool tableExists(pqxx::transaction_base& work, const std::string& table);
+bool tableExists(Transaction& work, const std::string& table);
 
 }  // namespace gongwen::policy::server

@@ -1,7 +1,5 @@
 #include "pipeline/policy/ServerSealRegister.h"
 
-#include <pqxx/pqxx>
-
 #include "pipeline/core/Error.h"
 #include "pipeline/core/UtcTime.h"
 #include "pipeline/policy/SealRegisterStorage.h"
@@ -28,26 +26,26 @@ const char* const kSelectRows =
     "SELECT seq, time, seal, document_sha256, person, step, authorised_by, acting_for, prev_hash, row_hash "
     "FROM seal_use ";
 
-storage::StoredRow readRow(const pqxx::row& r) {
+storage::StoredRow readRow(const server::Row& r) {
   storage::StoredRow stored;
   RegisteredSealUse& row = stored.row;
-  row.sequence = r[0].as<long long>();
-  const std::string timeText = r[1].as<std::string>();
+  row.sequence = r.integer(0);
+  const std::string timeText = r.text(1);
   row.use.time = parseUtcTime(timeText).value_or(0);
-  row.use.seal = r[2].as<std::string>();
-  row.use.documentDigest = r[3].as<std::string>();
-  row.use.person = r[4].as<std::string>();
-  row.use.step = r[5].as<std::string>();
-  row.use.authorisedBy = r[6].as<std::string>();
-  row.use.actingFor = r[7].as<std::string>();
-  row.previousHash = r[8].as<std::string>();
-  row.rowHash = r[9].as<std::string>();
+  row.use.seal = r.text(2);
+  row.use.documentDigest = r.text(3);
+  row.use.person = r.text(4);
+  row.use.step = r.text(5);
+  row.use.authorisedBy = r.text(6);
+  row.use.actingFor = r.text(7);
+  row.previousHash = r.text(8);
+  row.rowHash = r.text(9);
   stored.allText = true;  // the columns are TEXT NOT NULL: nothing else can be stored
   row.hashHolds = storage::rowHashHolds(row, timeText);
   return stored;
 }
 
-RegisterCheck checkRegister(pqxx::transaction_base& work, const std::string& url) {
+RegisterCheck checkRegister(server::Transaction& work, const std::string& url) {
   RegisterCheck result;
   result.path = server::redactedUrl(url);
   result.head = {0, storage::kGenesisHash};
@@ -60,7 +58,7 @@ RegisterCheck checkRegister(pqxx::transaction_base& work, const std::string& url
   }
   std::string previousHash = storage::kGenesisHash;
   long long expected = 1;
-  for (const pqxx::row& r : work.exec(std::string(kSelectRows) + "ORDER BY seq")) {
+  for (const server::Row& r : work.exec(std::string(kSelectRows) + "ORDER BY seq")) {
     const storage::StoredRow stored = readRow(r);
     result.problem = storage::chainProblem(stored, expected, previousHash);
     if (!result.ok()) {
@@ -80,14 +78,14 @@ ServerSealRegister::ServerSealRegister(const std::string& url, SealRegister::Acc
     : url_(url), connection_(server::connect(url, "policy.register-open", "seal-use register (用印登记)")) {
   if (access == SealRegister::Access::ReadOnly) return;
   try {
-    pqxx::work work(*connection_);
-    server::lock(work, server::Lock::Schema);
-    if (!server::tableExists(work, "seal_use")) {
-      work.exec(kTable);
-      for (const std::string& statement : server::appendOnlyStatements(work, "seal_use"))
-        work.exec(statement);
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadWrite);
+    server::lock(*work, server::Lock::Schema);
+    if (!server::tableExists(*work, "seal_use")) {
+      work->exec(kTable);
+      for (const std::string& statement : server::appendOnlyStatements(*work, "seal_use"))
+        work->exec(statement);
     }
-    work.commit();
+    work->commit();
   } catch (const std::exception& e) {
     throw systemError("policy.register-open",
                       server::redactedUrl(url) +
@@ -102,21 +100,21 @@ RegisteredSealUse ServerSealRegister::append(const SealUse& use) {
   RegisterCheck checked;
   RegisteredSealUse row;
   try {
-    pqxx::work work(*connection_);
-    server::lock(work, server::Lock::SealRegister);
-    checked = checkRegister(work, url_);
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadWrite);
+    server::lock(*work, server::Lock::SealRegister);
+    checked = checkRegister(*work, url_);
     if (checked.ok()) {
       row.use = use;
       row.sequence = checked.head.sequence + 1;
       row.previousHash = checked.head.rowHash;
       row.rowHash = storage::rowHash(row.sequence, use, row.previousHash);
       row.hashHolds = true;
-      work.exec_params(
+      work->exec(
           "INSERT INTO seal_use (seq, time, seal, document_sha256, person, step, authorised_by, acting_for, "
           "prev_hash, row_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-          row.sequence, formatUtcTime(use.time), use.seal, use.documentDigest, use.person, use.step,
-          use.authorisedBy, use.actingFor, row.previousHash, row.rowHash);
-      work.commit();
+          server::parameters(row.sequence, formatUtcTime(use.time), use.seal, use.documentDigest, use.person,
+                             use.step, use.authorisedBy, use.actingFor, row.previousHash, row.rowHash));
+      work->commit();
     }
   } catch (const std::exception& e) {
     throw systemError("policy.register-write",
@@ -136,8 +134,8 @@ RegisteredSealUse ServerSealRegister::append(const SealUse& use) {
 RegisterCheck ServerSealRegister::check() const {
   const std::lock_guard<std::mutex> guard(mutex_);
   try {
-    pqxx::read_transaction work(*connection_);
-    return checkRegister(work, url_);
+    const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
+    return checkRegister(*work, url_);
   } catch (const std::exception& e) {
     RegisterCheck failed;
     failed.path = server::redactedUrl(url_);
@@ -149,18 +147,19 @@ RegisterCheck ServerSealRegister::check() const {
 std::vector<RegisteredSealUse> ServerSealRegister::entries() const {
   const std::lock_guard<std::mutex> guard(mutex_);
   std::vector<RegisteredSealUse> rows;
-  pqxx::read_transaction work(*connection_);
-  if (!server::tableExists(work, "seal_use")) return rows;
-  for (const pqxx::row& r : work.exec(std::string(kSelectRows) + "ORDER BY seq"))
+  const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
+  if (!server::tableExists(*work, "seal_use")) return rows;
+  for (const server::Row& r : work->exec(std::string(kSelectRows) + "ORDER BY seq"))
     rows.push_back(readRow(r).row);
   return rows;
 }
 
 std::optional<RegisteredSealUse> ServerSealRegister::find(long long sequence) const {
   const std::lock_guard<std::mutex> guard(mutex_);
-  pqxx::read_transaction work(*connection_);
-  if (!server::tableExists(work, "seal_use")) return std::nullopt;
-  const pqxx::result found = work.exec_params(std::string(kSelectRows) + "WHERE seq = $1", sequence);
+  const std::unique_ptr<server::Transaction> work = connection_->begin(server::Connection::Mode::ReadOnly);
+  if (!server::tableExists(*work, "seal_use")) return std::nullopt;
+  const std::vector<server::Row> found =
+      work->exec(std::string(kSelectRows) + "WHERE seq = $1", server::parameters(sequence));
   if (found.empty()) return std::nullopt;
   return readRow(found[0]).row;
 }

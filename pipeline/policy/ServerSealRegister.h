@@ -10,10 +10,10 @@
 
 #include <memory>
 #include <mutex>
-#include <pqxx/connection>
 #include <string>
 
 #include "pipeline/policy/SealRegister.h"
+#include "pipeline/policy/ServerConnection.h"
 
 namespace gongwen::policy {
 
@@ -36,7 +36,7 @@ class ServerSealRegister : public SealUseRegister {
 
  private:
   std::string url_;
-  std::unique_ptr<pqxx::connection> connection_;
+  std::unique_ptr<server::Connection> connection_;
   mutable std::mutex mutex_;  // one connection, shared by a batch's worker threads
 };
 

@@ -107,9 +107,15 @@ SignedStep signStep(const policy::Policy& policy, const std::string& original, c
   checkCertificateIsPolicys(key.certificate(), credential.certificatePath, holder);
 
   // Opened before anything is written, so that a register that cannot be opened refuses the seal.
-  std::unique_ptr<policy::SealUseRegister> sealRegister;
-  if (granted.seal != nullptr)
-    sealRegister = policy::openSealRegister(policy.registerPath, policy::SealRegister::Access::ReadWrite);
+  std::unique_ptr<policy::SealUseRegister> ownRegister;
+  policy::SealUseRegister* sealRegister = nullptr;
+  if (granted.seal != nullptr) {
+    sealRegister = stepRequest.sealRegister;
+    if (sealRegister == nullptr) {
+      ownRegister = policy::openSealRegister(policy.registerPath, policy::SealRegister::Access::ReadWrite);
+      sealRegister = ownRegister.get();
+    }
+  }
 
   sign::SignatureRequest request;
   request.stepId = granted.step->id;

@@ -10,6 +10,7 @@
 
 #include "pipeline/fonts/FontLibrary.h"
 #include "pipeline/policy/Policy.h"
+#include "pipeline/policy/SealRegister.h"
 #include "signing/keys/SigningKey.h"
 #include "signing/verify/Verifier.h"
 
@@ -31,6 +32,9 @@ struct StepRequest {
   std::string fontConfigPath;
   // The original as the verifier read it, when the caller verified it already; null verifies here.
   const verify::Report* verified = nullptr;
+  // The seal-use register the caller keeps open (the batch, for all its seals); null opens the
+  // policy's for a seal step.
+  policy::SealUseRegister* sealRegister = nullptr;
 };
 
 struct SignedStep {

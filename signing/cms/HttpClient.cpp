@@ -2,6 +2,8 @@
 
 #include <openssl/http.h>
 
+#include <chrono>
+
 #include "pipeline/core/Error.h"
 #include "signing/cms/OpenSslPtr.h"
 
@@ -9,6 +11,7 @@ namespace gongwen::cms {
 
 std::string httpExchange(const HttpRequest& request) {
   ERR_clear_error();
+  const auto started = std::chrono::steady_clock::now();
   BioPtr body;
   if (!request.contentType.empty()) {
     body.reset(BIO_new_mem_buf(request.body.data(), static_cast<int>(request.body.size())));
@@ -36,7 +39,15 @@ std::string httpExchange(const HttpRequest& request) {
                            nullptr, expected, 0, request.maxAnswerBytes, request.timeoutSeconds);
   }
   BioPtr owned(answer);
-  if (!owned) throw systemError("http.exchange", request.url + ": no answer (" + lastOpenSslError() + ")");
+  if (!owned) {
+    // A server that took the request and never answered: say so, not OpenSSL's "timeout" detail.
+    const bool timedOut =
+        std::chrono::steady_clock::now() - started >= std::chrono::seconds(request.timeoutSeconds);
+    throw systemError("http.exchange",
+                      request.url + ": no answer" +
+                          (timedOut ? " within " + std::to_string(request.timeoutSeconds) + " s" : "") +
+                          " (" + lastOpenSslError() + ")");
+  }
   std::string bytes;
   char buffer[8192];
   int n = 0;

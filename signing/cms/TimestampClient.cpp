@@ -11,9 +11,6 @@ namespace gongwen::cms {
 
 namespace {
 
-using TsVerifyCtxPtr = OpenSslPtr<TS_VERIFY_CTX, TS_VERIFY_CTX_free>;
-using AsnIntegerPtr = OpenSslPtr<ASN1_INTEGER, ASN1_INTEGER_free>;
-
 [[noreturn]] void failBecause(const std::string& why) {
   throw Error(ExitCode::System, "cms.timestamp",
               "timestamp authority " + why + "; check the <timestamp> URL in the policy or sign without it");

@@ -7,7 +7,6 @@
 #include <openssl/err.h>
 
 #include "pipeline/core/Error.h"
-#include "signing/cms/PemCertificates.h"
 #include "signing/keys/SigningKeyParts.h"
 
 namespace gongwen::keys {
@@ -39,12 +38,6 @@ Pkcs11Uri splitUri(const std::string& uri) {
     }
   }
   return parts;
-}
-
-X509* readCertificate(const std::string& path) {
-  auto certificates = cms::readPemCertificates(path);
-  if (certificates.empty()) throw inputError("keys.certificate", path + ": not a PEM certificate");
-  return certificates.front().release();
 }
 
 ENGINE* startEngine(const std::string& uri, const std::string& modulePath, const std::string& pin) {
@@ -80,7 +73,7 @@ std::string drainedErrors() {
 SigningKey loadPkcs11(const std::string& uri, const std::string& certificatePath, const SecretSource& pin) {
   Pkcs11Uri parsed = splitUri(uri);
   auto parts = std::make_unique<SigningKey::Parts>();
-  parts->certificate = readCertificate(certificatePath);
+  readCertificateFile(certificatePath, *parts);
   parts->engine = startEngine(uri, parsed.modulePath, pin.read());
   parts->key = ENGINE_load_private_key(parts->engine, parsed.path.c_str(), nullptr, nullptr);
   if (parts->key == nullptr) {

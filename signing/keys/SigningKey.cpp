@@ -4,7 +4,10 @@
 
 #include <openssl/err.h>
 
+#include <new>
+
 #include "pipeline/core/Error.h"
+#include "signing/cms/PemCertificates.h"
 #include "signing/keys/SigningKeyParts.h"
 
 namespace gongwen::keys {
@@ -64,6 +67,18 @@ const char* toString(KeyAlgorithm algorithm) {
   return "?";
 }
 
+void readCertificateFile(const std::string& path, SigningKey::Parts& parts) {
+  std::vector<cms::X509Ptr> certificates = cms::readPemCertificates(path);
+  if (certificates.empty()) throw inputError("keys.certificate", path + ": not a PEM certificate");
+  parts.certificate = certificates.front().release();
+  parts.chain = sk_X509_new_null();
+  for (size_t i = 1; i < certificates.size(); ++i) {
+    if (parts.chain == nullptr || sk_X509_push(parts.chain, certificates[i].get()) <= 0)
+      throw std::bad_alloc();
+    certificates[i].release();
+  }
+}
+
 std::string openSslError() {
   unsigned long code = ERR_get_error();
   ERR_clear_error();
@@ -79,7 +94,7 @@ SigningKey loadSigningKey(const policy::Credential& credential, const SecretSour
   if (credential.onToken()) {
     return loadPkcs11(credential.key.location, credential.certificatePath, secret);
   }
-  return loadPkcs12(credential.key.location, secret);
+  return loadPkcs12(credential.key.location, credential.certificatePath, secret);
 }
 
 }  // namespace gongwen::keys

@@ -1,6 +1,7 @@
 #pragma once
-// Key sources for signing: a PKCS#12 file, or a key on a PKCS#11 token (pkcs11: URI, through
-// OpenSSL's pkcs11 engine) with its certificate in a file. RSA-2048/3072, ECDSA P-256 and SM2.
+// Key sources for signing: a key in a PKCS#12 file or on a PKCS#11 token (pkcs11: URI, through
+// OpenSSL's pkcs11 engine), its certificate in the file the policy names. RSA-2048/3072, ECDSA
+// P-256 and SM2.
 // Passwords and PINs come from an environment variable, a file or a terminal prompt — never argv.
 //
 // Contract for signing (S):
@@ -70,15 +71,21 @@ class SigningKey {
   friend SigningKey makeSigningKey(std::unique_ptr<Parts> parts);
 };
 
-// Loads key + certificate + chain from a PKCS#12 file. Throws Error(InputInvalid,
-// "keys.pkcs12-password") for a wrong password, "keys.pkcs12" for an unreadable or keyless file.
-SigningKey loadPkcs12(const std::string& path, const SecretSource& password);
+// Loads the key of a PKCS#12 file, with its certificate and the CA certificates to send along from
+// `certificatePath` (PEM: the key's certificate first), the file the policy names; the PKCS#12
+// file's own certificates are not read. Throws Error(InputInvalid, "keys.pkcs12-password") for a
+// wrong password or a damaged key, "keys.pkcs12" for an unreadable or keyless file,
+// "keys.certificate" for a certificate file without a certificate, and Error(PolicyRefused,
+// "policy.certificate-mismatch") when the key is not the certificate's.
+SigningKey loadPkcs12(const std::string& path, const std::string& certificatePath,
+                      const SecretSource& password);
 
-// Loads the key named by a pkcs11: URI through the pkcs11 engine, with its certificate from a PEM
-// file. The URI may carry the module as a query attribute ("?module-path=/usr/lib/softhsm/
-// libsofthsm2.so"); without one the engine's default module is used. Throws Error(InputInvalid,
-// "keys.pkcs11-pin") for a refused PIN, "keys.pkcs11" for a missing engine, token or key, and
-// "keys.certificate-mismatch" when the certificate is not the key's.
+// Loads the key named by a pkcs11: URI through the pkcs11 engine, with its certificate and the CA
+// certificates to send along from a PEM file (the key's certificate first). The URI may carry the
+// module as a query attribute ("?module-path=/usr/lib/softhsm/libsofthsm2.so"); without one the
+// engine's default module is used. Throws Error(InputInvalid, "keys.pkcs11-pin") for a refused PIN,
+// "keys.pkcs11" for a missing engine, token or key, and "keys.certificate-mismatch" when the
+// certificate is not the key's.
 // Known limit: the engine keeps a token logged in for the rest of the process once a PIN was
 // accepted, so a later load from the same token in the same process does not re-check the PIN.
 SigningKey loadPkcs11(const std::string& uri, const std::string& certificatePath, const SecretSource& pin);

@@ -21,6 +21,11 @@ struct SigningKey::Parts {
 // A SigningKey from parts already checked by the source; takes ownership.
 SigningKey makeSigningKey(std::unique_ptr<SigningKey::Parts> parts);
 
+// Reads a credential's certificate file into `parts`: the key's certificate first, then the CA
+// certificates that signatures carry for a verifier to link it to its anchor. Throws
+// Error(InputInvalid, "keys.certificate") for a file without a certificate.
+void readCertificateFile(const std::string& path, SigningKey::Parts& parts);
+
 // The last OpenSSL error as text (and clears the queue), for messages.
 std::string openSslError();
 

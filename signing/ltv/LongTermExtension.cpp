@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/core/KillPoint.h"
 #include "signing/cms/TimestampClient.h"
 #include "signing/sign/DocumentTimestamp.h"
 #include "signing/sign/SecurityStoreUpdate.h"
@@ -43,10 +44,12 @@ std::string extendForLongTerm(const std::string& original, const std::string& na
 
   std::string extended =
       sign::addSecurityStore(sign::SignableDocument(original, name), validationEntries(before));
+  killPointForTests("ltv-dss-added");
   if (!request.timestampUrl.empty()) {
     extended = sign::addDocumentTimestamp(
         sign::SignableDocument(extended, name),
         [&](std::string_view imprint) { return cms::fetchTimestampToken(request.timestampUrl, imprint); });
+    killPointForTests("ltv-timestamped");
   }
 
   const verify::Report after = verify::verifyPdf(extended, name, request.verify);

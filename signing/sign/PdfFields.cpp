@@ -17,7 +17,7 @@ void collectSignatureFields(const PdfMemDocument& pdf, const PdfObject* field, b
   bool hasFieldKids = false;
   if (kids != nullptr && kids->IsArray()) {
     for (const PdfObject& kid : kids->GetArray()) {
-      const PdfObject* child = kid.IsReference() ? pdf.GetObjects().GetObject(kid.GetReference()) : &kid;
+      const PdfObject* child = resolve(pdf, &kid);
       // Kids that carry a /T are fields; the others are this field's widgets.
       if (child != nullptr && child->IsDictionary() && child->GetDictionary().HasKey("T")) {
         hasFieldKids = true;
@@ -30,6 +30,11 @@ void collectSignatureFields(const PdfMemDocument& pdf, const PdfObject* field, b
 
 }  // namespace
 
+const PdfObject* resolve(const PdfMemDocument& pdf, const PdfObject* object) {
+  return object != nullptr && object->IsReference() ? pdf.GetObjects().GetObject(object->GetReference())
+                                                    : object;
+}
+
 const PdfObject* acroForm(const PdfMemDocument& pdf) {
   const PdfObject* form = pdf.GetCatalog()->GetIndirectKey("AcroForm");
   return form != nullptr && form->IsDictionary() ? form : nullptr;
@@ -41,7 +46,7 @@ std::vector<const PdfObject*> signatureFields(const PdfMemDocument& pdf) {
   const PdfObject* fields = form != nullptr ? form->GetIndirectKey("Fields") : nullptr;
   if (fields == nullptr || !fields->IsArray()) return out;
   for (const PdfObject& entry : fields->GetArray()) {
-    const PdfObject* field = entry.IsReference() ? pdf.GetObjects().GetObject(entry.GetReference()) : &entry;
+    const PdfObject* field = resolve(pdf, &entry);
     collectSignatureFields(pdf, field, false, out, 0);
   }
   return out;

@@ -1,6 +1,6 @@
 #pragma once
-// Finding things in a parsed PDF's interactive form: the AcroForm, its signature fields (through
-// /Kids), and the empty seal field rendering placed for a seal id.
+// Finding things in a parsed PDF: an object through its reference, the interactive form's AcroForm
+// and its signature fields (through /Kids).
 
 #include <vector>
 
@@ -10,6 +10,9 @@ class PdfObject;
 }  // namespace PoDoFo
 
 namespace gongwen::sign {
+
+// The object `object` refers to, or `object` itself when it is not a reference (null stays null).
+const PoDoFo::PdfObject* resolve(const PoDoFo::PdfMemDocument& pdf, const PoDoFo::PdfObject* object);
 
 // The AcroForm dictionary (followed through a reference), or null when the document has none.
 const PoDoFo::PdfObject* acroForm(const PoDoFo::PdfMemDocument& pdf);

@@ -23,11 +23,6 @@ using namespace PoDoFo;
 
 namespace {
 
-const PdfObject* resolve(const PdfMemDocument& pdf, const PdfObject* object) {
-  return object != nullptr && object->IsReference() ? pdf.GetObjects().GetObject(object->GetReference())
-                                                    : object;
-}
-
 std::string stringValue(const PdfObject* object) {
   if (object == nullptr) return {};
   if (object->IsString() || object->IsHexString()) return object->GetString().GetStringUtf8();

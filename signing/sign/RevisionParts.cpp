@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "pipeline/core/Error.h"
+#include "signing/sign/PdfFields.h"
 #include "signing/sign/PdfText.h"
 
 namespace gongwen::sign {
@@ -13,11 +14,6 @@ namespace gongwen::sign {
 using namespace PoDoFo;
 
 namespace {
-
-const PdfObject* resolve(const PdfMemDocument& pdf, const PdfObject* object) {
-  return object != nullptr && object->IsReference() ? pdf.GetObjects().GetObject(object->GetReference())
-                                                    : object;
-}
 
 // Adds `annotation` to page 1's /Annots, replacing the page or its separate /Annots array.
 void addToPageAnnotations(const PdfMemDocument& pdf, IncrementalUpdate& update,

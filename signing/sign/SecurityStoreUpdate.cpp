@@ -5,6 +5,7 @@
 #include <map>
 
 #include "pipeline/core/Error.h"
+#include "signing/sign/PdfFields.h"
 #include "signing/sign/RevisionParts.h"
 
 namespace gongwen::sign {
@@ -12,11 +13,6 @@ namespace gongwen::sign {
 using namespace PoDoFo;
 
 namespace {
-
-const PdfObject* resolve(const PdfMemDocument& pdf, const PdfObject* object) {
-  return object != nullptr && object->IsReference() ? pdf.GetObjects().GetObject(object->GetReference())
-                                                    : object;
-}
 
 // One of the DSS arrays (/Certs, /CRLs, /OCSPs): its entries as they stand, and the streams by
 // content, so that an item already there is referred to rather than written again.

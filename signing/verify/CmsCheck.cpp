@@ -8,14 +8,6 @@
 namespace gongwen::verify {
 namespace {
 
-using cms::OpenSslPtr;
-using EssV2Ptr = OpenSslPtr<ESS_SIGNING_CERT_V2, ESS_SIGNING_CERT_V2_free>;
-using Pkcs7Ptr = OpenSslPtr<PKCS7, PKCS7_free>;
-using TstInfoPtr = OpenSslPtr<TS_TST_INFO, TS_TST_INFO_free>;
-using PkeyCtxPtr = OpenSslPtr<EVP_PKEY_CTX, EVP_PKEY_CTX_free>;
-using StoreCtxPtr = OpenSslPtr<X509_STORE_CTX, X509_STORE_CTX_free>;
-using TsVerifyCtxPtr = OpenSslPtr<TS_VERIFY_CTX, TS_VERIFY_CTX_free>;
-
 std::string readableDigest(const EVP_MD* md) {
   switch (EVP_MD_get_type(md)) {
     case NID_sha256:
@@ -49,7 +41,7 @@ bool isSm2(EVP_PKEY* key) { return keyDescription(key) == "SM2"; }
 bool verifySignedAttributes(EVP_PKEY* key, const EVP_MD* md, const std::string& signedAttrs,
                             const ASN1_OCTET_STRING* signature, std::string_view sm2UserId) {
   cms::EvpMdCtxPtr mctx(EVP_MD_CTX_new());
-  PkeyCtxPtr pctx(EVP_PKEY_CTX_new(key, nullptr));
+  cms::EvpPkeyCtxPtr pctx(EVP_PKEY_CTX_new(key, nullptr));
   if (!mctx || !pctx) return false;
   if (isSm2(key)) {
     // OpenSSL's CMS code would verify with an empty ID; GM/T 0009 signers use the default one.
@@ -114,7 +106,7 @@ void checkSigningCertificateV2(CMS_SignerInfo* si, X509* signer, bool required, 
     return;
   }
   const unsigned char* p = ASN1_STRING_get0_data(attr);
-  EssV2Ptr ess(d2i_ESS_SIGNING_CERT_V2(nullptr, &p, ASN1_STRING_length(attr)));
+  cms::EssV2Ptr ess(d2i_ESS_SIGNING_CERT_V2(nullptr, &p, ASN1_STRING_length(attr)));
   cms::X509StackPtr chain(sk_X509_new_null());
   X509_up_ref(signer);
   sk_X509_push(chain.get(), signer);
@@ -231,7 +223,7 @@ CmsFacts checkCms(std::string_view der, const std::vector<std::string_view>& cov
 
 std::string checkChain(X509* signer, STACK_OF(X509) * untrusted, X509_STORE* anchors, std::time_t at,
                        cms::X509StackPtr* built) {
-  StoreCtxPtr ctx(X509_STORE_CTX_new());
+  cms::X509StoreCtxPtr ctx(X509_STORE_CTX_new());
   if (!ctx || X509_STORE_CTX_init(ctx.get(), anchors, signer, untrusted) != 1) return "cannot build a chain";
   X509_STORE_CTX_set_time(ctx.get(), 0, at);
   const int ok = X509_verify_cert(ctx.get());
@@ -245,9 +237,9 @@ TimestampFacts checkTimestampToken(std::string_view tokenDer, const std::vector<
                                    X509_STORE* anchors) {
   TimestampFacts facts;
   const auto* p = reinterpret_cast<const unsigned char*>(tokenDer.data());
-  Pkcs7Ptr token(d2i_PKCS7(nullptr, &p, static_cast<long>(tokenDer.size())));
-  TstInfoPtr info(token ? PKCS7_to_TS_TST_INFO(token.get()) : nullptr);
-  TsVerifyCtxPtr ctx(TS_VERIFY_CTX_new());
+  cms::Pkcs7Ptr token(d2i_PKCS7(nullptr, &p, static_cast<long>(tokenDer.size())));
+  cms::TstInfoPtr info(token ? PKCS7_to_TS_TST_INFO(token.get()) : nullptr);
+  cms::TsVerifyCtxPtr ctx(TS_VERIFY_CTX_new());
   if (!token || !info || !ctx) {
     ERR_clear_error();
     facts.problem = "the timestamp token cannot be parsed";

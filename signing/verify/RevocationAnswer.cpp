@@ -7,14 +7,6 @@
 namespace gongwen::verify {
 namespace {
 
-using cms::OpenSslPtr;
-using CrlPtr = OpenSslPtr<X509_CRL, X509_CRL_free>;
-using RevokedReasonPtr = OpenSslPtr<ASN1_ENUMERATED, ASN1_ENUMERATED_free>;
-using OcspResponsePtr = OpenSslPtr<OCSP_RESPONSE, OCSP_RESPONSE_free>;
-using OcspBasicPtr = OpenSslPtr<OCSP_BASICRESP, OCSP_BASICRESP_free>;
-using OcspCertIdPtr = OpenSslPtr<OCSP_CERTID, OCSP_CERTID_free>;
-using StorePtr = OpenSslPtr<X509_STORE, X509_STORE_free>;
-
 // Clocks of responders and verifiers differ a little; an answer issued minutes "after" the
 // verification time was still made for it.
 constexpr std::time_t kClockSkew = 300;
@@ -52,7 +44,7 @@ OCSP_SINGLERESP* singleResponseFor(OCSP_BASICRESP* basic, const RevocationSubjec
                       const_cast<OCSP_CERTID*>(OCSP_SINGLERESP_get0_id(single)));
     const EVP_MD* md = hash ? EVP_get_digestbyobj(hash) : nullptr;
     if (!md) continue;
-    OcspCertIdPtr id(OCSP_cert_to_id(md, subject.certificate, subject.issuer));
+    cms::OcspCertIdPtr id(OCSP_cert_to_id(md, subject.certificate, subject.issuer));
     if (id && OCSP_id_cmp(id.get(), OCSP_SINGLERESP_get0_id(single)) == 0) return single;
   }
   return nullptr;
@@ -81,7 +73,7 @@ std::string responderProblem(X509* signer, const RevocationSubject& subject, std
 
 std::optional<RevocationAnswer> answerFromCrl(const ValidationItem& item, RevocationSubject& subject) {
   const auto* p = reinterpret_cast<const unsigned char*>(item.der.data());
-  CrlPtr crl(d2i_X509_CRL(nullptr, &p, static_cast<long>(item.der.size())));
+  cms::CrlPtr crl(d2i_X509_CRL(nullptr, &p, static_cast<long>(item.der.size())));
   if (!crl) {
     ERR_clear_error();
     if (item.source == ValidationSource::Network)
@@ -120,7 +112,7 @@ std::optional<RevocationAnswer> answerFromCrl(const ValidationItem& item, Revoca
   if (X509_CRL_get0_by_cert(crl.get(), &revoked, subject.certificate) == 1) {
     answer.status = RevocationStatus::Revoked;
     answer.revokedAt = toTime(X509_REVOKED_get0_revocationDate(revoked));
-    RevokedReasonPtr reason(
+    cms::RevokedReasonPtr reason(
         static_cast<ASN1_ENUMERATED*>(X509_REVOKED_get_ext_d2i(revoked, NID_crl_reason, nullptr, nullptr)));
     if (reason) answer.reason = reasonName(static_cast<int>(ASN1_ENUMERATED_get(reason.get())));
   }
@@ -132,7 +124,7 @@ std::optional<RevocationAnswer> answerFromOcsp(const ValidationItem& item, Revoc
                                                OCSP_REQUEST* askedWith) {
   const std::string where = describe("OCSP", item);
   const auto* p = reinterpret_cast<const unsigned char*>(item.der.data());
-  OcspResponsePtr response(d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(item.der.size())));
+  cms::OcspResponsePtr response(d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(item.der.size())));
   const bool asked = askedWith != nullptr;
   if (!response || OCSP_response_status(response.get()) != OCSP_RESPONSE_STATUS_SUCCESSFUL) {
     ERR_clear_error();
@@ -144,7 +136,7 @@ std::optional<RevocationAnswer> answerFromOcsp(const ValidationItem& item, Revoc
                     : "not an OCSP response"));
     return std::nullopt;
   }
-  OcspBasicPtr basic(OCSP_response_get1_basic(response.get()));
+  cms::OcspBasicPtr basic(OCSP_response_get1_basic(response.get()));
   OCSP_SINGLERESP* single = basic ? singleResponseFor(basic.get(), subject) : nullptr;
   if (!single) {
     ERR_clear_error();
@@ -155,7 +147,7 @@ std::optional<RevocationAnswer> answerFromOcsp(const ValidationItem& item, Revoc
   for (int i = 0; candidates && i < sk_X509_num(candidates.get()); ++i)
     X509_up_ref(sk_X509_value(candidates.get(), i));
   X509* signer = nullptr;
-  StorePtr noStore(X509_STORE_new());
+  cms::X509StorePtr noStore(X509_STORE_new());
   // OCSP_NOVERIFY: the signature only; who may sign is decided below, by RFC 6960 §4.2.2.2.
   if (!candidates || OCSP_resp_get0_signer(basic.get(), &signer, candidates.get()) != 1 ||
       OCSP_basic_verify(basic.get(), candidates.get(), noStore.get(), OCSP_NOVERIFY) != 1) {

@@ -11,16 +11,10 @@
 namespace gongwen::verify {
 namespace {
 
-using cms::OpenSslPtr;
-using OcspRequestPtr = OpenSslPtr<OCSP_REQUEST, OCSP_REQUEST_free>;
-using OcspCertIdPtr = OpenSslPtr<OCSP_CERTID, OCSP_CERTID_free>;
-using DistPointsPtr = OpenSslPtr<CRL_DIST_POINTS, CRL_DIST_POINTS_free>;
-using StringStackPtr = OpenSslPtr<STACK_OF(OPENSSL_STRING), X509_email_free>;
-
 constexpr std::size_t kMaxCrlBytes = 16 << 20;
 
 std::vector<std::string> ocspUrls(X509* certificate) {
-  StringStackPtr urls(X509_get1_ocsp(certificate));
+  cms::StringStackPtr urls(X509_get1_ocsp(certificate));
   std::vector<std::string> out;
   for (int i = 0; urls && i < sk_OPENSSL_STRING_num(urls.get()); ++i)
     out.push_back(sk_OPENSSL_STRING_value(urls.get(), i));
@@ -28,7 +22,7 @@ std::vector<std::string> ocspUrls(X509* certificate) {
 }
 
 std::vector<std::string> crlUrls(X509* certificate) {
-  DistPointsPtr points(static_cast<CRL_DIST_POINTS*>(
+  cms::DistPointsPtr points(static_cast<CRL_DIST_POINTS*>(
       X509_get_ext_d2i(certificate, NID_crl_distribution_points, nullptr, nullptr)));
   std::vector<std::string> out;
   for (int i = 0; points && i < sk_DIST_POINT_num(points.get()); ++i) {
@@ -56,8 +50,8 @@ bool fetchable(const std::string& url, RevocationSubject& subject) {
 std::optional<RevocationAnswer> askResponder(const std::string& url, RevocationSubject& subject,
                                              ValidationData& data) {
   if (!fetchable(url, subject)) return std::nullopt;
-  OcspRequestPtr request(OCSP_REQUEST_new());
-  OcspCertIdPtr id(OCSP_cert_to_id(nullptr, subject.certificate, subject.issuer));
+  cms::OcspRequestPtr request(OCSP_REQUEST_new());
+  cms::OcspCertIdPtr id(OCSP_cert_to_id(nullptr, subject.certificate, subject.issuer));
   if (!request || !id || !OCSP_request_add1_nonce(request.get(), nullptr, -1) ||
       !OCSP_request_add0_id(request.get(), id.get()))
     throw systemError("revocation.ocsp", "cannot build an OCSP request: " + cms::lastOpenSslError());

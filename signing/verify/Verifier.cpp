@@ -22,8 +22,6 @@ namespace gongwen::verify {
 namespace {
 
 using pdf::Object;
-using StorePtr = cms::OpenSslPtr<X509_STORE, X509_STORE_free>;
-using CrlPtr = cms::OpenSslPtr<X509_CRL, X509_CRL_free>;
 
 std::vector<std::string> trustAnchorFiles(const VerifyOptions& options) {
   std::vector<std::string> files = options.trustAnchorFiles;
@@ -32,8 +30,8 @@ std::vector<std::string> trustAnchorFiles(const VerifyOptions& options) {
   return files;
 }
 
-StorePtr trustStore(const VerifyOptions& options, const std::vector<std::string>& files) {
-  StorePtr store(X509_STORE_new());
+cms::X509StorePtr trustStore(const VerifyOptions& options, const std::vector<std::string>& files) {
+  cms::X509StorePtr store(X509_STORE_new());
   for (const auto& file : files) {
     std::vector<cms::X509Ptr> read;
     const std::vector<cms::X509Ptr>& certificates = options.certificateCache
@@ -87,9 +85,14 @@ ValidationData validationData(const VerifyOptions& options) {
   data.offline = options.offline;
   if (!options.policy) return data;
   for (const auto& file : options.policy->crlFiles) {
-    cms::BioPtr bio(BIO_new_file(file.c_str(), "rb"));
-    CrlPtr crl(bio ? PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr) : nullptr);
-    if (!crl && bio && BIO_reset(bio.get()) == 0) crl.reset(d2i_X509_CRL_bio(bio.get(), nullptr));
+    // Through InputFile: a FIFO or a device named here is refused at once, not waited on.
+    const std::string bytes = readInput(file, InputKind::Crl);
+    cms::BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
+    cms::CrlPtr crl(bio ? PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr) : nullptr);
+    if (!crl) {
+      const auto* cursor = reinterpret_cast<const unsigned char*>(bytes.data());
+      crl.reset(d2i_X509_CRL(nullptr, &cursor, static_cast<long>(bytes.size())));
+    }
     unsigned char* der = nullptr;
     const int length = crl ? i2d_X509_CRL(crl.get(), &der) : -1;
     ERR_clear_error();
@@ -295,7 +298,7 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
   }
 
   const std::vector<std::string> anchorFiles = trustAnchorFiles(options);
-  const StorePtr store = trustStore(options, anchorFiles);
+  const cms::X509StorePtr store = trustStore(options, anchorFiles);
   ValidationData data = validationData(options);
   SecurityStores stores(doc);
   addToValidationData(stores.latest(), data);

@@ -2,6 +2,8 @@
 // who gives a document's next step from it, and what a wait names; shards.
 
 #include <algorithm>
+#include <chrono>
+#include <fstream>
 
 #include <gtest/gtest.h>
 
@@ -65,6 +67,24 @@ TEST(Keyring, RefusesWhatThePolicyDoesNotHaveAndHoldersGivenTwice) {
             "keyring.reference");
   EXPECT_EQ(keyringCode(bureau, "<key person=\"juzhang\"/>\n"), "keyring.schema");
   EXPECT_EQ(keyringCode(bureau, "<key person=\"juzhang\"><secretEnv variable=\"P\"/>\n"), "keyring.xml");
+}
+
+// A 600 MB keyring (sparse: no disk is spent) is refused from its size, before a byte is read, and
+// before any document is taken: `batch --keys` fails at once with exit 3.
+TEST(Keyring, AHugeKeyringIsRefusedAtOnce) {
+  BatchBureau bureau;
+  writeNotices(bureau, 1);
+  const std::string huge = bureau.file("huge-keyring.xml");
+  { std::ofstream(huge, std::ios::binary) << "<keyring>"; }
+  fs::resize_file(huge, 600ull << 20);
+  const auto started = std::chrono::steady_clock::now();
+  const CommandResult result = bureau.batch({bureau.jobs(), "--keys", huge});
+  const auto waited = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(result.exitCode, 3) << result.out << result.err;
+  EXPECT_NE(result.err.find("error[input.too-large]"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find(huge), std::string::npos) << result.err;
+  EXPECT_LT(waited, std::chrono::seconds(3));
+  EXPECT_FALSE(fs::exists(bureau.archive()));
 }
 
 TEST(NextSigner, TheFirstKeyringPersonThePolicyAllowsGivesTheStepAndAWaitNamesWhoCould) {

@@ -3,7 +3,6 @@
 #include <map>
 
 #include "pipeline/archive/RegistryStore.h"
-#include "pipeline/archive/ServerArchiveRegistry.h"
 #include "pipeline/core/Error.h"
 #include "tests/batch/ForkedWorkers.h"
 #include "tests/batch/ServerFixture.h"
@@ -68,7 +67,7 @@ TEST_F(ServerArchiveRegistryTest, RegistersDocumentsWithTheirIngestEvents) {
   EXPECT_EQ(events[0].sequence, 2);
   EXPECT_EQ(events[0].hash, archive::eventHash(events[0]));  // the chain the SQLite registry computes
   EXPECT_FALSE(store->verifyEvents());
-  EXPECT_TRUE(dynamic_cast<archive::ServerArchiveRegistry&>(*store).missingTriggers().empty());
+  EXPECT_TRUE(store->schemaProblems().empty());
 }
 
 TEST_F(ServerArchiveRegistryTest, EveryTableRefusesUpdateDeleteAndTruncate) {
@@ -88,8 +87,9 @@ TEST_F(ServerArchiveRegistryTest, AnEditedOrDeletedEventIsFound) {
   auto store = open();
   for (int n = 1; n <= 3; ++n) registerDocument(*store, n);
   ASSERT_EQ(server().psql(url(), "DROP TRIGGER events_append_only_update ON events").exitCode, 0);
-  EXPECT_EQ(dynamic_cast<archive::ServerArchiveRegistry&>(*store).missingTriggers(),
-            std::vector<std::string>{"events_append_only_update"});
+  const std::vector<archive::SchemaProblem> problems = store->schemaProblems();
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].name, "events_append_only_update");
   ASSERT_EQ(server().psql(url(), "UPDATE events SET detail = '{\"n\":9}' WHERE seq = 2").exitCode, 0);
   std::optional<archive::ChainBreak> broken = store->verifyEvents();
   ASSERT_TRUE(broken);
@@ -107,6 +107,19 @@ TEST_F(ServerArchiveRegistryTest, AnEditedOrDeletedEventIsFound) {
   ASSERT_TRUE(broken);
   EXPECT_EQ(broken->sequence, 1);
   EXPECT_NE(broken->problem.find("is missing"), std::string::npos) << broken->problem;
+}
+
+TEST_F(ServerArchiveRegistryTest, AnAlteredTableAndADroppedIndexAreSchemaProblems) {
+  auto store = open();
+  registerDocument(*store, 1);
+  ASSERT_EQ(
+      server().psql(url(), "ALTER TABLE loans ADD COLUMN note TEXT; DROP INDEX events_document").exitCode, 0);
+  const std::vector<archive::SchemaProblem> problems = store->schemaProblems();
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].name, "loans");
+  EXPECT_EQ(problems[0].problem, "not as created (its columns differ)");
+  EXPECT_EQ(problems[1].name, "events_document");
+  EXPECT_EQ(problems[1].problem, "missing");
 }
 
 TEST_F(ServerArchiveRegistryTest, ATakenNumberRefusesTheWholeTransaction) {

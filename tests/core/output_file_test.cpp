@@ -84,6 +84,27 @@ TEST(OutputFile, ANotedFileThatDoesNotExistYetIsNotCreated) {
   EXPECT_FALSE(fs::exists(dir.file("seal-uses.sqlite-wal")));
 }
 
+// A register the first seal will create, reached through links that lead nowhere yet: neither the
+// name the policy gives nor the place the links lead to may be written.
+TEST(OutputFile, ANotedFileBehindADanglingLinkIsRefusedByEitherName) {
+  TempDir dir;
+  fs::create_symlink("not-mounted/registry", dir.file("registry"));
+  fs::create_symlink("elsewhere/seal-uses.sqlite", dir.file("seal-link.sqlite"));
+  noteInput(dir.file("registry/seal-uses.sqlite"));
+  noteInput(dir.file("seal-link.sqlite"));
+  fs::create_directories(dir.file("not-mounted/registry"));
+  fs::create_directories(dir.file("elsewhere"));
+  for (const std::string& output :
+       {dir.file("registry/seal-uses.sqlite"), dir.file("not-mounted/registry/seal-uses.sqlite"),
+        dir.file("seal-link.sqlite"), dir.file("elsewhere/seal-uses.sqlite"),
+        dir.file("elsewhere/../registry/seal-uses.sqlite")}) {
+    EXPECT_EQ(refusal([&] { ensureWritable(output); }), "io.output-is-input") << output;
+    EXPECT_EQ(refusal([&] { writeFileAtomically(output, "x"); }), "io.output-is-input") << output;
+  }
+  EXPECT_FALSE(fs::exists(dir.file("not-mounted/registry/seal-uses.sqlite")));
+  EXPECT_FALSE(fs::exists(dir.file("elsewhere/seal-uses.sqlite")));
+}
+
 TEST(OutputFile, TheFileBeingRewrittenMayBeReplacedWhenSaidSo) {
   TempDir dir;
   const std::string file = dir.file("notice.txt");

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <functional>
 
 #include "tests/signing/SignFixture.h"
 
@@ -34,12 +35,17 @@ class SignOutputs : public ::testing::Test {
          "bangong", "--step", "office-proofread", "--password-file", work.file("password.txt")},
         bureau().environment());
   }
+  // `gongwen ltv`, which refuses its output before it looks at the signatures.
+  CommandResult extendForLongTerm(const std::string& out) {
+    return run({gongwenBinary(), "ltv", work.file("in.pdf"), "-o", out, "--policy", work.file("policy.xml")});
+  }
   // Refused with exit 6 naming the output; `output` has the bytes it had.
-  void expectRefusedAndKept(const std::string& name) {
+  void expectRefusedAndKept(const std::string& name,
+                            const std::function<CommandResult(const std::string&)>& command = {}) {
     const std::string output = work.file(name);
     const bool existed = fs::exists(output);
     const std::string before = existed ? gongwen::readFile(output) : "";
-    const CommandResult r = signFirstStep(output);
+    const CommandResult r = command ? command(output) : signFirstStep(output);
     EXPECT_EQ(r.exitCode, 6) << r.err;
     EXPECT_NE(r.err.find("error[io.output-is-input]"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find(output), std::string::npos) << r.err;
@@ -56,6 +62,19 @@ class SignOutputs : public ::testing::Test {
 TEST_F(SignOutputs, TheSealRegisterAndItsJournalAreNeverAnOutput) {
   expectRefusedAndKept("registry/seal-uses.sqlite");
   expectRefusedAndKept("registry/seal-uses.sqlite-wal");
+}
+
+// The register is made by the first seal, where the policy's path leads: through a link to another
+// volume, say. Until then neither the policy's name for it nor the link's target may be an output.
+TEST_F(SignOutputs, ASealRegisterNotMadeYetBehindALinkIsNeverAnOutput) {
+  fs::create_directory(work.file("volume"));
+  fs::create_symlink("../volume/seal-uses.sqlite", work.file("registry/seal-uses.sqlite"));
+  const auto extend = [this](const std::string& out) { return extendForLongTerm(out); };
+  for (const char* name : {"registry/seal-uses.sqlite", "volume/seal-uses.sqlite"}) {
+    expectRefusedAndKept(name);
+    expectRefusedAndKept(name, extend);
+  }
+  EXPECT_FALSE(fs::exists(work.file("volume/seal-uses.sqlite")));
 }
 
 TEST_F(SignOutputs, ThePolicyKeysAndSealImagesAreNeverAnOutput) {

@@ -65,8 +65,8 @@ class FileLock {
 
 // A copy of the sample policy in a temp dir, with DIR/pki linking to the test PKI and the seal
 // images copied. ctest runs every test in its own process, so the PKI (a few seconds to make) is
-// made once per version of samples/make-test-pki.sh into a cache next to the test binary, under a
-// file lock, and shared by every process.
+// made once per version of samples/make-test-pki.sh and the test-ca.sh it sources into a cache
+// next to the test binary, under a file lock, and shared by every process.
 class TestPki {
  public:
   static const TestPki& instance() {
@@ -86,8 +86,9 @@ class TestPki {
   TestPki() {
     namespace fs = std::filesystem;
     std::string script = sourcePath("samples/make-test-pki.sh");
+    const std::string version = readFile(script) + readFile(sourcePath("samples/test-ca.sh"));
     fs::path cache = fs::read_symlink("/proc/self/exe").parent_path() /
-                     ("test-pki-" + std::to_string(std::hash<std::string>()(readFile(script))));
+                     ("test-pki-" + std::to_string(std::hash<std::string>()(version)));
     cache_ = cache.string();
     {
       FileLock making(cache_ + ".lock");

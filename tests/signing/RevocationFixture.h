@@ -28,6 +28,7 @@ class RevocationPki {
   }
   std::string file(const std::string& name) const { return dir_.file(name); }
   std::string ocspUrl() const { return "http://127.0.0.1:" + std::to_string(ocspPort_) + "/ocsp"; }
+  int ocspPort() const { return ocspPort_; }
   int crlRequests() const { return crlServer_.requests(); }
   // `openssl ocsp` reads a changed index only on the request after the change: start it after
   // revoking.

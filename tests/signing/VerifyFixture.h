@@ -82,7 +82,7 @@ struct Signer {
 
 inline Signer loadPkcs12(const std::string& path) {
   cms::BioPtr bio(BIO_new_file(path.c_str(), "rb"));
-  cms::OpenSslPtr<PKCS12, PKCS12_free> p12(bio ? d2i_PKCS12_bio(bio.get(), nullptr) : nullptr);
+  cms::Pkcs12Ptr p12(bio ? d2i_PKCS12_bio(bio.get(), nullptr) : nullptr);
   EVP_PKEY* key = nullptr;
   X509* cert = nullptr;
   STACK_OF(X509)* ca = nullptr;

@@ -5,7 +5,10 @@
 // revision does not. The revisions pass the revision diff as bookkeeping and carry nothing else.
 
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <unistd.h>
+
+#include <algorithm>
 
 #include "pipeline/core/UtcTime.h"
 #include "signing/cms/TimestampClient.h"
@@ -108,6 +111,80 @@ TEST(LongTermValidation, AnOutputNamingTheInputThePolicyOrADeviceIsRefused) {
   EXPECT_EQ(readFile(input), timestampedMinutes());
   EXPECT_EQ(readFile(tsaPolicy()), policyBefore);
 }
+
+// --help shows even though the input, -o and --policy are required; without them it is a usage error.
+TEST(LongTermValidation, HelpShowsWithoutTheRequiredArgumentsWhichAreOtherwiseAUsageError) {
+  const CommandResult help = run({gongwenBinary(), "ltv", "--help"});
+  EXPECT_EQ(help.exitCode, 0) << help.err;
+  EXPECT_NE(help.out.find("--policy"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("Exit codes"), std::string::npos) << help.out;
+  for (const std::vector<std::string>& args : {std::vector<std::string>{},
+                                               {"in.pdf", "--policy", "p.xml"},
+                                               {"-o", "out.pdf", "--policy", "p.xml"}}) {
+    std::vector<std::string> argv = {gongwenBinary(), "ltv"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const CommandResult r = run(argv);
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("error[usage]"), std::string::npos) << r.err;
+  }
+}
+
+struct LtvKill {
+  std::string step;  // GONGWEN_TEST_KILL_AT without the signal
+  int signal;
+  bool outputExpected;
+};
+
+void PrintTo(const LtvKill& c, std::ostream* os) { *os << c.step << (c.signal == SIGTERM ? ":TERM" : ""); }
+
+std::string ltvKillName(const ::testing::TestParamInfo<LtvKill>& info) {
+  std::string name = info.param.step + (info.param.signal == SIGTERM ? "_TERM" : "_KILL");
+  for (char& c : name)
+    if (c == '-') c = '_';
+  return name;
+}
+
+class LtvKilledAt : public ::testing::TestWithParam<LtvKill> {};
+
+// `gongwen ltv` killed while it adds the DSS revision, the document timestamp revision, or inside the
+// write of its output: the input is as it was and there is no output, or, once a SIGTERM has been
+// held back until the output is in place, a whole one. A rerun extends the input and clears what the
+// killed run left.
+TEST_P(LtvKilledAt, LeavesTheInputAndNoHalfWrittenOutput) {
+  const LtvKill& c = GetParam();
+  TempDir work;
+  const std::string input = work.file("in.pdf"), output = work.file("out.pdf");
+  writeFileAtomically(input, timestampedMinutes());
+  const std::vector<std::string> argv = {gongwenBinary(), "ltv",      input,      "-o",
+                                         output,          "--policy", tsaPolicy()};
+  const CommandResult killed =
+      run(argv, {"GONGWEN_TEST_KILL_AT=" + c.step + (c.signal == SIGTERM ? ":TERM" : "")});
+  EXPECT_EQ(killed.exitCode, 128 + c.signal) << "the kill point was not reached: " << killed.err;
+  EXPECT_EQ(readFile(input), timestampedMinutes());
+  ASSERT_EQ(fs::exists(output), c.outputExpected);
+  if (c.outputExpected) {
+    EXPECT_TRUE(verifyAt(readFile(output), kDecadesAhead).ok());
+    return;
+  }
+  const CommandResult rerun = run(argv);
+  ASSERT_EQ(rerun.exitCode, 0) << rerun.err;
+  EXPECT_TRUE(verifyAt(readFile(output), kDecadesAhead).ok());
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(work.path())) left.push_back(entry.path().filename());
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{"in.pdf", "out.pdf"}));
+}
+
+// In the order `ltv` reaches them; temporary-written is inside the atomic write, before the rename,
+// where a SIGTERM is held back until the output is in place.
+INSTANTIATE_TEST_SUITE_P(EveryStep, LtvKilledAt,
+                         ::testing::Values(LtvKill{"ltv-dss-added", SIGKILL, false},
+                                           LtvKill{"ltv-dss-added", SIGTERM, false},
+                                           LtvKill{"ltv-timestamped", SIGKILL, false},
+                                           LtvKill{"ltv-timestamped", SIGTERM, false},
+                                           LtvKill{"temporary-written", SIGKILL, false},
+                                           LtvKill{"temporary-written", SIGTERM, true}),
+                         ltvKillName);
 
 TEST(LongTermValidation, TestPkiHasExpiredDecadesAhead) {
   const long seconds = static_cast<long>(kDecadesAhead - std::time(nullptr));

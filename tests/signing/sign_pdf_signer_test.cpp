@@ -27,7 +27,7 @@ struct Pkcs12Key {
 
 Pkcs12Key loadKey(const std::string& name) {
   cms::BioPtr bio(BIO_new_file(bureau().pki(name).c_str(), "rb"));
-  cms::OpenSslPtr<PKCS12, PKCS12_free> p12(bio ? d2i_PKCS12_bio(bio.get(), nullptr) : nullptr);
+  cms::Pkcs12Ptr p12(bio ? d2i_PKCS12_bio(bio.get(), nullptr) : nullptr);
   EVP_PKEY* key = nullptr;
   X509* certificate = nullptr;
   STACK_OF(X509)* chain = nullptr;

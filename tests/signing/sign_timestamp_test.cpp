@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 #include <openssl/sha.h>
 
+#include <chrono>
+
 #include "tests/signing/SignFixture.h"
+#include "tests/support/LoopbackSocket.h"
 #include "tests/support/TsaResponder.h"
 
 namespace gongwen::testing::signfx {
@@ -94,6 +97,26 @@ TEST(SignTimestamp, FailingAuthorityStopsSigningWithoutOutput) {
       signCli(work.file("in.pdf"), work.file("out.pdf"), "bangong", "office-proofread", "", policy);
   EXPECT_EQ(r.exitCode, 6) << r.err;
   EXPECT_NE(r.err.find("error[cms.timestamp]"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(work.file("out.pdf")));
+}
+
+// An authority that takes the request and never answers is given up within the documented 10 s;
+// coreutils' timeout bounds the wait should it hang.
+TEST(SignTimestamp, AuthorityThatNeverAnswersIsGivenUpWithinTenSecondsWithoutOutput) {
+  const SilentServer silent;
+  const std::string policy = bureau().policyWithTimestamp(silent.url("tsa"));
+  TempDir work;
+  writeFileAtomically(work.file("in.pdf"), unsignedPdf("bureau-document", "administrative-seal"));
+  const auto started = std::chrono::steady_clock::now();
+  const CommandResult r = run(
+      {"timeout", "30", gongwenBinary(), "sign", work.file("in.pdf"), "-o", work.file("out.pdf"), "--policy",
+       policy, "--as", "bangong", "--step", "office-proofread", "--password-env", "GONGWEN_TEST_PASSWORD"},
+      bureau().environment());
+  const auto waited = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(r.exitCode, 6) << r.err;
+  EXPECT_NE(r.err.find("error[cms.timestamp]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("no answer within 10 s"), std::string::npos) << r.err;
+  EXPECT_LT(waited, std::chrono::seconds(12));
   EXPECT_FALSE(fs::exists(work.file("out.pdf")));
 }
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <openssl/ocsp.h>
 #include <openssl/pem.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -113,6 +114,24 @@ TEST(Revocation, UnreachableResponderIsAnErrorNotAPass) {
   EXPECT_NE(r.out.find("OCSP responder " + pki.ocspUrl()), std::string::npos) << r.out;
 }
 
+// A responder that takes the request and never answers is given up within the documented 10 s, as an
+// unreachable one is; coreutils' timeout bounds the wait should it hang.
+TEST(Revocation, ResponderThatNeverAnswersIsGivenUpWithinTenSeconds) {
+  const RevocationPki pki;
+  const SilentServer responder(pki.ocspPort());
+  TempDir work;
+  writeFileAtomically(work.file("doc.pdf"), signedBy(pki, "ocsp-good"));
+  const auto started = std::chrono::steady_clock::now();
+  const CommandResult r = run({"timeout", "30", gongwenBinary(), "verify", work.file("doc.pdf"), "--trust",
+                               bureau().pki("root.crt")});
+  const auto waited = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(r.exitCode, 5) << r.out << r.err;
+  EXPECT_NE(r.out.find("error[revocation.unknown]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("OCSP responder " + pki.ocspUrl()), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no answer within 10 s"), std::string::npos) << r.out;
+  EXPECT_LT(waited, std::chrono::seconds(12));
+}
+
 TEST(Revocation, OfflineWithoutRevocationDataIsAFindingAndFetchesNothing) {
   const RevocationPki pki;
   const CommandResult r =
@@ -167,17 +186,46 @@ TEST(Revocation, HttpAnswerPastItsBoundIsRefused) {
   EXPECT_EQ(errorCode([&] { cms::httpExchange(request); }), "http.exchange");
 }
 
-TEST(Revocation, UnreadablePolicyCrlIsAnInputError) {
-  const std::string policyPath = policyWithCrl("no-such.crl", "policy-missing-crl.xml");
-  const CommandResult r = verifyCli(signedMinutes(), {"--policy", policyPath});
-  EXPECT_EQ(r.exitCode, 3) << r.out << r.err;
-  EXPECT_NE(r.err.find("error[verify.crl]"), std::string::npos) << r.err;
+// A policy CRL is read as every input is (InputFile.h): a missing one is an I/O error like a missing
+// trust anchor, one that is not a CRL an input error.
+TEST(Revocation, MissingPolicyCrlIsAnIoErrorAndOneThatIsNoCrlAnInputError) {
+  const std::string pdf = signedMinutes();
+  const CommandResult missing =
+      verifyCli(pdf, {"--policy", policyWithCrl("no-such.crl", "policy-missing-crl.xml")});
+  EXPECT_EQ(missing.exitCode, 6) << missing.out << missing.err;
+  EXPECT_NE(missing.err.find("error[io.read]"), std::string::npos) << missing.err;
+  TempDir dir;
+  writeFileAtomically(dir.file("not.crl"), "not a CRL\n");
+  const CommandResult bad =
+      verifyCli(pdf, {"--policy", policyWithCrl(dir.file("not.crl"), "policy-bad-crl.xml")});
+  EXPECT_EQ(bad.exitCode, 3) << bad.out << bad.err;
+  EXPECT_NE(bad.err.find("error[verify.crl]"), std::string::npos) << bad.err;
+}
+
+// A FIFO named as the policy's CRL would wait for a writer for ever, a device never end: both are
+// refused at once. coreutils' timeout bounds the wait should one hang.
+TEST(Revocation, PolicyCrlThatIsAFifoOrADeviceIsRefusedAtOnce) {
+  TempDir dir;
+  ASSERT_EQ(::mkfifo(dir.file("crl.fifo").c_str(), 0600), 0);
+  TempDir work;
+  writeFileAtomically(work.file("doc.pdf"), signedMinutes());
+  for (const auto& [crl, kind] : std::vector<std::pair<std::string, std::string>>{
+           {dir.file("crl.fifo"), "a pipe"}, {"/dev/zero", "a device"}}) {
+    const std::string policyPath = policyWithCrl(crl, "policy-" + fs::path(crl).filename().string() + ".xml");
+    const auto started = std::chrono::steady_clock::now();
+    const CommandResult r =
+        run({"timeout", "10", gongwenBinary(), "verify", work.file("doc.pdf"), "--policy", policyPath});
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3)) << crl;
+    EXPECT_EQ(r.exitCode, 6) << crl << ": " << r.out << r.err;
+    EXPECT_NE(r.err.find("error[io.read]"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(crl + ": it is " + kind), std::string::npos) << r.err;
+  }
 }
 
 // An empty CRL with the root's name, signed by an impostor key: it would hide the revocation.
 std::string forgedCrl(const RevocationPki& pki) {
   const Signer impostor = loadPem(pki.file("forger.key"), bureau().pki("root.crt"));  // the root's name
-  cms::OpenSslPtr<X509_CRL, X509_CRL_free> crl(X509_CRL_new());
+  cms::CrlPtr crl(X509_CRL_new());
   cms::OpenSslPtr<ASN1_TIME, ASN1_TIME_free> now(ASN1_TIME_set(nullptr, std::time(nullptr) - 60));
   cms::OpenSslPtr<ASN1_TIME, ASN1_TIME_free> later(ASN1_TIME_set(nullptr, std::time(nullptr) + 86400));
   X509_CRL_set_version(crl.get(), 1);
@@ -211,15 +259,14 @@ std::string forgedOcsp(const RevocationPki& pki, const std::string& about, const
   const Signer subject = pki.signer(about);
   const Signer signer = loadPem(pki.file(signerName + ".key"), pki.file(signerName + ".crt"));
   const auto root = cms::readPemCertificates(bureau().pki("root.crt"));
-  cms::OpenSslPtr<OCSP_BASICRESP, OCSP_BASICRESP_free> basic(OCSP_BASICRESP_new());
+  cms::OcspBasicPtr basic(OCSP_BASICRESP_new());
   OCSP_CERTID* id = OCSP_cert_to_id(nullptr, subject.certificate.get(), root.at(0).get());
   cms::OpenSslPtr<ASN1_TIME, ASN1_TIME_free> now(ASN1_TIME_set(nullptr, std::time(nullptr) - 60));
   cms::OpenSslPtr<ASN1_TIME, ASN1_TIME_free> later(ASN1_TIME_set(nullptr, std::time(nullptr) + 3600));
   OCSP_basic_add1_status(basic.get(), id, V_OCSP_CERTSTATUS_GOOD, 0, nullptr, now.get(), later.get());
   OCSP_CERTID_free(id);
   OCSP_basic_sign(basic.get(), signer.certificate.get(), signer.key.get(), EVP_sha256(), nullptr, 0);
-  cms::OpenSslPtr<OCSP_RESPONSE, OCSP_RESPONSE_free> response(
-      OCSP_response_create(OCSP_RESPONSE_STATUS_SUCCESSFUL, basic.get()));
+  cms::OcspResponsePtr response(OCSP_response_create(OCSP_RESPONSE_STATUS_SUCCESSFUL, basic.get()));
   unsigned char* der = nullptr;
   const int length = i2d_OCSP_RESPONSE(response.get(), &der);
   std::string out(reinterpret_cast<char*>(der), static_cast<std::size_t>(length));

@@ -26,7 +26,7 @@ sockaddr_in loopback(int port) {
 
 int listenOnLoopback(int& port) {
   const int listener = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address = loopback(0);
+  sockaddr_in address = loopback(port);
   socklen_t length = sizeof address;
   if (listener < 0 || bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
       listen(listener, 8) != 0 ||
@@ -67,6 +67,14 @@ void writeAll(int connection, const std::string& data) {
     if (n <= 0) break;
     sent += static_cast<std::size_t>(n);
   }
+}
+
+SilentServer::SilentServer(int port) : port_(port), listener_(listenOnLoopback(port_)) {}
+
+SilentServer::~SilentServer() { close(listener_); }
+
+std::string SilentServer::url(const std::string& path) const {
+  return "http://127.0.0.1:" + std::to_string(port_) + "/" + path;
 }
 
 }  // namespace gongwen::testing

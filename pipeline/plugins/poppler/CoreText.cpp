@@ -1,61 +1,20 @@
-#include "pipeline/archive/PopplerDocument.h"
+#include "pipeline/plugins/poppler/CoreText.h"
 
 #include <poppler/GlobalParams.h>
 #include <poppler/Page.h>
-#include <poppler/Stream.h>
 #include <poppler/TextOutputDev.h>
 #include <poppler/UTF.h>
+#include <poppler/UnicodeMap.h>
 #include <poppler/XRef.h>
-#include <poppler/cpp/poppler-global.h>
 
-#include <mutex>
 #include <set>
 
 namespace gongwen::archive {
 
 namespace {
 
-// Poppler has one error function per process; it hands each complaint to the collector of the
-// thread that reads.
-thread_local std::vector<std::string>* collecting = nullptr;
-
-void collect(const std::string& message) {
-  if (collecting != nullptr) collecting->push_back(message);
-}
-
-// The core's route, worded as poppler-cpp words it.
-void collectCore(ErrorCategory, Goffset position, const char* message) {
-  collect((position >= 0 ? "poppler/error (" + std::to_string(position) + "): "
-                         : std::string("poppler/error: ")) +
-          message);
-}
-
-// poppler-cpp's route, for its documents made while another holds the global state (the deep
-// audit renders with poppler-cpp).
-void collectCpp(const std::string& message, void*) { collect(message); }
-
 void appendText(void* stream, const char* text, int length) {
   static_cast<std::string*>(stream)->append(text, static_cast<std::size_t>(length));
-}
-
-void appendUtf8(std::string& out, Unicode c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x110000) {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += "\xEF\xBF\xBD";  // U+FFFD: no character
-  }
 }
 
 // Poppler parses an indirect object again at every fetch, and builds every font of a page's
@@ -108,42 +67,18 @@ class FontObjectKeeper {
 
 }  // namespace
 
-void keepPopplerReady() {
-  static std::once_flag ready;
-  std::call_once(ready, [] {
-    poppler::set_debug_error_function(&collectCpp, nullptr);
-    // Never destroyed: Poppler's global state outlives every document of the process.
-    static GlobalParamsIniter* const initer = new GlobalParamsIniter(&collectCore);
-    (void)initer;
-  });
-}
-
-PopplerErrors::PopplerErrors() {
-  keepPopplerReady();
-  collecting = &messages_;
-}
-
-PopplerErrors::~PopplerErrors() { collecting = nullptr; }
-
-std::string PopplerErrors::take() {
-  std::string first = messages_.empty() ? std::string() : messages_.front();
-  messages_.clear();
-  return first;
-}
-
-std::unique_ptr<PDFDoc> openPdf(const std::string& bytes) {
-  keepPopplerReady();
-  return std::make_unique<PDFDoc>(
-      new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
-}
-
 std::string infoEntry(PDFDoc& document, const char* key) {
   const std::unique_ptr<GooString> value = document.getDocInfoStringEntry(key);
   if (!value) return "";
   Unicode* characters = nullptr;
   const int length = TextStringToUCS4(value->toStr(), &characters);
+  // Made once: GlobalParams makes its map on first use without a lock, and documents are read on
+  // several threads.
+  static const UnicodeMap* const utf8 = globalParams->getUtf8Map();
   std::string text;
-  for (int i = 0; i < length; ++i) appendUtf8(text, characters[i]);
+  char bytes[8];
+  for (int i = 0; i < length; ++i)
+    text.append(bytes, static_cast<std::size_t>(utf8->mapUnicode(characters[i], bytes, sizeof bytes)));
   gfree(characters);
   return text;
 }

@@ -1,0 +1,75 @@
+// Poppler and libpqxx live in plugins beside gongwen-core (pipeline/core/Plugin.h): a command that
+// needs neither starts without loading them, and one that needs a missing plugin says so in one line
+// with exit 6 and changes nothing.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "tests/archive/ArchiveFixture.h"
+
+namespace gongwen::testing {
+namespace {
+
+using namespace archivefx;
+
+std::string besideBinary(const std::string& name) {
+  return fs::path(gongwenBinary()).parent_path().string() + "/" + name;
+}
+
+// gongwen and gongwen-core copied alone into a directory: installed without the plugins.
+class WithoutPlugins : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* program : {"gongwen", "gongwen-core"})
+      fs::copy_file(besideBinary(program), dir.file(program));
+  }
+  std::string gongwen() const { return dir.file("gongwen"); }
+  TempDir dir;
+};
+
+bool isOneLine(const std::string& text) { return !text.empty() && text.find('\n') == text.size() - 1; }
+
+TEST_F(WithoutPlugins, RenderNeedsNoPlugin) {
+  const CommandResult rendered = run(
+      {gongwen(), "render", sourcePath("samples/jobs/notice-joint-work-style.xml"), "-o", dir.file("n.pdf")});
+  EXPECT_EQ(rendered.exitCode, 0) << rendered.err;
+}
+
+TEST_F(WithoutPlugins, IngestSaysThePopplerPluginIsMissingAndLeavesTheArchiveAlone) {
+  const std::string pdf = put(dir, "notice.pdf", signedSample("notice-risk-inspection"));
+  const std::string archive = dir.file("archive");
+  ASSERT_EQ(run({gongwen(), "archive", "init", archive}).exitCode, 0);
+  const std::string before = treeHash(archive);
+  const CommandResult ingested =
+      run({gongwen(), "archive", "ingest", pdf, "--archive", archive, "--policy", bureau().policyPath()});
+  EXPECT_EQ(ingested.exitCode, 6);
+  EXPECT_TRUE(isOneLine(ingested.err)) << ingested.err;
+  EXPECT_NE(ingested.err.find("error[plugin.missing]: " + dir.file("libgongwen-poppler.so")),
+            std::string::npos)
+      << ingested.err;
+  EXPECT_NE(ingested.err.find("install it beside gongwen-core"), std::string::npos) << ingested.err;
+  EXPECT_EQ(treeHash(archive), before);
+}
+
+TEST_F(WithoutPlugins, AServerRegistrySaysThePostgresPluginIsMissing) {
+  const CommandResult verified =
+      run({gongwen(), "register", "verify", "--registry", "postgresql://localhost/gongwen"});
+  EXPECT_EQ(verified.exitCode, 6);
+  EXPECT_TRUE(isOneLine(verified.err)) << verified.err;
+  EXPECT_NE(verified.err.find("error[plugin.missing]: " + dir.file("libgongwen-postgres.so")),
+            std::string::npos)
+      << verified.err;
+}
+
+TEST(Plugins, GongwenCoreStartsWithoutPopplerOrLibpq) {
+  // What the dynamic loader maps at start-up (ldd's own switch): every command pays for these.
+  const CommandResult loaded = run({besideBinary("gongwen-core")}, {"LD_TRACE_LOADED_OBJECTS=1"});
+  ASSERT_EQ(loaded.exitCode, 0) << loaded.err;
+  ASSERT_NE(loaded.out.find("libstdc++"), std::string::npos) << loaded.out;
+  for (const char* library : {"libpoppler", "libpq", "libnss3", "libgnutls", "libldap", "libkrb5"})
+    EXPECT_EQ(loaded.out.find(library), std::string::npos) << library << " in\n" << loaded.out;
+}
+
+}  // namespace
+}  // namespace gongwen::testing
