@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "pipeline/core/AtomicFile.h"
+#include "tests/support/Gbt9704Geometry.h"
 #include "tests/support/PdfInspect.h"
 #include "tests/support/TestSupport.h"
 
@@ -16,13 +17,6 @@ using namespace gongwen::testing;
 
 namespace {
 
-// GB/T 9704-2012 geometry in points, top-left origin as Poppler reports.
-constexpr double kPageHeight = 841.89;
-constexpr double kBodyLeft = 28 * kPtPerMm;
-constexpr double kBodyRight = (28 + 156) * kPtPerMm;
-constexpr double kBodyTop = 37 * kPtPerMm;
-constexpr double kCharCell = 156 * kPtPerMm / 28;
-constexpr double kLinePitch = 225 * kPtPerMm / 22;
 constexpr double kHalfLeading = (kLinePitch - 16) / 2;  // 3号 text sits centred in its grid line
 constexpr double kTolerance = 0.05 * kPtPerMm;
 

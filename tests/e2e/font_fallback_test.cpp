@@ -8,15 +8,13 @@
 #include <regex>
 
 #include "pipeline/core/AtomicFile.h"
+#include "tests/support/Gbt9704Geometry.h"
 #include "tests/support/PdfInspect.h"
 #include "tests/support/TestSupport.h"
 
 using namespace gongwen::testing;
 
 namespace {
-
-constexpr double kBodyLeft = 28 * kPtPerMm;
-constexpr double kCharCell = 156 * kPtPerMm / 28;
 
 // The sample reply with `extra` after its last paragraph's text.
 std::string replyWith(const std::string& extra) {

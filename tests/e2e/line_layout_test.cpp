@@ -13,6 +13,7 @@
 
 #include "pipeline/job/JobLoader.h"
 #include "tests/e2e/RenderedSamples.h"
+#include "tests/support/Gbt9704Geometry.h"
 #include "tests/support/PdfInspect.h"
 #include "tests/support/TestSupport.h"
 
@@ -20,9 +21,6 @@ namespace fs = std::filesystem;
 using namespace gongwen::testing;
 
 namespace {
-
-constexpr double kCharCell = 156 * kPtPerMm / 28;
-constexpr double kLinePitch = 225 * kPtPerMm / 22;
 
 // Every break issue 12 found in the samples: text ending one line, text starting the next.
 const std::pair<const char*, const char*> kBadBreaks[] = {

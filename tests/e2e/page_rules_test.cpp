@@ -10,6 +10,7 @@
 #include <regex>
 
 #include "pipeline/core/AtomicFile.h"
+#include "tests/support/Gbt9704Geometry.h"
 #include "tests/support/PdfInspect.h"
 #include "tests/support/TestSupport.h"
 
@@ -17,9 +18,6 @@ namespace fs = std::filesystem;
 using namespace gongwen::testing;
 
 namespace {
-
-constexpr double kPageHeight = 841.89;
-constexpr double kBodyBottom = (37 + 225) * kPtPerMm;  // top-left origin, as poppler reports
 
 // The sample reply with its 正文 replaced by `paragraphs`.
 std::string replyWithBody(const std::vector<std::string>& paragraphs) {
@@ -114,9 +112,6 @@ TEST(PageRules, TheColophonStandsOnAnEvenLastPageAndABlankPageBeforeItIsUnnumber
 
 namespace {
 
-constexpr double kBodyLeft = 28 * kPtPerMm;
-constexpr double kCharCell = 156 * kPtPerMm / 28;
-
 // A paragraph of 正文 that takes `lines` lines: 26 characters on the first, 28 on the others.
 std::string paragraphOf(int lines, int seed) {
   static const std::u32string kText = U"生态环境保护督察整改工作推进会议要求各级各部门压实责任强化措施";
@@ -191,8 +186,6 @@ TEST(PageRules, NoParagraphLeavesASingleLineAloneAtAPageBreak) {
 }
 
 namespace {
-
-constexpr double kLinePitch = 225 * kPtPerMm / 22;
 
 struct SealBox {
   int page = 0;

@@ -11,6 +11,7 @@
 #include "pipeline/core/AtomicFile.h"
 #include "tests/e2e/NoticeJob.h"
 #include "tests/e2e/RenderedSamples.h"
+#include "tests/support/Gbt9704Geometry.h"
 #include "tests/support/PdfInspect.h"
 #include "tests/support/TestSupport.h"
 
@@ -18,9 +19,6 @@ using namespace gongwen::testing;
 
 namespace {
 
-constexpr double kCharCell = 156 * kPtPerMm / 28;
-constexpr double kBodyLeft = 28 * kPtPerMm;
-constexpr double kBodyRight = kBodyLeft + 156 * kPtPerMm;
 constexpr double kTolerance = 0.3;  // pt: Poppler's rounding of the text matrix
 
 bool contains(const char* set, const std::string& c) {

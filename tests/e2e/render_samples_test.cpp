@@ -14,6 +14,7 @@
 
 #include "pipeline/job/JobLoader.h"
 #include "tests/e2e/RenderedSamples.h"
+#include "tests/support/Gbt9704Geometry.h"
 #include "tests/support/PdfInspect.h"
 #include "tests/support/TestSupport.h"
 
@@ -22,14 +23,6 @@ using namespace gongwen::testing;
 
 namespace {
 
-// GB/T 9704-2012 geometry, in points (A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm).
-constexpr double kPageHeight = 841.89;
-constexpr double kBodyLeft = 28 * kPtPerMm;
-constexpr double kBodyRight = (28 + 156) * kPtPerMm;
-constexpr double kBodyTop = 37 * kPtPerMm;
-constexpr double kBodyBottom = (37 + 225) * kPtPerMm;
-constexpr double kCharCell = 156 * kPtPerMm / 28;
-constexpr double kLinePitch = 225 * kPtPerMm / 22;
 constexpr double kHalfMm = 0.5 * kPtPerMm;
 std::vector<std::string> tokens(const std::string& line) {
   std::istringstream in(line);

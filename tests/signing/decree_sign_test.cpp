@@ -11,6 +11,7 @@
 
 #include "tests/signing/SampleChains.h"
 #include "tests/signing/VerifyFixture.h"
+#include "tests/support/Gbt9704Geometry.h"
 #include "tests/support/PdfInspect.h"
 
 namespace gongwen::testing {
@@ -19,8 +20,6 @@ namespace {
 using namespace verifyfx;
 
 constexpr double kDpi = 150;
-constexpr double kBodyRight = (28 + 156) * kPtPerMm;
-constexpr double kCharCell = 156 * kPtPerMm / 28;
 constexpr double kFieldWidth = 40 * kPtPerMm;
 
 // `extra`: --allow-findings for a 令 that check faults (render refuses it otherwise).
