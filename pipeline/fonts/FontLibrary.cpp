@@ -23,31 +23,40 @@ const std::vector<std::string>& familiesOf(const FontConfig& config, FontRole ro
   return it == config.families.end() ? none : it->second;
 }
 
-// The first installed family of `families` from `from` on: its face and the position after it.
-std::pair<std::shared_ptr<const FontFace>, size_t> firstInstalled(const std::vector<std::string>& directories,
-                                                                  const std::vector<std::string>& families,
-                                                                  size_t from) {
+// The first installed family of `families` from `from` on, and the position after it.
+std::pair<std::optional<ResolvedFont>, size_t> firstInstalled(const std::vector<std::string>& directories,
+                                                              const std::vector<std::string>& families,
+                                                              size_t from) {
   for (size_t i = from; i < families.size(); ++i) {
-    if (auto font = resolveFamily(directories, families[i])) return {cachedFace(*font), i + 1};
+    if (auto font = resolveFamily(directories, families[i])) return {std::move(font), i + 1};
   }
-  return {nullptr, families.size()};
+  return {std::nullopt, families.size()};
 }
 
 }  // namespace
 
-// A role's faces in the order of its families: the first installed one at construction, the
-// others as a character first needs them.
+// A role's faces in the order of its families: the first installed one resolved at construction
+// and loaded when the document first uses the role, the others as a character first needs them.
+// A two-page notice uses four of the five roles; loading the fifth cost it a font file's mapping
+// and parse.
 struct FontLibrary::RoleFaces {
-  std::vector<std::shared_ptr<const FontFace>> faces;
+  ResolvedFont first;
+  std::once_flag firstLoaded;
+  std::shared_ptr<const FontFace> firstFace;
+  std::vector<std::shared_ptr<const FontFace>> fallbacks;  // faces 1, 2, ... (fallbackMutex)
   size_t nextFamily = 0;  // where the search for the next fallback face resumes
 };
 
 namespace {
 
-FontLibrary::RoleFaces resolveRole(const FontConfig& config, FontRole role) {
+void resolveRole(const FontConfig& config, FontRole role, FontLibrary::RoleFaces& faces) {
   const std::vector<std::string>& families = familiesOf(config, role);
-  auto [face, next] = firstInstalled(config.directories, families, 0);
-  if (face) return {{std::move(face)}, next};
+  auto [font, next] = firstInstalled(config.directories, families, 0);
+  if (font) {
+    faces.first = std::move(*font);
+    faces.nextFamily = next;
+    return;
+  }
   std::string source = config.sourceFile.empty() ? "font configuration" : config.sourceFile;
   if (const auto line = config.roleLines.find(role); line != config.roleLines.end()) {
     source += ":" + std::to_string(line->second) + ": <role name=\"" + std::string(roleName(role)) + "\">";
@@ -73,23 +82,27 @@ struct FontLibrary::Impl {
 
 FontLibrary::FontLibrary(const FontConfig& config) : impl_(std::make_unique<Impl>()) {
   impl_->config = config;
-  for (FontRole role : kAllRoles) impl_->roles[role] = resolveRole(config, role);
+  for (FontRole role : kAllRoles) resolveRole(config, role, impl_->roles[role]);
 }
 
 FontLibrary::~FontLibrary() = default;
 
-const FontFace& FontLibrary::face(FontRole role) const { return *impl_->roles.at(role).faces.front(); }
+const FontFace& FontLibrary::face(FontRole role) const {
+  RoleFaces& faces = impl_->roles.at(role);
+  std::call_once(faces.firstLoaded, [&faces] { faces.firstFace = cachedFace(faces.first); });
+  return *faces.firstFace;
+}
 
 const FontFace* FontLibrary::fallbackFace(FontRole role, unsigned index) const {
   std::lock_guard<std::mutex> lock(impl_->fallbackMutex);
   RoleFaces& faces = impl_->roles.at(role);
   const std::vector<std::string>& families = familiesOf(impl_->config, role);
-  while (faces.faces.size() <= index && faces.nextFamily < families.size()) {
-    auto [face, next] = firstInstalled(impl_->config.directories, families, faces.nextFamily);
+  while (faces.fallbacks.size() < index && faces.nextFamily < families.size()) {
+    auto [font, next] = firstInstalled(impl_->config.directories, families, faces.nextFamily);
     faces.nextFamily = next;
-    if (face) faces.faces.push_back(std::move(face));
+    if (font) faces.fallbacks.push_back(cachedFace(*font));
   }
-  return index < faces.faces.size() ? faces.faces[index].get() : nullptr;
+  return index <= faces.fallbacks.size() ? faces.fallbacks[index - 1].get() : nullptr;
 }
 
 const FontFace& FontLibrary::face(FontRole role, unsigned index) const {
@@ -110,9 +123,9 @@ std::optional<unsigned> FontLibrary::faceWithGlyph(FontRole role, char32_t c) co
 
 void FontLibrary::prepareForRepeatedSubsetting() const {
   std::vector<std::future<void>> tasks;
-  for (const auto& [role, faces] : impl_->roles) {
-    tasks.push_back(std::async(std::launch::async,
-                               [face = faces.faces.front()] { face->prepareForRepeatedSubsetting(); }));
+  for (FontRole role : kAllRoles) {
+    tasks.push_back(
+        std::async(std::launch::async, [this, role] { face(role).prepareForRepeatedSubsetting(); }));
   }
   for (auto& task : tasks) task.get();
 }

@@ -70,14 +70,15 @@ class FontFace {
 
 class FontLibrary {
  public:
-  // Resolves every role. Throws Error(InputInvalid, "font.unresolved") naming the role and the
-  // families tried when none of them is installed.
+  // Resolves every role (loading no font file). Throws Error(InputInvalid, "font.unresolved") naming the role
+  // and the families tried when none of them is installed.
   explicit FontLibrary(const FontConfig& config);
   ~FontLibrary();
   FontLibrary(const FontLibrary&) = delete;
   FontLibrary& operator=(const FontLibrary&) = delete;
 
-  // The role's first installed family.
+  // The role's first installed family, its file loaded on the role's first use. Thread-safe.
+  // Throws the face's load error (LoadedFace.h) when the file cannot be read as a font.
   const FontFace& face(FontRole role) const;
   // Face `index` of the role: 0 is face(role), 1 the next installed family of the role's list,
   // and so on. Fallback faces are resolved and loaded on first use, so that a document whose

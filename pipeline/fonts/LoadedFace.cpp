@@ -4,6 +4,7 @@
 #include FT_FREETYPE_H
 #include FT_CID_H
 #include FT_TRUETYPE_TABLES_H
+#include <hb-ot.h>
 #include <hb-subset.h>
 
 #include <algorithm>
@@ -61,32 +62,59 @@ std::string bytesOf(hb_blob_t* blob) {
   return std::string(data, length);
 }
 
+// A table of a face, read through HarfBuzz; reads past its end give 0.
+class FontTable {
+ public:
+  FontTable(hb_face_t* face, hb_tag_t tag) : blob_(hb_face_reference_table(face, tag)) {
+    data_ = reinterpret_cast<const uint8_t*>(hb_blob_get_data(blob_.get(), &size_));
+  }
+  unsigned size() const { return size_; }
+  unsigned uint16At(unsigned offset) const {
+    return offset + 2 <= size_ ? static_cast<unsigned>(data_[offset] << 8 | data_[offset + 1]) : 0;
+  }
+  int int16At(unsigned offset) const { return static_cast<int16_t>(uint16At(offset)); }
+
+ private:
+  HbBlob blob_;
+  const uint8_t* data_ = nullptr;
+  unsigned size_ = 0;
+};
+
+// A name-table entry in ASCII (the PostScript name is ASCII by definition), or "".
+std::string nameOf(hb_face_t* face, hb_ot_name_id_t id) {
+  char text[256];
+  unsigned length = sizeof text;
+  if (hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &length, text) == 0) return "";
+  return std::string(text, std::min<size_t>(length, sizeof text - 1));
+}
+
 }  // namespace
 
 LoadedFace::LoadedFace(const std::string& path, unsigned faceIndex, const std::string& familyName)
     : path_(path), faceIndex_(faceIndex), familyName_(familyName) {
+  noteInput(path_);
   HbBlob blob(hb_blob_create_from_file_or_fail(path.c_str()));
   if (!blob) throw systemError("font.load", path + ": cannot read the font file; check its permissions");
   hbFace_ = hb_face_create(blob.get(), faceIndex);
-  if (hasTable(hbFace_, kCffTag)) {
-    isCff_ = true;
-    cffTable_ = hb_face_reference_table(hbFace_, kCffTag);
-    unsigned length = 0;
-    const char* data = hb_blob_get_data(cffTable_, &length);
-    cidCff_ = CidCffSubsetter::parse(std::string_view(data, length), kMaxCopiedSubroutineBytes);
-  } else if (!hasTable(hbFace_, kGlyfTag)) {
-    hb_face_destroy(hbFace_);
-    throw inputError("font.unsupported-format",
-                     path + " (face " + std::to_string(faceIndex) +
-                         "): neither glyf nor CFF outlines; configure a TrueType or OpenType/CFF font");
-  }
-  hb_face_make_immutable(hbFace_);
-  hbFont_ = hb_font_create(hbFace_);
-  unitsPerEm_ = hb_face_get_upem(hbFace_);
-  hb_font_set_scale(hbFont_, static_cast<int>(unitsPerEm_), static_cast<int>(unitsPerEm_));
-  hb_font_make_immutable(hbFont_);
   try {
-    readFreeTypeData();
+    if (hasTable(hbFace_, kCffTag)) {
+      isCff_ = true;
+      cffTable_ = hb_face_reference_table(hbFace_, kCffTag);
+      unsigned length = 0;
+      const char* data = hb_blob_get_data(cffTable_, &length);
+      cidCff_ = CidCffSubsetter::parse(std::string_view(data, length), kMaxCopiedSubroutineBytes);
+    } else if (!hasTable(hbFace_, kGlyfTag)) {
+      throw inputError("font.unsupported-format",
+                       path + " (face " + std::to_string(faceIndex) +
+                           "): neither glyf nor CFF outlines; configure a TrueType or OpenType/CFF font");
+    }
+    hb_face_make_immutable(hbFace_);
+    hbFont_ = hb_font_create(hbFace_);
+    unitsPerEm_ = hb_face_get_upem(hbFace_);
+    hb_font_set_scale(hbFont_, static_cast<int>(unitsPerEm_), static_cast<int>(unitsPerEm_));
+    hb_font_make_immutable(hbFont_);
+    readMetrics();
+    if (isCff_ && !cidCff_) openCidFace(blob.get());
   } catch (...) {
     hb_font_destroy(hbFont_);
     hb_blob_destroy(cffTable_);
@@ -97,27 +125,49 @@ LoadedFace::LoadedFace(const std::string& path, unsigned faceIndex, const std::s
 
 LoadedFace::~LoadedFace() {
   hb_face_destroy(subsetSource_.load());
+  cidFace_.reset();
+  ftLibrary_.reset();
+  hb_blob_destroy(fileBlob_);
   hb_font_destroy(hbFont_);
   hb_blob_destroy(cffTable_);
   hb_face_destroy(hbFace_);
 }
 
-// FT_Face objects are not thread-safe: everything later calls need is copied out here, and the
-// face is kept only for the CIDs of a CID-keyed CFF font, behind a mutex.
-void LoadedFace::readFreeTypeData() {
-  FT_Library rawLibrary = nullptr;
-  if (FT_Init_FreeType(&rawLibrary) != 0) throw systemError("font.load", "cannot initialise FreeType");
-  std::shared_ptr<FT_LibraryRec_> library(rawLibrary, FT_Done_FreeType);
-  FT_Face rawFace = nullptr;
-  noteInput(path_);
-  if (FT_New_Face(library.get(), path_.c_str(), static_cast<FT_Long>(faceIndex_), &rawFace) != 0) {
-    throw systemError("font.load",
-                      path_ + " (face " + std::to_string(faceIndex_) + "): FreeType cannot open it");
+// The metrics a PDF font descriptor needs, read from the font's tables as FreeType reads them
+// (sfnt_load_face): opening the file a second time with FreeType to ask it cost a cold render a
+// second open and mapping of every font file and FreeType's parse of each whole CFF table.
+void LoadedFace::readMetrics() {
+  const FontTable head(hbFace_, HB_TAG('h', 'e', 'a', 'd'));
+  const FontTable hhea(hbFace_, HB_TAG('h', 'h', 'e', 'a'));
+  if (head.size() < 54 || hhea.size() < 36) {
+    throw systemError("font.load", path_ + " (face " + std::to_string(faceIndex_) +
+                                       "): no head or hhea table; configure another family");
   }
-  std::shared_ptr<FT_FaceRec_> face(rawFace, FT_Done_Face);
-
-  const char* psName = FT_Get_Postscript_Name(face.get());
-  postscriptName_ = psName ? psName : familyName_;
+  const FontTable os2(hbFace_, HB_TAG('O', 'S', '/', '2'));
+  const bool hasOs2 = os2.size() >= 78;
+  double ascender = hhea.int16At(4);
+  double descender = hhea.int16At(6);
+  // A font whose hhea says nothing: the typographic values, else the Windows ones.
+  if (ascender == 0 && descender == 0 && hasOs2) {
+    if (os2.int16At(68) != 0 || os2.int16At(70) != 0) {
+      ascender = os2.int16At(68);
+      descender = os2.int16At(70);
+    } else {
+      ascender = os2.uint16At(74);
+      descender = -static_cast<double>(os2.uint16At(76));
+    }
+  }
+  const double scale = 1000.0 / unitsPerEm_;
+  ascender_ = ascender * scale;
+  descender_ = descender * scale;
+  capHeight_ = ascender_;
+  if (hasOs2 && os2.size() >= 90 && os2.uint16At(0) >= 2 && os2.int16At(88) > 0) {
+    capHeight_ = os2.int16At(88) * scale;
+  }
+  bbox_ = {head.int16At(36) * scale, head.int16At(38) * scale, head.int16At(40) * scale,
+           head.int16At(42) * scale};
+  postscriptName_ = nameOf(hbFace_, HB_OT_NAME_ID_POSTSCRIPT_NAME);
+  if (postscriptName_.empty()) postscriptName_ = familyName_;
   postscriptName_.erase(std::remove_if(postscriptName_.begin(), postscriptName_.end(),
                                        [](char c) {
                                          return c <= ' ' || c > '~' ||
@@ -126,23 +176,30 @@ void LoadedFace::readFreeTypeData() {
                                        }),
                         postscriptName_.end());
   if (postscriptName_.empty()) postscriptName_ = "Font";
+}
 
-  const double scale = 1000.0 / unitsPerEm_;
-  ascender_ = face->ascender * scale;
-  descender_ = face->descender * scale;
-  capHeight_ = ascender_;
-  if (const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face.get(), FT_SFNT_OS2))) {
-    if (os2->version >= 2 && os2->sCapHeight > 0) capHeight_ = os2->sCapHeight * scale;
+// A CID-keyed CFF font that subset() hands to HarfBuzz needs FreeType for the CID of each glyph.
+// FreeType reads the file already mapped for HarfBuzz; FT_Face objects are not thread-safe, hence
+// the mutex around later lookups.
+void LoadedFace::openCidFace(hb_blob_t* file) {
+  FT_Library rawLibrary = nullptr;
+  if (FT_Init_FreeType(&rawLibrary) != 0) throw systemError("font.load", "cannot initialise FreeType");
+  std::shared_ptr<FT_LibraryRec_> library(rawLibrary, FT_Done_FreeType);
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(file, &length);
+  FT_Face rawFace = nullptr;
+  if (FT_New_Memory_Face(library.get(), reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(length),
+                         static_cast<FT_Long>(faceIndex_), &rawFace) != 0) {
+    throw systemError("font.load",
+                      path_ + " (face " + std::to_string(faceIndex_) + "): FreeType cannot open it");
   }
-  bbox_ = {face->bbox.xMin * scale, face->bbox.yMin * scale, face->bbox.xMax * scale,
-           face->bbox.yMax * scale};
-
+  std::shared_ptr<FT_FaceRec_> face(rawFace, FT_Done_Face);
   FT_Bool cidKeyed = 0;
-  if (isCff_ && !cidCff_ && FT_Get_CID_Is_Internally_CID_Keyed(face.get(), &cidKeyed) == 0 && cidKeyed) {
-    numGlyphs_ = static_cast<unsigned>(face->num_glyphs);
-    ftLibrary_ = std::move(library);
-    cidFace_ = std::move(face);
-  }
+  if (FT_Get_CID_Is_Internally_CID_Keyed(face.get(), &cidKeyed) != 0 || !cidKeyed) return;
+  numGlyphs_ = static_cast<unsigned>(face->num_glyphs);
+  fileBlob_ = hb_blob_reference(file);  // FreeType reads from it for as long as the face lives
+  ftLibrary_ = std::move(library);
+  cidFace_ = std::move(face);
 }
 
 // Glyph ids are renumbered (no RETAIN_GIDS): subset() hands out the codes that match the new

@@ -1,7 +1,7 @@
 #pragma once
-// A FontFace read once from its file: metrics are taken from FreeType at load time, and the CIDs
-// of the glyphs a subset draws when it is made; glyph lookups, advances and subsetting go through HarfBuzz,
-// whose objects are immutable and safe to share between threads.
+// A FontFace read once from its file, mapped once: metrics are read from its tables at load time;
+// glyph lookups, advances and subsetting go through HarfBuzz, whose objects are immutable and safe
+// to share between threads.
 
 #include <hb.h>
 
@@ -45,7 +45,8 @@ class LoadedFace final : public FontFace {
   void prepareForRepeatedSubsetting() const override;
 
  private:
-  void readFreeTypeData();
+  void readMetrics();
+  void openCidFace(hb_blob_t* file);
   unsigned subsetFlags() const;
   FontSubset subsetWithHarfBuzz(const std::map<uint32_t, char32_t>& drawn) const;
 
@@ -57,9 +58,10 @@ class LoadedFace final : public FontFace {
   double unitsPerEm_ = 1000;
   double ascender_ = 0, descender_ = 0, capHeight_ = 0;
   std::vector<double> bbox_;
-  // Open for CID lookups while the font is CID-keyed CFF: reading all of a CJK font's 30 000 CIDs
-  // up front cost a cold render as much as laying out the notice. FreeType faces are not
-  // thread-safe, hence the mutex. Declared in this order, the face goes before its library.
+  // Open for CID lookups while the font is CID-keyed CFF that HarfBuzz subsets: reading all of a
+  // CJK font's 30 000 CIDs up front cost a cold render as much as laying out the notice. FreeType
+  // faces are not thread-safe, hence the mutex. The face reads the file's bytes from fileBlob_.
+  hb_blob_t* fileBlob_ = nullptr;
   std::shared_ptr<FT_LibraryRec_> ftLibrary_;
   std::shared_ptr<FT_FaceRec_> cidFace_;
   unsigned numGlyphs_ = 0;

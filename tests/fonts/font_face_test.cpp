@@ -6,6 +6,7 @@
 #include FT_FREETYPE_H
 #include FT_CID_H
 #include FT_FONT_FORMATS_H
+#include FT_TRUETYPE_TABLES_H
 
 #include <map>
 #include <set>
@@ -138,6 +139,35 @@ TEST(FontFace, PreparedFacesSubsetToTheSameBytes) {
     const FontSubset after = face.subset(glyphs);
     EXPECT_EQ(after.program, before.program) << roleName(role);
     EXPECT_EQ(after.codeByGlyph, before.codeByGlyph) << roleName(role);
+  }
+}
+
+// The descriptor metrics are read from the font's tables, no longer through FreeType: they must be
+// what FreeType reads, for CFF and glyf fonts, a collection's face and a font HarfBuzz subsets.
+TEST(FontFace, DescriptorMetricsAreFreeTypes) {
+  FontConfig config = FontConfig::defaults();
+  config.families[FontRole::Kaiti] = {"AR PL KaitiM GB"};
+  config.families[FontRole::Xiaobiaosong] = {"Noto Serif CJK SC:style=Bold"};
+  const FontLibrary others(config);
+  std::vector<const FontFace*> faces;
+  for (FontRole role : kAllRoles) faces.push_back(&library().face(role));
+  for (FontRole role : {FontRole::Kaiti, FontRole::Xiaobiaosong}) faces.push_back(&others.face(role));
+  for (const FontFace* face : faces) {
+    const FreeTypeFont reference(*face);
+    ASSERT_TRUE(reference.ok()) << face->path();
+    const FT_Face ft = reference.face();
+    const double scale = 1000.0 / ft->units_per_EM;
+    EXPECT_EQ(face->postscriptName(), FT_Get_Postscript_Name(ft)) << face->path();
+    EXPECT_DOUBLE_EQ(face->ascender(), ft->ascender * scale) << face->path();
+    EXPECT_DOUBLE_EQ(face->descender(), ft->descender * scale) << face->path();
+    const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(ft, FT_SFNT_OS2));
+    ASSERT_NE(os2, nullptr) << face->path();
+    EXPECT_DOUBLE_EQ(face->capHeight(), os2->version >= 2 && os2->sCapHeight > 0 ? os2->sCapHeight * scale
+                                                                                 : ft->ascender * scale)
+        << face->path();
+    const std::vector<double> bbox = {ft->bbox.xMin * scale, ft->bbox.yMin * scale, ft->bbox.xMax * scale,
+                                      ft->bbox.yMax * scale};
+    EXPECT_EQ(face->bbox(), bbox) << face->path();
   }
 }
 

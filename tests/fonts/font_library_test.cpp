@@ -64,6 +64,23 @@ TEST(FontLibrary, ACharacterTheFirstFaceLacksIsFoundInTheNextInstalledFamily) {
   EXPECT_FALSE(library.faceWithGlyph(FontRole::Kaiti, U'\u9FEB'));
 }
 
+// The font files this process has mapped whose path contains `name`.
+int mappingsOf(const std::string& name) {
+  std::ifstream maps("/proc/self/maps");
+  int count = 0;
+  for (std::string line; std::getline(maps, line);) count += line.find(name) != std::string::npos;
+  return count;
+}
+
+// A document that never uses a role never loads its font (a two-page notice has no 楷体), and a
+// face used is mapped once. (No other test uses this family: the faces are shared per process.)
+TEST(FontLibrary, ARolesFontIsLoadedOnlyWhenTheRoleIsUsed) {
+  const FontLibrary library(configWith(FontRole::Kaiti, {"AR PL KaitiM Big5"}));
+  EXPECT_EQ(mappingsOf("bkai00mp.ttf"), 0);
+  EXPECT_TRUE(library.face(FontRole::Kaiti).glyphFor(U'國'));
+  EXPECT_EQ(mappingsOf("bkai00mp.ttf"), 1);
+}
+
 TEST(FontLibrary, FamilyInACollectionResolvesToItsFace) {
   FontConfig config = FontConfig::defaults();
   config.families[FontRole::Xiaobiaosong] = {"Noto Serif CJK SC:style=Bold"};
