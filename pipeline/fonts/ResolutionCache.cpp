@@ -16,7 +16,7 @@
 namespace gongwen::fonts {
 namespace {
 
-constexpr char kHeader[] = "gongwen font resolution cache 1";
+constexpr char kHeader[] = "gongwen font resolution cache 2";
 // Far more than any real cache (a few dozen families); anything bigger is not ours.
 constexpr size_t kMaxFileBytes = 1 << 20;
 // fontconfig itself walks every directory under a font directory; a configuration naming a huge
@@ -49,6 +49,8 @@ std::string xdgHome(const char* variable, const char* fallback) {
   return home.empty() ? "" : home + "/" + fallback;
 }
 
+bool storable(const std::string& text) { return text.find_first_of("\t\n") == std::string::npos; }
+
 // Type, size and modification time: what changes when a file or a directory's entries change.
 std::string stampOf(const struct stat& st) {
   return std::to_string(st.st_mode & S_IFMT) + ":" + std::to_string(st.st_size) + ":" +
@@ -61,10 +63,16 @@ std::string stampOf(const std::string& path) {
   return stampOf(st);
 }
 
-class StateHash {
+// Everything fontconfig's answers depend on: the environment it reads, as text, and the files and
+// directories it reads, each with its stamp when fingerprinted. Fingerprinting walks the directory
+// trees; a later process checks the fingerprint by statting the paths it lists, without listing a
+// directory again: a directory's stamp changes whenever an entry is added, removed or renamed in
+// it, the rule fontconfig itself uses for its caches. (The walk over /etc/fonts and every font
+// directory was most of a cached render's system calls.)
+class Fingerprint {
  public:
-  void add(const std::string& text) { text_ += text + "\n"; }
-  void addFile(const std::string& path) { add(path + " " + stampOf(path)); }
+  void add(const std::string& text) { environment_ += text + "\n"; }
+  void addFile(const std::string& path) { addStamp(path, stampOf(path)); }
 
   // The directory and every directory below it (fontconfig notices added or removed fonts by
   // the modification time of the directory that holds them); `withFiles` adds the files too.
@@ -89,17 +97,26 @@ class StateHash {
       if (S_ISDIR(st.st_mode)) {
         addTree(entry, withFiles);
       } else if (withFiles) {
-        add(entry + " " + stampOf(st));
+        addStamp(entry, stampOf(st));
       }
     }
   }
 
-  // "" when the trees were too big to fingerprint.
-  std::string value() const { return directories_ > kMaxDirectories ? "" : hex(fnv1a(text_)); }
+  // False when the trees were too big to fingerprint or a path cannot be written down.
+  bool usable() const { return directories_ <= kMaxDirectories && storable_; }
+  std::string environmentHash() const { return hex(fnv1a(environment_)); }
+  const std::vector<std::pair<std::string, std::string>>& stamps() const { return stamps_; }
 
  private:
-  std::string text_;
+  void addStamp(const std::string& path, const std::string& stamp) {
+    storable_ = storable_ && storable(path);
+    stamps_.emplace_back(path, stamp);
+  }
+
+  std::string environment_;
+  std::vector<std::pair<std::string, std::string>> stamps_;
   int directories_ = 0;
+  bool storable_ = true;
 };
 
 // The font directories of Debian's fontconfig configuration (/etc/fonts/fonts.conf) and the
@@ -114,13 +131,21 @@ std::vector<std::string> fontDirectoriesFor(const std::vector<std::string>& conf
   return dirs;
 }
 
-std::string stateOf(const std::vector<std::string>& fontDirectories) {
-  StateHash state;
-  state.add(kHeader);
-  state.add("fontconfig " + std::to_string(FcGetVersion()));
-  for (const char* variable : {"FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT"}) {
-    state.add(std::string(variable) + "=" + environment(variable));
+// The environment part of the fingerprint: what fontconfig reads besides files, and which trees
+// are walked (a changed $HOME or $XDG_CONFIG_HOME walks others).
+void addEnvironment(Fingerprint& fingerprint, const std::vector<std::string>& fontDirectories) {
+  fingerprint.add(kHeader);
+  fingerprint.add("fontconfig " + std::to_string(FcGetVersion()));
+  for (const char* variable : {"FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "HOME",
+                               "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"}) {
+    fingerprint.add(std::string(variable) + "=" + environment(variable));
   }
+  for (const auto& dir : fontDirectories) fingerprint.add("fonts " + dir);
+}
+
+Fingerprint fingerprintOf(const std::vector<std::string>& fontDirectories) {
+  Fingerprint state;
+  addEnvironment(state, fontDirectories);
   const std::string fcFile = environment("FONTCONFIG_FILE");
   state.addFile(fcFile.empty() ? "/etc/fonts/fonts.conf" : fcFile);
   state.addTree("/etc/fonts", true);
@@ -138,7 +163,13 @@ std::string stateOf(const std::vector<std::string>& fontDirectories) {
     state.addFile(cache + "/fontconfig");
   }
   for (const auto& dir : fontDirectories) state.addTree(dir);
-  return state.value();
+  return state;
+}
+
+std::string environmentHashOf(const std::vector<std::string>& fontDirectories) {
+  Fingerprint environmentOnly;
+  addEnvironment(environmentOnly, fontDirectories);
+  return environmentOnly.environmentHash();
 }
 
 bool insideOneOf(const std::string& path, const std::vector<std::string>& directories) {
@@ -160,15 +191,11 @@ std::vector<std::string> fieldsOf(const std::string& line) {
   return fields;
 }
 
-bool storable(const std::string& text) { return text.find_first_of("\t\n") == std::string::npos; }
-
 }  // namespace
 
 ResolutionCache::ResolutionCache(std::string file, const std::vector<std::string>& directories)
     : file_(std::move(file)), fontDirectories_(fontDirectoriesFor(directories)) {
-  if (file_.empty()) return;
-  state_ = stateOf(fontDirectories_);
-  if (!state_.empty()) read();
+  if (!file_.empty()) read();
 }
 
 void ResolutionCache::read() {
@@ -191,7 +218,16 @@ void ResolutionCache::read() {
   std::istringstream lines(text.substr(0, sumLine));
   std::string line;
   if (!std::getline(lines, line) || line != kHeader) return;
-  if (!std::getline(lines, line) || line != "state " + state_) return;
+  if (!std::getline(lines, line) || line != "state " + environmentHashOf(fontDirectories_)) return;
+  // Every file and directory fingerprinted when the answers were stored, still as it was.
+  if (!std::getline(lines, line) || line.rfind("watched ", 0) != 0) return;
+  const std::string count = line.substr(8);
+  if (count.empty() || count.size() > 6 || count.find_first_not_of("0123456789") != std::string::npos) return;
+  for (unsigned long i = std::stoul(count); i > 0; --i) {
+    if (!std::getline(lines, line)) return;
+    const auto fields = fieldsOf(line);
+    if (fields.size() != 2 || stampOf(fields[0]) != fields[1]) return;
+  }
   std::map<std::string, Answer> answers;
   while (std::getline(lines, line)) {
     const auto fields = fieldsOf(line);
@@ -225,11 +261,13 @@ void ResolutionCache::store(const std::string& pattern, const std::optional<Reso
   if (file_.empty() || !storable(pattern)) return;
   if (font && (!storable(font->path) || !storable(font->family))) return;
   // Asking fontconfig may have refreshed its own caches: the state to record is the one after.
-  state_ = stateOf(fontDirectories_);
-  if (state_.empty()) return;
+  const Fingerprint state = fingerprintOf(fontDirectories_);
+  if (!state.usable()) return;
   answers_[pattern] = Answer{font, font ? stampOf(font->path) : ""};
 
-  std::string text = std::string(kHeader) + "\nstate " + state_ + "\n";
+  std::string text = std::string(kHeader) + "\nstate " + state.environmentHash() + "\nwatched " +
+                     std::to_string(state.stamps().size()) + "\n";
+  for (const auto& [path, stamp] : state.stamps()) text += path + "\t" + stamp + "\n";
   for (const auto& [stored, answer] : answers_) {
     if (answer.font) {
       text += stored + "\t" + answer.font->path + "\t" + std::to_string(answer.font->faceIndex) + "\t" +
@@ -259,7 +297,9 @@ void ResolutionCache::store(const std::string& pattern, const std::optional<Reso
 std::string ResolutionCache::defaultFile(const std::vector<std::string>& directories) {
   const std::string cache = xdgHome("XDG_CACHE_HOME", ".cache");
   if (cache.empty()) return "";
-  std::string key;
+  // The format's version is part of the name: two versions of gongwen installed side by side (or
+  // sharing a home) keep their own files instead of each rejecting and rewriting the other's.
+  std::string key = std::string(kHeader) + "\n";
   for (const auto& dir : directories) key += dir + "\n";
   return cache + "/gongwen/fonts-" + hex(fnv1a(key)) + ".cache";
 }

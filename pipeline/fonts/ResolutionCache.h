@@ -4,7 +4,9 @@
 // a font configuration's families are kept in a per-user file ($XDG_CACHE_HOME/gongwen), valid only
 // while everything fontconfig's answer depends on is unchanged: fontconfig's version, its
 // configuration files, its caches, every font directory it scans and the configuration's own
-// directories (each by type, size and modification time), and the answered font file itself.
+// directories (each by type, size and modification time), and the answered font file itself. The
+// file lists each of those paths with its stamp, so that checking it takes one stat per path and
+// lists no directory.
 //
 // The file is a cache, not an input: one that is missing, corrupt, stale, forged (an answer outside
 // the font directories, a sum that does not match) or unwritable is ignored and fontconfig is asked.
@@ -45,7 +47,6 @@ class ResolutionCache {
 
   std::string file_;
   std::vector<std::string> fontDirectories_;  // where an answer may point
-  std::string state_;                         // the hash of what fontconfig's answers depend on
   std::map<std::string, Answer> answers_;
 };
 

@@ -56,9 +56,9 @@ TEST_F(FontCache, ADamagedCacheIsIgnoredAndRewritten) {
   const std::string expected = render(cacheHome, "first.pdf");
   const std::string file = cacheFile(cacheHome);
   std::ofstream(file, std::ios::trunc)
-      << "gongwen font resolution cache 1\nstate 0\nFandolFang\t/etc/passwd\t0\n";
+      << "gongwen font resolution cache 2\nstate 0\nFandolFang\t/etc/passwd\t0\n";
   EXPECT_EQ(render(cacheHome, "second.pdf"), expected);
-  EXPECT_EQ(gongwen::readFile(file).rfind("gongwen font resolution cache 1\nstate ", 0), 0u);
+  EXPECT_EQ(gongwen::readFile(file).rfind("gongwen font resolution cache 2\nstate ", 0), 0u);
   EXPECT_EQ(gongwen::readFile(file).find("/etc/passwd"), std::string::npos);
 }
 

@@ -77,6 +77,31 @@ TEST_F(ResolutionCacheTest, AFontAddedToADirectoryMakesEveryAnswerStale) {
   EXPECT_FALSE(cache.find("Face"));
 }
 
+// The cache is checked by statting what was fingerprinted, without listing directories again: a
+// directory made deep in a font tree still changes the stamp of the directory that holds it.
+TEST_F(ResolutionCacheTest, ADirectoryMadeDeepInAFontTreeMakesEveryAnswerStale) {
+  ::mkdir((fontDir() + "/family").c_str(), 0700);
+  fill();
+  EXPECT_TRUE(open().find("Face"));
+  ::mkdir((fontDir() + "/family/new").c_str(), 0700);
+  EXPECT_FALSE(open().find("Face"));
+  EXPECT_FALSE(open().find("Missing"));
+}
+
+// A configuration file edited in place leaves its directory as it was: its own stamp says so.
+TEST_F(ResolutionCacheTest, AConfigurationFileEditedInPlaceMakesEveryAnswerStale) {
+  const std::string configDir = dir_.file("fontconfig");
+  ::mkdir(configDir.c_str(), 0700);
+  std::ofstream(configDir + "/fonts.conf") << "<fontconfig/>";
+  ASSERT_EQ(::setenv("FONTCONFIG_PATH", configDir.c_str(), 1), 0);
+  fill();
+  EXPECT_TRUE(open().find("Face"));
+  std::ofstream(configDir + "/fonts.conf", std::ios::app) << "<!-- edited -->";
+  const bool stale = !open().find("Face");
+  ::unsetenv("FONTCONFIG_PATH");
+  EXPECT_TRUE(stale);
+}
+
 TEST_F(ResolutionCacheTest, AFontFileReplacedInPlaceIsAskedAgain) {
   fill();
   std::ofstream(fontFile(), std::ios::app) << " and a new version";
