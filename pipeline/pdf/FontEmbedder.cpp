@@ -36,28 +36,26 @@ std::string subsetTag(const fonts::FontFace& face, const GlyphUse& used) {
 
 PdfVariant integer(double value) { return PdfVariant(static_cast<PoDoFo::pdf_int64>(std::lround(value))); }
 
-// /W as runs of consecutive codes: c [w1 w2 ...].
-PdfArray widths(const fonts::FontFace& face, const GlyphUse& used) {
-  PdfArray w;
-  PdfArray run;
-  uint32_t runStart = 0, next = 0;
+// /W as runs of consecutive codes: c [w1 w2 ...], written as PoDoFo writes an array of integers in
+// its compact mode ("[ 17[ 500 500] 22[ 1000]]"). Hundreds of numbers a font: as PoDoFo objects,
+// each copied into its array, its dictionary and formatted twice by printf on writing, they cost
+// a two-page notice more than its page content.
+PdfObject widths(const fonts::FontFace& face, const GlyphUse& used) {
+  std::string w = "[";
+  uint32_t next = 0;
+  bool inRun = false;
   for (const auto& [code, glyph] : used) {
-    if (run.empty() || code != next) {
-      if (!run.empty()) {
-        w.push_back(integer(runStart));
-        w.push_back(run);
-        run.clear();
-      }
-      runStart = code;
+    if (!inRun || code != next) {
+      if (inRun) w += ']';
+      w += ' ' + std::to_string(code) + '[';
+      inRun = true;
     }
-    run.push_back(integer(face.advance(glyph.glyph, 1000)));
+    w += ' ' + std::to_string(std::lround(face.advance(glyph.glyph, 1000)));
     next = code + 1;
   }
-  if (!run.empty()) {
-    w.push_back(integer(runStart));
-    w.push_back(run);
-  }
-  return w;
+  if (inRun) w += ']';
+  w += ']';
+  return PdfObject(PdfVariant(PoDoFo::PdfData(w.c_str())));
 }
 
 PdfArray bboxArray(const fonts::FontFace& face) {

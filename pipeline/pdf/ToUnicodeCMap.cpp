@@ -1,6 +1,6 @@
 #include "pipeline/pdf/ToUnicodeCMap.h"
 
-#include <cstdio>
+#include <string>
 
 namespace gongwen::pdf {
 namespace {
@@ -9,9 +9,9 @@ namespace {
 constexpr size_t kEntriesPerBlock = 100;
 
 std::string hex4(uint32_t value) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(value));
-  return buf;
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  return {kDigits[(value >> 12) & 15], kDigits[(value >> 8) & 15], kDigits[(value >> 4) & 15],
+          kDigits[value & 15]};
 }
 
 // The UTF-16BE code units of a character, as CMap hex.
