@@ -1,7 +1,6 @@
 #include "pipeline/pdf/ContentStream.h"
 
 #include <charconv>
-#include <cstdio>
 
 #include "pipeline/core/Error.h"
 #include "pipeline/core/Utf.h"
@@ -32,9 +31,9 @@ void appendNumbers(std::string& out, std::initializer_list<double> values) {
 }
 
 void appendCode(std::string& out, uint32_t code) {
-  char hex[8];
-  std::snprintf(hex, sizeof hex, "<%04X>", static_cast<unsigned>(code));
-  out += hex;
+  out += '<';
+  out += hex4(code);
+  out += '>';
 }
 
 // Frames made elsewhere than by layout (tools, tests) may hold characters the font lacks: fail

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <string>
 
 #include "pipeline/fonts/FontRole.h"
 
@@ -32,5 +33,13 @@ struct UsedGlyph {
 
 // Content code -> glyph and character, in code order: how /W and ToUnicode are written.
 using GlyphUse = std::map<uint32_t, UsedGlyph>;
+
+// A 2-byte content code (or UTF-16 code unit) as four upper-case hex digits, as the page content
+// and the ToUnicode CMap write it. Not printf: a page draws each of its characters with one.
+inline std::string hex4(uint32_t value) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  return {kDigits[(value >> 12) & 15], kDigits[(value >> 8) & 15], kDigits[(value >> 4) & 15],
+          kDigits[value & 15]};
+}
 
 }  // namespace gongwen::pdf

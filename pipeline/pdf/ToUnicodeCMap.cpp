@@ -8,12 +8,6 @@ namespace {
 // PDF 32000 §9.10.3: at most 100 entries between beginbfchar and endbfchar.
 constexpr size_t kEntriesPerBlock = 100;
 
-std::string hex4(uint32_t value) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  return {kDigits[(value >> 12) & 15], kDigits[(value >> 8) & 15], kDigits[(value >> 4) & 15],
-          kDigits[value & 15]};
-}
-
 // The UTF-16BE code units of a character, as CMap hex.
 std::string utf16Hex(char32_t c) {
   if (c < 0x10000) return hex4(c);
