@@ -2,7 +2,9 @@
 
 #include <podofo/podofo.h>
 
-#include <sstream>
+#include <ostream>
+#include <streambuf>
+#include <string>
 
 #include "pipeline/core/Error.h"
 #include "pipeline/pdf/ContentStream.h"
@@ -41,12 +43,42 @@ void writeResources(PdfObject& page, const std::set<FaceKey>& roles,
   page.GetDictionary().AddKey("Resources", resources);
 }
 
+// Appends what is written to a string reserved up front: an ostringstream grew its buffer by
+// doubling, each time into fresh memory, and str() copied the whole file once more (a sixth of a
+// two-page notice's heap page faults).
+class StringSink : public std::streambuf {
+ public:
+  explicit StringSink(std::string& out) : out_(out) {}
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof())) out_.push_back(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    out_.append(s, static_cast<size_t>(n));
+    return n;
+  }
+
+ private:
+  std::string& out_;
+};
+
 std::string serialized(PoDoFo::PdfMemDocument& document) {
-  std::ostringstream out;
+  // The streams are nearly all of the file; the dictionaries, the cross-reference table and the
+  // trailer fit in the slack. Memory reserved and never written costs nothing.
+  size_t streamBytes = 0;
+  for (const PdfObject* object : document.GetObjects()) {
+    if (object->HasStream()) streamBytes += static_cast<size_t>(object->GetStream()->GetLength());
+  }
+  std::string bytes;
+  bytes.reserve(streamBytes + streamBytes / 8 + 64 * 1024);
+  StringSink sink(bytes);
+  std::ostream out(&sink);
   PoDoFo::PdfOutputDevice device(&out);
   document.Write(&device);
   device.Flush();
-  return out.str();
+  return bytes;
 }
 
 std::string writeDocument(const layout::Frames& frames, const fonts::FontLibrary& fonts,
