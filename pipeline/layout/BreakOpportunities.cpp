@@ -2,12 +2,16 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
 
+#include <algorithm>
 #include <memory>
+#include <string>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/layout/HanWords.h"
 #include "pipeline/layout/PunctuationTable.h"
 
 namespace gongwen::layout {
@@ -60,6 +64,42 @@ void markBoundaries(icu::BreakIterator& it, std::u32string_view text, uint8_t fl
   }
 }
 
+// ICU's word rules break before and after a run of Han (unless an extending mark follows it) and
+// leave the inside to its CJK dictionary engine. So ICU's rules run over the text with each Han
+// character masked as a plain symbol, which keeps the engine unbuilt, and the runs are segmented
+// by HanWords. False, with `out` half-marked, where only ICU itself gives the same answer: text
+// with kana, Hangul or Thai, an extending mark after Han, or Han not in NFKC; or no Han at all.
+bool markWordBoundariesWithHanMasked(std::u32string_view text, std::vector<uint8_t>& out) {
+  constexpr char32_t kMask = U'\u3013';  // 〓: Word_Break=Other, like Han, but no dictionary
+  std::u32string masked(text);
+  bool anyHan = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (takesOtherDictionary(text[i])) return false;
+    if (!isHanScript(text[i])) continue;
+    if (i + 1 < text.size() && !isHanScript(text[i + 1])) {
+      const auto wordBreak = u_getIntPropertyValue(static_cast<UChar32>(text[i + 1]), UCHAR_WORD_BREAK);
+      if (wordBreak == U_WB_EXTEND || wordBreak == U_WB_FORMAT || wordBreak == U_WB_ZWJ) return false;
+    }
+    masked[i] = kMask;
+    anyHan = true;
+  }
+  if (!anyHan) return false;
+  markBoundaries(wordIterator(), masked, 1, out);
+  for (size_t start = 0; start < text.size();) {
+    if (!isHanScript(text[start])) {
+      ++start;
+      continue;
+    }
+    size_t end = start + 1;
+    while (end < text.size() && isHanScript(text[end])) ++end;
+    std::fill(out.begin() + static_cast<std::ptrdiff_t>(start) + 1,
+              out.begin() + static_cast<std::ptrdiff_t>(end), 0);
+    if (!markHanWordBreaks(text.substr(start, end - start), 1, out.data() + start)) return false;
+    start = end;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool punctuationAllowsBreak(std::u32string_view text, size_t i) {
@@ -99,7 +139,11 @@ std::vector<uint8_t> nameListBreakOpportunities(std::u32string_view text) {
 
 std::vector<uint8_t> wordBoundaries(std::u32string_view text) {
   std::vector<uint8_t> out(text.size() + 1, 0);
-  if (!text.empty()) markBoundaries(wordIterator(), text, 1, out);
+  if (text.empty()) return out;
+  if (!markWordBoundariesWithHanMasked(text, out)) {
+    std::fill(out.begin(), out.end(), 0);
+    markBoundaries(wordIterator(), text, 1, out);
+  }
   return out;
 }
 
