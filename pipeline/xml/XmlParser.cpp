@@ -6,6 +6,7 @@
 #include <climits>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/core/Sha256.h"
 #include "pipeline/xml/XmlErrorText.h"
 
 namespace gongwen::xml {
@@ -78,6 +79,15 @@ std::string errorCodePrefix(InputKind kind) {
 
 }  // namespace
 
+void XmlDocFree::operator()(xmlDoc* doc) const {
+  delete static_cast<std::string*>(doc->_private);
+  xmlFreeDoc(doc);
+}
+
+const std::string* parsedBytesDigest(const xmlDoc* doc) {
+  return static_cast<const std::string*>(doc->_private);
+}
+
 XmlDocPtr parseXmlFile(const std::string& path, InputKind kind) {
   const std::string codePrefix = errorCodePrefix(kind);
   // libxml2 must be initialised once before parsers run on several threads.
@@ -118,6 +128,7 @@ XmlDocPtr parseXmlFile(const std::string& path, InputKind kind) {
             : path + ": " + reason +
                   "; save the file in the encoding its <?xml … encoding=…?> declaration names");
   }
+  doc->_private = new std::string(sha256Hex(bytes));
   return doc;
 }
 
