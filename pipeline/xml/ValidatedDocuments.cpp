@@ -1,10 +1,12 @@
 #include "pipeline/xml/ValidatedDocuments.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <libxml/parser.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <vector>
 
 #include "pipeline/core/Sha256.h"
 #include "pipeline/core/UserCacheDir.h"
@@ -13,6 +15,9 @@ namespace gongwen::xml {
 namespace {
 
 constexpr char kFormat[] = "gongwen validated document 1";
+// Every version of every job rendered adds an entry; past this many (a few MiB of disk) the cache
+// starts again rather than growing for ever.
+constexpr int kMaxEntries = 1024;
 
 // An entry repeats its name: a truncated entry, or one copied or renamed from another document's,
 // is not taken for a pass.
@@ -31,6 +36,26 @@ class Descriptor {
  private:
   int fd_;
 };
+
+// Empties the cache but for `kept` once it holds more than kMaxEntries entries. Only a write, after
+// a validation that cost far more, pays for the count.
+void pruneIfFull(int dir, const std::string& kept) {
+  const int listing = ::dup(dir);
+  if (listing < 0) return;
+  DIR* entries = ::fdopendir(listing);
+  if (entries == nullptr) {
+    ::close(listing);
+    return;
+  }
+  std::vector<std::string> names;
+  while (const dirent* entry = ::readdir(entries)) {
+    const std::string name = entry->d_name;
+    if (name != "." && name != ".." && name != kept) names.push_back(name);
+  }
+  ::closedir(entries);
+  if (names.size() < static_cast<size_t>(kMaxEntries)) return;
+  for (const std::string& name : names) ::unlinkat(dir, name.c_str(), 0);
+}
 
 }  // namespace
 
@@ -68,7 +93,9 @@ void rememberFoundValid(const std::string& name) {
   // Not flushed: an entry lost or torn in a crash only means validating once more.
   if (!written || ::renameat(dir.get(), temporary.c_str(), dir.get(), name.c_str()) != 0) {
     ::unlinkat(dir.get(), temporary.c_str(), 0);
+    return;
   }
+  pruneIfFull(dir.get(), name);
 }
 
 }  // namespace gongwen::xml

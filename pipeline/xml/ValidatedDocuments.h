@@ -6,7 +6,8 @@
 // ($XDG_CACHE_HOME/gongwen/validated, UserCacheDir.h) under the SHA-256 of all three: only a
 // byte-identical document already found valid against a byte-identical schema skips validation.
 // An entry that is missing, unreadable, not a plain file of this user's that only they may write,
-// or whose content does not repeat its own name means "validate".
+// or whose content does not repeat its own name means "validate". A cache grown past 1024 entries
+// is emptied by the next write.
 
 #include <string>
 
@@ -21,6 +22,7 @@ std::string validationEntryName(const std::string& schemaRelative, const std::st
 bool wasFoundValid(const std::string& name);
 
 // Records a pass; a cache that cannot be written is no error (the next run validates again).
+// A full cache is emptied but for this entry.
 void rememberFoundValid(const std::string& name);
 
 }  // namespace gongwen::xml

@@ -163,6 +163,16 @@ TEST_F(PolicyValidationCacheTest, AnEntryOwnedBySomeoneElseIsIgnored) {
   EXPECT_EQ(loadCode(invalid), "policy.schema");
 }
 
+TEST_F(PolicyValidationCacheTest, AFullCacheStartsAgainInsteadOfGrowingForEver) {
+  ASSERT_EQ(loadCode(samplePolicyText()), "");
+  for (int i = 0; i < 1100; ++i)
+    forgeEntry(validatedDir() + "/old-" + std::to_string(i), samplePolicyText(), 0600);
+  const std::string edited = replaced(samplePolicyText(), "分管领导审核", "分管领导审阅");
+  ASSERT_EQ(loadCode(edited), "");
+  EXPECT_TRUE(fs::exists(entryFor(edited)));
+  EXPECT_EQ(std::distance(fs::directory_iterator(validatedDir()), fs::directory_iterator()), 1);
+}
+
 TEST_F(PolicyValidationCacheTest, NoUsableCacheStillValidates) {
   ::setenv("XDG_CACHE_HOME", cacheHome.file("missing/parent").c_str(), 1);
   EXPECT_EQ(loadCode(samplePolicyText()), "");
