@@ -72,21 +72,25 @@ Resolution resolveAbsolute(const fs::path& absolute) {
 // Directories resolved while noting one batch of inputs: the policy names some fifty files in a
 // handful of directories, and resolving each directory again for each file was most of a cold
 // `sign`'s system calls.
-using ResolvedDirectories = std::map<fs::path, Resolution>;
+using ResolvedDirectories = std::map<std::string, Resolution>;  // by the path as given
 
-// The path with every symbolic link and `..` resolved (see resolve).
+// The path with every symbolic link and `..` resolved (see resolve). An absolute path noted in a
+// batch is split as a string: std::filesystem's parsing cost more than the system calls saved.
 std::string canonicalPath(const std::string& path, ResolvedDirectories* directories = nullptr) {
+  if (directories != nullptr && !path.empty() && path.front() == '/') {
+    const size_t slash = path.rfind('/');
+    const std::string leaf = path.substr(slash + 1);
+    if (!leaf.empty() && leaf != "." && leaf != "..") {
+      const std::string parent = slash == 0 ? "/" : path.substr(0, slash);
+      auto found = directories->find(parent);
+      if (found == directories->end()) found = directories->emplace(parent, resolveAbsolute(parent)).first;
+      return resolve(found->second, {fs::path(leaf)}).path.string();
+    }
+  }
   std::error_code ec;
   const fs::path absolute = fs::absolute(path, ec);
   if (ec) return path;
-  const fs::path leaf = absolute.filename();
-  if (directories == nullptr || leaf.empty() || leaf == "." || leaf == "..") {
-    return resolveAbsolute(absolute).path.string();
-  }
-  const fs::path parent = absolute.parent_path();
-  auto found = directories->find(parent);
-  if (found == directories->end()) found = directories->emplace(parent, resolveAbsolute(parent)).first;
-  return resolve(found->second, {leaf}).path.string();
+  return resolveAbsolute(absolute).path.string();
 }
 
 // A noted input deleted since frees its inode number for an unrelated file.
