@@ -45,6 +45,8 @@ void keepFirstError(void* userData, xmlErrorPtr error) {
       error->node ? static_cast<int>(xmlGetLineNo(static_cast<xmlNode*>(error->node))) : error->line;
 }
 
+// A shipped schema is one file (no xs:include or xs:import), compiled from memory: the bytes hashed
+// for the cache of passes are all that the verdict depends on.
 struct Schema {
   std::string path;
   std::string bytes;   // what is compiled

@@ -173,6 +173,17 @@ TEST_F(PolicyValidationCacheTest, AFullCacheStartsAgainInsteadOfGrowingForEver) 
   EXPECT_EQ(std::distance(fs::directory_iterator(validatedDir()), fs::directory_iterator()), 1);
 }
 
+// A pass is keyed by the schema file's bytes: a schema that included another could change its
+// verdict without changing them.
+TEST(ShippedSchemas, EachIsOneFile) {
+  for (const auto& entry : fs::directory_iterator(dataPath("schemas"))) {
+    const std::string text = readFile(entry.path().string());
+    EXPECT_EQ(text.find("xs:include"), std::string::npos) << entry.path();
+    EXPECT_EQ(text.find("xs:import"), std::string::npos) << entry.path();
+    EXPECT_EQ(text.find("xs:redefine"), std::string::npos) << entry.path();
+  }
+}
+
 TEST_F(PolicyValidationCacheTest, NoUsableCacheStillValidates) {
   ::setenv("XDG_CACHE_HOME", cacheHome.file("missing/parent").c_str(), 1);
   EXPECT_EQ(loadCode(samplePolicyText()), "");
