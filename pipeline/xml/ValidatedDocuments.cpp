@@ -10,6 +10,7 @@
 
 #include "pipeline/core/Sha256.h"
 #include "pipeline/core/UserCacheDir.h"
+#include "pipeline/xml/XmlParser.h"
 
 namespace gongwen::xml {
 namespace {
@@ -61,8 +62,9 @@ void pruneIfFull(int dir, const std::string& kept) {
 
 std::string validationEntryName(const std::string& schemaRelative, const std::string& schemaDigest,
                                 const std::string& documentDigest) {
-  return sha256Hex(std::string(kFormat) + "\nlibxml2 " + xmlParserVersion + "\n" + schemaRelative + "\n" +
-                   schemaDigest + "\n" + documentDigest + "\n");
+  return sha256Hex(std::string(kFormat) + "\nlibxml2 " + xmlParserVersion + " options " +
+                   std::to_string(xmlParseOptions()) + "\n" + schemaRelative + "\n" + schemaDigest + "\n" +
+                   documentDigest + "\n");
 }
 
 bool wasFoundValid(const std::string& name) {

@@ -79,6 +79,10 @@ std::string errorCodePrefix(InputKind kind) {
 
 }  // namespace
 
+int xmlParseOptions() {
+  return XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
+}
+
 void XmlDocFree::operator()(xmlDoc* doc) const {
   delete static_cast<std::string*>(doc->_private);
   xmlFreeDoc(doc);
@@ -105,7 +109,7 @@ XmlDocPtr parseXmlFile(const std::string& path, InputKind kind) {
   ctxt->sax->internalSubset = refuseDoctype;
   ctxt->sax->serror = keepFirstError;
 
-  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
+  const int options = xmlParseOptions();
   XmlDocPtr doc;
   {
     const ThreadErrorsToState quiet(state);

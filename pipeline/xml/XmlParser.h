@@ -22,6 +22,10 @@ using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFree>;
 // fails as readInput does.
 XmlDocPtr parseXmlFile(const std::string& path, InputKind kind);
 
+// The libxml2 options parseXmlFile parses with: a document's tree, so its validity, follows from its
+// bytes and these.
+int xmlParseOptions();
+
 // The SHA-256 of the bytes parseXmlFile read `doc` from (kept in the document's application slot
 // until the XmlDocPtr frees it), or null for a document built in memory. It stands for the tree
 // only while nobody has changed it: validate a parsed document before touching it.
