@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <sstream>
 
 #include "pipeline/core/DataDir.h"
 #include "pipeline/core/Sha256.h"
@@ -27,6 +28,22 @@ namespace fs = std::filesystem;
 std::string policyBreakingTheSchema() {
   return replaced(samplePolicyText(), "<step id=\"deputy-review\" name=\"分管领导审核\" roles=\"分管领导\"/>",
                   "<step id=\"deputy-review\" name=\"分管领导审核\" roles=\"分管领导\" colour=\"red\"/>");
+}
+
+// What the loader read, defaults included: validation must not be what fills anything in.
+std::string summaryOf(const policy::Policy& policy) {
+  std::ostringstream out;
+  for (const auto& seal : policy.seals) out << seal.id << ":" << static_cast<int>(seal.kind) << " ";
+  for (const auto& chain : policy.chains) {
+    for (const auto& step : chain.steps) {
+      out << step.id << ":" << step.optional << step.inChargeOfApplicant << step.byApplicant
+          << step.signatureSeal << " ";
+    }
+  }
+  for (const auto& rule : policy.lendingRules)
+    out << rule.id << ":" << rule.inChargeOfBorrower << rule.readingRoomOnly << " ";
+  for (const auto& person : policy.people) out << person.id << ":" << person.credentials.size() << " ";
+  return out.str();
 }
 
 class PolicyValidationCacheTest : public ::testing::Test {
@@ -85,6 +102,13 @@ TEST_F(PolicyValidationCacheTest, APassIsRecordedPrivatelyAndTheSamePolicyLoadsA
   TempDir forged;
   forgeEntry(forged.file("entry"), text, 0600);
   EXPECT_EQ(readFile(entryFor(text)), readFile(forged.file("entry")));
+  // Loaded on the strength of the entry, the policy is the one loaded after validating it.
+  const std::string fromCache = summaryOf(policy::loadPolicy(dir.file("policy.xml")));
+  fs::remove(entryFor(text));
+  const std::string validated = summaryOf(policy::loadPolicy(dir.file("policy.xml")));
+  ASSERT_TRUE(fs::exists(entryFor(text)));
+  EXPECT_EQ(fromCache, validated);
+  EXPECT_NE(validated.find(":1"), std::string::npos) << validated;
   EXPECT_EQ(loadCode(text), "");
   // A failure is never recorded.
   ASSERT_EQ(loadCode(policyBreakingTheSchema()), "policy.schema");
