@@ -92,7 +92,7 @@ int signBody(const std::vector<std::string>& args) {
   request.limits = verify::pdf::Limits{}.scaledBy(o.pdfLimitFactor);
   request.fontConfigPath = o.fonts;
   std::optional<keys::SigningKey> key;
-  const approve::SignedStep signedStep = approve::signStep(
+  approve::SignedStep signedStep = approve::signStep(
       policy, original, o.input, request,
       [&](const policy::Credential& credential, const std::string& holder) -> const keys::SigningKey& {
         const keys::SecretSource secret =
@@ -102,13 +102,14 @@ int signBody(const std::vector<std::string>& args) {
         return key.emplace(keys::loadSigningKey(credential, secret));
       });
   const policy::Authorisation& granted = signedStep.granted;
-  std::string published = signedStep.pdf;
+  // Moved, not copied: a copy fills fresh pages, page faults that a cold sign need not pay.
+  std::string published = std::move(signedStep.pdf);
   if (o.longTerm) {
     ltv::ExtensionRequest extension;
     extension.timestampUrl = policy.timestampUrl;
     extension.verify.policy = &policy;
     extension.verify.limits = request.limits;
-    published = ltv::extendForLongTerm(signedStep.pdf, o.input, extension);
+    published = ltv::extendForLongTerm(published, o.input, extension);
   }
   {
     const DeferredTermination untilWritten;

@@ -26,17 +26,18 @@ NotedInputs& noted() {
   return inputs;
 }
 
-// The path with every symbolic link and `..` resolved as the kernel would, including a link that
-// points to nothing yet: a register the first seal will create, reached through a link to where it
-// will live, must be recognised by the link's name and by its target's alike.
-std::string canonicalPath(const std::string& path) {
-  std::error_code ec;
-  const fs::path absolute = fs::absolute(path, ec);
-  if (ec) return path;
-  std::vector<fs::path> pending(absolute.begin(), absolute.end());
-  std::reverse(pending.begin(), pending.end());
-  fs::path resolved = "/";
+struct Resolution {
+  fs::path path;
   int linksFollowed = 0;
+};
+
+// `pending` (components in reverse order) resolved from the already resolved `from`, every
+// symbolic link and `..` as the kernel would, including a link that points to nothing yet: a
+// register the first seal will create, reached through a link to where it will live, must be
+// recognised by the link's name and by its target's alike.
+Resolution resolve(Resolution from, std::vector<fs::path> pending) {
+  std::error_code ec;
+  fs::path& resolved = from.path;
   while (!pending.empty()) {
     const fs::path part = std::move(pending.back());
     pending.pop_back();
@@ -47,10 +48,10 @@ std::string canonicalPath(const std::string& path) {
     }
     fs::path next = resolved / part;
     struct stat st {};
-    if (linksFollowed < MAXSYMLINKS && ::lstat(next.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+    if (from.linksFollowed < MAXSYMLINKS && ::lstat(next.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
       const fs::path target = fs::read_symlink(next, ec);
       if (!ec) {
-        ++linksFollowed;
+        ++from.linksFollowed;
         if (target.is_absolute()) resolved = "/";
         pending.insert(pending.end(), std::make_reverse_iterator(target.end()),
                        std::make_reverse_iterator(target.begin()));
@@ -59,7 +60,37 @@ std::string canonicalPath(const std::string& path) {
     }
     resolved = std::move(next);
   }
-  return resolved.string();
+  return from;
+}
+
+Resolution resolveAbsolute(const fs::path& absolute) {
+  std::vector<fs::path> pending(absolute.begin(), absolute.end());
+  std::reverse(pending.begin(), pending.end());
+  return resolve(Resolution{"/", 0}, std::move(pending));
+}
+
+// Directories resolved while noting one batch of inputs: the policy names some fifty files in a
+// handful of directories, and resolving each directory again for each file was most of a cold
+// `sign`'s system calls.
+using ResolvedDirectories = std::map<std::string, Resolution>;  // by the path as given
+
+// The path with every symbolic link and `..` resolved (see resolve). An absolute path noted in a
+// batch is split as a string: std::filesystem's parsing cost more than the system calls saved.
+std::string canonicalPath(const std::string& path, ResolvedDirectories* directories = nullptr) {
+  if (directories != nullptr && !path.empty() && path.front() == '/') {
+    const size_t slash = path.rfind('/');
+    const std::string leaf = path.substr(slash + 1);
+    if (!leaf.empty() && leaf != "." && leaf != "..") {
+      const std::string parent = slash == 0 ? "/" : path.substr(0, slash);
+      auto found = directories->find(parent);
+      if (found == directories->end()) found = directories->emplace(parent, resolveAbsolute(parent)).first;
+      return resolve(found->second, {fs::path(leaf)}).path.string();
+    }
+  }
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(path, ec);
+  if (ec) return path;
+  return resolveAbsolute(absolute).path.string();
 }
 
 // A noted input deleted since frees its inode number for an unrelated file.
@@ -68,17 +99,24 @@ bool stillNames(const std::string& path, const struct stat& identity) {
   return ::stat(path.c_str(), &st) == 0 && st.st_dev == identity.st_dev && st.st_ino == identity.st_ino;
 }
 
-}  // namespace
-
-void noteInput(const std::string& path) {
+void note(const std::string& path, ResolvedDirectories* directories) {
   if (path.empty()) return;
   struct stat st {};
   const bool exists = ::stat(path.c_str(), &st) == 0;
-  const std::string canonical = canonicalPath(path);
+  const std::string canonical = canonicalPath(path, directories);
   NotedInputs& inputs = noted();
   std::lock_guard<std::mutex> lock(inputs.mutex);
   if (exists) inputs.byInode.insert_or_assign(std::make_pair(st.st_dev, st.st_ino), path);
   inputs.byCanonicalPath.insert_or_assign(canonical, path);
+}
+
+}  // namespace
+
+void noteInput(const std::string& path) { note(path, nullptr); }
+
+void noteInputs(const std::vector<std::string>& paths) {
+  ResolvedDirectories directories;
+  for (const std::string& path : paths) note(path, &directories);
 }
 
 std::optional<std::string> notedInputAt(const std::string& path, const struct stat* existing) {

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace gongwen {
 
@@ -15,6 +16,10 @@ namespace gongwen {
 // leads nowhere yet (so a file that does not exist yet, such as a register's -wal file, is protected
 // by its own name and by where its links lead). Thread-safe; cheap enough to call on every read.
 void noteInput(const std::string& path);
+
+// noteInput for each of `paths`, each directory among them resolved once: for the many files a
+// policy names, noted together.
+void noteInputs(const std::vector<std::string>& paths);
 
 // The input `path` is, as the name it was noted under, or nullopt. `existing` is the stat of the
 // file `path` names when it exists; an empty `path` compares only that (an open descriptor).

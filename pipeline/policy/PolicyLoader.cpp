@@ -326,7 +326,7 @@ void noteNamedFiles(const Policy& policy) {
     files.push_back(seal.imagePath);
     addCredentials(seal.credentials);
   }
-  for (const std::string& file : files) noteInput(file);
+  noteInputs(files);
 }
 
 }  // namespace

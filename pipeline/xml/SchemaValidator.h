@@ -1,6 +1,8 @@
 #pragma once
-// Validates a parsed document against one of the shipped XSDs. Each schema is compiled once per
-// process and shared (a compiled xmlSchema is read-only during validation).
+// Validates a parsed document against one of the shipped XSDs. Each schema is compiled at most once
+// per process and shared (a compiled xmlSchema is read-only during validation); a document that
+// parseXmlFile read, byte-identical to one found valid before, is not validated again
+// (ValidatedDocuments.h).
 
 #include <libxml/tree.h>
 

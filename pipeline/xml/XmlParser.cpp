@@ -6,6 +6,7 @@
 #include <climits>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/core/Sha256.h"
 #include "pipeline/xml/XmlErrorText.h"
 
 namespace gongwen::xml {
@@ -78,6 +79,19 @@ std::string errorCodePrefix(InputKind kind) {
 
 }  // namespace
 
+int xmlParseOptions() {
+  return XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
+}
+
+void XmlDocFree::operator()(xmlDoc* doc) const {
+  delete static_cast<std::string*>(doc->_private);
+  xmlFreeDoc(doc);
+}
+
+const std::string* parsedBytesDigest(const xmlDoc* doc) {
+  return static_cast<const std::string*>(doc->_private);
+}
+
 XmlDocPtr parseXmlFile(const std::string& path, InputKind kind) {
   const std::string codePrefix = errorCodePrefix(kind);
   // libxml2 must be initialised once before parsers run on several threads.
@@ -95,7 +109,7 @@ XmlDocPtr parseXmlFile(const std::string& path, InputKind kind) {
   ctxt->sax->internalSubset = refuseDoctype;
   ctxt->sax->serror = keepFirstError;
 
-  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
+  const int options = xmlParseOptions();
   XmlDocPtr doc;
   {
     const ThreadErrorsToState quiet(state);
@@ -118,6 +132,7 @@ XmlDocPtr parseXmlFile(const std::string& path, InputKind kind) {
             : path + ": " + reason +
                   "; save the file in the encoding its <?xml … encoding=…?> declaration names");
   }
+  doc->_private = new std::string(sha256Hex(bytes));
   return doc;
 }
 

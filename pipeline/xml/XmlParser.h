@@ -13,7 +13,7 @@
 namespace gongwen::xml {
 
 struct XmlDocFree {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+  void operator()(xmlDoc* doc) const;
 };
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFree>;
 
@@ -21,5 +21,14 @@ using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFree>;
 // "fonts.xml", "policy.xml", "proposals.xml" (malformed, with file:line) and "<…>.doctype"; reading
 // fails as readInput does.
 XmlDocPtr parseXmlFile(const std::string& path, InputKind kind);
+
+// The libxml2 options parseXmlFile parses with: a document's tree, so its validity, follows from its
+// bytes and these.
+int xmlParseOptions();
+
+// The SHA-256 of the bytes parseXmlFile read `doc` from (kept in the document's application slot
+// until the XmlDocPtr frees it), or null for a document built in memory. It stands for the tree
+// only while nobody has changed it: validate a parsed document before touching it.
+const std::string* parsedBytesDigest(const xmlDoc* doc);
 
 }  // namespace gongwen::xml

@@ -105,6 +105,32 @@ TEST(OutputFile, ANotedFileBehindADanglingLinkIsRefusedByEitherName) {
   EXPECT_FALSE(fs::exists(dir.file("elsewhere/seal-uses.sqlite")));
 }
 
+// The files a policy names are noted together, each directory resolved once: the same names and
+// the same places the links lead to are protected as when each is noted alone.
+TEST(OutputFile, FilesNotedTogetherAreRefusedByEveryNameAsWhenNotedAlone) {
+  TempDir dir;
+  fs::create_directories(dir.file("real/pki"));
+  fs::create_directory_symlink("real/pki", dir.file("pki"));
+  fs::create_symlink("not-mounted/registry", dir.file("registry"));
+  fs::create_symlink("../elsewhere/bangong.p12", dir.file("real/pki/bangong.p12"));
+  put(dir.file("real/pki/root.crt"), "root");
+  put(dir.file("real/pki/bangong.crt"), "bangong");
+  noteInputs({dir.file("pki/root.crt"), dir.file("pki/bangong.crt"), dir.file("pki/bangong.p12"),
+              dir.file("registry/seal-uses.sqlite"), dir.file("registry/seal-uses.sqlite-wal"),
+              dir.file("pki/../pki/missing.crt")});
+  fs::create_directories(dir.file("not-mounted/registry"));
+  fs::create_directories(dir.file("real/elsewhere"));
+  for (const std::string& output :
+       {dir.file("pki/root.crt"), dir.file("real/pki/root.crt"), dir.file("real/pki/bangong.crt"),
+        dir.file("pki/bangong.p12"), dir.file("real/elsewhere/bangong.p12"),
+        dir.file("not-mounted/registry/seal-uses.sqlite"), dir.file("registry/seal-uses.sqlite-wal"),
+        dir.file("real/pki/missing.crt")}) {
+    EXPECT_EQ(refusal([&] { ensureWritable(output); }), "io.output-is-input") << output;
+  }
+  EXPECT_EQ(refusal([&] { ensureWritable(dir.file("real/pki/other.crt")); }), "");
+  EXPECT_EQ(contentOf(dir.file("real/pki/root.crt")), "root");
+}
+
 TEST(OutputFile, TheFileBeingRewrittenMayBeReplacedWhenSaidSo) {
   TempDir dir;
   const std::string file = dir.file("notice.txt");

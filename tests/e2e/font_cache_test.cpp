@@ -26,11 +26,12 @@ class FontCache : public ::testing::Test {
     return gongwen::readFile(out);
   }
 
-  // The one cache file under `cacheHome`, or "" when there is none.
+  // The one font cache file under `cacheHome`, or "" when there is none.
   static std::string cacheFile(const std::string& cacheHome) {
     std::string found;
     if (!fs::is_directory(cacheHome + "/gongwen")) return found;
     for (const auto& entry : fs::directory_iterator(cacheHome + "/gongwen")) {
+      if (entry.is_directory()) continue;  // other caches' (validated/)
       EXPECT_TRUE(found.empty()) << "more than one cache file";
       found = entry.path().string();
     }
