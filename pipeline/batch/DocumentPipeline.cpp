@@ -158,8 +158,14 @@ class Pipeline {
   DocumentRecord& record_;
   std::optional<archive::PreparedDocument>& toArchive_;
   std::string folder_;
-  std::string pdf_;                         // the bytes of record_.pdf
-  std::optional<verify::Report> complete_;  // the verifier's report on pdf_ once no step is missing
+  std::string pdf_;  // the bytes of record_.pdf
+  // The verifier's report on pdf_ once no step is missing, with the SHA-256 of the bytes it is of:
+  // the archive takes it instead of verifying them again.
+  struct Verified {
+    verify::Report report;
+    std::string sha256;
+  };
+  std::optional<Verified> complete_;
   verify::SignatureCheckCache checks_;
 };
 
@@ -257,7 +263,7 @@ void Pipeline::sign() {
     if (auto refused = verify::signingRefusal(report)) throw *refused;
     record_.signatures = static_cast<int>(report.signatures.size());
     if (report.missingSteps.empty()) {
-      complete_ = report;
+      complete_ = Verified{report, archive::sha256Hex(pdf_)};
       return;
     }
     if (!signNextStep(report)) return;
@@ -325,9 +331,10 @@ void Pipeline::prepareArchiving() {
     const StageClock clock(outcome_, "verify");
     // The signing loop verified the finished document already; a document that came in finished
     // (a rerun after the last signature) is verified here.
-    const verify::Report report =
-        complete_ ? *complete_ : verifyCurrent(context_, pdf_, record_.pdf, checks_);
-    if (auto refused = verify::archivingRefusal(report, "the batch archives only what verifies in full"))
+    if (!complete_)
+      complete_ = Verified{verifyCurrent(context_, pdf_, record_.pdf, checks_), archive::sha256Hex(pdf_)};
+    if (auto refused =
+            verify::archivingRefusal(complete_->report, "the batch archives only what verifies in full"))
       throw *refused;
   }
   const StageClock clock(outcome_, "archive");
@@ -338,7 +345,9 @@ void Pipeline::prepareArchiving() {
   request.registry = context_.registry;
   request.certificates = context_.certificates;
   request.signatureChecks = &checks_;
-  toArchive_ = archive::prepareForIngest(request, context_.policy, 0);
+  // The archive verifies as verifyCurrent did: it takes that verification of these very bytes.
+  toArchive_ = archive::prepareVerifiedForIngest(request, context_.policy, std::move(pdf_), complete_->report,
+                                                 complete_->sha256);
 }
 
 // The code and message a document's failure is recorded with.
