@@ -60,7 +60,7 @@ TEST(ArchiveIngestVerified, ADocumentThatDoesNotVerifyInFullIsRefused) {
                                                 verifyfx::verifyWithPolicy(rendered),
                                                 archive::sha256Hex(rendered));
             }),
-            "policy.chain-incomplete");
+            "archive.does-not-verify");
 }
 
 }  // namespace
