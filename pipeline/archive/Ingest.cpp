@@ -203,6 +203,16 @@ PreparedDocument prepareForIngest(const IngestRequest& request, const policy::Po
   return prepareFile(request, policy, index, request.certificates ? request.certificates : &ownCertificates);
 }
 
+PreparedDocument prepareVerifiedForIngest(const IngestRequest& request, const policy::Policy& policy,
+                                          std::string pdf, const verify::Report& report,
+                                          const std::string& pdfSha256) {
+  PreparedDocument prepared =
+      prepareVerifiedDocument(request.files.at(0), std::move(pdf), report, policy, request.jobPath);
+  if (prepared.record.pdfSha256 != pdfSha256) return prepareForIngest(request, policy, 0);
+  checkMetadata(prepared);
+  return prepared;
+}
+
 std::vector<IngestOutcome> placePrepared(const std::string& archiveDir, const IngestRequest& request,
                                          std::vector<PreparedDocument>& prepared) {
   // Refusals against the archive as it is, before it is touched.

@@ -54,4 +54,11 @@ PreparedDocument prepareForIngest(const IngestRequest& request, const policy::Po
 std::vector<IngestOutcome> placePrepared(const std::string& archiveDir, const IngestRequest& request,
                                          std::vector<PreparedDocument>& prepared);
 
+// prepareForIngest of request.files[0] for a caller that has just verified exactly `pdf`, the bytes
+// of that file, as the archive verifies it (prepareVerifiedDocument): `pdfSha256` is the SHA-256
+// (hex) of the bytes `report` was made of, and a PDF whose hash differs is verified here afresh.
+PreparedDocument prepareVerifiedForIngest(const IngestRequest& request, const policy::Policy& policy,
+                                          std::string pdf, const verify::Report& report,
+                                          const std::string& pdfSha256);
+
 }  // namespace gongwen::archive

@@ -17,20 +17,30 @@ namespace {
 const char* const kWhatToDo =
     "only a document `gongwen verify --policy` accepts in full is archived; nothing was archived";
 
+void refuseUnlessArchivable(const verify::Report& report, const std::string& file, bool incoming) {
+  if (std::optional<Error> refused = verify::archivingRefusal(report, kWhatToDo)) throw *refused;
+  if (!incoming && !report.chainChecked)
+    throw policyError("archive.no-chain", file +
+                                              ": the document names no approval chain the policy knows, so "
+                                              "its signatures prove no approval; archive another organ's "
+                                              "document with --incoming --from ORGAN");
+}
+
 verify::Report verifyForArchive(const PreparedDocument& prepared, const policy::Policy& policy, bool incoming,
                                 cms::CertificateCache* certificates, verify::SignatureCheckCache* checks) {
   verify::VerifyOptions options = archiveVerifyOptions(policy, incoming);
   options.certificateCache = certificates;
   options.signatureChecks = checks;
   const verify::Report report = verify::verifyPdf(prepared.pdf, prepared.file, options);
-  if (std::optional<Error> refused = verify::archivingRefusal(report, kWhatToDo)) throw *refused;
-  if (!incoming && !report.chainChecked)
-    throw policyError("archive.no-chain", prepared.file +
-                                              ": the document names no approval chain the policy knows, so "
-                                              "its signatures prove no approval; archive another organ's "
-                                              "document with --incoming --from ORGAN");
+  refuseUnlessArchivable(report, prepared.file, incoming);
   return report;
 }
+
+// The registry entry, metadata and report of a PDF that verified for the archive (`report` is of
+// exactly prepared.pdf).
+PreparedDocument describeVerified(PreparedDocument prepared, const verify::Report& report,
+                                  const policy::Policy& policy, const std::string& jobPath,
+                                  const IncomingDetails& incoming);
 
 // Fields the PDF leaves empty (rendered before the renderer wrote them) come from the job; a job
 // whose title is not the PDF's is another document's.
@@ -131,6 +141,25 @@ PreparedDocument prepareDocument(const std::string& file, const policy::Policy& 
     prepared.pdf = extend(prepared.received, file, policy, options);
     report = verifyForArchive(prepared, policy, incoming.incoming, certificates, signatureChecks);
   }
+  return describeVerified(std::move(prepared), report, policy, jobPath, incoming);
+}
+
+PreparedDocument prepareVerifiedDocument(const std::string& file, std::string pdf,
+                                         const verify::Report& report, const policy::Policy& policy,
+                                         const std::string& jobPath) {
+  refuseUnlessArchivable(report, file, false);
+  PreparedDocument prepared;
+  prepared.file = file;
+  prepared.pdf = std::move(pdf);
+  return describeVerified(std::move(prepared), report, policy, jobPath, IncomingDetails{});
+}
+
+namespace {
+
+PreparedDocument describeVerified(PreparedDocument prepared, const verify::Report& report,
+                                  const policy::Policy& policy, const std::string& jobPath,
+                                  const IncomingDetails& incoming) {
+  const std::string& file = prepared.file;
   PdfFacts facts = readPdfFacts(prepared.pdf, file);
   if (!jobPath.empty()) {
     prepared.job = readInput(jobPath, InputKind::Job);
@@ -175,5 +204,7 @@ PreparedDocument prepareDocument(const std::string& file, const policy::Policy& 
   prepared.metadata.pdfFileName = "document.pdf";
   return prepared;
 }
+
+}  // namespace
 
 }  // namespace gongwen::archive

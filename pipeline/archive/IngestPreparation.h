@@ -57,6 +57,14 @@ PreparedDocument prepareDocument(const std::string& file, const policy::Policy& 
                                  const LongTermExtender& extend = {},
                                  verify::SignatureCheckCache* signatureChecks = nullptr);
 
+// prepareDocument for our own document whose caller has just verified exactly `pdf` (read from
+// `file`) as the archive verifies it (archiveVerifyOptions, not incoming): `report` is that
+// verification, refused as prepareDocument refuses one; nothing is read from `file` or verified
+// again. Not extended for long-term validation.
+PreparedDocument prepareVerifiedDocument(const std::string& file, std::string pdf,
+                                         const verify::Report& report, const policy::Policy& policy,
+                                         const std::string& jobPath);
+
 // How an archived document is verified, at ingest and when the audit verifies it again: our own
 // against the policy (people, approval chain, seal register), an incoming one against the policy's
 // trust anchors only (another organ's chain is not ours to check).

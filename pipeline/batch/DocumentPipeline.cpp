@@ -151,6 +151,9 @@ class Pipeline {
  private:
   void render(const model::Document& doc, const policy::Chain& chain);
   bool signNextStep(const verify::Report& report);
+  // Writes the revision held in memory (unwritten_) and records it.
+  void writeHeld();
+  const std::string& currentName() const { return unwritten_ ? *unwritten_ : record_.pdf; }
 
   const BatchContext& context_;
   const DocumentJob& job_;
@@ -158,8 +161,21 @@ class Pipeline {
   DocumentRecord& record_;
   std::optional<archive::PreparedDocument>& toArchive_;
   std::string folder_;
-  std::string pdf_;                         // the bytes of record_.pdf
-  std::optional<verify::Report> complete_;  // the verifier's report on pdf_ once no step is missing
+  std::string pdf_;  // the bytes of record_.pdf, or of unwritten_
+  // A revision signed here and followed at once by the next approval is held in memory, not written:
+  // a stop before the next one is written loses only signatures this process makes again, and
+  // none registers anything. Written are the rendered PDF, every revision a document stops at
+  // (waiting, finished), the approved one before its seal's row is registered (a rerun takes that
+  // row again for the same bytes) and the sealed one at once. Set: where pdf_ is to be written.
+  std::optional<std::string> unwritten_;
+  bool ownerOnly_ = false;  // unwritten_'s mode: a classified document stays 0600 through its revisions
+  // The verifier's report on pdf_ once no step is missing, with the SHA-256 of the bytes it is of:
+  // the archive takes it instead of verifying them again.
+  struct Verified {
+    verify::Report report;
+    std::string sha256;
+  };
+  std::optional<Verified> complete_;
   verify::SignatureCheckCache checks_;
 };
 
@@ -253,15 +269,32 @@ void Pipeline::sign() {
     pdf_ = std::move(newer);
   }
   for (;;) {
-    const verify::Report report = verifyCurrent(context_, pdf_, record_.pdf, checks_);
+    const verify::Report report = verifyCurrent(context_, pdf_, currentName(), checks_);
     if (auto refused = verify::signingRefusal(report)) throw *refused;
     record_.signatures = static_cast<int>(report.signatures.size());
     if (report.missingSteps.empty()) {
-      complete_ = report;
+      writeHeld();
+      complete_ = Verified{report, archive::sha256Hex(pdf_)};
       return;
     }
-    if (!signNextStep(report)) return;
+    if (!signNextStep(report)) {
+      writeHeld();
+      return;
+    }
   }
+}
+
+void Pipeline::writeHeld() {
+  if (!unwritten_) return;
+  WriteOptions write;
+  write.ownerOnly = ownerOnly_;
+  write.flush = false;  // archiveDocuments flushes it
+  // A revision of an earlier attempt that does not continue this one, read in newerPdf(), is replaced.
+  write.replacesInput = true;
+  writeFileAtomically(*unwritten_, pdf_, write);
+  killPointForTests("batch-signed");
+  record_.pdf = *std::exchange(unwritten_, std::nullopt);
+  transition(context_, outcome_, DocumentState::Pending);
 }
 
 bool Pipeline::signNextStep(const verify::Report& report) {
@@ -274,6 +307,7 @@ bool Pipeline::signNextStep(const verify::Report& report) {
   const NextSigner next = chooseSigner(context_.policy, context_.keyring, chain, *step, signedSteps,
                                        report.claims.applicant, now);
   if (next.signer == nullptr) {
+    writeHeld();
     record_.waitingFor = next.waitingFor;
     record_.waitingStep = step->id;
     record_.waitingPeople = next.waitingPeople;
@@ -298,24 +332,18 @@ bool Pipeline::signNextStep(const verify::Report& report) {
   request.fonts = &context_.fonts;
   request.verified = &report;
   request.sealRegister = context_.sealRegister;
+  if (!step->seal.empty()) writeHeld();
   const auto tokenLock = context_.keys.lockForSigning(keyHolder);
   const approve::SignedStep signedStep =
-      approve::signStep(context_.policy, pdf_, record_.pdf, request,
+      approve::signStep(context_.policy, pdf_, currentName(), request,
                         [&](const policy::Credential&, const std::string&) -> const keys::SigningKey& {
                           return context_.keys.key(keyHolder);
                         });
-  const std::string next_pdf = (fs::path(folder_) / stepFileName(record_.signatures + 1, step->id)).string();
-  WriteOptions write;
-  write.ownerOnly = isOwnerOnly(record_.pdf);  // a classified document stays 0600 through its revisions
-  write.flush = false;                         // archiveDocuments flushes it
-  // A revision of an earlier attempt that does not continue this one, read in newerPdf(), is replaced.
-  write.replacesInput = true;
-  writeFileAtomically(next_pdf, signedStep.pdf, write);
-  killPointForTests("batch-signed");
-  record_.pdf = next_pdf;
+  if (!unwritten_) ownerOnly_ = isOwnerOnly(record_.pdf);
+  unwritten_ = (fs::path(folder_) / stepFileName(record_.signatures + 1, step->id)).string();
   pdf_ = signedStep.pdf;
   record_.signatures += 1;
-  transition(context_, outcome_, DocumentState::Pending);
+  if (signedStep.granted.seal != nullptr) writeHeld();
   return true;
 }
 
@@ -325,9 +353,10 @@ void Pipeline::prepareArchiving() {
     const StageClock clock(outcome_, "verify");
     // The signing loop verified the finished document already; a document that came in finished
     // (a rerun after the last signature) is verified here.
-    const verify::Report report =
-        complete_ ? *complete_ : verifyCurrent(context_, pdf_, record_.pdf, checks_);
-    if (auto refused = verify::archivingRefusal(report, "the batch archives only what verifies in full"))
+    if (!complete_)
+      complete_ = Verified{verifyCurrent(context_, pdf_, record_.pdf, checks_), archive::sha256Hex(pdf_)};
+    if (auto refused =
+            verify::archivingRefusal(complete_->report, "the batch archives only what verifies in full"))
       throw *refused;
   }
   const StageClock clock(outcome_, "archive");
@@ -338,7 +367,9 @@ void Pipeline::prepareArchiving() {
   request.registry = context_.registry;
   request.certificates = context_.certificates;
   request.signatureChecks = &checks_;
-  toArchive_ = archive::prepareForIngest(request, context_.policy, 0);
+  // The archive verifies as verifyCurrent did: it takes that verification of these very bytes.
+  toArchive_ = archive::prepareVerifiedForIngest(request, context_.policy, std::move(pdf_), complete_->report,
+                                                 complete_->sha256);
 }
 
 // The code and message a document's failure is recorded with.

@@ -2,7 +2,8 @@
 // One document through the pipeline (BatchRun.h), from wherever its record says it stands. Each
 // transition is written to its PDF file first (atomically) and then recorded in the store, so that a
 // crash between the two loses nothing: the next run adopts the newer PDF it finds in the document's
-// folder, as it adopts one a leader signed there by hand with `gongwen sign`.
+// folder, as it adopts one a leader signed there by hand with `gongwen sign`. An approval followed at
+// once by the next one is held in memory (DocumentPipeline.cpp says which revisions are written).
 
 #include <cstdint>
 #include <optional>

@@ -1,5 +1,7 @@
 #include "pipeline/batch/RunSealRegister.h"
 
+#include <utility>
+
 #include "pipeline/policy/SealRegisterLocation.h"
 
 namespace gongwen::batch {
@@ -22,7 +24,15 @@ policy::RegisterCheck RunSealRegister::check() const {
 
 std::vector<policy::RegisteredSealUse> RunSealRegister::entries() const {
   const std::lock_guard<std::mutex> lock(mutex_);
-  return opened().entries();
+  if (entries_.empty()) {
+    entries_ = opened().entries();
+    // A register whose rows are not numbered 1, 2, 3 … is read whole each time, as without the cache.
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+      if (entries_[i].sequence != static_cast<long long>(i + 1)) return std::exchange(entries_, {});
+    return entries_;
+  }
+  while (auto next = opened().find(static_cast<long long>(entries_.size()) + 1)) entries_.push_back(*next);
+  return entries_;
 }
 
 std::optional<policy::RegisteredSealUse> RunSealRegister::find(long long sequence) const {

@@ -4,6 +4,10 @@
 // checkpoints and removes its write-ahead log, flushing the disk each time. Nothing of the
 // register's durability changes: each append is still its own synchronous transaction and updates
 // the head file. The workers seal at once, so calls take turns.
+//
+// entries() is asked at every seal step (a row registered for the same document by an attempt that
+// stopped is taken again): the rows are append-only, so the run keeps those it has read and reads
+// only the ones appended since, instead of reading and hashing the whole register at every seal.
 
 #include <memory>
 #include <mutex>
@@ -32,6 +36,7 @@ class RunSealRegister : public policy::SealUseRegister {
   CoreSlots* slots_;
   mutable std::mutex mutex_;
   mutable std::unique_ptr<policy::SealUseRegister> register_;
+  mutable std::vector<policy::RegisteredSealUse> entries_;  // rows 1 to entries_.size(), as read
 };
 
 }  // namespace gongwen::batch

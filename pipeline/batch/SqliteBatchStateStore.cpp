@@ -27,6 +27,9 @@ constexpr const char* kColumns =
     "SELECT key, job, source, relative_path, state, stage, pdf, signatures, chain, waiting_for, "
     "waiting_step, "
     "waiting_people, error_code, error, archive_id, updated FROM document";
+const std::string kFind = std::string(kColumns) + " WHERE key = ?";
+const std::string kRecord =
+    "INSERT OR REPLACE INTO document VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 DocumentRecord readRecord(sqlite3_stmt* row) {
   DocumentRecord r;
@@ -81,30 +84,44 @@ SqliteBatchStateStore::SqliteBatchStateStore(const std::string& workDir, Access 
   }
 }
 
-SqliteBatchStateStore::~SqliteBatchStateStore() { sqlite3_close(db_); }
+SqliteBatchStateStore::~SqliteBatchStateStore() {
+  find_.reset();
+  record_.reset();
+  sqlite3_close(db_);
+}
+
+sqlite3_stmt* SqliteBatchStateStore::statement(Statement& kept, const std::string& sql) const {
+  if (!kept) kept = prepare(db_, sql);
+  if (kept) {
+    sqlite3_reset(kept.get());
+    sqlite3_clear_bindings(kept.get());
+  }
+  return kept.get();
+}
 
 std::optional<DocumentRecord> SqliteBatchStateStore::find(const std::string& key) const {
   const std::lock_guard<std::mutex> lock(mutex_);
   if (db_ == nullptr) return std::nullopt;
-  Statement select = prepare(db_, std::string(kColumns) + " WHERE key = ?");
-  if (!select) throw systemError("batch.state-read", path_ + ": " + sqlite3_errmsg(db_));
-  sqlite3_bind_text(select.get(), 1, key.c_str(), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step(select.get()) != SQLITE_ROW) return std::nullopt;
-  return readRecord(select.get());
+  sqlite3_stmt* select = statement(find_, kFind);
+  if (select == nullptr) throw systemError("batch.state-read", path_ + ": " + sqlite3_errmsg(db_));
+  sqlite3_bind_text(select, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+  std::optional<DocumentRecord> found;
+  if (sqlite3_step(select) == SQLITE_ROW) found = readRecord(select);
+  // Reset at once, so that the read transaction it holds ends here.
+  sqlite3_reset(select);
+  return found;
 }
 
 void SqliteBatchStateStore::record(const DocumentRecord& r) {
   const std::lock_guard<std::mutex> lock(mutex_);
   if (db_ == nullptr)
     throw systemError("batch.state-write", path_ + ": the batch state was opened read-only");
-  Statement insert = prepare(db_,
-                             "INSERT OR REPLACE INTO document VALUES "
-                             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  sqlite3_stmt* insert = statement(record_, kRecord);
   int i = 1;
   const auto text = [&](const std::string& value) {
-    sqlite3_bind_text(insert.get(), i++, value.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert, i++, value.c_str(), -1, SQLITE_TRANSIENT);
   };
-  if (insert) {
+  if (insert != nullptr) {
     text(r.key);
     text(r.job);
     text(r.source);
@@ -112,7 +129,7 @@ void SqliteBatchStateStore::record(const DocumentRecord& r) {
     text(toString(r.state));
     text(r.stage);
     text(r.pdf);
-    sqlite3_bind_int(insert.get(), i++, r.signatures);
+    sqlite3_bind_int(insert, i++, r.signatures);
     text(r.chain);
     text(r.waitingFor);
     text(r.waitingStep);
@@ -120,12 +137,15 @@ void SqliteBatchStateStore::record(const DocumentRecord& r) {
     text(r.errorCode);
     text(r.error);
     text(r.archiveId);
-    sqlite3_bind_int64(insert.get(), i++, r.updated);
+    sqlite3_bind_int64(insert, i++, r.updated);
   }
   // Autocommit: the statement is its own transaction, kept across a kill when step() returns.
-  if (!insert || sqlite3_step(insert.get()) != SQLITE_DONE)
+  const bool recorded = insert != nullptr && sqlite3_step(insert) == SQLITE_DONE;
+  const std::string reason = recorded ? "" : sqlite3_errmsg(db_);
+  if (insert != nullptr) sqlite3_reset(insert);
+  if (!recorded)
     throw systemError("batch.state-write",
-                      path_ + ": cannot record the state of " + r.source + ": " + sqlite3_errmsg(db_));
+                      path_ + ": cannot record the state of " + r.source + ": " + reason);
 }
 
 std::vector<DocumentRecord> SqliteBatchStateStore::all() const {

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "pipeline/batch/BatchStateStore.h"
+#include "pipeline/policy/SealRegisterStorage.h"
 
 struct sqlite3;
 
@@ -32,9 +33,15 @@ class SqliteBatchStateStore : public BatchStateStore {
   std::vector<DocumentRecord> all() const override;
 
  private:
+  // The statement for `sql`, prepared once and reset for each use: each transition of every document
+  // runs one, and preparing it anew took as long as running it. With mutex_ held.
+  sqlite3_stmt* statement(policy::storage::Statement& kept, const std::string& sql) const;
+
   std::string path_;
   sqlite3* db_ = nullptr;
   mutable std::mutex mutex_;
+  mutable policy::storage::Statement find_;
+  mutable policy::storage::Statement record_;
 };
 
 }  // namespace gongwen::batch

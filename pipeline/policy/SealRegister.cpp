@@ -74,7 +74,7 @@ RegisteredSealUse SealRegister::append(const SealUse& use) {
                        path_ + ": cannot record the seal use (" + what + "): " + reason);
   };
   if (!exec(db_, "BEGIN IMMEDIATE")) throw fail("begin");
-  const RegisterCheck checked = checkRegister(db_, path_);
+  const RegisterCheck checked = checkBeforeAppend();
   if (!checked.ok()) {
     exec(db_, "ROLLBACK");
     throw systemError("register.broken",
@@ -108,6 +108,7 @@ RegisteredSealUse SealRegister::append(const SealUse& use) {
   if (sqlite3_step(insert.get()) != SQLITE_DONE) throw fail("insert");
   insert.reset();
   if (!exec(db_, "COMMIT")) throw fail("commit");
+  if (checkedHead_) checkedHead_->head = {row.sequence, row.rowHash};
   killPointForTests("register-committed");
 
   // Under the write lock again, so that concurrent signers write their heads in commit order.
@@ -121,6 +122,37 @@ RegisteredSealUse SealRegister::append(const SealUse& use) {
   exec(db_, "ROLLBACK");
   killPointForTests("register-head-written");
   return row;
+}
+
+namespace {
+
+std::optional<long long> dataVersion(sqlite3* db) {
+  Statement version = prepare(db, "PRAGMA data_version");
+  if (!version || sqlite3_step(version.get()) != SQLITE_ROW) return std::nullopt;
+  return sqlite3_column_int64(version.get(), 0);
+}
+
+}  // namespace
+
+RegisterCheck SealRegister::checkBeforeAppend() {
+  const std::optional<long long> version = dataVersion(db_);
+  // Checking every row at every seal grows with the register; the rows this connection checked and
+  // appended are as they were while nobody else has committed. The head file is no row: read again.
+  if (checkedHead_ && version == checkedHead_->dataVersion) {
+    RegisterCheck result;
+    result.path = path_;
+    result.head = checkedHead_->head;
+    result.rowsChecked = result.head.sequence;
+    std::string problem;
+    result.headFile = readHeadFile(path_, problem);
+    if (problem.empty() && result.headFile && result.headFile->sequence == result.head.sequence &&
+        result.headFile->rowHash == result.head.rowHash)
+      return result;
+  }
+  RegisterCheck result = checkRegister(db_, path_);
+  checkedHead_.reset();
+  if (result.ok() && version) checkedHead_ = CheckedHead{*version, result.head};
+  return result;
 }
 
 void SealRegister::writeHeadFile() const {

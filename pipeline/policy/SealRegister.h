@@ -8,7 +8,9 @@
 //
 // S: append() the row BEFORE the sealed PDF exists, and write its sequence and hash into the seal's
 // signed data; a row whose PDF never appeared is an attempted use, a PDF without a row cannot occur.
-// Every append first checks the whole register and refuses on any sign of tampering.
+// Every append first checks the whole register and refuses on any sign of tampering (a connection
+// that checked it and appended to it since, with no other connection committing meanwhile, finds the
+// rows it checked as they were: it checks the head file only).
 // V: find() the row a seal names; verifySealRegister() for `gongwen register verify` and audits.
 
 #include <ctime>
@@ -104,9 +106,18 @@ class SealRegister : public SealUseRegister {
 
  private:
   void writeHeadFile() const;
+  // check() inside append()'s transaction: whole, unless checkedHead_ still holds.
+  RegisterCheck checkBeforeAppend();
 
   std::string path_;
   sqlite3* db_ = nullptr;
+  // The head of the register as this connection last checked it whole and appended to it, with the
+  // PRAGMA data_version then, which changes when another connection commits (a signer, an edit).
+  struct CheckedHead {
+    long long dataVersion = 0;
+    RegisterHead head;
+  };
+  std::optional<CheckedHead> checkedHead_;
 };
 
 // `gongwen register verify` and the archive's audit: opens the register read-only and checks it.

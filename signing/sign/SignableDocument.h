@@ -3,7 +3,9 @@
 // already carries (signatures, steps, the approval chain it claims) is read by the verifier, which
 // `sign` runs first.
 
+#include <istream>
 #include <memory>
+#include <streambuf>
 #include <string>
 
 namespace PoDoFo {
@@ -26,8 +28,21 @@ class SignableDocument {
   const PoDoFo::PdfMemDocument& pdf() const { return *pdf_; }
 
  private:
+  // bytes_ as a stream PoDoFo reads in place: its own buffer device copies them twice (a string and
+  // a string stream), for every signature of a batch.
+  class BytesBuffer : public std::streambuf {
+   public:
+    explicit BytesBuffer(const std::string& bytes);
+
+   protected:
+    pos_type seekoff(off_type offset, std::ios_base::seekdir dir, std::ios_base::openmode which) override;
+    pos_type seekpos(pos_type position, std::ios_base::openmode which) override;
+  };
+
   std::string bytes_;
   std::string name_;
+  BytesBuffer buffer_;
+  std::istream stream_;  // read by pdf_ as long as it lives
   std::unique_ptr<PoDoFo::PdfMemDocument> pdf_;
 };
 

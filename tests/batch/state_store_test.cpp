@@ -62,6 +62,23 @@ TEST(BatchStateStore, ATransitionReplacesTheRecordWholeAndAnotherProcessSeesIt) 
   EXPECT_EQ(all[0].archiveId, "2026-0001");
 }
 
+// The store keeps its statements prepared between calls: none of them may hold on to what it read.
+TEST(BatchStateStore, AStoreThatReadARecordSeesAnotherProcesssLaterTransitionOfIt) {
+  testing::TempDir dir;
+  SqliteBatchStateStore first(dir.path());
+  SqliteBatchStateStore second(dir.path());
+  first.record(waitingNotice());
+  ASSERT_EQ(first.find(std::string(64, 'a'))->state, DocumentState::Waiting);
+  DocumentRecord done = waitingNotice();
+  done.state = DocumentState::Done;
+  done.archiveId = "2026-0001";
+  second.record(done);
+  EXPECT_EQ(first.find(std::string(64, 'a'))->state, DocumentState::Done);
+  done.archiveId = "2026-0002";
+  first.record(done);
+  EXPECT_EQ(second.find(std::string(64, 'a'))->archiveId, "2026-0002");
+}
+
 TEST(BatchStateStore, StateNamesRoundTrip) {
   for (DocumentState s :
        {DocumentState::Pending, DocumentState::Waiting, DocumentState::Done, DocumentState::Failed})

@@ -181,6 +181,43 @@ TEST_F(SealRegisterTest, MissingOrGarbledHeadFileIsEvident) {
   EXPECT_NE(brokenBecause(0).find("SEQUENCE ROW-HASH"), std::string::npos);
 }
 
+// A connection that appends again checks only the head file while nobody else has committed: an
+// edit by another connection, or of the head file, between two of its appends is still refused.
+TEST_F(SealRegisterTest, AnEditBetweenTwoAppendsOfOneConnectionIsRefused) {
+  SealRegister log(path);
+  log.append(use(0));
+  log.append(use(1));
+  ASSERT_EQ(
+      sql("DROP TRIGGER seal_use_append_only_update; UPDATE seal_use SET authorised_by = 'fenguan-zhang' "
+          "WHERE seq = 1; CREATE TRIGGER seal_use_append_only_update BEFORE UPDATE ON seal_use\nBEGIN SELECT "
+          "RAISE(ABORT, 'seal_use (用印登记) is append-only: UPDATE refused'); END;")
+          .exitCode,
+      0);
+  EXPECT_EQ(errorCode([&] { log.append(use(2)); }), "register.broken");
+  EXPECT_EQ(check().badRow, 1);
+}
+
+TEST_F(SealRegisterTest, AHeadFileEditedBetweenTwoAppendsOfOneConnectionIsRefused) {
+  SealRegister log(path);
+  log.append(use(0));
+  log.append(use(1));
+  writeHead("2 " + std::string(64, 'f') + "\n");
+  EXPECT_EQ(errorCode([&] { log.append(use(2)); }), "register.broken");
+  std::filesystem::remove(path + ".head");
+  EXPECT_EQ(errorCode([&] { log.append(use(2)); }), "register.broken");
+}
+
+TEST_F(SealRegisterTest, OneConnectionAppendingAgainKeepsOneChainWithAnotherSigner) {
+  SealRegister log(path);
+  log.append(use(0));
+  SealRegister(path).append(use(1));  // another signer meanwhile
+  EXPECT_EQ(log.append(use(2)).sequence, 3);
+  log.append(use(3));
+  const RegisterCheck result = check();
+  EXPECT_TRUE(result.ok()) << result.problem;
+  EXPECT_EQ(result.head.sequence, 4);
+}
+
 // What a signer stopped between its commit and its head update leaves: the register one row ahead.
 TEST_F(SealRegisterTest, HeadFileBehindTheRegisterIsAStoppedSignerAndCatchesUp) {
   fill(3);
