@@ -5,8 +5,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <set>
+#include <system_error>
 
 #include "pipeline/archive/BagPaths.h"
 #include "pipeline/archive/Digest.h"
@@ -44,10 +47,60 @@ std::string manifestOf(const std::vector<BagFile>& files) {
   return text;
 }
 
-constexpr std::size_t kEarlyWriteback = 64 * 1024;
-
 [[noreturn]] void writeFailure(const std::string& path) {
   throw systemError("archive.write", path + ": cannot write the bag file: " + std::strerror(errno));
+}
+
+// Writes `size` bytes at the file's current end; false with errno on failure.
+bool writeAll(int fd, const char* bytes, std::size_t size) {
+  for (std::size_t done = 0; done < size;) {
+    const ssize_t n = ::write(fd, bytes + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// A file this large goes past the page cache (O_DIRECT) to the disk. Three replicas of every PDF
+// filled fresh page-cache pages at some 1.7 ns a byte, most of the CPU that placing the bags cost,
+// and the disk took direct writes three times as fast as the flush of cached ones. The replica
+// root's flush (syncFilesystem) still makes them durable, with the files' metadata, before a bag is
+// renamed into place.
+constexpr std::size_t kDirectWrite = 64 * 1024;
+// What O_DIRECT asks the buffer, the length and the offset to be multiples of: a page covers every
+// logical block size a disk has.
+constexpr std::size_t kDirectAlignment = 4096;
+
+// The file's leading whole pages written directly, from an aligned copy each writing thread keeps.
+// Returns how many bytes were written: 0 when the file system takes no direct writes, fewer when the
+// disk refused one; the caller writes the rest as before. The file is left without O_DIRECT.
+std::size_t writeDirectly(int fd, const std::string& bytes) {
+  const std::size_t aligned = bytes.size() / kDirectAlignment * kDirectAlignment;
+  const int flags = ::fcntl(fd, F_GETFL);
+  if (aligned == 0 || flags < 0 || ::fcntl(fd, F_SETFL, flags | O_DIRECT) != 0) return 0;
+  thread_local std::unique_ptr<char, decltype(&std::free)> buffer(nullptr, &std::free);
+  thread_local std::size_t capacity = 0;
+  if (capacity < aligned) {
+    void* grown = nullptr;
+    buffer.reset(::posix_memalign(&grown, kDirectAlignment, aligned) == 0 ? static_cast<char*>(grown)
+                                                                          : nullptr);
+    capacity = buffer ? aligned : 0;
+  }
+  std::size_t done = 0;
+  if (buffer) {
+    std::memcpy(buffer.get(), bytes.data(), aligned);
+    while (done < aligned) {
+      const ssize_t n = ::write(fd, buffer.get() + done, aligned - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;  // e.g. EINVAL for a block larger than a page: the rest is written as before
+      done += static_cast<std::size_t>(n);
+      if (done % kDirectAlignment != 0) break;
+    }
+  }
+  // Without O_DIRECT again, or the unaligned rest would be refused.
+  if (::fcntl(fd, F_SETFL, flags) != 0) throw std::system_error(errno, std::generic_category());
+  return done;
 }
 
 // `exactMode`: the mode whatever the umask (a classified bag's 0600); otherwise the umask applies.
@@ -60,21 +113,20 @@ void writeFile(const std::string& path, const std::string& bytes, mode_t mode, b
     errno = saved;
     writeFailure(path);
   }
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int saved = errno;
-      ::close(fd);
-      errno = saved;
-      writeFailure(path);
-    }
-    done += static_cast<std::size_t>(n);
+  std::size_t direct = 0;
+  try {
+    if (bytes.size() >= kDirectWrite) direct = writeDirectly(fd, bytes);
+  } catch (const std::system_error& e) {
+    ::close(fd);
+    errno = e.code().value();
+    writeFailure(path);
   }
-  // A large file goes to the disk now, while the next ones are written, rather than all at the flush
-  // of the root (syncFilesystem), which then has less to wait for. A failure shows there.
-  if (bytes.size() >= kEarlyWriteback) (void)::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+  if (!writeAll(fd, bytes.data() + direct, bytes.size() - direct)) {
+    const int saved = errno;
+    ::close(fd);
+    errno = saved;
+    writeFailure(path);
+  }
   if (::close(fd) != 0) writeFailure(path);
 }
 

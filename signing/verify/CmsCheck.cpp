@@ -4,6 +4,7 @@
 #include <openssl/pkcs7.h>
 
 #include "signing/cms/PemCertificates.h"
+#include "signing/verify/CmsParsing.h"
 
 namespace gongwen::verify {
 namespace {
@@ -145,10 +146,9 @@ std::string subjectOf(X509* cert) {
 }
 
 CmsFacts checkCms(std::string_view der, const std::vector<std::string_view>& covered,
-                  std::string_view sm2UserId, bool requireSigningCertificateV2) {
+                  std::string_view sm2UserId, bool requireSigningCertificateV2, PrefixDigests* digests) {
   CmsFacts facts;
-  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
-  cms::CmsPtr contentInfo(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
+  cms::CmsPtr contentInfo = parseCmsContentInfo(der);
   if (!contentInfo || OBJ_obj2nid(CMS_get0_type(contentInfo.get())) != NID_pkcs7_signed) {
     ERR_clear_error();
     facts.problems.push_back({"cms.malformed", "/Contents does not hold a CMS SignedData"});
@@ -187,16 +187,12 @@ CmsFacts checkCms(std::string_view der, const std::vector<std::string_view>& cov
   }
   facts.algorithm = keyDescription(key) + " with " + readableDigest(md);
 
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int digestLength = 0;
-  cms::EvpMdCtxPtr mctx(EVP_MD_CTX_new());
-  EVP_DigestInit_ex(mctx.get(), md, nullptr);
-  for (const auto& part : covered) EVP_DigestUpdate(mctx.get(), part.data(), part.size());
-  EVP_DigestFinal_ex(mctx.get(), digest, &digestLength);
+  const std::string digest = digests ? digests->digest(md, covered) : PrefixDigests({}).digest(md, covered);
   const ASN1_STRING* messageDigest = signedAttribute(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING);
-  facts.digestMatches = messageDigest &&
-                        ASN1_STRING_length(messageDigest) == static_cast<int>(digestLength) &&
-                        std::equal(digest, digest + digestLength, ASN1_STRING_get0_data(messageDigest));
+  facts.digestMatches = messageDigest && !digest.empty() &&
+                        ASN1_STRING_length(messageDigest) == static_cast<int>(digest.size()) &&
+                        std::equal(digest.begin(), digest.end(),
+                                   reinterpret_cast<const char*>(ASN1_STRING_get0_data(messageDigest)));
   if (!facts.digestMatches) {
     facts.problems.push_back(
         {"integrity.digest-mismatch", "the CMS messageDigest is not the " + readableDigest(md) +

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "signing/cms/OpenSslPtr.h"
+#include "signing/verify/PrefixDigests.h"
 
 namespace gongwen::verify {
 
@@ -39,9 +40,11 @@ struct CmsFacts {
 // `covered` are the byte ranges the PDF signature covers, in order. `sm2UserId` is the
 // distinguishing ID assumed for SM2 signers (empty = OpenSSL's empty ID). PAdES
 // (ETSI.CAdES.detached) requires signing-certificate-v2; ISO 32000's adbe.pkcs7.detached does not,
-// but one that is there must name the signer.
+// but one that is there must name the signer. `digests`, when given, is the document's that
+// `covered` lies in: its leading bytes are then hashed once for all its signatures.
 CmsFacts checkCms(std::string_view der, const std::vector<std::string_view>& covered,
-                  std::string_view sm2UserId = kDefaultSm2UserId, bool requireSigningCertificateV2 = true);
+                  std::string_view sm2UserId = kDefaultSm2UserId, bool requireSigningCertificateV2 = true,
+                  PrefixDigests* digests = nullptr);
 
 // An ASN.1 time as seconds since the epoch (nullopt when unreadable).
 std::optional<std::time_t> toTime(const ASN1_TIME* t);

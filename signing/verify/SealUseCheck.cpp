@@ -36,18 +36,20 @@ class RegisterAccess {
 // bytes up to the previous revision's end (with or without the end-of-line after its %%EOF, as the
 // signer appended to whichever the input ended with).
 bool digestMatchesApprovedRevision(const pdf::Document& document, size_t sealRevision,
-                                   const std::string& digest) {
+                                   const std::string& digest, PrefixDigests& digests) {
   if (sealRevision < 2 || sealRevision > document.revisions().size()) return false;
   const pdf::Revision& previous = document.revisions()[sealRevision - 2];
   for (const size_t end : {previous.endAfterEol, previous.endAfterEof}) {
-    if (policy::sealUseDigest(std::string_view(document.bytes()).substr(0, end)) == digest) return true;
+    // sealUseDigest is the SHA-256 of the bytes, here continued from what the signatures hashed.
+    if (digests.sha256Hex(end) == digest) return true;
   }
   return false;
 }
 
 // What is wrong with a seal signature's row, or "" when the row bears it out.
 std::string rowProblem(const pdf::Document& document, const SignatureReport& sig,
-                       const policy::RegisteredSealUse& row, const std::string& signedHash) {
+                       const policy::RegisteredSealUse& row, const std::string& signedHash,
+                       PrefixDigests& digests) {
   const std::string name = "row " + std::to_string(row.sequence);
   if (row.rowHash != signedHash)
     return name + " of the register has the hash " + row.rowHash + ", the seal signed " + signedHash;
@@ -55,7 +57,7 @@ std::string rowProblem(const pdf::Document& document, const SignatureReport& sig
   if (row.use.seal != sig.personId)
     return name + " records the seal " + row.use.seal + ", but the signature is not that seal's";
   if (row.use.step != sig.step) return name + " records the step " + row.use.step + ", not " + sig.step;
-  if (!digestMatchesApprovedRevision(document, sig.revision, row.use.documentDigest))
+  if (!digestMatchesApprovedRevision(document, sig.revision, row.use.documentDigest, digests))
     return name +
            " records another document (its SHA-256 is not that of the revision the seal was "
            "appended to)";
@@ -64,7 +66,9 @@ std::string rowProblem(const pdf::Document& document, const SignatureReport& sig
 
 }  // namespace
 
-void checkSealUses(const pdf::Document& document, const VerifyOptions& options, Report& report) {
+void checkSealUses(const pdf::Document& document, const VerifyOptions& options, Report& report,
+                   PrefixDigests* digests) {
+  PrefixDigests own(document.bytes());
   const policy::Policy& policy = *options.policy;
   const std::string path = options.registerPath.empty() ? policy.registerPath : options.registerPath;
   RegisterAccess access(path);
@@ -90,7 +94,7 @@ void checkSealUses(const pdf::Document& document, const VerifyOptions& options, 
       continue;
     }
     const std::optional<policy::RegisteredSealUse> row = sealRegister->find(number);
-    const std::string problem = row ? rowProblem(document, sig, *row, signedHash)
+    const std::string problem = row ? rowProblem(document, sig, *row, signedHash, digests ? *digests : own)
                                     : "row " + std::to_string(number) +
                                           " the seal names is not in the register " + path +
                                           " (removed, or the wrong register: give its copy with --register)";

@@ -6,13 +6,16 @@
 // is opened read-only, never created; when it is not there the seal use is reported unchecked.
 
 #include "signing/verify/PdfRevisions.h"
+#include "signing/verify/PrefixDigests.h"
 #include "signing/verify/VerificationReport.h"
 #include "signing/verify/Verifier.h"
 
 namespace gongwen::verify {
 
 // Adds a "seal-use.*" problem to each seal signature of `report` whose row does not bear it out.
-// Call after reviewAgainstPolicy (it needs each signature's identified seal).
-void checkSealUses(const pdf::Document& document, const VerifyOptions& options, Report& report);
+// Call after reviewAgainstPolicy (it needs each signature's identified seal). `digests`, when given,
+// is the document's, to take the digests of its revisions from.
+void checkSealUses(const pdf::Document& document, const VerifyOptions& options, Report& report,
+                   PrefixDigests* digests = nullptr);
 
 }  // namespace gongwen::verify

@@ -34,6 +34,7 @@ struct SignedInputs {
   std::string_view sm2UserId;
   bool requireSigningCertificateV2 = true;
   const std::vector<std::string>* anchorFiles = nullptr;
+  PrefixDigests* digests = nullptr;  // the document's, to hash `covered` with (not part of what is compared)
 };
 
 // Shared by the threads that verify one document's revisions (an ingest prepares files in parallel).

@@ -144,7 +144,7 @@ void checkCertificate(const CmsFacts& facts, X509_STORE* store, ValidationData& 
 
 SignedChecks checkSigned(const SignedInputs& in, X509_STORE* store) {
   SignedChecks checks;
-  checks.cms = checkCms(in.contents, in.covered, in.sm2UserId, in.requireSigningCertificateV2);
+  checks.cms = checkCms(in.contents, in.covered, in.sm2UserId, in.requireSigningCertificateV2, in.digests);
   if (checks.cms.signer && !checks.cms.timestampDer.empty())
     checks.timestamp = checkTimestampToken(checks.cms.timestampDer, {checks.cms.signatureValue}, store);
   return checks;
@@ -164,7 +164,7 @@ SignedChecks checkSignedOnce(const SignedInputs& in, X509_STORE* store, const Ve
 Checked checkSignature(const pdf::Document& doc, const SignatureField& field, const Object& dict,
                        X509_STORE* store, const std::vector<std::string>& anchorFiles, ValidationData& data,
                        const VerifyOptions& options, const std::vector<DocumentTimestampReport>& timestamps,
-                       SecurityStores& stores) {
+                       SecurityStores& stores, PrefixDigests& digests) {
   Checked checked;
   SignatureReport& sig = checked.report;
   sig.field = field.name;
@@ -184,8 +184,12 @@ Checked checkSignature(const pdf::Document& doc, const SignatureField& field, co
 
   const Object* subFilter = dict.get("SubFilter");
   sig.subFilter = subFilter && subFilter->is(Object::Kind::Name) ? subFilter->text : "";
-  const SignedInputs inputs{dict.get("Contents")->text, range.covered, options.sm2UserId,
-                            sig.subFilter != "adbe.pkcs7.detached", &anchorFiles};
+  const SignedInputs inputs{dict.get("Contents")->text,
+                            range.covered,
+                            options.sm2UserId,
+                            sig.subFilter != "adbe.pkcs7.detached",
+                            &anchorFiles,
+                            &digests};
   SignedChecks checks = checkSignedOnce(inputs, store, options);
   CmsFacts& facts = checks.cms;
   const size_t anchors = anchorFiles.size();
@@ -317,9 +321,10 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
                    });
   checkTimestampRenewals(report.documentTimestamps, data.at);
   std::vector<Checked> checked;
+  PrefixDigests digests(doc.bytes());
   for (const auto& [field, dict] : signatureFields) {
     Checked c = checkSignature(doc, field, dict, store.get(), anchorFiles, data, options,
-                               report.documentTimestamps, stores);
+                               report.documentTimestamps, stores, digests);
     LongTermVerdict longTerm = assessLongTerm(c.longTerm, report.documentTimestamps, stores, data.at);
     c.report.level = longTerm.level;
     c.report.problems.insert(c.report.problems.end(), longTerm.problems.begin(), longTerm.problems.end());
@@ -346,7 +351,7 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
   report.documentProblems.insert(report.documentProblems.end(), claimsChanged.begin(), claimsChanged.end());
   if (options.policy) {
     reviewAgainstPolicy(*options.policy, signers, times, report, options.certificateCache);
-    checkSealUses(doc, options, report);
+    checkSealUses(doc, options, report, &digests);
   }
   return report;
 }
