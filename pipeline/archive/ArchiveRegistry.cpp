@@ -41,7 +41,7 @@ ArchiveRegistry::ArchiveRegistry(const std::string& path, Access access) : path_
     openFailure(db_, path, "open");
   // Ingests of large batches hold the write lock for a few seconds at most; wait well beyond that.
   sqlite3_busy_timeout(db_, 60000);
-  if (!exec(db_, "PRAGMA journal_mode = WAL") || !exec(db_, "PRAGMA synchronous = FULL") ||
+  if (!execWhenFree(db_, "PRAGMA journal_mode = WAL") || !exec(db_, "PRAGMA synchronous = FULL") ||
       !exec(db_, "BEGIN IMMEDIATE"))
     openFailure(db_, path, "prepare");
   Statement count = prepare(db_, "SELECT count(*) FROM sqlite_master");

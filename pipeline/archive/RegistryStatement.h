@@ -16,6 +16,7 @@ namespace gongwen::archive {
 
 using policy::storage::column;
 using policy::storage::exec;
+using policy::storage::execWhenFree;
 using policy::storage::prepare;
 using policy::storage::Statement;
 

@@ -13,6 +13,7 @@ namespace {
 
 using policy::storage::column;
 using policy::storage::exec;
+using policy::storage::execWhenFree;
 using policy::storage::prepare;
 using policy::storage::Statement;
 
@@ -74,8 +75,8 @@ SqliteBatchStateStore::SqliteBatchStateStore(const std::string& workDir, Access 
   sqlite3_busy_timeout(db_, 60000);
   const bool ready = access == Access::ReadOnly
                          ? exec(db_, "PRAGMA query_only = 1")
-                         : exec(db_, "PRAGMA journal_mode = WAL") &&
-                               exec(db_, "PRAGMA synchronous = NORMAL") && exec(db_, kCreate);
+                         : execWhenFree(db_, "PRAGMA journal_mode = WAL") &&
+                               exec(db_, "PRAGMA synchronous = NORMAL") && execWhenFree(db_, kCreate);
   if (!ready) {
     const std::string reason = sqlite3_errmsg(db_);
     sqlite3_close(db_);

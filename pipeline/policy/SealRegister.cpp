@@ -50,7 +50,7 @@ SealRegister::SealRegister(const std::string& path, Access access) : path_(path)
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) throw fail("open");
   sqlite3_busy_timeout(db_, 5000);
   if (access == Access::ReadOnly) return;
-  if (!exec(db_, "PRAGMA journal_mode = WAL") || !exec(db_, "PRAGMA synchronous = FULL"))
+  if (!execWhenFree(db_, "PRAGMA journal_mode = WAL") || !exec(db_, "PRAGMA synchronous = FULL"))
     throw fail("prepare");
   if (!exec(db_, "BEGIN IMMEDIATE")) throw fail("prepare");
   Statement count = prepare(db_, "SELECT count(*) FROM sqlite_master");

@@ -1,5 +1,8 @@
 #include "pipeline/policy/SealRegisterStorage.h"
 
+#include <chrono>
+#include <thread>
+
 #include "pipeline/core/UtcTime.h"
 
 namespace gongwen::policy::storage {
@@ -39,6 +42,15 @@ Statement prepare(sqlite3* db, const std::string& sql) {
 
 bool exec(sqlite3* db, const std::string& sql) {
   return sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+bool execWhenFree(sqlite3* db, const std::string& sql) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+  while (!exec(db, sql)) {
+    if (sqlite3_errcode(db) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return true;
 }
 
 std::string column(sqlite3_stmt* statement, int index) {

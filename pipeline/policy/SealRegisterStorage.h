@@ -35,6 +35,10 @@ using Statement = std::unique_ptr<sqlite3_stmt, StatementFree>;
 // Null when SQLite refuses the statement.
 Statement prepare(sqlite3* db, const std::string& sql);
 bool exec(sqlite3* db, const std::string& sql);
+// exec(), tried again for up to a minute while SQLite refuses it as busy without waiting: it skips
+// its busy handler where waiting could deadlock, as when two processes switch a new database to WAL
+// at the same moment (two shards starting, two signers' first seal).
+bool execWhenFree(sqlite3* db, const std::string& sql);
 std::string column(sqlite3_stmt* statement, int index);
 
 // The fields one after the other, each length-prefixed ("3:abc"), so that no two different rows

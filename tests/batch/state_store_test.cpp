@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "pipeline/batch/SqliteBatchStateStore.h"
+#include "pipeline/core/Error.h"
 #include "tests/support/TestSupport.h"
 
 namespace gongwen::batch {
@@ -40,6 +43,26 @@ TEST(BatchStateStore, KeepsEveryFieldOfATransitionAcrossReopening) {
   EXPECT_EQ(found->pdf, "/work/docs/notice/02-deputy-review.pdf");
   EXPECT_EQ(found->updated, 1764400000);
   EXPECT_FALSE(store.find(std::string(64, 'b')));
+}
+
+// Two shards starting at once on a new work directory both switch its state file to WAL; SQLite
+// refuses one of them at once, without waiting, to avoid a deadlock. Both must open.
+TEST(BatchStateStore, ShardsOpeningANewStateFileAtOnceBothOpenIt) {
+  for (int round = 0; round < 40; ++round) {
+    testing::TempDir dir;
+    std::vector<std::string> failures(3);
+    std::vector<std::thread> shards;
+    for (std::size_t i = 0; i < failures.size(); ++i)
+      shards.emplace_back([&, i] {
+        try {
+          SqliteBatchStateStore(dir.path()).record(waitingNotice());
+        } catch (const Error& e) {
+          failures[i] = e.what();
+        }
+      });
+    for (std::thread& shard : shards) shard.join();
+    for (const std::string& failure : failures) ASSERT_EQ(failure, "") << "round " << round;
+  }
 }
 
 TEST(BatchStateStore, ATransitionReplacesTheRecordWholeAndAnotherProcessSeesIt) {

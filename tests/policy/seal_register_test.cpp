@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <thread>
+
 #include "pipeline/policy/SealRegister.h"
 #include "tests/policy/PolicyTestData.h"
 
@@ -24,6 +26,28 @@ SealUse use(int n) {
 const char* const kDeleteTrigger =
     "CREATE TRIGGER seal_use_append_only_delete BEFORE DELETE ON seal_use\n"
     "BEGIN SELECT RAISE(ABORT, 'seal_use (用印登记) is append-only: DELETE refused'); END;";
+
+// Two signers' first seals at the same moment on a new register both switch it to WAL; SQLite
+// refuses one of them at once rather than wait. Both must be registered.
+TEST(SealRegisterOpening, FirstSealsAtOnceOnANewRegisterAreBothRegistered) {
+  for (int round = 0; round < 40; ++round) {
+    TempDir dir;
+    const std::string path = dir.file("seal-uses.sqlite");
+    std::vector<std::string> failures(3);
+    std::vector<std::thread> signers;
+    for (std::size_t i = 0; i < failures.size(); ++i)
+      signers.emplace_back([&, i] {
+        try {
+          SealRegister(path).append(use(static_cast<int>(i)));
+        } catch (const Error& e) {
+          failures[i] = e.what();
+        }
+      });
+    for (std::thread& signer : signers) signer.join();
+    for (const std::string& failure : failures) ASSERT_EQ(failure, "") << "round " << round;
+    EXPECT_EQ(SealRegister(path, SealRegister::Access::ReadOnly).entries().size(), failures.size());
+  }
+}
 
 class SealRegisterTest : public ::testing::Test {
  protected:
