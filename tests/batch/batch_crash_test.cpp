@@ -1,14 +1,15 @@
 // SIGKILL at any point loses nothing and duplicates nothing: a 50-job batch is stopped at the named
 // kill points (pipeline/core/KillPoint.h: after a render, between authorising and registering a
 // seal, after signing, between a signed PDF and its state, inside the archive's ingest) and then
-// killed at 20 random times (the batch holds 20 jobs under the sanitizers); a last run completes it. Every
-// job is then archived exactly once, the seal register holds exactly one use per seal step, and the archive
-// audits clean.
+// killed at 20 random times while jobs remain (the batch holds 20 jobs under the sanitizers); a last run
+// completes it. Every job is then archived exactly once, the seal register holds exactly one use per seal
+// step, and the archive audits clean.
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <csignal>
+#include <filesystem>
 #include <random>
 
 #include "tests/batch/BatchFixture.h"
@@ -38,20 +39,35 @@ TEST(BatchCrash, KillsAtNamedPointsAndRandomTimesLoseNothingAndDuplicateNothing)
     const CommandResult stopped = run(argv, {std::string("GONGWEN_TEST_KILL_AT=") + point});
     EXPECT_NE(stopped.exitCode, 0) << point << " did not stop the run: " << stopped.out;
   }
-  // Short random delays, repeated until 20 kills have landed: how far a run gets before its kill
-  // depends on the machine's speed and load, and a run that finishes in time is not a kill.
+  // Random delays, repeated until 20 kills have landed while jobs remained. How far a run gets
+  // before its kill depends on the machine's speed and load, so the longest delay follows the
+  // progress, aiming at fewer archived documents than kills (the sanitized batch has 20 jobs):
+  // shorter after a kill that let any be archived, longer after three kills in a row that let none
+  // be. A run that finishes in time is not a kill.
+  const std::string registry = bureau.archive() + "/registry.sqlite";
+  const auto archived = [&] {
+    if (!std::filesystem::exists(registry)) return 0;
+    const auto rows = query(registry, "SELECT count(*) FROM documents");
+    return rows.empty() ? 0 : std::stoi(rows[0][0]);
+  };
   std::mt19937 random(std::random_device{}());
-  std::uniform_int_distribution<int> millis(20, 200);
+  int longest = 150;
   int killed = 0;
-  for (int attempt = 0; attempt < 60 && killed < 20; ++attempt) {
-    const int status = runAndKillAfter(argv, {}, std::chrono::milliseconds(millis(random)), SIGKILL);
+  int idle = 0;
+  for (int attempt = 0, before = archived(); attempt < 100 && killed < 20 && before < kJobs; ++attempt) {
+    const auto delay = std::chrono::milliseconds(std::uniform_int_distribution<int>(20, longest)(random));
+    const int status = runAndKillAfter(argv, {}, delay, SIGKILL);
     killed += WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+    const int now = archived();
+    idle = now == before ? idle + 1 : 0;
+    if (now > before) longest = std::max(30, longest * 3 / 4);
+    if (idle >= 3) longest = std::min(3000, longest * 4 / 3);
+    before = now;
   }
   EXPECT_GE(killed, 20) << "20 runs should have been killed at random times";
 
   const CommandResult last = run(argv);
   ASSERT_EQ(last.exitCode, 0) << last.out << last.err;
-  const std::string registry = bureau.archive() + "/registry.sqlite";
   const auto documents =
       query(registry, "SELECT count(*), count(DISTINCT number), count(DISTINCT pdf_sha256) FROM documents");
   const std::string jobs = std::to_string(kJobs);
