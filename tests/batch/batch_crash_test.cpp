@@ -1,7 +1,7 @@
 // SIGKILL at any point loses nothing and duplicates nothing: a 50-job batch is stopped at the named
 // kill points (pipeline/core/KillPoint.h: after a render, between authorising and registering a
 // seal, after signing, between a signed PDF and its state, inside the archive's ingest) and then
-// killed at 20 random times while jobs remain (the batch holds 20 jobs under the sanitizers); a last run
+// killed at 20 random times while jobs remain (the batch holds 30 jobs under the sanitizers); a last run
 // completes it. Every job is then archived exactly once, the seal register holds exactly one use per seal
 // step, and the archive audits clean.
 
@@ -18,7 +18,7 @@
 namespace gongwen::testing::batchfx {
 namespace {
 
-constexpr int kJobs = testScale(50, 20);
+constexpr int kJobs = testScale(50, 30);
 
 TEST(BatchCrash, KillsAtNamedPointsAndRandomTimesLoseNothingAndDuplicateNothing) {
   BatchBureau bureau;
@@ -41,9 +41,9 @@ TEST(BatchCrash, KillsAtNamedPointsAndRandomTimesLoseNothingAndDuplicateNothing)
   }
   // Random delays, repeated until 20 kills have landed while jobs remained. How far a run gets
   // before its kill depends on the machine's speed and load, so the longest delay follows the
-  // progress, aiming at fewer archived documents than kills (the sanitized batch has 20 jobs):
-  // shorter after a kill that let any be archived, longer after three kills in a row that let none
-  // be. A run that finishes in time is not a kill.
+  // progress, aiming at fewer archived documents than kills: half as long after a kill that let any
+  // be archived, a quarter longer after four kills in a row that let none be. A run that finishes in
+  // time is not a kill.
   const std::string registry = bureau.archive() + "/registry.sqlite";
   const auto archived = [&] {
     if (!std::filesystem::exists(registry)) return 0;
@@ -60,8 +60,8 @@ TEST(BatchCrash, KillsAtNamedPointsAndRandomTimesLoseNothingAndDuplicateNothing)
     killed += WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
     const int now = archived();
     idle = now == before ? idle + 1 : 0;
-    if (now > before) longest = std::max(30, longest * 3 / 4);
-    if (idle >= 3) longest = std::min(3000, longest * 4 / 3);
+    if (now > before) longest = std::max(30, longest / 2);
+    if (idle >= 4) longest = std::min(3000, longest * 5 / 4);
     before = now;
   }
   EXPECT_GE(killed, 20) << "20 runs should have been killed at random times";
