@@ -10,13 +10,6 @@
 namespace gongwen {
 namespace {
 
-std::string cacheHome() {
-  const char* xdg = std::getenv("XDG_CACHE_HOME");
-  if (xdg != nullptr && xdg[0] == '/') return xdg;
-  const char* home = std::getenv("HOME");
-  return home != nullptr && home[0] == '/' ? std::string(home) + "/.cache" : std::string();
-}
-
 bool ownedAndPrivate(const struct stat& st) {
   return st.st_uid == ::geteuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
@@ -41,8 +34,15 @@ int openPrivateSubdirectory(int parent, const char* name) {
 
 }  // namespace
 
+std::string userCacheHome() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg != nullptr && xdg[0] == '/') return xdg;
+  const char* home = std::getenv("HOME");
+  return home != nullptr && home[0] == '/' ? std::string(home) + "/.cache" : std::string();
+}
+
 int openUserCacheDirectory(const std::string& name) {
-  const std::string home = cacheHome();
+  const std::string home = userCacheHome();
   if (home.empty() || name.empty() || name.find('/') != std::string::npos) return -1;
   // The cache home itself may be a link (a home directory's .cache often is) and is not checked:
   // what matters is that nobody else can put anything into gongwen's own directories below it.

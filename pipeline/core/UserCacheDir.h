@@ -9,6 +9,9 @@
 
 namespace gongwen {
 
+// $XDG_CACHE_HOME when absolute, else $HOME/.cache; "" when neither is known.
+std::string userCacheHome();
+
 // An open descriptor of the cache directory `name`, created 0700 where missing (and
 // $XDG_CACHE_HOME/gongwen with it), or -1 when there is none or it is not safe to trust. The
 // caller closes it.

@@ -12,6 +12,7 @@
 
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
+#include "pipeline/core/UserCacheDir.h"
 
 namespace gongwen::fonts {
 namespace {
@@ -159,7 +160,7 @@ Fingerprint fingerprintOf(const std::vector<std::string>& fontDirectories) {
     state.addTree(home + "/.fonts.conf.d", true);
   }
   state.addFile("/var/cache/fontconfig");
-  if (const std::string cache = xdgHome("XDG_CACHE_HOME", ".cache"); !cache.empty()) {
+  if (const std::string cache = userCacheHome(); !cache.empty()) {
     state.addFile(cache + "/fontconfig");
   }
   for (const auto& dir : fontDirectories) state.addTree(dir);
@@ -295,7 +296,7 @@ void ResolutionCache::store(const std::string& pattern, const std::optional<Reso
 }
 
 std::string ResolutionCache::defaultFile(const std::vector<std::string>& directories) {
-  const std::string cache = xdgHome("XDG_CACHE_HOME", ".cache");
+  const std::string cache = userCacheHome();
   if (cache.empty()) return "";
   // The format's version is part of the name: two versions of gongwen installed side by side (or
   // sharing a home) keep their own files instead of each rejecting and rewriting the other's.
