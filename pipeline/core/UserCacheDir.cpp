@@ -24,8 +24,7 @@ int openPrivateSubdirectory(int parent, const char* name) {
   const int fd = ::openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   ::close(parent);
   if (fd < 0) return -1;
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISDIR(st.st_mode) || !ownedAndPrivate(st)) {
+  if (!isTrustedCacheDirectory(fd)) {
     ::close(fd);
     return -1;
   }
@@ -56,6 +55,11 @@ int openUserCacheDirectory(const std::string& name) {
 bool isTrustedCacheFile(int fd) {
   struct stat st {};
   return ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && ownedAndPrivate(st);
+}
+
+bool isTrustedCacheDirectory(int fd) {
+  struct stat st {};
+  return ::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode) && ownedAndPrivate(st);
 }
 
 }  // namespace gongwen

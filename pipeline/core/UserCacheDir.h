@@ -21,4 +21,7 @@ int openUserCacheDirectory(const std::string& name);
 // this user and writable by nobody else.
 bool isTrustedCacheFile(int fd);
 
+// The same checks for a directory a cache is kept in, opened with O_NOFOLLOW.
+bool isTrustedCacheDirectory(int fd);
+
 }  // namespace gongwen

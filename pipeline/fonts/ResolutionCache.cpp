@@ -1,13 +1,14 @@
 #include "pipeline/fonts/ResolutionCache.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include "pipeline/core/AtomicFile.h"
@@ -184,6 +185,21 @@ bool insideOneOf(const std::string& path, const std::vector<std::string>& direct
   return false;
 }
 
+std::string baseName(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+
+// The directory holding `path`, opened without following a link there, or -1 unless it may hold a
+// cache (UserCacheDir.h).
+int openTrustedDirectoryOf(const std::string& path) {
+  const auto slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd >= 0 && !isTrustedCacheDirectory(fd)) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
 std::vector<std::string> fieldsOf(const std::string& line) {
   std::vector<std::string> fields;
   std::string field;
@@ -200,15 +216,22 @@ ResolutionCache::ResolutionCache(std::string file, const std::vector<std::string
 }
 
 void ResolutionCache::read() {
-  std::ifstream in(file_, std::ios::binary);
-  if (!in) return;
+  // Only a file this user's own processes wrote is an answer: in a directory of this user's that
+  // nobody else may write, not a link, writable by nobody else (UserCacheDir.h).
+  const int dir = openTrustedDirectoryOf(file_);
+  if (dir < 0) return;
+  const int fd = ::openat(dir, baseName(file_).c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  ::close(dir);
+  if (fd < 0) return;
   // Read in small pieces: a buffer of the limit's size, zeroed, cost a cold render 256 page faults.
   std::string text;
   char piece[4096];
-  while (in.read(piece, sizeof piece) || in.gcount() > 0) {
-    text.append(piece, static_cast<size_t>(in.gcount()));
-    if (text.size() > kMaxFileBytes) return;
+  ssize_t n = isTrustedCacheFile(fd) ? 1 : -1;
+  while (n > 0 && text.size() <= kMaxFileBytes && (n = ::read(fd, piece, sizeof piece)) > 0) {
+    text.append(piece, static_cast<size_t>(n));
   }
+  ::close(fd);
+  if (n != 0) return;  // untrusted, unreadable or past the limit
 
   // The last line is the sum of everything before it: a truncated or damaged file is no cache.
   const auto sumLine = text.rfind("sum ");
@@ -286,6 +309,10 @@ void ResolutionCache::store(const std::string& pattern, const std::optional<Reso
     if (parent != std::string::npos && parent > 0) ::mkdir(dir.substr(0, parent).c_str(), 0700);
     ::mkdir(dir.c_str(), 0700);
   }
+  // Answers written where another user can replace them would never be read back.
+  const int dir = openTrustedDirectoryOf(file_);
+  if (dir < 0) return;
+  ::close(dir);
   try {
     WriteOptions options;
     options.ownerOnly = true;

@@ -138,6 +138,34 @@ TEST_F(ResolutionCacheTest, AForgedAnswerOutsideTheFontDirectoriesIsNotUsed) {
   EXPECT_TRUE(cache.find("Missing")) << "the forged file was rejected as damaged, not as forged";
 }
 
+// Only what this user's own processes wrote is an answer (pipeline/core/UserCacheDir.h): another
+// user who can write the file, replace it through its directory or plant a link chooses the fonts.
+TEST_F(ResolutionCacheTest, ACacheFileOthersMayWriteIsNotUsed) {
+  fill();
+  ASSERT_EQ(::chmod(cacheFile().c_str(), 0666), 0);
+  EXPECT_FALSE(open().find("Face"));
+  EXPECT_FALSE(open().find("Missing"));
+}
+
+TEST_F(ResolutionCacheTest, ACacheFileInADirectoryOthersMayWriteIsNotUsedNorWritten) {
+  fill();
+  const std::string cacheDir = dir_.file("cache/gongwen");
+  ASSERT_EQ(::chmod(cacheDir.c_str(), 0777), 0);
+  ResolutionCache cache = open();
+  EXPECT_FALSE(cache.find("Face"));
+  const std::string before = readFile(cacheFile());
+  cache.store("Other", std::nullopt);
+  EXPECT_EQ(readFile(cacheFile()), before);
+}
+
+TEST_F(ResolutionCacheTest, ACacheFileThatIsALinkIsNotUsed) {
+  fill();
+  const std::string real = dir_.file("cache/gongwen/elsewhere.cache");
+  ASSERT_EQ(::rename(cacheFile().c_str(), real.c_str()), 0);
+  ASSERT_EQ(::symlink(real.c_str(), cacheFile().c_str()), 0);
+  EXPECT_FALSE(open().find("Face"));
+}
+
 TEST_F(ResolutionCacheTest, AnUnwritableCacheDirectoryStillAnswersNothingAndDoesNotThrow) {
   std::ofstream(dir_.file("cache")) << "a file where the directory should be";
   ResolutionCache cache = open();
