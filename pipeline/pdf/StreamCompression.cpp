@@ -1,4 +1,4 @@
-#include "pipeline/pdf/PdfValues.h"
+#include "pipeline/pdf/StreamCompression.h"
 
 #include <zlib.h>
 
@@ -32,24 +32,8 @@ std::string deflatedWith(const std::string& data, int strategy) {
 // half the time.
 std::string deflatedFontProgram(const std::string& data) { return deflatedWith(data, Z_RLE); }
 
-void setRawStream(PoDoFo::PdfObject& object, const std::string& data) {
-  PoDoFo::PdfMemoryInputStream input(data.data(), static_cast<PoDoFo::pdf_long>(data.size()));
-  object.GetStream()->SetRawData(&input, static_cast<PoDoFo::pdf_long>(data.size()));
-}
-
-void setDeflatedStream(PoDoFo::PdfObject& object, const std::string& deflatedData) {
-  setRawStream(object, deflatedData);
-  object.GetDictionary().AddKey("Filter", PoDoFo::PdfName("FlateDecode"));
-}
-
-void setFlateStream(PoDoFo::PdfObject& object, const std::string& data) {
-  // Page content and CMaps are text that compresses four to five times; zlib's fastest level does
-  // that about three times faster than PoDoFo's default level for a few percent more size.
-  setDeflatedStream(object, deflatedWith(data, Z_DEFAULT_STRATEGY));
-}
-
-PoDoFo::PdfString utf8String(const std::string& text) {
-  return PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(text.c_str()));
-}
+// Page content and CMaps compress four to five times; zlib's fastest level does that about three
+// times faster than PoDoFo's default level did, for a few percent more size.
+std::string deflated(const std::string& data) { return deflatedWith(data, Z_DEFAULT_STRATEGY); }
 
 }  // namespace gongwen::pdf
