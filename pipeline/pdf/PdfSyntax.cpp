@@ -17,23 +17,7 @@ void appendHexByte(std::string& out, unsigned char byte) {
 }
 
 // §7.2.2: the delimiters end a name, so inside one they must be written as #XX.
-bool isDelimiter(char c) {
-  switch (c) {
-    case '(':
-    case ')':
-    case '<':
-    case '>':
-    case '[':
-    case ']':
-    case '{':
-    case '}':
-    case '/':
-    case '%':
-      return true;
-    default:
-      return false;
-  }
-}
+bool isDelimiter(char c) { return std::string_view("()<>[]{}/%").find(c) != std::string_view::npos; }
 
 void appendUtf16Unit(std::string& out, unsigned unit) {
   out += static_cast<char>(unit >> 8);
