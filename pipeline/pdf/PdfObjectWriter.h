@@ -12,7 +12,7 @@ namespace gongwen::pdf {
 
 class PdfObjectWriter {
  public:
-  // `expectedSize`: what the file will about come to, reserved up front so that the output is
+  // `expectedSize`: about what the file will come to, reserved up front so that the output is
   // never copied as it grows (the font programs are most of a document).
   explicit PdfObjectWriter(std::size_t expectedSize = 0);
 
