@@ -7,7 +7,7 @@ packages=(
   # build
   build-essential cmake pkg-config clang clang-format clang-tidy libclang-rt-14-dev
   libboost-program-options-dev libxml2-dev libicu-dev libharfbuzz-dev libfreetype-dev
-  libfontconfig-dev libpodofo-dev libssl-dev libsqlite3-dev libpoppler-cpp-dev libpoppler-private-dev
+  libfontconfig-dev libssl-dev libsqlite3-dev libpoppler-cpp-dev libpoppler-private-dev
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libpqxx-dev
   # independent oracles and tokens used by tests and the sample job
   qpdf poppler-utils libnss3-tools softhsm2 libengine-pkcs11-openssl opensc openssl sqlite3

@@ -1,6 +1,6 @@
 #pragma once
 // Fonts by role, resolved once per process through fontconfig and cached: FreeType for the face,
-// HarfBuzz for advances and subsetting (ARCHITECTURE.md: PoDoFo's own font code is not used).
+// HarfBuzz for advances and subsetting (ARCHITECTURE.md).
 
 #include <cstdint>
 #include <map>

@@ -6,45 +6,15 @@
 
 #include <openssl/md5.h>
 
-#include <stdexcept>
+#include <vector>
 
 #include "pipeline/core/UtcTime.h"
-#include "pipeline/pdf/PdfValues.h"
+#include "pipeline/pdf/PdfSyntax.h"
 
 namespace gongwen::pdf {
-namespace {
 
-using PoDoFo::PdfString;
-
-std::string md5Hex(const std::string& text) {
-  unsigned char digest[MD5_DIGEST_LENGTH];
-  MD5(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
-  static const char kDigits[] = "0123456789ABCDEF";
-  std::string hex;
-  for (size_t i = 0; i < sizeof digest; ++i) {
-    hex += kDigits[digest[i] >> 4];
-    hex += kDigits[digest[i] & 0xF];
-  }
-  return hex;
-}
-
-// Finds the next <hex> string at or after `from`; returns the position after its '<'.
-size_t replaceHexString(std::string& pdf, size_t from, const std::string& hex) {
-  const size_t open = pdf.find('<', from);
-  const size_t close = open == std::string::npos ? open : pdf.find('>', open);
-  if (close == std::string::npos || close - open - 1 != hex.size()) {
-    throw std::logic_error("unexpected trailer /ID layout in PoDoFo output");
-  }
-  pdf.replace(open + 1, hex.size(), hex);
-  return close + 1;
-}
-
-}  // namespace
-
-void writeDocumentInfo(PoDoFo::PdfMemDocument& document, const layout::DocumentInfo& about,
-                       std::time_t when) {
-  PoDoFo::PdfInfo* info = document.GetInfo();
-  PoDoFo::PdfDictionary& dict = info->GetObject()->GetDictionary();
+std::string documentInfo(const layout::DocumentInfo& about, std::time_t when) {
+  DictionaryWriter info;
   const std::pair<const char*, const std::string*> texts[] = {
       {"Title", &about.title},
       {"Author", &about.author},
@@ -59,24 +29,27 @@ void writeDocumentInfo(PoDoFo::PdfMemDocument& document, const layout::DocumentI
       {"GongwenCopyNumber", &about.copyNumber},
       {"GongwenUrgency", &about.urgency}};
   for (const auto& [key, text] : texts) {
-    if (!text->empty()) dict.AddKey(key, utf8String(*text));
+    if (!text->empty()) info.add(key, textString(*text));
   }
   if (!about.issuers.empty()) {
-    PoDoFo::PdfArray issuers;
-    for (const std::string& issuer : about.issuers) issuers.push_back(utf8String(issuer));
-    dict.AddKey("GongwenIssuers", issuers);
+    std::vector<std::string> issuers;
+    for (const std::string& issuer : about.issuers) issuers.push_back(textString(issuer));
+    info.add("GongwenIssuers", array(issuers));
   }
-  if (about.leaveDays) dict.AddKey("GongwenLeaveDays", PoDoFo::PdfVariant(*about.leaveDays));
-  info->SetCreator(PdfString("gongwen"));
-  dict.AddKey("CreationDate", PdfString(pdfUtcDate(when)));
-  dict.AddKey("ModDate", PdfString(pdfUtcDate(when)));
+  if (about.leaveDays) info.add("GongwenLeaveDays", real(*about.leaveDays));
+  const std::string date = literalString(pdfUtcDate(when));
+  return info.add("Creator", literalString("gongwen"))
+      .add("Producer", literalString("gongwen"))
+      .add("CreationDate", date)
+      .add("ModDate", date)
+      .text();
 }
 
-void fixTrailerId(std::string& pdf, const std::string& fixedId) {
-  const size_t id = pdf.rfind("/ID");
-  if (id == std::string::npos) throw std::logic_error("no trailer /ID in PoDoFo output");
-  const std::string hex = md5Hex(fixedId);
-  replaceHexString(pdf, replaceHexString(pdf, id, hex), hex);
+std::string trailerId(const std::string& fixedId, const std::string& info) {
+  const std::string& source = fixedId.empty() ? info : fixedId;
+  unsigned char digest[MD5_DIGEST_LENGTH];
+  MD5(reinterpret_cast<const unsigned char*>(source.data()), source.size(), digest);
+  return std::string(reinterpret_cast<const char*>(digest), sizeof digest);
 }
 
 }  // namespace gongwen::pdf

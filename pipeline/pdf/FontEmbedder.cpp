@@ -4,18 +4,12 @@
 #include <utility>
 #include <vector>
 
-#include "pipeline/pdf/PdfValues.h"
+#include "pipeline/pdf/PdfSyntax.h"
+#include "pipeline/pdf/StreamCompression.h"
 #include "pipeline/pdf/ToUnicodeCMap.h"
 
 namespace gongwen::pdf {
 namespace {
-
-using PoDoFo::PdfArray;
-using PoDoFo::PdfDictionary;
-using PoDoFo::PdfName;
-using PoDoFo::PdfObject;
-using PoDoFo::PdfString;
-using PoDoFo::PdfVariant;
 
 // PDF 32000 §9.9.2: a subset font's name starts with six upper-case letters and '+'. Derived
 // from the glyphs it holds so that identical input gives identical output and different subsets
@@ -34,62 +28,77 @@ std::string subsetTag(const fonts::FontFace& face, const GlyphUse& used) {
   return tag + "+";
 }
 
-PdfVariant integer(double value) { return PdfVariant(static_cast<PoDoFo::pdf_int64>(std::lround(value))); }
+std::string rounded(double value) { return integer(std::lround(value)); }
 
-// /W as runs of consecutive codes: c [w1 w2 ...], written as PoDoFo writes an array of integers in
-// its compact mode ("[ 17[ 500 500] 22[ 1000]]"). Hundreds of numbers a font: as PoDoFo objects,
-// each copied into its array, its dictionary and formatted twice by printf on writing, they cost
-// a two-page notice more than its page content.
-PdfObject widths(const fonts::FontFace& face, const GlyphUse& used) {
+// /W as runs of consecutive codes: c [w1 w2 ...]. Hundreds of numbers a font, so written straight
+// into one string.
+std::string widths(const fonts::FontFace& face, const GlyphUse& used) {
   std::string w = "[";
   uint32_t next = 0;
   bool inRun = false;
   for (const auto& [code, glyph] : used) {
     if (!inRun || code != next) {
-      if (inRun) w += ']';
-      w += ' ' + std::to_string(code) + '[';
+      if (inRun) w += "] ";
+      w += std::to_string(code) + " [";
       inRun = true;
+    } else {
+      w += ' ';
     }
-    w += ' ' + std::to_string(std::lround(face.advance(glyph.glyph, 1000)));
+    w += rounded(face.advance(glyph.glyph, 1000));
     next = code + 1;
   }
   if (inRun) w += ']';
-  w += ']';
-  return PdfObject(PdfVariant(PoDoFo::PdfData(w.c_str())));
+  return w + ']';
 }
 
-PdfArray bboxArray(const fonts::FontFace& face) {
-  PdfArray box;
-  for (double v : face.bbox()) box.push_back(integer(v));
-  return box;
+std::string bboxArray(const fonts::FontFace& face) {
+  std::vector<std::string> box;
+  for (double v : face.bbox()) box.push_back(rounded(v));
+  return array(box);
 }
 
-PdfObject* fontDescriptor(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face,
-                          const std::string& name, const SubsetFont& program) {
-  PdfObject* file = objects.CreateObject();
+std::string fontProgram(const fonts::FontFace& face, const SubsetFont& font) {
+  DictionaryWriter dictionary;
   if (face.isCff()) {
-    file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+    dictionary.add("Subtype", pdfName("CIDFontType0C"));
   } else {
-    file->GetDictionary().AddKey("Length1", integer(static_cast<double>(program.length)));
+    dictionary.add("Length1", integer(static_cast<long long>(font.length)));
   }
-  if (program.deflated) {
-    setDeflatedStream(*file, program.program);
-  } else {
-    setRawStream(*file, program.program);
-  }
+  if (font.deflated) dictionary.add("Filter", pdfName("FlateDecode"));
+  return streamBody(std::move(dictionary), font.program);
+}
 
-  PdfObject* descriptor = objects.CreateObject("FontDescriptor");
-  PdfDictionary& d = descriptor->GetDictionary();
-  d.AddKey("FontName", PdfName(name));
-  d.AddKey("Flags", integer(4));  // symbolic: glyphs outside the standard Latin set
-  d.AddKey("FontBBox", bboxArray(face));
-  d.AddKey("ItalicAngle", integer(0));
-  d.AddKey("Ascent", integer(face.ascender()));
-  d.AddKey("Descent", integer(face.descender()));
-  d.AddKey("CapHeight", integer(face.capHeight()));
-  d.AddKey("StemV", integer(80));  // not in the font files; a conventional value for regular weights
-  d.AddKey(face.isCff() ? "FontFile3" : "FontFile2", file->Reference());
-  return descriptor;
+std::string fontDescriptor(const fonts::FontFace& face, const std::string& name, unsigned program) {
+  return DictionaryWriter()
+      .add("Type", pdfName("FontDescriptor"))
+      .add("FontName", pdfName(name))
+      .add("Flags", integer(4))  // symbolic: glyphs outside the standard Latin set
+      .add("FontBBox", bboxArray(face))
+      .add("ItalicAngle", integer(0))
+      .add("Ascent", rounded(face.ascender()))
+      .add("Descent", rounded(face.descender()))
+      .add("CapHeight", rounded(face.capHeight()))
+      .add("StemV", integer(80))  // not in the font files; a conventional value for regular weights
+      .add(face.isCff() ? "FontFile3" : "FontFile2", reference(program))
+      .text();
+}
+
+std::string cidFont(const fonts::FontFace& face, const std::string& name, const GlyphUse& used,
+                    unsigned descriptor) {
+  DictionaryWriter dictionary;
+  dictionary.add("Type", pdfName("Font"))
+      .add("Subtype", pdfName(face.isCff() ? "CIDFontType0" : "CIDFontType2"))
+      .add("BaseFont", pdfName(name))
+      .add("CIDSystemInfo", DictionaryWriter()
+                                .add("Registry", literalString("Adobe"))
+                                .add("Ordering", literalString("Identity"))
+                                .add("Supplement", integer(0))
+                                .text())
+      .add("FontDescriptor", reference(descriptor))
+      .add("DW", integer(1000))
+      .add("W", widths(face, used));
+  if (!face.isCff()) dictionary.add("CIDToGIDMap", pdfName("Identity"));
+  return dictionary.text();
 }
 
 }  // namespace
@@ -107,36 +116,27 @@ SubsetFont subsetFont(const fonts::FontFace& face, const DrawnGlyphs& drawn) {
   return font;
 }
 
-PdfObject* embedFont(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face, const SubsetFont& font) {
-  const GlyphUse& used = font.used;
-  const std::string name = subsetTag(face, used) + face.postscriptName();
-
-  PdfObject* cidFont = objects.CreateObject("Font");
-  PdfDictionary& c = cidFont->GetDictionary();
-  c.AddKey("Subtype", PdfName(face.isCff() ? "CIDFontType0" : "CIDFontType2"));
-  c.AddKey("BaseFont", PdfName(name));
-  PdfDictionary systemInfo;
-  systemInfo.AddKey("Registry", PdfString("Adobe"));
-  systemInfo.AddKey("Ordering", PdfString("Identity"));
-  systemInfo.AddKey("Supplement", integer(0));
-  c.AddKey("CIDSystemInfo", systemInfo);
-  c.AddKey("FontDescriptor", fontDescriptor(objects, face, name, font)->Reference());
-  c.AddKey("DW", integer(1000));
-  c.AddKey("W", widths(face, used));
-  if (!face.isCff()) c.AddKey("CIDToGIDMap", PdfName("Identity"));
-
-  PdfObject* toUnicode = objects.CreateObject();
-  setFlateStream(*toUnicode, toUnicodeCMap(used));
-
-  PdfObject* type0 = objects.CreateObject("Font");
-  PdfDictionary& t = type0->GetDictionary();
-  t.AddKey("Subtype", PdfName("Type0"));
-  t.AddKey("BaseFont", PdfName(name));
-  t.AddKey("Encoding", PdfName("Identity-H"));
-  PdfArray descendants;
-  descendants.push_back(cidFont->Reference());
-  t.AddKey("DescendantFonts", descendants);
-  t.AddKey("ToUnicode", toUnicode->Reference());
+unsigned embedFont(const ObjectSink& objects, const fonts::FontFace& face, const SubsetFont& font) {
+  const std::string name = subsetTag(face, font.used) + face.postscriptName();
+  // Numbered in the order a reader follows them from the Type0 font.
+  const unsigned type0 = objects.reserve();
+  const unsigned descendant = objects.reserve();
+  const unsigned descriptor = objects.reserve();
+  const unsigned program = objects.reserve();
+  const unsigned toUnicode = objects.reserve();
+  objects.write(type0, DictionaryWriter()
+                           .add("Type", pdfName("Font"))
+                           .add("Subtype", pdfName("Type0"))
+                           .add("BaseFont", pdfName(name))
+                           .add("Encoding", pdfName("Identity-H"))
+                           .add("DescendantFonts", array({reference(descendant)}))
+                           .add("ToUnicode", reference(toUnicode))
+                           .text());
+  objects.write(descendant, cidFont(face, name, font.used, descriptor));
+  objects.write(descriptor, fontDescriptor(face, name, program));
+  objects.write(program, fontProgram(face, font));
+  objects.write(toUnicode, streamBody(DictionaryWriter().add("Filter", pdfName("FlateDecode")),
+                                      deflated(toUnicodeCMap(font.used))));
   return type0;
 }
 

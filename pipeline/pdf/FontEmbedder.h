@@ -1,11 +1,9 @@
 #pragma once
-// Writes one role's font into the document as Type0 / Identity-H over a CIDFont that embeds a
-// FontFace::subset: CIDFontType0 + FontFile3/CIDFontType0C for CFF outlines (codes are CIDs),
-// CIDFontType2 + FontFile2 + /CIDToGIDMap /Identity for glyf outlines (codes are the subset's
-// glyph ids).
+// Writes one role's font as Type0 / Identity-H over a CIDFont that embeds a FontFace::subset:
+// CIDFontType0 + FontFile3/CIDFontType0C for CFF outlines (codes are CIDs), CIDFontType2 +
+// FontFile2 + /CIDToGIDMap /Identity for glyf outlines (codes are the subset's glyph ids).
 
-#include <podofo/podofo.h>
-
+#include <functional>
 #include <string>
 
 #include "pipeline/fonts/FontLibrary.h"
@@ -28,9 +26,16 @@ struct SubsetFont {
 // The subset of `face` holding the glyphs of `drawn`. Thread-safe: it touches no PDF object.
 SubsetFont subsetFont(const fonts::FontFace& face, const DrawnGlyphs& drawn);
 
-// Writes the font objects around `program` and returns the Type0 font dictionary object, ready
-// to be named in page resources.
-PoDoFo::PdfObject* embedFont(PoDoFo::PdfVecObjects& objects, const fonts::FontFace& face,
-                             const SubsetFont& font);
+// Where embedFont puts the font's objects: a new document's PdfObjectWriter, or the incremental
+// update of a signature's appearance. Every object is numbered before any is written, so that
+// they can refer to each other; `write` gets the text between "N 0 obj" and "endobj".
+struct ObjectSink {
+  std::function<unsigned()> reserve;
+  std::function<void(unsigned number, std::string body)> write;
+};
+
+// Writes the font objects around the program and returns the number of the Type0 font
+// dictionary, ready to be named in page resources.
+unsigned embedFont(const ObjectSink& objects, const fonts::FontFace& face, const SubsetFont& font);
 
 }  // namespace gongwen::pdf

@@ -1,91 +1,57 @@
 #include "pipeline/pdf/PdfWriter.h"
 
-#include <podofo/podofo.h>
-
-#include <ostream>
-#include <streambuf>
+#include <map>
+#include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "pipeline/core/Error.h"
 #include "pipeline/pdf/ContentStream.h"
 #include "pipeline/pdf/DocumentInfo.h"
 #include "pipeline/pdf/FontEmbedder.h"
-#include "pipeline/pdf/PdfValues.h"
+#include "pipeline/pdf/PdfObjectWriter.h"
+#include "pipeline/pdf/PdfSyntax.h"
 #include "pipeline/pdf/SealFields.h"
+#include "pipeline/pdf/StreamCompression.h"
 
 namespace gongwen::pdf {
 namespace {
 
-using PoDoFo::PdfDictionary;
-using PoDoFo::PdfName;
-using PoDoFo::PdfObject;
-
-// PoDoFo 0.9.8 prints the trailer of every document it loads unless told not to; switched off
-// once, before the first document.
-void quietPodofo() {
-  static const bool quiet = [] {
-    PoDoFo::PdfError::EnableDebug(false);
-    PoDoFo::PdfError::EnableLogging(false);
-    return true;
-  }();
-  (void)quiet;
-}
-
-// Resources are required on every page (PDF 32000 §7.7.3.3), even one without text.
-void writeResources(PdfObject& page, const std::set<FaceKey>& roles,
-                    const std::map<FaceKey, PdfObject*>& fontObjects) {
-  PdfDictionary fontDict;
-  for (const FaceKey& role : roles) {
-    fontDict.AddKey(PdfName(fontResourceName(role)), fontObjects.at(role)->Reference());
-  }
-  PdfDictionary resources;
-  resources.AddKey("Font", fontDict);
-  page.GetDictionary().AddKey("Resources", resources);
-}
-
-// Appends what is written to a string reserved up front: an ostringstream grew its buffer by
-// doubling, each time into fresh memory, and str() copied the whole file once more (a sixth of a
-// two-page notice's heap page faults).
-class StringSink : public std::streambuf {
- public:
-  explicit StringSink(std::string& out) : out_(out) {}
-
- protected:
-  int_type overflow(int_type c) override {
-    if (!traits_type::eq_int_type(c, traits_type::eof())) out_.push_back(traits_type::to_char_type(c));
-    return traits_type::not_eof(c);
-  }
-  std::streamsize xsputn(const char* s, std::streamsize n) override {
-    out_.append(s, static_cast<size_t>(n));
-    return n;
-  }
-
- private:
-  std::string& out_;
+// A page whose number and content are written, waiting for its fonts' numbers.
+struct PendingPage {
+  unsigned number = 0;
+  unsigned content = 0;
+  std::set<FaceKey> roles;
+  std::vector<unsigned> widgets;
 };
 
-std::string serialized(PoDoFo::PdfMemDocument& document) {
-  // The streams are nearly all of the file; the dictionaries, the cross-reference table and the
-  // trailer fit in the slack. Memory reserved and never written costs nothing.
-  size_t streamBytes = 0;
-  for (const PdfObject* object : document.GetObjects()) {
-    if (object->HasStream()) streamBytes += static_cast<size_t>(object->GetStream()->GetLength());
+std::string pageObject(const PendingPage& page, unsigned parent, const std::string& mediaBox,
+                       const std::map<FaceKey, unsigned>& fontObjects) {
+  DictionaryWriter fonts;
+  for (const FaceKey& role : page.roles) fonts.add(fontResourceName(role), reference(fontObjects.at(role)));
+  DictionaryWriter dictionary;
+  dictionary.add("Type", pdfName("Page"))
+      .add("Parent", reference(parent))
+      .add("MediaBox", mediaBox)
+      .add("Contents", reference(page.content))
+      // Resources are required on every page (PDF 32000 §7.7.3.3), even one without text.
+      .add("Resources", DictionaryWriter().add("Font", fonts.text()).text());
+  if (!page.widgets.empty()) {
+    std::vector<std::string> annots;
+    for (unsigned widget : page.widgets) annots.push_back(reference(widget));
+    dictionary.add("Annots", array(annots));
   }
-  std::string bytes;
-  bytes.reserve(streamBytes + streamBytes / 8 + 64 * 1024);
-  StringSink sink(bytes);
-  std::ostream out(&sink);
-  PoDoFo::PdfOutputDevice device(&out);
-  document.Write(&device);
-  device.Flush();
-  return bytes;
+  return dictionary.text();
 }
 
-std::string writeDocument(const layout::Frames& frames, const fonts::FontLibrary& fonts,
-                          const PdfOptions& options) {
-  PoDoFo::PdfMemDocument document;
-  SealFieldWriter sealFields(document);
+}  // namespace
 
+std::string writePdf(const layout::Frames& frames, const fonts::FontLibrary& fonts,
+                     const PdfOptions& options) {
+  if (frames.pages.empty()) {
+    throw inputError("pdf.no-pages", "the layout produced no pages; there is nothing to write");
+  }
   // Codes depend on the subsets (glyph ids are renumbered), and the subsets on every glyph the
   // document draws: collect the glyphs first, subset, then write the pages.
   DrawnGlyphsByRole drawn;
@@ -97,55 +63,57 @@ std::string writeDocument(const layout::Frames& frames, const fonts::FontLibrary
   // cold caches), and the target is CPU on one core; batch runs parallelise across documents.
   std::map<FaceKey, SubsetFont> subsets;
   CodesByRole codes;
+  std::size_t programBytes = 0;
   for (const auto& [role, glyphs] : drawn) {
     const SubsetFont& font = subsets[role] = subsetFont(fonts.face(role.role, role.face), glyphs);
     codes[role] = font.codes;
+    programBytes += font.program.size();
   }
 
-  // The pages go into the page tree together at the end: PoDoFo 0.9.8's CreatePage walks and copies
-  // the whole /Kids array for every page it adds, which made a long document quadratic.
-  std::vector<std::pair<PdfObject*, std::set<FaceKey>>> pages;
-  std::vector<PdfObject*> pageObjects;
+  // The font programs are nearly all of the file; the rest fits in the slack.
+  PdfObjectWriter writer(programBytes + 64 * 1024);
+  const unsigned catalog = writer.reserve();
+  const unsigned info = writer.reserve();
+  const unsigned pageTree = writer.reserve();
+  SealFieldWriter sealFields(writer);
+  std::vector<PendingPage> pages;
   pageNumber = 0;
   for (const layout::Page& page : frames.pages) {
-    ++pageNumber;
     PageContent content = buildPageContent(page, fonts, codes);
-    PoDoFo::PdfPage pdfPage(PoDoFo::PdfRect(0, 0, frames.pageWidth, frames.pageHeight), &document);
-    setFlateStream(*pdfPage.GetContents(), content.operators);
-    sealFields.addFields(pdfPage, pageNumber, page.sealFields);
-    pages.emplace_back(pdfPage.GetObject(), std::move(content.roles));
-    pageObjects.push_back(pdfPage.GetObject());
+    PendingPage& pending = pages.emplace_back();
+    pending.number = writer.reserve();
+    pending.content = writer.add(
+        streamBody(DictionaryWriter().add("Filter", pdfName("FlateDecode")), deflated(content.operators)));
+    pending.roles = std::move(content.roles);
+    pending.widgets = sealFields.addFields(pending.number, ++pageNumber, page.sealFields);
   }
-  document.GetPagesTree()->InsertPages(PoDoFo::ePdfPageInsertionPoint_InsertBeforeFirstPage, pageObjects);
 
-  std::map<FaceKey, PdfObject*> fontObjects;
-  for (const auto& [role, font] : subsets)
-    fontObjects[role] = embedFont(document.GetObjects(), fonts.face(role.role, role.face), font);
-  for (auto& [pageObject, roles] : pages) writeResources(*pageObject, roles, fontObjects);
-  sealFields.finish();
-  writeDocumentInfo(document, frames.info, options.fixedTime.value_or(std::time(nullptr)));
-
-  std::string bytes = serialized(document);
-  if (!options.fixedId.empty()) fixTrailerId(bytes, options.fixedId);
-  return bytes;
-}
-
-}  // namespace
-
-std::string writePdf(const layout::Frames& frames, const fonts::FontLibrary& fonts,
-                     const PdfOptions& options) {
-  if (frames.pages.empty()) {
-    throw inputError("pdf.no-pages", "the layout produced no pages; there is nothing to write");
+  const ObjectSink sink{[&writer] { return writer.reserve(); },
+                        [&writer](unsigned number, const std::string& body) { writer.write(number, body); }};
+  std::map<FaceKey, unsigned> fontObjects;
+  for (const auto& [role, font] : subsets) {
+    fontObjects[role] = embedFont(sink, fonts.face(role.role, role.face), font);
   }
-  quietPodofo();
-  try {
-    return writeDocument(frames, fonts, options);
-  } catch (const PoDoFo::PdfError& e) {
-    // PoDoFo's errors are not std::exceptions; the CLI only knows gongwen::Error.
-    throw systemError("pdf.write", std::string("PoDoFo could not build the PDF: ") +
-                                       PoDoFo::PdfError::ErrorName(e.GetError()) +
-                                       "; this is a bug, report it");
+
+  const std::string mediaBox = array({"0", "0", real(frames.pageWidth), real(frames.pageHeight)});
+  std::vector<std::string> kids;
+  for (const PendingPage& page : pages) {
+    writer.write(page.number, pageObject(page, pageTree, mediaBox, fontObjects));
+    kids.push_back(reference(page.number));
   }
+  writer.write(pageTree, DictionaryWriter()
+                             .add("Type", pdfName("Pages"))
+                             .add("Kids", array(kids))
+                             .add("Count", integer(static_cast<long long>(kids.size())))
+                             .text());
+  DictionaryWriter catalogDictionary;
+  catalogDictionary.add("Type", pdfName("Catalog")).add("Pages", reference(pageTree));
+  if (const auto form = sealFields.finish()) catalogDictionary.add("AcroForm", reference(*form));
+  writer.write(catalog, catalogDictionary.text());
+  const std::string infoDictionary =
+      documentInfo(frames.info, options.fixedTime.value_or(std::time(nullptr)));
+  writer.write(info, infoDictionary);
+  return writer.finish(catalog, info, trailerId(options.fixedId, infoDictionary));
 }
 
 }  // namespace gongwen::pdf

@@ -1,6 +1,7 @@
 #pragma once
-// Frames -> PDF bytes with PoDoFo objects and our own font embedding (ARCHITECTURE.md): one Type0
-// font per role used, every seal box an empty signature field the signing stage fills.
+// Frames -> PDF bytes, written object by object (PdfObjectWriter) with our own font embedding
+// (ARCHITECTURE.md): one Type0 font per role used, every seal box an empty signature field the
+// signing stage fills.
 
 #include <ctime>
 #include <optional>
@@ -15,7 +16,7 @@ struct PdfOptions {
   // CreationDate and ModDate; the current time when unset.
   std::optional<std::time_t> fixedTime;
   // When set, the trailer /ID is the MD5 of this text (both entries), so that the same frames
-  // and options give byte-identical output; otherwise PoDoFo derives it from the Info dictionary.
+  // and options give byte-identical output; otherwise it is derived from the Info dictionary.
   std::string fixedId;
 };
 

@@ -4,30 +4,33 @@
 // /GongwenStep which approval step signs a form's box, so the signing stage fills the field
 // without guessing.
 
-#include <podofo/podofo.h>
-
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "pipeline/layout/Frames.h"
+#include "pipeline/pdf/PdfObjectWriter.h"
 
 namespace gongwen::pdf {
 
 class SealFieldWriter {
  public:
-  explicit SealFieldWriter(PoDoFo::PdfMemDocument& document) : document_(document) {}
+  explicit SealFieldWriter(PdfObjectWriter& writer) : writer_(writer) {}
 
-  // Adds the page's fields as widget annotations. Throws Error(InputInvalid,
-  // "pdf.duplicate-seal-field") when a field name is used twice in the document.
-  void addFields(PoDoFo::PdfPage& page, int pageNumber, const std::vector<layout::SealField>& fields);
+  // Writes the page's fields as widget annotations of the page object `page` and returns their
+  // numbers, for the page's /Annots. Throws Error(InputInvalid, "pdf.duplicate-seal-field") when a
+  // field name is used twice in the document.
+  std::vector<unsigned> addFields(unsigned page, int pageNumber,
+                                  const std::vector<layout::SealField>& fields);
 
-  // Writes /AcroForm /Fields into the catalog when any field was added.
-  void finish();
+  // Writes the /AcroForm dictionary listing every field, and returns its number; nothing when no
+  // field was added.
+  std::optional<unsigned> finish();
 
  private:
-  PoDoFo::PdfMemDocument& document_;
-  PoDoFo::PdfArray fields_;
+  PdfObjectWriter& writer_;
+  std::vector<std::string> fields_;  // references to the widgets, in the order added
   std::set<std::string> names_;
 };
 

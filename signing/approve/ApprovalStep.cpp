@@ -88,7 +88,7 @@ SignedStep signStep(const policy::Policy& policy, const std::string& original, c
                                           ": the PDF names no approval chain (/GongwenChain in its Info "
                                           "dictionary); render it with `gongwen render`");
   if (auto refused = verify::signingRefusal(verified)) throw *refused;
-  const sign::SignableDocument document(original, name);
+  const sign::SignableDocument document(original, name, stepRequest.limits);
   const std::string chainId = policy::approvalChainFor(policy, claims).id;
   // The steps as the verifier found them, in the order their revisions were signed.
   std::vector<policy::SignedStep> signedSteps;

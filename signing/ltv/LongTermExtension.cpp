@@ -42,12 +42,12 @@ std::string extendForLongTerm(const std::string& original, const std::string& na
     throw Error(ExitCode::SignatureInvalid, "ltv.does-not-verify",
                 name + ": " + why + "; only a document whose signatures verify can be extended");
 
-  std::string extended =
-      sign::addSecurityStore(sign::SignableDocument(original, name), validationEntries(before));
+  std::string extended = sign::addSecurityStore(sign::SignableDocument(original, name, request.verify.limits),
+                                                validationEntries(before));
   killPointForTests("ltv-dss-added");
   if (!request.timestampUrl.empty()) {
     extended = sign::addDocumentTimestamp(
-        sign::SignableDocument(extended, name),
+        sign::SignableDocument(extended, name, request.verify.limits),
         [&](std::string_view imprint) { return cms::fetchTimestampToken(request.timestampUrl, imprint); });
     killPointForTests("ltv-timestamped");
   }

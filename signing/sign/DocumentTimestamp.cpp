@@ -1,7 +1,5 @@
 #include "signing/sign/DocumentTimestamp.h"
 
-#include <podofo/podofo.h>
-
 #include "signing/sign/RevisionParts.h"
 
 namespace gongwen::sign {
@@ -14,10 +12,9 @@ constexpr std::size_t kReservedTokenBytes = 16384;
 }  // namespace
 
 std::string addDocumentTimestamp(const SignableDocument& document, const cms::TimestampFetcher& timestamp) {
-  IncrementalUpdate update = updateFor(document.pdf());
+  IncrementalUpdate update = updateFor(document);
   const unsigned signature = update.newObjectNumber();
-  addInvisibleSignatureField(document.pdf(), update, "Document timestamp " + std::to_string(signature),
-                             signature);
+  addInvisibleSignatureField(document, update, "Document timestamp " + std::to_string(signature), signature);
   const std::string dictionary =
       "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /ByteRange " +
       std::string(kByteRangeWidth, ' ') + " /Contents <" + std::string(kReservedTokenBytes * 2, '0') + "> >>";

@@ -1,54 +1,50 @@
 #include "signing/sign/PdfFields.h"
 
-#include <podofo/podofo.h>
+#include <set>
 
 namespace gongwen::sign {
 
-using namespace PoDoFo;
+using verify::pdf::Object;
 
 namespace {
 
-void collectSignatureFields(const PdfMemDocument& pdf, const PdfObject* field, bool inheritedSig,
-                            std::vector<const PdfObject*>& out, int depth) {
-  if (field == nullptr || !field->IsDictionary() || depth > 32) return;  // depth: guard against /Kids loops
-  const PdfObject* type = field->GetDictionary().GetKey("FT");
-  const bool isSig = type != nullptr ? type->IsName() && type->GetName() == PdfName("Sig") : inheritedSig;
-  const PdfObject* kids = field->GetIndirectKey("Kids");
+void collectSignatureFields(const SignableDocument& document, const Object& entry, bool inheritedSig,
+                            std::vector<FoundField>& out, std::set<int>& visited, int depth) {
+  if (depth > 32) return;
+  if (entry.is(Object::Kind::Ref) && !visited.insert(entry.ref.number).second) return;  // a /Kids loop
+  const Object field = document.resolve(entry);
+  if (!field.is(Object::Kind::Dict)) return;
+  const Object* type = field.get("FT");
+  const bool isSig = type != nullptr ? type->isName("Sig") : inheritedSig;
+  const Object kids = field.get("Kids") != nullptr ? document.resolve(*field.get("Kids")) : Object();
   bool hasFieldKids = false;
-  if (kids != nullptr && kids->IsArray()) {
-    for (const PdfObject& kid : kids->GetArray()) {
-      const PdfObject* child = resolve(pdf, &kid);
+  if (kids.is(Object::Kind::Array)) {
+    for (const Object& kid : *kids.array) {
       // Kids that carry a /T are fields; the others are this field's widgets.
-      if (child != nullptr && child->IsDictionary() && child->GetDictionary().HasKey("T")) {
+      if (document.resolve(kid).get("T") != nullptr) {
         hasFieldKids = true;
-        collectSignatureFields(pdf, child, isSig, out, depth + 1);
+        collectSignatureFields(document, kid, isSig, out, visited, depth + 1);
       }
     }
   }
-  if (!hasFieldKids && isSig) out.push_back(field);
+  if (!hasFieldKids && isSig) out.push_back({entry, field});
 }
 
 }  // namespace
 
-const PdfObject* resolve(const PdfMemDocument& pdf, const PdfObject* object) {
-  return object != nullptr && object->IsReference() ? pdf.GetObjects().GetObject(object->GetReference())
-                                                    : object;
+Object acroForm(const SignableDocument& document) {
+  const Object* entry = document.catalog().get("AcroForm");
+  const Object form = entry != nullptr ? document.resolve(*entry) : Object();
+  return form.is(Object::Kind::Dict) ? form : Object();
 }
 
-const PdfObject* acroForm(const PdfMemDocument& pdf) {
-  const PdfObject* form = pdf.GetCatalog()->GetIndirectKey("AcroForm");
-  return form != nullptr && form->IsDictionary() ? form : nullptr;
-}
-
-std::vector<const PdfObject*> signatureFields(const PdfMemDocument& pdf) {
-  std::vector<const PdfObject*> out;
-  const PdfObject* form = acroForm(pdf);
-  const PdfObject* fields = form != nullptr ? form->GetIndirectKey("Fields") : nullptr;
-  if (fields == nullptr || !fields->IsArray()) return out;
-  for (const PdfObject& entry : fields->GetArray()) {
-    const PdfObject* field = resolve(pdf, &entry);
-    collectSignatureFields(pdf, field, false, out, 0);
-  }
+std::vector<FoundField> signatureFields(const SignableDocument& document) {
+  std::vector<FoundField> out;
+  const Object form = acroForm(document);
+  const Object fields = form.get("Fields") != nullptr ? document.resolve(*form.get("Fields")) : Object();
+  if (!fields.is(Object::Kind::Array)) return out;
+  std::set<int> visited;
+  for (const Object& entry : *fields.array) collectSignatureFields(document, entry, false, out, visited, 0);
   return out;
 }
 

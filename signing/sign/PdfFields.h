@@ -1,23 +1,24 @@
 #pragma once
-// Finding things in a parsed PDF: an object through its reference, the interactive form's AcroForm
-// and its signature fields (through /Kids).
+// Finding the signature fields of the document as its last revision stands: the AcroForm and its
+// fields through /Kids.
 
 #include <vector>
 
-namespace PoDoFo {
-class PdfMemDocument;
-class PdfObject;
-}  // namespace PoDoFo
+#include "signing/sign/SignableDocument.h"
 
 namespace gongwen::sign {
 
-// The object `object` refers to, or `object` itself when it is not a reference (null stays null).
-const PoDoFo::PdfObject* resolve(const PoDoFo::PdfMemDocument& pdf, const PoDoFo::PdfObject* object);
+// A terminal signature field: the entry that names it (a reference, or the dictionary itself when
+// written inline) and its dictionary.
+struct FoundField {
+  verify::pdf::Object entry;
+  verify::pdf::Object dict;
+};
 
 // The AcroForm dictionary (followed through a reference), or null when the document has none.
-const PoDoFo::PdfObject* acroForm(const PoDoFo::PdfMemDocument& pdf);
+verify::pdf::Object acroForm(const SignableDocument& document);
 
 // Every terminal field with /FT /Sig (inherited /FT honoured), in /Fields order.
-std::vector<const PoDoFo::PdfObject*> signatureFields(const PoDoFo::PdfMemDocument& pdf);
+std::vector<FoundField> signatureFields(const SignableDocument& document);
 
 }  // namespace gongwen::sign

@@ -1,15 +1,16 @@
 #include "signing/sign/PdfSigner.h"
 
 #include <openssl/evp.h>
-#include <podofo/podofo.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 
 #include "pipeline/core/Error.h"
 #include "pipeline/core/UtcTime.h"
 #include "signing/sign/IncrementalUpdate.h"
+#include "signing/sign/ObjectEdits.h"
 #include "signing/sign/PdfFields.h"
 #include "signing/sign/PdfText.h"
 #include "signing/sign/RevisionParts.h"
@@ -19,52 +20,52 @@
 
 namespace gongwen::sign {
 
-using namespace PoDoFo;
+using verify::pdf::Object;
 
 namespace {
-
-std::string stringValue(const PdfObject* object) {
-  if (object == nullptr) return {};
-  if (object->IsString() || object->IsHexString()) return object->GetString().GetStringUtf8();
-  if (object->IsName()) return object->GetName().GetName();
-  return {};
-}
 
 // An empty signature field rendering placed for a seal (/GongwenSeal) or a form's step
 // (/GongwenStep), its widget (the field itself when merged) and the widget's size.
 struct EmptyField {
-  const PdfObject* field = nullptr;
-  const PdfObject* widget = nullptr;
+  FoundField field;
+  FoundField widget;
   double width = 0, height = 0;
 };
 
 std::optional<EmptyField> findEmptyField(const SignableDocument& document, const char* key,
                                          const std::string& id) {
-  const PdfMemDocument& pdf = document.pdf();
-  EmptyField found;
-  for (const PdfObject* candidate : signatureFields(pdf)) {
-    if (stringValue(candidate->GetDictionary().GetKey(key)) == id &&
-        !candidate->GetDictionary().HasKey("V")) {
-      found.field = candidate;
+  std::optional<EmptyField> found;
+  for (const FoundField& candidate : signatureFields(document)) {
+    // Only a field written as an object of its own can be filled by a changed copy of it.
+    if (candidate.entry.is(Object::Kind::Ref) && verify::pdf::textOf(candidate.dict.get(key)) == id &&
+        candidate.dict.get("V") == nullptr) {
+      found.emplace();
+      found->field = candidate;
       break;
     }
   }
-  if (found.field == nullptr) return std::nullopt;
+  if (!found) return std::nullopt;
 
-  found.widget = found.field;
-  if (!found.field->GetDictionary().HasKey("Rect")) {
-    const PdfObject* kids = found.field->GetIndirectKey("Kids");
-    found.widget = kids != nullptr && kids->IsArray() && !kids->GetArray().empty()
-                       ? resolve(pdf, &kids->GetArray()[0])
-                       : nullptr;
+  found->widget = found->field;
+  if (found->field.dict.get("Rect") == nullptr) {
+    const Object* kidsEntry = found->field.dict.get("Kids");
+    const Object kids = kidsEntry != nullptr ? document.resolve(*kidsEntry) : Object();
+    found->widget = {};
+    if (kids.is(Object::Kind::Array) && !kids.array->empty())
+      found->widget = {kids.array->front(), document.resolve(kids.array->front())};
   }
-  const PdfObject* rect = found.widget != nullptr ? found.widget->GetIndirectKey("Rect") : nullptr;
-  if (rect == nullptr || !rect->IsArray() || rect->GetArray().size() != 4)
+  const Object* rectEntry = found->widget.dict.get("Rect");
+  const Object rect = rectEntry != nullptr ? document.resolve(*rectEntry) : Object();
+  const bool usable = found->widget.entry.is(Object::Kind::Ref) && rect.is(Object::Kind::Array) &&
+                      rect.array->size() == 4 &&
+                      std::all_of(rect.array->begin(), rect.array->end(),
+                                  [](const Object& n) { return n.is(Object::Kind::Number); });
+  if (!usable)
     throw inputError("sign.seal-field", document.name() + ": the signature field (/" + key + " " + id +
                                             ") has no widget rectangle; render the document again");
-  const PdfArray& r = rect->GetArray();
-  found.width = std::abs(r[2].GetReal() - r[0].GetReal());
-  found.height = std::abs(r[3].GetReal() - r[1].GetReal());
+  const verify::pdf::Array& r = *rect.array;
+  found->width = std::abs(r[2].number - r[0].number);
+  found->height = std::abs(r[3].number - r[1].number);
   return found;
 }
 
@@ -80,29 +81,21 @@ EmptyField findSealField(const SignableDocument& document, const std::string& se
 // rewriting other fields, so the revision only touches the field being signed.
 void fillField(const SignableDocument& document, IncrementalUpdate& update, const EmptyField& found,
                unsigned appearance, unsigned signature, bool lockAll) {
-  const auto [field, widget, width, height] = found;
-  PdfObject changedField(*field);
-  PdfDictionary& dict = changedField.GetDictionary();
-  dict.AddKey("V", PdfReference(signature, 0));
-  if (lockAll) {
-    PdfDictionary lock;
-    lock.AddKey("Type", PdfName("SigFieldLock"));
-    lock.AddKey("Action", PdfName("All"));
-    dict.AddKey("Lock", lock);
-  }
-  PdfDictionary appearances;
-  appearances.AddKey("N", PdfReference(appearance, 0));
-  if (widget == field) {
-    dict.AddKey("AP", appearances);
-    dict.AddKey("F", static_cast<pdf_int64>(4 | 128));  // print, locked
-  } else {
-    PdfObject changedWidget(*widget);
-    changedWidget.GetDictionary().AddKey("AP", appearances);
-    changedWidget.GetDictionary().AddKey("F", static_cast<pdf_int64>(4 | 128));
-    replace(update, changedWidget, widget->Reference());
-  }
-  replace(update, changedField, field->Reference());
-  updateAcroForm(document.pdf(), update, nullptr);
+  Object field = withEntry(found.field.dict, "V", referenceValue({static_cast<int>(signature), 0}));
+  if (lockAll)
+    field = withEntry(
+        field, "Lock",
+        withEntry(withEntry(Object(), "Type", nameValue("SigFieldLock")), "Action", nameValue("All")));
+  const auto withAppearance = [&](const Object& widget) {
+    const Object appearances = withEntry(Object(), "N", referenceValue({static_cast<int>(appearance), 0}));
+    return withEntry(withEntry(widget, "AP", appearances), "F", integerValue(4 | 128));  // print, locked
+  };
+  if (found.widget.entry.ref == found.field.entry.ref)
+    field = withAppearance(field);
+  else
+    replace(update, withAppearance(found.widget.dict), found.widget.entry.ref);
+  replace(update, field, found.field.entry.ref);
+  updateAcroForm(document, update, nullptr);
 }
 
 // The seal: fills the empty field whose /GongwenSeal names the seal with the seal image as
@@ -165,8 +158,7 @@ void checkSealCanBeApplied(const SignableDocument& document, const SignatureRequ
 
 std::string signDocument(const SignableDocument& document, const SignatureRequest& request,
                          const cms::SignerMaterial& signer, const cms::TimestampFetcher& timestamp) {
-  const PdfMemDocument& pdf = document.pdf();
-  IncrementalUpdate update = updateFor(pdf);
+  IncrementalUpdate update = updateFor(document);
 
   const unsigned signature = update.newObjectNumber();
   if (!request.sealId.empty())
@@ -174,7 +166,7 @@ std::string signDocument(const SignableDocument& document, const SignatureReques
   else if (const auto box = findEmptyField(document, "GongwenStep", request.stepId); box && request.boxFont)
     fillStepField(document, update, *box, request, signature);
   else
-    addInvisibleSignatureField(pdf, update, "Signature " + request.stepId, signature);
+    addInvisibleSignatureField(document, update, "Signature " + request.stepId, signature);
   const std::size_t contentsBytes = reservedContentsBytes(signer, static_cast<bool>(timestamp));
   PlacedSignature placed =
       appendSignature(document, update, signature, signatureDictionary(request, contentsBytes));

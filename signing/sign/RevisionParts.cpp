@@ -1,107 +1,96 @@
 #include "signing/sign/RevisionParts.h"
 
-#include <podofo/podofo.h>
-
 #include <algorithm>
 #include <cstdio>
 
 #include "pipeline/core/Error.h"
+#include "signing/sign/ObjectEdits.h"
 #include "signing/sign/PdfFields.h"
 #include "signing/sign/PdfText.h"
+#include "signing/verify/PdfSerialiser.h"
 
 namespace gongwen::sign {
 
-using namespace PoDoFo;
+using verify::pdf::Object;
+using verify::pdf::Ref;
+using verify::pdf::serialise;
 
 namespace {
 
 // Adds `annotation` to page 1's /Annots, replacing the page or its separate /Annots array.
-void addToPageAnnotations(const PdfMemDocument& pdf, IncrementalUpdate& update,
-                          const PdfReference& annotation) {
-  const PdfObject* page = pdf.GetPage(0)->GetObject();
-  const PdfObject* annots = page->GetDictionary().GetKey("Annots");
-  if (annots != nullptr && annots->IsReference()) {
-    const PdfObject* array = pdf.GetObjects().GetObject(annots->GetReference());
-    if (array != nullptr && array->IsArray()) {
-      PdfObject changed(*array);
-      changed.GetArray().push_back(annotation);
-      replace(update, changed, annots->GetReference());
+void addToPageAnnotations(const SignableDocument& document, IncrementalUpdate& update,
+                          const Ref& annotation) {
+  const Object page = document.object(document.firstPageRef());
+  const Object* annots = page.get("Annots");
+  if (annots != nullptr && annots->is(Object::Kind::Ref)) {
+    const Object array = document.resolve(*annots);
+    if (array.is(Object::Kind::Array)) {
+      replace(update, withItem(array, referenceValue(annotation)), annots->ref);
       return;
     }
   }
-  PdfObject changed(*page);
-  PdfArray list;
-  if (annots != nullptr && annots->IsArray()) list = annots->GetArray();
-  list.push_back(annotation);
-  changed.GetDictionary().AddKey("Annots", list);
-  replace(update, changed, page->Reference());
+  const Object list = annots != nullptr && annots->is(Object::Kind::Array) ? *annots : Object();
+  replace(update, withEntry(page, "Annots", withItem(list, referenceValue(annotation))),
+          document.firstPageRef());
 }
 
 }  // namespace
 
-std::string serialise(const PdfObject& object) {
-  std::string text;
-  object.ToString(text, ePdfWriteMode_Compact);
-  return text;
+void replace(IncrementalUpdate& update, const Object& changed, const Ref& ref) {
+  update.put(static_cast<unsigned>(ref.number), static_cast<unsigned>(ref.generation), serialise(changed));
 }
 
-std::string reference(const PdfReference& ref) {
-  return std::to_string(ref.ObjectNumber()) + " " + std::to_string(ref.GenerationNumber()) + " R";
-}
-
-void replace(IncrementalUpdate& update, const PdfObject& changed, const PdfReference& ref) {
-  update.put(ref.ObjectNumber(), ref.GenerationNumber(), serialise(changed));
-}
-
-std::string trailerEntries(const PdfMemDocument& pdf) {
-  const PdfObject* trailer = pdf.GetTrailer();
-  std::string entries = "/Root " + reference(pdf.GetCatalog()->Reference());
-  if (const PdfObject* info = trailer->GetDictionary().GetKey("Info"); info != nullptr && info->IsReference())
-    entries += " /Info " + reference(info->GetReference());
-  if (const PdfObject* id = trailer->GetDictionary().GetKey("ID"); id != nullptr && id->IsArray())
+std::string trailerEntries(const SignableDocument& document) {
+  const Object& trailer = document.trailer();
+  std::string entries = "/Root " + serialise(document.catalogRef());
+  if (const Object* info = trailer.get("Info"); info != nullptr && info->is(Object::Kind::Ref))
+    entries += " /Info " + serialise(info->ref);
+  if (const Object* id = trailer.get("ID"); id != nullptr && id->is(Object::Kind::Array))
     entries += " /ID " + serialise(*id);
   return entries;
 }
 
-IncrementalUpdate updateFor(const PdfMemDocument& pdf) {
-  const PdfObject* size = pdf.GetTrailer()->GetDictionary().GetKey("Size");
-  const auto declared = size != nullptr && size->IsNumber() ? static_cast<std::size_t>(size->GetNumber()) : 0;
-  return IncrementalUpdate(static_cast<unsigned>(std::max(declared, pdf.GetObjects().GetObjectCount())));
+IncrementalUpdate updateFor(const SignableDocument& document) {
+  const Object* size = document.trailer().get("Size");
+  long long firstFree = size != nullptr && size->isInteger() ? static_cast<long long>(size->number) : 0;
+  for (const auto& revision : document.pdf().revisions()) {
+    if (!revision.entries.empty())
+      firstFree = std::max<long long>(firstFree, revision.entries.rbegin()->first + 1);
+  }
+  return IncrementalUpdate(static_cast<unsigned>(std::max<long long>(firstFree, 1)));
 }
 
-void updateAcroForm(const PdfMemDocument& pdf, IncrementalUpdate& update, const PdfReference* newField) {
-  const PdfObject* catalog = pdf.GetCatalog();
-  const PdfObject* entry = catalog->GetDictionary().GetKey("AcroForm");
-  const PdfObject* form = resolve(pdf, entry);
-  PdfObject changed(form != nullptr && form->IsDictionary() ? *form : PdfObject(PdfDictionary()));
-  PdfArray fields;
-  if (const PdfObject* existing = resolve(pdf, changed.GetDictionary().GetKey("Fields"));
-      existing != nullptr && existing->IsArray())
-    fields = existing->GetArray();
-  if (newField != nullptr) fields.push_back(*newField);
-  changed.GetDictionary().AddKey("Fields", fields);
-  changed.GetDictionary().AddKey("SigFlags", static_cast<pdf_int64>(3));
-  if (entry != nullptr && entry->IsReference()) {
-    replace(update, changed, entry->GetReference());
+void updateAcroForm(const SignableDocument& document, IncrementalUpdate& update, const Ref* newField) {
+  const Object catalog = document.catalog();
+  const Object* entry = catalog.get("AcroForm");
+  const Object form = acroForm(document);
+  const Object* existing = form.get("Fields");
+  Object fields = existing != nullptr ? document.resolve(*existing) : Object();
+  if (newField != nullptr)
+    fields = withItem(fields, referenceValue(*newField));
+  else if (!fields.is(Object::Kind::Array))
+    fields = arrayValue({});
+  const Object changed = withEntry(withEntry(form, "Fields", fields), "SigFlags", integerValue(3));
+  if (entry != nullptr && entry->is(Object::Kind::Ref)) {
+    replace(update, changed, entry->ref);
     return;
   }
   const unsigned number = update.newObjectNumber();
   update.put(number, 0, serialise(changed));
-  PdfObject newCatalog(*catalog);
-  newCatalog.GetDictionary().AddKey("AcroForm", PdfReference(number, 0));
-  replace(update, newCatalog, catalog->Reference());
+  replace(update, withEntry(catalog, "AcroForm", referenceValue({static_cast<int>(number), 0})),
+          document.catalogRef());
 }
 
-void addInvisibleSignatureField(const PdfMemDocument& pdf, IncrementalUpdate& update, const std::string& name,
-                                unsigned signature) {
+void addInvisibleSignatureField(const SignableDocument& document, IncrementalUpdate& update,
+                                const std::string& name, unsigned signature) {
   const unsigned field = update.newObjectNumber();
-  const PdfReference page = pdf.GetPage(0)->GetObject()->Reference();
   update.put(field, 0,
              "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdfTextString(name) + " /V " +
-                 std::to_string(signature) + " 0 R /Rect [0 0 0 0] /F 132 /P " + reference(page) + " >>");
-  const PdfReference fieldRef(field, 0);
-  addToPageAnnotations(pdf, update, fieldRef);
-  updateAcroForm(pdf, update, &fieldRef);
+                 std::to_string(signature) + " 0 R /Rect [0 0 0 0] /F 132 /P " +
+                 serialise(document.firstPageRef()) + " >>");
+  const Ref fieldRef{static_cast<int>(field), 0};
+  addToPageAnnotations(document, update, fieldRef);
+  updateAcroForm(document, update, &fieldRef);
 }
 
 std::string PlacedSignature::digest(const EVP_MD* md) const {
@@ -131,7 +120,7 @@ PlacedSignature appendSignature(const SignableDocument& document, IncrementalUpd
                                 unsigned signature, const std::string& dictionary) {
   update.put(signature, 0, dictionary);
   PlacedSignature placed;
-  placed.pdf = update.appendTo(document.bytes(), trailerEntries(document.pdf()),
+  placed.pdf = update.appendTo(document.bytes(), trailerEntries(document),
                                lastStartXref(document.bytes(), document.name()));
   // Positions inside our own dictionary text, so that no string value can be mistaken for them.
   const std::size_t body = placed.pdf.find('\n', update.offsetOf(signature)) + 1;

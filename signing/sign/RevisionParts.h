@@ -12,35 +12,27 @@
 #include "signing/sign/IncrementalUpdate.h"
 #include "signing/sign/SignableDocument.h"
 
-namespace PoDoFo {
-class PdfObject;
-class PdfReference;
-}  // namespace PoDoFo
-
 namespace gongwen::sign {
 
-// The object in PDF syntax, compact.
-std::string serialise(const PoDoFo::PdfObject& object);
-// "N G R".
-std::string reference(const PoDoFo::PdfReference& ref);
 // Writes a changed copy of an existing object into the update.
-void replace(IncrementalUpdate& update, const PoDoFo::PdfObject& changed, const PoDoFo::PdfReference& ref);
+void replace(IncrementalUpdate& update, const verify::pdf::Object& changed, const verify::pdf::Ref& ref);
 
-// /Root, /Info and /ID of the document's trailer, for the new revision's trailer.
-std::string trailerEntries(const PoDoFo::PdfMemDocument& pdf);
+// /Root, /Info and /ID of the last revision's trailer, for the new revision's trailer.
+std::string trailerEntries(const SignableDocument& document);
 
-// An update numbering its new objects after the document's.
-IncrementalUpdate updateFor(const PoDoFo::PdfMemDocument& pdf);
+// An update numbering its new objects after the document's: past its trailer's /Size and every
+// object number any revision lists.
+IncrementalUpdate updateFor(const SignableDocument& document);
 
 // A new invisible signature field (merged field and widget) named `name` on page 1, whose value is
 // object `signature`, added to the page's /Annots and the AcroForm's /Fields (/SigFlags 3).
-void addInvisibleSignatureField(const PoDoFo::PdfMemDocument& pdf, IncrementalUpdate& update,
+void addInvisibleSignatureField(const SignableDocument& document, IncrementalUpdate& update,
                                 const std::string& name, unsigned signature);
 
 // Makes sure the AcroForm lists `newField` (when given) and has /SigFlags 3 (signatures exist,
 // append only), writing it as an indirect object referenced from the catalog.
-void updateAcroForm(const PoDoFo::PdfMemDocument& pdf, IncrementalUpdate& update,
-                    const PoDoFo::PdfReference* newField);
+void updateAcroForm(const SignableDocument& document, IncrementalUpdate& update,
+                    const verify::pdf::Ref* newField);
 
 // The room a signature dictionary leaves for /ByteRange: four 10-digit numbers.
 inline constexpr std::size_t kByteRangeWidth = 48;

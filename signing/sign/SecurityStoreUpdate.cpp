@@ -1,16 +1,18 @@
 #include "signing/sign/SecurityStoreUpdate.h"
 
-#include <podofo/podofo.h>
-
 #include <map>
 
 #include "pipeline/core/Error.h"
-#include "signing/sign/PdfFields.h"
+#include "signing/sign/ObjectEdits.h"
 #include "signing/sign/RevisionParts.h"
+#include "signing/verify/PdfSerialiser.h"
+#include "signing/verify/SecurityStore.h"
 
 namespace gongwen::sign {
 
-using namespace PoDoFo;
+using verify::pdf::Array;
+using verify::pdf::Object;
+using verify::pdf::Ref;
 
 namespace {
 
@@ -18,86 +20,71 @@ namespace {
 // content, so that an item already there is referred to rather than written again.
 class ItemList {
  public:
-  ItemList(const PdfMemDocument& pdf, const PdfObject* dss, const char* key) : key_(key) {
-    const PdfObject* list = dss != nullptr ? resolve(pdf, dss->GetDictionary().GetKey(key)) : nullptr;
-    if (list == nullptr || !list->IsArray()) return;
-    array_ = list->GetArray();
-    for (const PdfObject& item : array_) {
-      const PdfObject* stream = item.IsReference() ? resolve(pdf, &item) : nullptr;
-      if (stream == nullptr || !stream->HasStream()) continue;
-      char* buffer = nullptr;
-      pdf_long length = 0;
-      try {
-        stream->GetStream()->GetFilteredCopy(&buffer, &length);
-      } catch (const PdfError&) {
-        continue;  // a filter PoDoFo cannot undo: the item stays listed, only not matched
-      }
-      byContent_.emplace(std::string(buffer, static_cast<std::size_t>(length)), item.GetReference());
-      podofo_free(buffer);
+  ItemList(const SignableDocument& document, const Object& dss, const char* key) : key_(key) {
+    const Object list = dss.get(key) != nullptr ? document.resolve(*dss.get(key)) : Object();
+    if (!list.is(Object::Kind::Array)) return;
+    array_ = *list.array;
+    for (const Object& item : array_) {
+      if (!item.is(Object::Kind::Ref)) continue;
+      // A filter the reader cannot undo gives "": the item stays listed, only not matched.
+      std::string der = verify::readDssItem(document.pdf(), document.resolve(item));
+      if (!der.empty()) byContent_.emplace(std::move(der), item.ref);
     }
   }
 
   // The reference of the stream holding `der`, written into `update` when new.
-  PdfReference add(IncrementalUpdate& update, const std::string& der) {
+  Ref add(IncrementalUpdate& update, const std::string& der) {
     const auto found = byContent_.find(der);
     if (found != byContent_.end()) return found->second;
     const unsigned number = update.newObjectNumber();
     update.put(number, 0, "<< /Length " + std::to_string(der.size()) + " >>\nstream\n" + der + "\nendstream");
-    const PdfReference ref(number, 0);
+    const Ref ref{static_cast<int>(number), 0};
     byContent_.emplace(der, ref);
-    array_.push_back(ref);
+    array_.push_back(referenceValue(ref));
     return ref;
   }
 
-  void writeInto(PdfDictionary& dss) const {
-    if (!array_.empty()) dss.AddKey(key_, array_);
+  Object writeInto(const Object& dss) const {
+    return array_.empty() ? dss : withEntry(dss, key_, arrayValue(array_));
   }
 
  private:
   const char* key_;
-  PdfArray array_;
-  std::map<std::string, PdfReference> byContent_;
+  Array array_;
+  std::map<std::string, Ref> byContent_;
 };
 
-PdfArray referencesTo(ItemList& list, IncrementalUpdate& update, const std::vector<std::string>& items) {
-  PdfArray refs;
-  for (const auto& der : items) refs.push_back(list.add(update, der));
-  return refs;
+Object referencesTo(ItemList& list, IncrementalUpdate& update, const std::vector<std::string>& items) {
+  Array refs;
+  for (const auto& der : items) refs.push_back(referenceValue(list.add(update, der)));
+  return arrayValue(std::move(refs));
 }
 
 }  // namespace
 
 std::string addSecurityStore(const SignableDocument& document, const std::vector<ValidationEntry>& entries) {
-  const PdfMemDocument& pdf = document.pdf();
-  IncrementalUpdate update = updateFor(pdf);
-  const PdfObject* catalog = pdf.GetCatalog();
-  const PdfObject* existing = resolve(pdf, catalog->GetDictionary().GetKey("DSS"));
-  if (existing != nullptr && !existing->IsDictionary()) existing = nullptr;
+  IncrementalUpdate update = updateFor(document);
+  const Object catalog = document.catalog();
+  Object existing = catalog.get("DSS") != nullptr ? document.resolve(*catalog.get("DSS")) : Object();
+  if (!existing.is(Object::Kind::Dict)) existing = Object();
 
-  ItemList certs(pdf, existing, "Certs"), crls(pdf, existing, "CRLs"), ocsps(pdf, existing, "OCSPs");
-  PdfDictionary vri;
-  if (const PdfObject* old =
-          existing != nullptr ? resolve(pdf, existing->GetDictionary().GetKey("VRI")) : nullptr;
-      old != nullptr && old->IsDictionary())
-    vri = old->GetDictionary();
+  ItemList certs(document, existing, "Certs"), crls(document, existing, "CRLs"),
+      ocsps(document, existing, "OCSPs");
+  Object vri = existing.get("VRI") != nullptr ? document.resolve(*existing.get("VRI")) : Object();
+  if (!vri.is(Object::Kind::Dict)) vri = dictValue({});
   for (const ValidationEntry& entry : entries) {
-    PdfDictionary item;
-    item.AddKey("Cert", referencesTo(certs, update, entry.certificates));
-    if (!entry.crls.empty()) item.AddKey("CRL", referencesTo(crls, update, entry.crls));
-    if (!entry.ocspResponses.empty()) item.AddKey("OCSP", referencesTo(ocsps, update, entry.ocspResponses));
-    vri.AddKey(PdfName(entry.vriKey), item);
+    Object item = withEntry(Object(), "Cert", referencesTo(certs, update, entry.certificates));
+    if (!entry.crls.empty()) item = withEntry(item, "CRL", referencesTo(crls, update, entry.crls));
+    if (!entry.ocspResponses.empty())
+      item = withEntry(item, "OCSP", referencesTo(ocsps, update, entry.ocspResponses));
+    vri = withEntry(vri, entry.vriKey, item);
   }
-  PdfDictionary dss;
-  certs.writeInto(dss);
-  crls.writeInto(dss);
-  ocsps.writeInto(dss);
-  dss.AddKey("VRI", vri);
+  const Object dss = withEntry(ocsps.writeInto(crls.writeInto(certs.writeInto(dictValue({})))), "VRI", vri);
   const unsigned dssNumber = update.newObjectNumber();
-  update.put(dssNumber, 0, serialise(PdfObject(dss)));
-  PdfObject changedCatalog(*catalog);
-  changedCatalog.GetDictionary().AddKey("DSS", PdfReference(dssNumber, 0));
-  replace(update, changedCatalog, catalog->Reference());
-  return update.appendTo(document.bytes(), trailerEntries(pdf),
+  update.put(dssNumber, 0, verify::pdf::serialise(dss));
+  replace(update, withEntry(catalog, "DSS", referenceValue({static_cast<int>(dssNumber), 0})),
+          document.catalogRef());
+  return update.appendTo(document.bytes(), trailerEntries(document),
                          lastStartXref(document.bytes(), document.name()));
 }
 

@@ -1,54 +1,79 @@
 #include "signing/sign/SignableDocument.h"
 
-#include <podofo/podofo.h>
+#include <optional>
+#include <set>
 
 #include "pipeline/core/Error.h"
 
 namespace gongwen::sign {
 
-using namespace PoDoFo;
+using verify::pdf::Object;
+using verify::pdf::Ref;
 
-SignableDocument::BytesBuffer::BytesBuffer(const std::string& bytes) {
-  char* begin = const_cast<char*>(bytes.data());  // never written: the stream only reads
-  setg(begin, begin, begin + bytes.size());
-}
+namespace {
 
-std::streambuf::pos_type SignableDocument::BytesBuffer::seekoff(off_type offset, std::ios_base::seekdir dir,
-                                                                std::ios_base::openmode which) {
-  const off_type base = dir == std::ios_base::beg   ? 0
-                        : dir == std::ios_base::cur ? gptr() - eback()
-                                                    : egptr() - eback();
-  return seekpos(pos_type(base + offset), which);
-}
+// Deep enough for any real page tree (a balanced one of a million pages is a dozen levels).
+constexpr int kMaxPageTreeDepth = 64;
 
-std::streambuf::pos_type SignableDocument::BytesBuffer::seekpos(pos_type position,
-                                                                std::ios_base::openmode which) {
-  const off_type at = position;
-  if (!(which & std::ios_base::in) || at < 0 || at > egptr() - eback()) return pos_type(off_type(-1));
-  setg(eback(), eback() + at, egptr());
-  return position;
-}
-
-SignableDocument::SignableDocument(std::string bytes, std::string name)
-    : bytes_(std::move(bytes)),
-      name_(std::move(name)),
-      buffer_(bytes_),
-      stream_(&buffer_),
-      pdf_(std::make_unique<PdfMemDocument>()) {
-  PdfError::EnableDebug(false);  // PoDoFo 0.9.8 otherwise prints the trailer on load
-  PdfError::EnableLogging(false);
-  try {
-    pdf_->LoadFromDevice(PdfRefCountedInputDevice(new PdfInputDevice(&stream_)));
-  } catch (const PdfError& e) {
-    throw inputError("sign.pdf", name_ + ": not a readable PDF (" +
-                                     std::string(PdfError::ErrorMessage(e.GetError())) +
-                                     "); sign a PDF made by `gongwen render`");
+// The first leaf of the page tree under `node`: a /Page, or a node without /Type /Pages that is no
+// /Pages node either (ISO 32000-1 §7.7.3.2 requires /Type, some writers leave it out of leaves).
+// Nodes already visited are skipped, so that a /Kids loop ends.
+std::optional<Ref> firstPageUnder(const SignableDocument& document, const Object& node, int depth,
+                                  std::set<int>& visited) {
+  if (!node.is(Object::Kind::Ref) || depth > kMaxPageTreeDepth || !visited.insert(node.ref.number).second)
+    return std::nullopt;
+  const Object resolved = document.resolve(node);
+  if (!resolved.is(Object::Kind::Dict)) return std::nullopt;
+  const Object* type = resolved.get("Type");
+  const Object* kids = resolved.get("Kids");
+  if (type != nullptr && type->isName("Page")) return node.ref;
+  if (kids == nullptr || !kids->is(Object::Kind::Array)) return std::nullopt;
+  for (const Object& kid : *kids->array) {
+    if (auto page = firstPageUnder(document, kid, depth + 1, visited)) return page;
   }
-  if (pdf_->GetEncrypted())
-    throw inputError("sign.pdf", name_ + ": the PDF is encrypted; sign the unencrypted original");
-  if (pdf_->GetPageCount() < 1) throw inputError("sign.pdf", name_ + ": the PDF has no page to sign on");
+  return std::nullopt;
 }
 
-SignableDocument::~SignableDocument() = default;
+}  // namespace
+
+SignableDocument::SignableDocument(std::string bytes, std::string name, const verify::pdf::Limits& limits)
+    : name_(std::move(name)) {
+  try {
+    pdf_ = std::make_unique<verify::pdf::Document>(std::move(bytes), name_, limits);
+  } catch (const Error& e) {
+    // The reader's message names the file, the fault and what to do.
+    if (e.exitCode() != ExitCode::InputInvalid) throw;
+    throw inputError("sign.pdf", e.what());
+  }
+  for (const auto& revision : pdf_->revisions()) {
+    if (revision.trailer.get("Encrypt") != nullptr)
+      throw inputError("sign.pdf", name_ + ": the PDF is encrypted; sign the unencrypted original");
+  }
+  const Object* root = trailer().get("Root");
+  const Object catalog = root != nullptr && root->is(Object::Kind::Ref) ? resolve(*root) : Object();
+  if (!catalog.is(Object::Kind::Dict))
+    throw inputError("sign.pdf", name_ +
+                                     ": the PDF has no document catalog (/Root); sign a PDF made by "
+                                     "`gongwen render`");
+  catalog_ = root->ref;
+  std::set<int> visited;
+  const Object* pages = catalog.get("Pages");
+  const auto page = pages != nullptr ? firstPageUnder(*this, *pages, 0, visited) : std::nullopt;
+  if (!page) throw inputError("sign.pdf", name_ + ": the PDF has no page to sign on");
+  firstPage_ = *page;
+}
+
+const Object& SignableDocument::trailer() const { return pdf_->revisions().back().trailer; }
+
+Object SignableDocument::object(const Ref& ref) const {
+  Object reference;
+  reference.kind = Object::Kind::Ref;
+  reference.ref = ref;
+  return resolve(reference);
+}
+
+Object SignableDocument::resolve(const Object& value) const {
+  return pdf_->resolve(value, pdf_->revisions().size() - 1);
+}
 
 }  // namespace gongwen::sign

@@ -1,49 +1,44 @@
 #pragma once
-// A PDF about to receive a signature: its bytes, parsed once with PoDoFo for the writer. What it
-// already carries (signatures, steps, the approval chain it claims) is read by the verifier, which
-// `sign` runs first.
+// A PDF about to receive a signature: its bytes, read by the verifier's own reader (the reader whose
+// reading `sign` checked first, so that the writer acts on the same objects the verifier judged: a
+// file two readers read differently cannot steer one of them). Objects are looked up as of the last
+// revision, the one the new revision extends.
 
-#include <istream>
 #include <memory>
-#include <streambuf>
 #include <string>
 
-namespace PoDoFo {
-class PdfMemDocument;
-}
+#include "signing/verify/PdfParser.h"
+#include "signing/verify/PdfRevisions.h"
 
 namespace gongwen::sign {
 
 class SignableDocument {
  public:
-  // Parses `bytes`; `name` (the file name) is used in messages. Throws Error(InputInvalid,
-  // "sign.pdf") when the bytes are not a PDF PoDoFo can read or the file is encrypted.
-  SignableDocument(std::string bytes, std::string name);
-  ~SignableDocument();
-  SignableDocument(const SignableDocument&) = delete;
-  SignableDocument& operator=(const SignableDocument&) = delete;
+  // Reads `bytes`; `name` (the file name) is used in messages; `limits` are the reader's bounds, as
+  // the verification before signing used them. Throws Error(InputInvalid, "sign.pdf") when the bytes
+  // are not a PDF the verifier reads, the file is encrypted or it has no page.
+  SignableDocument(std::string bytes, std::string name, const verify::pdf::Limits& limits = {});
 
-  const std::string& bytes() const { return bytes_; }
+  const std::string& bytes() const { return pdf_->bytes(); }
   const std::string& name() const { return name_; }
-  const PoDoFo::PdfMemDocument& pdf() const { return *pdf_; }
+  const verify::pdf::Document& pdf() const { return *pdf_; }
+
+  // The last revision's trailer (dictionary of its xref section).
+  const verify::pdf::Object& trailer() const;
+  // Object `ref` as of the last revision (null when absent or free).
+  verify::pdf::Object object(const verify::pdf::Ref& ref) const;
+  // `value` followed when it is a reference, as of the last revision.
+  verify::pdf::Object resolve(const verify::pdf::Object& value) const;
+  const verify::pdf::Ref& catalogRef() const { return catalog_; }
+  verify::pdf::Object catalog() const { return object(catalog_); }
+  // The first page, found through the page tree.
+  const verify::pdf::Ref& firstPageRef() const { return firstPage_; }
 
  private:
-  // bytes_ as a stream PoDoFo reads in place: its own buffer device copies them twice (a string and
-  // a string stream), for every signature of a batch.
-  class BytesBuffer : public std::streambuf {
-   public:
-    explicit BytesBuffer(const std::string& bytes);
-
-   protected:
-    pos_type seekoff(off_type offset, std::ios_base::seekdir dir, std::ios_base::openmode which) override;
-    pos_type seekpos(pos_type position, std::ios_base::openmode which) override;
-  };
-
-  std::string bytes_;
+  std::unique_ptr<verify::pdf::Document> pdf_;
   std::string name_;
-  BytesBuffer buffer_;
-  std::istream stream_;  // read by pdf_ as long as it lives
-  std::unique_ptr<PoDoFo::PdfMemDocument> pdf_;
+  verify::pdf::Ref catalog_;
+  verify::pdf::Ref firstPage_;
 };
 
 }  // namespace gongwen::sign

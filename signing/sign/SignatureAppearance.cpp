@@ -1,10 +1,7 @@
 #include "signing/sign/SignatureAppearance.h"
 
-#include <podofo/podofo.h>
-
 #include <algorithm>
 #include <cstdio>
-#include <map>
 #include <utility>
 
 #include "pipeline/core/Error.h"
@@ -14,8 +11,6 @@
 
 namespace gongwen::sign {
 namespace {
-
-using namespace PoDoFo;
 
 constexpr double kNameSize = 16;  // 三号
 constexpr double kTimeSize = 9;
@@ -27,50 +22,6 @@ constexpr double kSmallestBox = 24;
 struct Line {
   std::u32string text;
   double size = 0;
-};
-
-// Gives each font object written into the scratch list a number of the update, and rewrites the
-// references between them.
-class Renumbering {
- public:
-  Renumbering(IncrementalUpdate& update, const PdfVecObjects& scratch) : update_(update), scratch_(scratch) {}
-
-  unsigned numberOf(const PdfReference& ref) {
-    auto it = numbers_.find(ref.ObjectNumber());
-    if (it != numbers_.end()) return it->second;
-    const unsigned number = update_.newObjectNumber();
-    numbers_.emplace(ref.ObjectNumber(), number);
-    const PdfObject* object = scratch_.GetObject(ref);
-    PdfObject copy(*object);
-    renumber(copy);
-    std::string body;
-    if (object->HasStream()) {
-      const auto* stream = dynamic_cast<const PdfMemStream*>(object->GetStream());
-      const std::string data(stream->Get(), static_cast<std::size_t>(stream->GetLength()));
-      copy.GetDictionary().AddKey("Length", static_cast<pdf_int64>(data.size()));
-      copy.ToString(body, ePdfWriteMode_Compact);
-      body += "\nstream\n" + data + "\nendstream";
-    } else {
-      copy.ToString(body, ePdfWriteMode_Compact);
-    }
-    update_.put(number, 0, body);
-    return number;
-  }
-
- private:
-  void renumber(PdfVariant& value) {
-    if (value.IsReference()) {
-      value = PdfReference(numberOf(value.GetReference()), 0);
-    } else if (value.IsDictionary()) {
-      for (auto& [key, entry] : value.GetDictionary().GetKeys()) renumber(*entry);
-    } else if (value.IsArray()) {
-      for (PdfObject& entry : value.GetArray()) renumber(entry);
-    }
-  }
-
-  IncrementalUpdate& update_;
-  const PdfVecObjects& scratch_;
-  std::map<unsigned, unsigned> numbers_;
 };
 
 double widthOf(const fonts::FontFace& face, const Line& line) {
@@ -121,11 +72,10 @@ unsigned writeSignatureAppearance(IncrementalUpdate& update, const fonts::FontFa
     if (natural > width - 2 * kMargin) line.size *= (width - 2 * kMargin) / natural;
   }
   const pdf::SubsetFont subset = pdf::subsetFont(face, drawn);
-  PdfVecObjects scratch;
-  scratch.SetAutoDelete(true);  // PoDoFo leaves a vector's objects alive unless told otherwise
-  const PdfObject* type0 = pdf::embedFont(scratch, face, subset);
-  Renumbering renumbering(update, scratch);
-  const unsigned font = renumbering.numberOf(type0->Reference());
+  const unsigned font = pdf::embedFont(
+      {[&update] { return update.newObjectNumber(); },
+       [&update](unsigned number, std::string body) { update.put(number, 0, std::move(body)); }},
+      face, subset);
 
   // The name in the middle of the box, the time under it; 0.88 em of a CJK face is above its baseline.
   const Line& name = lines[0];

@@ -16,16 +16,6 @@ using pdf::Object;
 // entry is an attack on the reader, not validation data.
 constexpr size_t kMaxItemBytes = 32u << 20;
 
-// The decoded bytes of a stream, or "" when it is not one we can read: such an entry validates nothing.
-std::string streamData(const pdf::Document& doc, const Object& stream) {
-  if (!stream.is(Object::Kind::Stream)) return {};
-  try {
-    return doc.streamData(stream, kMaxItemBytes, "a DSS entry");
-  } catch (const Error&) {
-    return {};
-  }
-}
-
 void readStreams(const pdf::Document& doc, size_t revision, const Object& dss, const char* key,
                  std::vector<std::string>& out) {
   const Object* entry = dss.get(key);
@@ -33,12 +23,21 @@ void readStreams(const pdf::Document& doc, size_t revision, const Object& dss, c
   const Object list = doc.resolve(*entry, revision);
   if (!list.is(Object::Kind::Array)) return;
   for (const Object& item : *list.array) {
-    std::string der = streamData(doc, doc.resolve(item, revision));
+    std::string der = readDssItem(doc, doc.resolve(item, revision));
     if (!der.empty()) out.push_back(std::move(der));
   }
 }
 
 }  // namespace
+
+std::string readDssItem(const pdf::Document& doc, const Object& stream) {
+  if (!stream.is(Object::Kind::Stream)) return {};
+  try {
+    return doc.streamData(stream, kMaxItemBytes, "a DSS entry");
+  } catch (const Error&) {
+    return {};
+  }
+}
 
 bool SecurityStore::holdsCertificate(const std::string& der) const {
   return std::find(certificates.begin(), certificates.end(), der) != certificates.end();

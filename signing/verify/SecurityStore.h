@@ -31,6 +31,10 @@ std::string vriKey(std::string_view contentsValue);
 // unfiltered or FlateDecode; an entry that cannot be read is left out (it then proves nothing).
 SecurityStore readSecurityStore(const pdf::Document& document, size_t revision);
 
+// The decoded bytes of a DSS item (a stream), or "" when it is not one the reader can decode: such an
+// item validates nothing.
+std::string readDssItem(const pdf::Document& document, const pdf::Object& stream);
+
 // Adds the store's CRLs and OCSP responses to `data`, tagged as coming from the file. Its
 // certificates are left out: a chain comes with its signature's CMS, a responder's certificate with
 // its response, and every certificate in the pool is parsed again for each signature checked.

@@ -308,9 +308,9 @@ TEST(LongTermValidation, PageContentRidingInTheDssRevisionIsRejected) {
 // A valid document timestamp whose revision also replaces the content stream.
 TEST(LongTermValidation, PageContentRidingInTheTimestampRevisionIsRejected) {
   const sign::SignableDocument document(timestampedMinutes(), "in.pdf");
-  sign::IncrementalUpdate update = sign::updateFor(document.pdf());
+  sign::IncrementalUpdate update = sign::updateFor(document);
   const unsigned signature = update.newObjectNumber();
-  sign::addInvisibleSignatureField(document.pdf(), update, "Document timestamp", signature);
+  sign::addInvisibleSignatureField(document, update, "Document timestamp", signature);
   const std::string content = "BT /F1 18 Tf 72 700 Td (Notice withdrawn) Tj ET\n";
   update.put(4, 0,
              "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");

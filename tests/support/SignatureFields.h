@@ -1,12 +1,15 @@
 #pragma once
-// The signature fields of a form's boxes as the file states them, read with PoDoFo (header only:
-// only the test programs that link PoDoFo include it).
+// The signature fields of a form's boxes as the file states them, read with qpdf (an independent
+// reader: neither gongwen's parser nor its writer).
 
-#include <podofo/podofo.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 #include <string>
+
+#include "tests/support/TestSupport.h"
 
 namespace gongwen::testing {
 
@@ -14,23 +17,34 @@ struct FieldRect {
   double left = 0, bottom = 0, right = 0, top = 0;  // PDF coordinates (origin bottom-left)
 };
 
-// The widget rectangle of every signature field that names a step (/GongwenStep), by step.
+// The widget rectangle of every signature field that names a step (/GongwenStep), by step, in the
+// file's last revision. Throws std::runtime_error when qpdf cannot read the file.
 inline std::map<std::string, FieldRect> stepFieldRects(const std::string& path) {
-  PoDoFo::PdfMemDocument pdf;
-  pdf.Load(path.c_str());
+  const auto listed = run({"qpdf", "--json", "--json-key=qpdf", path});
+  if (listed.exitCode != 0) throw std::runtime_error("qpdf --json " + path + " failed: " + listed.err);
+  const nlohmann::json objects = nlohmann::json::parse(listed.out).at("qpdf").at(1);
+  // A value as it stands, or the object it refers to.
+  auto resolved = [&objects](const nlohmann::json& value) -> const nlohmann::json& {
+    if (value.is_string()) {
+      const auto object = objects.find("obj:" + value.get<std::string>());
+      if (object != objects.end()) return object->at("value");
+    }
+    return value;
+  };
   std::map<std::string, FieldRect> boxes;
-  const PoDoFo::PdfObject* form = pdf.GetCatalog()->GetIndirectKey("AcroForm");
-  const PoDoFo::PdfObject* fields = form ? form->GetIndirectKey("Fields") : nullptr;
-  if (fields == nullptr || !fields->IsArray()) return boxes;
-  for (const PoDoFo::PdfObject& entry : fields->GetArray()) {
-    const PoDoFo::PdfObject* field = pdf.GetObjects().GetObject(entry.GetReference());
-    const PoDoFo::PdfObject* step = field->GetIndirectKey("GongwenStep");
-    const PoDoFo::PdfObject* rect = field->GetIndirectKey("Rect");
-    if (step == nullptr || rect == nullptr) continue;
-    const PoDoFo::PdfArray& r = rect->GetArray();
-    boxes[step->GetString().GetStringUtf8()] = {
-        std::min(r[0].GetReal(), r[2].GetReal()), std::min(r[1].GetReal(), r[3].GetReal()),
-        std::max(r[0].GetReal(), r[2].GetReal()), std::max(r[1].GetReal(), r[3].GetReal())};
+  const nlohmann::json& catalog = resolved(objects.at("trailer").at("value").at("/Root"));
+  if (!catalog.contains("/AcroForm")) return boxes;
+  const nlohmann::json& form = resolved(catalog.at("/AcroForm"));
+  if (!form.contains("/Fields")) return boxes;
+  for (const nlohmann::json& entry : resolved(form.at("/Fields"))) {
+    const nlohmann::json& field = resolved(entry);
+    if (!field.contains("/GongwenStep") || !field.contains("/Rect")) continue;
+    const std::string step = resolved(field.at("/GongwenStep")).get<std::string>();
+    const nlohmann::json& r = resolved(field.at("/Rect"));
+    const double x0 = r[0], y0 = r[1], x1 = r[2], y1 = r[3];
+    // qpdf writes a text string as "u:" and its text.
+    boxes[step.rfind("u:", 0) == 0 ? step.substr(2) : step] = {std::min(x0, x1), std::min(y0, y1),
+                                                               std::max(x0, x1), std::max(y0, y1)};
   }
   return boxes;
 }

@@ -2,8 +2,8 @@
 // and hands every other command line to the full program, gongwen-core, in the same directory, by
 // exec (same process, same arguments, streams and exit code).
 //
-// Why: before main() the full program's dynamic loader maps some 30 shared libraries (PoDoFo,
-// OpenSSL, FreeType, HarfBuzz and theirs) and binds their ~10 000 symbols (most are linked with
+// Why: before main() the full program's dynamic loader maps some 20 shared libraries (OpenSSL,
+// FreeType, HarfBuzz and theirs) and binds their thousands of symbols (most are linked with
 // BIND_NOW): most of a cold `gongwen --help`.
 // This front is linked statically and loads nothing. Its usage text is the full program's own,
 // captured when it is built (cmake/EmbedUsage.cmake), so the two cannot disagree.
