@@ -1,31 +1,24 @@
 #pragma once
 // A FontFace read once from its file, mapped once: metrics are read from its tables at load time;
-// glyph lookups, advances and subsetting go through HarfBuzz, whose objects are immutable and safe
-// to share between threads.
+// glyph lookups, advances and subsetting go through HarfBuzz in the fonts plugin (FontEngine.h),
+// whose faces are safe to share between threads.
 
-#include <hb.h>
-
-#include <atomic>
 #include <memory>
-#include <mutex>
-
 #include <string>
 #include <vector>
 
 #include "pipeline/fonts/CidCffSubsetter.h"
+#include "pipeline/fonts/FontEngine.h"
 #include "pipeline/fonts/FontLibrary.h"
-
-struct FT_LibraryRec_;
-struct FT_FaceRec_;
 
 namespace gongwen::fonts {
 
 class LoadedFace final : public FontFace {
  public:
-  // Throws Error(System, "font.load") when the file cannot be read as a font, and
-  // Error(InputInvalid, "font.unsupported-format") for outlines other than glyf or CFF.
+  // Throws Error(System, "font.load") when the file cannot be read as a font,
+  // Error(InputInvalid, "font.unsupported-format") for outlines other than glyf or CFF, and
+  // Error(System, "plugin.missing") when the fonts plugin cannot be loaded.
   LoadedFace(const std::string& path, unsigned faceIndex, const std::string& familyName);
-  ~LoadedFace() override;
   LoadedFace(const LoadedFace&) = delete;
   LoadedFace& operator=(const LoadedFace&) = delete;
 
@@ -46,8 +39,7 @@ class LoadedFace final : public FontFace {
 
  private:
   void readMetrics();
-  void openCidFace(hb_blob_t* file);
-  unsigned subsetFlags() const;
+  void readCids();
   FontSubset subsetWithHarfBuzz(const std::map<uint32_t, char32_t>& drawn) const;
 
   std::string path_;
@@ -58,22 +50,12 @@ class LoadedFace final : public FontFace {
   double unitsPerEm_ = 1000;
   double ascender_ = 0, descender_ = 0, capHeight_ = 0;
   std::vector<double> bbox_;
-  // Open for CID lookups while the font is CID-keyed CFF that HarfBuzz subsets: reading all of a
-  // CJK font's 30 000 CIDs up front cost a cold render as much as laying out the notice. FreeType
-  // faces are not thread-safe, hence the mutex. The face reads the file's bytes from fileBlob_.
-  hb_blob_t* fileBlob_ = nullptr;
-  std::shared_ptr<FT_LibraryRec_> ftLibrary_;
-  std::shared_ptr<FT_FaceRec_> cidFace_;
-  unsigned numGlyphs_ = 0;
-  mutable std::mutex cidMutex_;
-  hb_face_t* hbFace_ = nullptr;
-  // The CFF table and its parse, when it is CID-keyed with few subroutines: subset() copies from it.
-  hb_blob_t* cffTable_ = nullptr;
+  // The face as the plugin read it. When it is CID-keyed CFF that HarfBuzz subsets, it is also open
+  // for CID lookups: reading all of a CJK font's 30 000 CIDs up front cost a cold render as much as
+  // laying out the notice.
+  std::unique_ptr<FontProgram> program_;
+  // The parse of the CFF table, when it is CID-keyed with few subroutines: subset() copies from it.
   std::unique_ptr<CidCffSubsetter> cidCff_;
-  hb_font_t* hbFont_ = nullptr;
-  mutable std::once_flag preprocessOnce_;
-  // The preprocessed copy of hbFace_ that subset() uses once prepareForRepeatedSubsetting() ran.
-  mutable std::atomic<hb_face_t*> subsetSource_{nullptr};
 };
 
 }  // namespace gongwen::fonts

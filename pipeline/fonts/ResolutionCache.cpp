@@ -2,7 +2,6 @@
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <fontconfig/fontconfig.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,6 +13,7 @@
 #include "pipeline/core/AtomicFile.h"
 #include "pipeline/core/Error.h"
 #include "pipeline/core/UserCacheDir.h"
+#include "pipeline/fonts/FontEngine.h"
 
 namespace gongwen::fonts {
 namespace {
@@ -137,7 +137,7 @@ std::vector<std::string> fontDirectoriesFor(const std::vector<std::string>& conf
 // are walked (a changed $HOME or $XDG_CONFIG_HOME walks others).
 void addEnvironment(Fingerprint& fingerprint, const std::vector<std::string>& fontDirectories) {
   fingerprint.add(kHeader);
-  fingerprint.add("fontconfig " + std::to_string(FcGetVersion()));
+  fingerprint.add("fontconfig " + std::to_string(fontEngine().fontconfigVersion()));
   for (const char* variable : {"FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "HOME",
                                "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"}) {
     fingerprint.add(std::string(variable) + "=" + environment(variable));

@@ -1,6 +1,6 @@
-// Poppler and libpqxx live in plugins beside gongwen-core (pipeline/core/Plugin.h): a command that
-// needs neither starts without loading them, and one that needs a missing plugin says so in one line
-// with exit 6 and changes nothing.
+// Poppler, libpqxx and HarfBuzz with fontconfig live in plugins beside gongwen-core
+// (pipeline/core/Plugin.h): a command that needs none starts without loading them, and one that needs
+// a missing plugin says so in one line with exit 6 and changes nothing.
 
 #include <gtest/gtest.h>
 
@@ -35,10 +35,64 @@ constexpr const char* kPluginsLinkedIn = "the sanitized gongwen-core links its p
 
 bool isOneLine(const std::string& text) { return !text.empty() && text.find('\n') == text.size() - 1; }
 
-TEST_F(WithoutPlugins, RenderNeedsNoPlugin) {
+TEST_F(WithoutPlugins, RenderNeedsOnlyTheFontsPlugin) {
+  fs::copy_file(besideBinary("libgongwen-fonts.so"), dir.file("libgongwen-fonts.so"));
   const CommandResult rendered = run(
       {gongwen(), "render", sourcePath("samples/jobs/notice-joint-work-style.xml"), "-o", dir.file("n.pdf")});
   EXPECT_EQ(rendered.exitCode, 0) << rendered.err;
+}
+
+TEST_F(WithoutPlugins, RenderSaysTheFontsPluginIsMissingAndWritesNothing) {
+  if (kSanitized) GTEST_SKIP() << kPluginsLinkedIn;
+  const CommandResult rendered = run(
+      {gongwen(), "render", sourcePath("samples/jobs/notice-joint-work-style.xml"), "-o", dir.file("n.pdf")});
+  EXPECT_EQ(rendered.exitCode, 6);
+  EXPECT_TRUE(isOneLine(rendered.err)) << rendered.err;
+  EXPECT_NE(rendered.err.find("error[plugin.missing]: " + dir.file("libgongwen-fonts.so")), std::string::npos)
+      << rendered.err;
+  EXPECT_FALSE(fs::exists(dir.file("n.pdf")));
+}
+
+// The fonts are loaded only to draw text: verifying, and signing a step whose signature nothing
+// shows, never load them.
+TEST_F(WithoutPlugins, VerifyAndAnInvisibleSignatureNeedNoFontsPlugin) {
+  if (kSanitized) GTEST_SKIP() << kPluginsLinkedIn;
+  const std::string notice = dir.file("notice.pdf");
+  ASSERT_EQ(
+      run({gongwenBinary(), "render", sourcePath("samples/jobs/notice-risk-inspection.xml"), "-o", notice})
+          .exitCode,
+      0);
+  const CommandResult signedStep =
+      run({gongwen(), "sign", notice, "-o", dir.file("signed.pdf"), "--policy", bureau().policyPath(), "--as",
+           "bangong", "--step", "office-proofread", "--password-env", "GONGWEN_TEST_PASSWORD"},
+          bureau().environment());
+  EXPECT_EQ(signedStep.exitCode, 0) << signedStep.err;
+  const CommandResult firstStep =
+      run({gongwen(), "verify", dir.file("signed.pdf"), "--trust", bureau().pki("root.crt")});
+  EXPECT_EQ(firstStep.exitCode, 7) << firstStep.out << firstStep.err;  // intact and trusted, chain unchecked
+  const std::string sealed = put(dir, "sealed.pdf", signedSample("notice-risk-inspection"));
+  const CommandResult wholeChain = run({gongwen(), "verify", sealed, "--policy", bureau().policyPath()});
+  EXPECT_EQ(wholeChain.exitCode, 0) << wholeChain.out << wholeChain.err;
+}
+
+// A 请假条's box shows who signed, in the 楷体 role's font.
+TEST_F(WithoutPlugins, ASignatureBoxSaysTheFontsPluginIsMissing) {
+  if (kSanitized) GTEST_SKIP() << kPluginsLinkedIn;
+  const std::string slip = dir.file("slip.pdf");
+  ASSERT_EQ(run({gongwenBinary(), "render", sourcePath("samples/jobs/leave-marriage.xml"), "-o", slip,
+                 "--policy", bureau().policyPath()})
+                .exitCode,
+            0);
+  const CommandResult signedStep =
+      run({gongwen(), "sign", slip, "-o", dir.file("signed.pdf"), "--policy", bureau().policyPath(), "--as",
+           "chengban", "--step", "applicant", "--password-env", "GONGWEN_TEST_PASSWORD"},
+          bureau().environment());
+  EXPECT_EQ(signedStep.exitCode, 6);
+  EXPECT_TRUE(isOneLine(signedStep.err)) << signedStep.err;
+  EXPECT_NE(signedStep.err.find("error[plugin.missing]: " + dir.file("libgongwen-fonts.so")),
+            std::string::npos)
+      << signedStep.err;
+  EXPECT_FALSE(fs::exists(dir.file("signed.pdf")));
 }
 
 TEST_F(WithoutPlugins, IngestSaysThePopplerPluginIsMissingAndLeavesTheArchiveAlone) {
@@ -69,14 +123,25 @@ TEST_F(WithoutPlugins, AServerRegistrySaysThePostgresPluginIsMissing) {
       << verified.err;
 }
 
-TEST(Plugins, GongwenCoreStartsWithoutPopplerOrLibpq) {
+TEST(Plugins, GongwenCoreStartsWithoutPopplerLibpqOrHarfBuzz) {
   if (kSanitized) GTEST_SKIP() << kPluginsLinkedIn;
   // What the dynamic loader maps at start-up (ldd's own switch): every command pays for these.
   const CommandResult loaded = run({besideBinary("gongwen-core")}, {"LD_TRACE_LOADED_OBJECTS=1"});
   ASSERT_EQ(loaded.exitCode, 0) << loaded.err;
   ASSERT_NE(loaded.out.find("libstdc++"), std::string::npos) << loaded.out;
-  for (const char* library : {"libpoppler", "libpq", "libnss3", "libgnutls", "libldap", "libkrb5"})
+  for (const char* library : {"libpoppler", "libpq", "libnss3", "libgnutls", "libldap", "libkrb5",
+                              "libharfbuzz", "libgraphite2", "libglib"})
     EXPECT_EQ(loaded.out.find(library), std::string::npos) << library << " in\n" << loaded.out;
+}
+
+// Its own needs, whatever the libraries it links load in turn (PoDoFo still loads fontconfig).
+TEST(Plugins, GongwenCoreNeedsNoFontLibrary) {
+  if (kSanitized) GTEST_SKIP() << kPluginsLinkedIn;
+  const CommandResult dynamic = run({"readelf", "--dynamic", besideBinary("gongwen-core")});
+  ASSERT_EQ(dynamic.exitCode, 0) << dynamic.err;
+  ASSERT_NE(dynamic.out.find("(NEEDED)"), std::string::npos) << dynamic.out;
+  for (const char* library : {"[libharfbuzz", "[libfontconfig", "[libfreetype"})
+    EXPECT_EQ(dynamic.out.find(library), std::string::npos) << library << " in\n" << dynamic.out;
 }
 
 }  // namespace
