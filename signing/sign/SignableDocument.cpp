@@ -39,12 +39,21 @@ std::optional<Ref> firstPageUnder(const SignableDocument& document, const Object
 SignableDocument::SignableDocument(std::string bytes, std::string name, const verify::pdf::Limits& limits)
     : name_(std::move(name)) {
   try {
-    pdf_ = std::make_unique<verify::pdf::Document>(std::move(bytes), name_, limits);
+    pdf_ = std::make_shared<const verify::pdf::Document>(std::move(bytes), name_, limits);
   } catch (const Error& e) {
     // The reader's message names the file, the fault and what to do.
     if (e.exitCode() != ExitCode::InputInvalid) throw;
     throw inputError("sign.pdf", e.what());
   }
+  checkSignable();
+}
+
+SignableDocument::SignableDocument(std::shared_ptr<const verify::pdf::Document> read)
+    : pdf_(std::move(read)), name_(pdf_->fileName()) {
+  checkSignable();
+}
+
+void SignableDocument::checkSignable() {
   for (const auto& revision : pdf_->revisions()) {
     if (revision.trailer.get("Encrypt") != nullptr)
       throw inputError("sign.pdf", name_ + ": the PDF is encrypted; sign the unencrypted original");
