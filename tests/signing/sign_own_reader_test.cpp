@@ -8,6 +8,7 @@
 #include "pipeline/core/Error.h"
 #include "signing/sign/PdfSigner.h"
 #include "signing/verify/PdfRevisions.h"
+#include "signing/verify/Verifier.h"
 #include "tests/signing/VerifyFixture.h"
 
 namespace gongwen::testing::verifyfx {
@@ -74,6 +75,21 @@ TEST(SignOwnReader, PageOneInAnObjectStreamTwoLevelsDownIsSignedAndVerifies) {
   EXPECT_NE(verified.out.find("changed since: nothing disallowed"), std::string::npos) << verified.out;
   EXPECT_EQ(count(verified.out, "error["), 1u) << verified.out;
   EXPECT_NE(verified.out.find("error[policy.chain-incomplete]"), std::string::npos) << verified.out;
+}
+
+// `sign` verifies first and writes on that reading: the document the verifier judged is the one signed.
+TEST(SignOwnReader, TheSignerTakesTheReadingVerificationJudged) {
+  const std::string pdf = twoLevelDocument();
+  std::shared_ptr<const verify::pdf::Document> reading;
+  verify::VerifyOptions options;
+  options.keepDocument = &reading;
+  verify::verifyPdf(pdf, "judged.pdf", options);
+  ASSERT_NE(reading, nullptr);
+  const sign::SignableDocument document(reading);
+  EXPECT_EQ(&document.pdf(), reading.get());
+  EXPECT_EQ(document.bytes(), pdf);
+  EXPECT_EQ(document.name(), "judged.pdf");
+  EXPECT_EQ(document.firstPageRef().number, 3);
 }
 
 // The xref puts object 5 seven bytes past its "5 0 obj": PoDoFo reads such a file without a word
