@@ -94,8 +94,8 @@ void fillField(const SignableDocument& document, IncrementalUpdate& update, cons
   if (found.widget.entry.ref == found.field.entry.ref)
     field = withAppearance(field);
   else
-    replace(update, withAppearance(found.widget.dict), found.widget.entry.ref);
-  replace(update, field, found.field.entry.ref);
+    replace(document, update, withAppearance(found.widget.dict), found.widget.entry.ref);
+  replace(document, update, field, found.field.entry.ref);
   updateAcroForm(document, update, nullptr);
 }
 

@@ -77,6 +77,19 @@ TEST(SignOwnReader, PageOneInAnObjectStreamTwoLevelsDownIsSignedAndVerifies) {
   EXPECT_NE(verified.out.find("error[policy.chain-incomplete]"), std::string::npos) << verified.out;
 }
 
+// The reader takes "1e999" as a number (strtod: infinity), which PDF syntax cannot write back.
+TEST(SignOwnReader, AValueThatCannotBeWrittenAgainIsRefusedNamingTheFile) {
+  try {
+    signUnchecked(twoLevelDocument(" /GongwenHuge 1e999"), "office-proofread", "bangong",
+                  loadPkcs12(bureau().pki("bangong.p12")));
+    FAIL() << "signed a page whose copy cannot be written";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "sign.pdf");
+    EXPECT_EQ(e.exitCode(), ExitCode::InputInvalid);
+    EXPECT_NE(std::string(e.what()).find("test.pdf"), std::string::npos) << e.what();
+  }
+}
+
 // `sign` verifies first and writes on that reading: the document the verifier judged is the one signed.
 TEST(SignOwnReader, TheSignerTakesTheReadingVerificationJudged) {
   const std::string pdf = twoLevelDocument();
