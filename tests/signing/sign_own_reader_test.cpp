@@ -77,6 +77,19 @@ TEST(SignOwnReader, PageOneInAnObjectStreamTwoLevelsDownIsSignedAndVerifies) {
   EXPECT_NE(verified.out.find("error[policy.chain-incomplete]"), std::string::npos) << verified.out;
 }
 
+// ISO 32000-1 requires /Type /Page; a page tree leaf without it is still page 1, as the verifier's
+// revision diff counts pages, so the field goes where the verifier looks for it.
+TEST(SignOwnReader, ALeafWithoutATypeIsPageOne) {
+  std::string pdf = twoLevelDocument();
+  pdf.replace(pdf.find("/Type /Page /Parent 7 0 R"), 25, "/Parent 7 0 R            ");
+  const std::string signed_ =
+      signUnchecked(pdf, "office-proofread", "bangong", loadPkcs12(bureau().pki("bangong.p12")));
+  const verify::pdf::Document document(signed_, "signed.pdf");
+  EXPECT_EQ(verify::pdf::changedKeys(*document.object(3, 0), *document.object(3, 1), signed_),
+            std::vector<std::string>{"Annots"});
+  EXPECT_EQ(problemCodes(verifyWithPolicy(signed_)), "policy.chain-incomplete ");
+}
+
 // The reader takes "1e999" as a number (strtod: infinity), which PDF syntax cannot write back.
 TEST(SignOwnReader, AValueThatCannotBeWrittenAgainIsRefusedNamingTheFile) {
   try {
