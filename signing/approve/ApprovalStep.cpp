@@ -73,10 +73,12 @@ SignedStep signStep(const policy::Policy& policy, const std::string& original, c
                     const StepRequest& stepRequest, const KeyFor& keyFor) {
   // The next step rests on the ones before it: everything signed so far must verify.
   std::optional<verify::Report> ownReport;
+  std::shared_ptr<const verify::pdf::Document> verifiedReading;
   if (stepRequest.verified == nullptr) {
     verify::VerifyOptions verifyOptions;
     verifyOptions.policy = &policy;
     verifyOptions.limits = stepRequest.limits;
+    verifyOptions.keepDocument = &verifiedReading;
     ownReport = verify::verifyPdf(original, name, verifyOptions);
   }
   const verify::Report& verified = ownReport ? *ownReport : *stepRequest.verified;
@@ -88,7 +90,10 @@ SignedStep signStep(const policy::Policy& policy, const std::string& original, c
                                           ": the PDF names no approval chain (/GongwenChain in its Info "
                                           "dictionary); render it with `gongwen render`");
   if (auto refused = verify::signingRefusal(verified)) throw *refused;
-  const sign::SignableDocument document(original, name, stepRequest.limits);
+  // Signed on the reading just verified; a report verified by the caller comes without one.
+  const sign::SignableDocument document = verifiedReading
+                                              ? sign::SignableDocument(std::move(verifiedReading))
+                                              : sign::SignableDocument(original, name, stepRequest.limits);
   const std::string chainId = policy::approvalChainFor(policy, claims).id;
   // The steps as the verifier found them, in the order their revisions were signed.
   std::vector<policy::SignedStep> signedSteps;

@@ -1,6 +1,7 @@
 #include "signing/ltv/LongTermExtension.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "pipeline/core/Error.h"
 #include "pipeline/core/KillPoint.h"
@@ -37,13 +38,17 @@ std::vector<sign::ValidationEntry> validationEntries(const verify::Report& repor
 
 std::string extendForLongTerm(const std::string& original, const std::string& name,
                               const ExtensionRequest& request) {
-  const verify::Report before = verify::verifyPdf(original, name, request.verify);
+  // The DSS revision is written on the reading just verified.
+  verify::VerifyOptions options = request.verify;
+  std::shared_ptr<const verify::pdf::Document> verifiedReading;
+  options.keepDocument = &verifiedReading;
+  const verify::Report before = verify::verifyPdf(original, name, options);
   if (const std::string why = firstFailure(before); !why.empty())
     throw Error(ExitCode::SignatureInvalid, "ltv.does-not-verify",
                 name + ": " + why + "; only a document whose signatures verify can be extended");
 
-  std::string extended = sign::addSecurityStore(sign::SignableDocument(original, name, request.verify.limits),
-                                                validationEntries(before));
+  std::string extended =
+      sign::addSecurityStore(sign::SignableDocument(std::move(verifiedReading)), validationEntries(before));
   killPointForTests("ltv-dss-added");
   if (!request.timestampUrl.empty()) {
     extended = sign::addDocumentTimestamp(

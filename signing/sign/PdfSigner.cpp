@@ -56,7 +56,8 @@ std::optional<EmptyField> findEmptyField(const SignableDocument& document, const
   }
   const Object* rectEntry = found->widget.dict.get("Rect");
   const Object rect = rectEntry != nullptr ? document.resolve(*rectEntry) : Object();
-  const bool usable = found->widget.entry.is(Object::Kind::Ref) && rect.is(Object::Kind::Array) &&
+  const bool usable = found->widget.entry.is(Object::Kind::Ref) &&
+                      found->widget.dict.is(Object::Kind::Dict) && rect.is(Object::Kind::Array) &&
                       rect.array->size() == 4 &&
                       std::all_of(rect.array->begin(), rect.array->end(),
                                   [](const Object& n) { return n.is(Object::Kind::Number); });
@@ -93,8 +94,8 @@ void fillField(const SignableDocument& document, IncrementalUpdate& update, cons
   if (found.widget.entry.ref == found.field.entry.ref)
     field = withAppearance(field);
   else
-    replace(update, withAppearance(found.widget.dict), found.widget.entry.ref);
-  replace(update, field, found.field.entry.ref);
+    replace(document, update, withAppearance(found.widget.dict), found.widget.entry.ref);
+  replace(document, update, field, found.field.entry.ref);
   updateAcroForm(document, update, nullptr);
 }
 

@@ -25,19 +25,29 @@ void addToPageAnnotations(const SignableDocument& document, IncrementalUpdate& u
   if (annots != nullptr && annots->is(Object::Kind::Ref)) {
     const Object array = document.resolve(*annots);
     if (array.is(Object::Kind::Array)) {
-      replace(update, withItem(array, referenceValue(annotation)), annots->ref);
+      replace(document, update, withItem(array, referenceValue(annotation)), annots->ref);
       return;
     }
   }
   const Object list = annots != nullptr && annots->is(Object::Kind::Array) ? *annots : Object();
-  replace(update, withEntry(page, "Annots", withItem(list, referenceValue(annotation))),
+  replace(document, update, withEntry(page, "Annots", withItem(list, referenceValue(annotation))),
           document.firstPageRef());
 }
 
 }  // namespace
 
-void replace(IncrementalUpdate& update, const Object& changed, const Ref& ref) {
-  update.put(static_cast<unsigned>(ref.number), static_cast<unsigned>(ref.generation), serialise(changed));
+std::string serialiseFrom(const SignableDocument& document, const Object& value) {
+  try {
+    return serialise(value);
+  } catch (const Error& e) {
+    throw inputError("sign.pdf", document.name() + ": " + e.what() + "; sign a PDF made by `gongwen render`");
+  }
+}
+
+void replace(const SignableDocument& document, IncrementalUpdate& update, const Object& changed,
+             const Ref& ref) {
+  update.put(static_cast<unsigned>(ref.number), static_cast<unsigned>(ref.generation),
+             serialiseFrom(document, changed));
 }
 
 std::string trailerEntries(const SignableDocument& document) {
@@ -46,7 +56,7 @@ std::string trailerEntries(const SignableDocument& document) {
   if (const Object* info = trailer.get("Info"); info != nullptr && info->is(Object::Kind::Ref))
     entries += " /Info " + serialise(info->ref);
   if (const Object* id = trailer.get("ID"); id != nullptr && id->is(Object::Kind::Array))
-    entries += " /ID " + serialise(*id);
+    entries += " /ID " + serialiseFrom(document, *id);
   return entries;
 }
 
@@ -72,12 +82,12 @@ void updateAcroForm(const SignableDocument& document, IncrementalUpdate& update,
     fields = arrayValue({});
   const Object changed = withEntry(withEntry(form, "Fields", fields), "SigFlags", integerValue(3));
   if (entry != nullptr && entry->is(Object::Kind::Ref)) {
-    replace(update, changed, entry->ref);
+    replace(document, update, changed, entry->ref);
     return;
   }
   const unsigned number = update.newObjectNumber();
-  update.put(number, 0, serialise(changed));
-  replace(update, withEntry(catalog, "AcroForm", referenceValue({static_cast<int>(number), 0})),
+  update.put(number, 0, serialiseFrom(document, changed));
+  replace(document, update, withEntry(catalog, "AcroForm", referenceValue({static_cast<int>(number), 0})),
           document.catalogRef());
 }
 

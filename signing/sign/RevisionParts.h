@@ -14,8 +14,13 @@
 
 namespace gongwen::sign {
 
-// Writes a changed copy of an existing object into the update.
-void replace(IncrementalUpdate& update, const verify::pdf::Object& changed, const verify::pdf::Ref& ref);
+// A value copied from `document` in PDF syntax. A value the reader took that PDF syntax cannot hold
+// (a number out of range) is Error(InputInvalid, "sign.pdf") naming the file.
+std::string serialiseFrom(const SignableDocument& document, const verify::pdf::Object& value);
+
+// Writes a changed copy of an existing object of `document` into the update.
+void replace(const SignableDocument& document, IncrementalUpdate& update, const verify::pdf::Object& changed,
+             const verify::pdf::Ref& ref);
 
 // /Root, /Info and /ID of the last revision's trailer, for the new revision's trailer.
 std::string trailerEntries(const SignableDocument& document);

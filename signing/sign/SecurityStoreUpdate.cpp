@@ -5,7 +5,6 @@
 #include "pipeline/core/Error.h"
 #include "signing/sign/ObjectEdits.h"
 #include "signing/sign/RevisionParts.h"
-#include "signing/verify/PdfSerialiser.h"
 #include "signing/verify/SecurityStore.h"
 
 namespace gongwen::sign {
@@ -81,8 +80,8 @@ std::string addSecurityStore(const SignableDocument& document, const std::vector
   }
   const Object dss = withEntry(ocsps.writeInto(crls.writeInto(certs.writeInto(dictValue({})))), "VRI", vri);
   const unsigned dssNumber = update.newObjectNumber();
-  update.put(dssNumber, 0, verify::pdf::serialise(dss));
-  replace(update, withEntry(catalog, "DSS", referenceValue({static_cast<int>(dssNumber), 0})),
+  update.put(dssNumber, 0, serialiseFrom(document, dss));
+  replace(document, update, withEntry(catalog, "DSS", referenceValue({static_cast<int>(dssNumber), 0})),
           document.catalogRef());
   return update.appendTo(document.bytes(), trailerEntries(document),
                          lastStartXref(document.bytes(), document.name()));

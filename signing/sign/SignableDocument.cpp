@@ -12,21 +12,19 @@ using verify::pdf::Ref;
 
 namespace {
 
-// Deep enough for any real page tree (a balanced one of a million pages is a dozen levels).
-constexpr int kMaxPageTreeDepth = 64;
+// As deep as the verifier's revision diff walks the page tree (ObjectRoles.cpp).
+constexpr int kMaxPageTreeDepth = 32;
 
-// The first leaf of the page tree under `node`: a /Page, or a node without /Type /Pages that is no
-// /Pages node either (ISO 32000-1 §7.7.3.2 requires /Type, some writers leave it out of leaves).
-// Nodes already visited are skipped, so that a /Kids loop ends.
-std::optional<Ref> firstPageUnder(const SignableDocument& document, const Object& node, int depth,
-                                  std::set<int>& visited) {
-  if (!node.is(Object::Kind::Ref) || depth > kMaxPageTreeDepth || !visited.insert(node.ref.number).second)
-    return std::nullopt;
+// Page 1 as the verifier counts pages (ObjectRoles.cpp): the first node of the page tree, depth first,
+// that is not a /Pages node. A /Pages node seen before (a /Kids loop) is not walked again.
+std::optional<Object> firstPageUnder(const SignableDocument& document, const Object& node, int depth,
+                                     std::set<int>& visited) {
+  if (depth > kMaxPageTreeDepth) return std::nullopt;
   const Object resolved = document.resolve(node);
-  if (!resolved.is(Object::Kind::Dict)) return std::nullopt;
   const Object* type = resolved.get("Type");
+  if (type == nullptr || !type->isName("Pages")) return node;
+  if (node.is(Object::Kind::Ref) && !visited.insert(node.ref.number).second) return std::nullopt;
   const Object* kids = resolved.get("Kids");
-  if (type != nullptr && type->isName("Page")) return node.ref;
   if (kids == nullptr || !kids->is(Object::Kind::Array)) return std::nullopt;
   for (const Object& kid : *kids->array) {
     if (auto page = firstPageUnder(document, kid, depth + 1, visited)) return page;
@@ -39,12 +37,21 @@ std::optional<Ref> firstPageUnder(const SignableDocument& document, const Object
 SignableDocument::SignableDocument(std::string bytes, std::string name, const verify::pdf::Limits& limits)
     : name_(std::move(name)) {
   try {
-    pdf_ = std::make_unique<verify::pdf::Document>(std::move(bytes), name_, limits);
+    pdf_ = std::make_shared<const verify::pdf::Document>(std::move(bytes), name_, limits);
   } catch (const Error& e) {
     // The reader's message names the file, the fault and what to do.
     if (e.exitCode() != ExitCode::InputInvalid) throw;
     throw inputError("sign.pdf", e.what());
   }
+  checkSignable();
+}
+
+SignableDocument::SignableDocument(std::shared_ptr<const verify::pdf::Document> read)
+    : pdf_(std::move(read)), name_(pdf_->fileName()) {
+  checkSignable();
+}
+
+void SignableDocument::checkSignable() {
   for (const auto& revision : pdf_->revisions()) {
     if (revision.trailer.get("Encrypt") != nullptr)
       throw inputError("sign.pdf", name_ + ": the PDF is encrypted; sign the unencrypted original");
@@ -59,8 +66,10 @@ SignableDocument::SignableDocument(std::string bytes, std::string name, const ve
   std::set<int> visited;
   const Object* pages = catalog.get("Pages");
   const auto page = pages != nullptr ? firstPageUnder(*this, *pages, 0, visited) : std::nullopt;
-  if (!page) throw inputError("sign.pdf", name_ + ": the PDF has no page to sign on");
-  firstPage_ = *page;
+  // The signature field goes on page 1, which a changed copy of its object extends.
+  if (!page || !page->is(Object::Kind::Ref) || !resolve(*page).is(Object::Kind::Dict))
+    throw inputError("sign.pdf", name_ + ": the PDF has no page to sign on");
+  firstPage_ = page->ref;
 }
 
 const Object& SignableDocument::trailer() const { return pdf_->revisions().back().trailer; }

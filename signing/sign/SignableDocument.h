@@ -18,6 +18,9 @@ class SignableDocument {
   // the verification before signing used them. Throws Error(InputInvalid, "sign.pdf") when the bytes
   // are not a PDF the verifier reads, the file is encrypted or it has no page.
   SignableDocument(std::string bytes, std::string name, const verify::pdf::Limits& limits = {});
+  // The document as the verification before signing read it (VerifyOptions::keepDocument); the same
+  // checks, and Error(InputInvalid, "sign.pdf") from them.
+  explicit SignableDocument(std::shared_ptr<const verify::pdf::Document> read);
 
   const std::string& bytes() const { return pdf_->bytes(); }
   const std::string& name() const { return name_; }
@@ -35,7 +38,9 @@ class SignableDocument {
   const verify::pdf::Ref& firstPageRef() const { return firstPage_; }
 
  private:
-  std::unique_ptr<verify::pdf::Document> pdf_;
+  void checkSignable();
+
+  std::shared_ptr<const verify::pdf::Document> pdf_;
   std::string name_;
   verify::pdf::Ref catalog_;
   verify::pdf::Ref firstPage_;

@@ -288,7 +288,9 @@ bool Report::ok() const {
 }
 
 Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOptions& options) {
-  const pdf::Document doc(std::move(bytes), fileName, options.limits);
+  const auto read = std::make_shared<const pdf::Document>(std::move(bytes), fileName, options.limits);
+  if (options.keepDocument != nullptr) *options.keepDocument = read;
+  const pdf::Document& doc = *read;
   Report report;
   report.file = fileName;
   for (size_t r = 0; r < doc.revisions().size(); ++r) {

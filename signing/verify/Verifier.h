@@ -6,6 +6,7 @@
 // Validation never imports signing code.
 
 #include <ctime>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "pipeline/policy/Policy.h"
 #include "signing/cms/PemCertificates.h"
 #include "signing/verify/PdfParser.h"
+#include "signing/verify/PdfRevisions.h"
 #include "signing/verify/SignatureCheckCache.h"
 #include "signing/verify/VerificationReport.h"
 
@@ -38,6 +40,9 @@ struct VerifyOptions {
   // checks are reused, the chain and revocation checked again at `at`. Used only with a certificate
   // cache. Null: every signature is checked in full.
   SignatureCheckCache* signatureChecks = nullptr;
+  // Receives the document as verification read it, when set: `sign` writes its revision on the very
+  // reading the verifier judged, without reading the file a second time.
+  std::shared_ptr<const pdf::Document>* keepDocument = nullptr;
 };
 
 // Throws Error(InputInvalid, "pdf.*") when the file is not a readable PDF.

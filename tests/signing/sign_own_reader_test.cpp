@@ -8,6 +8,7 @@
 #include "pipeline/core/Error.h"
 #include "signing/sign/PdfSigner.h"
 #include "signing/verify/PdfRevisions.h"
+#include "signing/verify/Verifier.h"
 #include "tests/signing/VerifyFixture.h"
 
 namespace gongwen::testing::verifyfx {
@@ -74,6 +75,47 @@ TEST(SignOwnReader, PageOneInAnObjectStreamTwoLevelsDownIsSignedAndVerifies) {
   EXPECT_NE(verified.out.find("changed since: nothing disallowed"), std::string::npos) << verified.out;
   EXPECT_EQ(count(verified.out, "error["), 1u) << verified.out;
   EXPECT_NE(verified.out.find("error[policy.chain-incomplete]"), std::string::npos) << verified.out;
+}
+
+// ISO 32000-1 requires /Type /Page; a page tree leaf without it is still page 1, as the verifier's
+// revision diff counts pages, so the field goes where the verifier looks for it.
+TEST(SignOwnReader, ALeafWithoutATypeIsPageOne) {
+  std::string pdf = twoLevelDocument();
+  pdf.replace(pdf.find("/Type /Page /Parent 7 0 R"), 25, "/Parent 7 0 R            ");
+  const std::string signed_ =
+      signUnchecked(pdf, "office-proofread", "bangong", loadPkcs12(bureau().pki("bangong.p12")));
+  const verify::pdf::Document document(signed_, "signed.pdf");
+  EXPECT_EQ(verify::pdf::changedKeys(*document.object(3, 0), *document.object(3, 1), signed_),
+            std::vector<std::string>{"Annots"});
+  EXPECT_EQ(problemCodes(verifyWithPolicy(signed_)), "policy.chain-incomplete ");
+}
+
+// The reader takes "1e999" as a number (strtod: infinity), which PDF syntax cannot write back.
+TEST(SignOwnReader, AValueThatCannotBeWrittenAgainIsRefusedNamingTheFile) {
+  try {
+    signUnchecked(twoLevelDocument(" /GongwenHuge 1e999"), "office-proofread", "bangong",
+                  loadPkcs12(bureau().pki("bangong.p12")));
+    FAIL() << "signed a page whose copy cannot be written";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "sign.pdf");
+    EXPECT_EQ(e.exitCode(), ExitCode::InputInvalid);
+    EXPECT_NE(std::string(e.what()).find("test.pdf"), std::string::npos) << e.what();
+  }
+}
+
+// `sign` verifies first and writes on that reading: the document the verifier judged is the one signed.
+TEST(SignOwnReader, TheSignerTakesTheReadingVerificationJudged) {
+  const std::string pdf = twoLevelDocument();
+  std::shared_ptr<const verify::pdf::Document> reading;
+  verify::VerifyOptions options;
+  options.keepDocument = &reading;
+  verify::verifyPdf(pdf, "judged.pdf", options);
+  ASSERT_NE(reading, nullptr);
+  const sign::SignableDocument document(reading);
+  EXPECT_EQ(&document.pdf(), reading.get());
+  EXPECT_EQ(document.bytes(), pdf);
+  EXPECT_EQ(document.name(), "judged.pdf");
+  EXPECT_EQ(document.firstPageRef().number, 3);
 }
 
 // The xref puts object 5 seven bytes past its "5 0 obj": PoDoFo reads such a file without a word
