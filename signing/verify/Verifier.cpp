@@ -30,20 +30,49 @@ std::vector<std::string> trustAnchorFiles(const VerifyOptions& options) {
   return files;
 }
 
-cms::X509StorePtr trustStore(const VerifyOptions& options, const std::vector<std::string>& files) {
-  cms::X509StorePtr store(X509_STORE_new());
-  for (const auto& file : files) {
-    std::vector<cms::X509Ptr> read;
-    const std::vector<cms::X509Ptr>& certificates = options.certificateCache
-                                                        ? options.certificateCache->certificates(file)
-                                                        : (read = cms::readPemCertificates(file));
-    if (certificates.empty())
-      throw inputError("verify.trust-anchor",
-                       "cannot read the trust anchor " + file + "; give a PEM certificate");
-    for (const auto& certificate : certificates) X509_STORE_add_cert(store.get(), certificate.get());
+// The trust anchors, checked to be PEM certificates at once but decoded only when a signature needs
+// them: OpenSSL 3.0 decodes each certificate's public key through its provider machinery, and a
+// document without a signature yet (the first step of every chain, which `sign` verifies first)
+// needs none.
+class TrustStore {
+ public:
+  TrustStore(const VerifyOptions& options, const std::vector<std::string>& files)
+      : options_(options), files_(files) {
+    for (const auto& file : files) {
+      const bool holdsOne = options.certificateCache ? !options.certificateCache->encodings(file).empty()
+                                                     : !cms::readPemCertificateEncodings(file).empty();
+      if (!holdsOne) unreadable(file);
+    }
   }
-  return store;
-}
+
+  X509_STORE* get() {
+    if (!store_) store_ = decoded();
+    return store_.get();
+  }
+
+ private:
+  [[noreturn]] static void unreadable(const std::string& file) {
+    throw inputError("verify.trust-anchor",
+                     "cannot read the trust anchor " + file + "; give a PEM certificate");
+  }
+
+  cms::X509StorePtr decoded() const {
+    cms::X509StorePtr store(X509_STORE_new());
+    for (const auto& file : files_) {
+      std::vector<cms::X509Ptr> read;
+      const std::vector<cms::X509Ptr>& certificates = options_.certificateCache
+                                                          ? options_.certificateCache->certificates(file)
+                                                          : (read = cms::readPemCertificates(file));
+      if (certificates.empty()) unreadable(file);
+      for (const auto& certificate : certificates) X509_STORE_add_cert(store.get(), certificate.get());
+    }
+    return store;
+  }
+
+  const VerifyOptions& options_;
+  const std::vector<std::string>& files_;
+  cms::X509StorePtr store_;
+};
 
 struct Checked {
   SignatureReport report;
@@ -304,7 +333,7 @@ Report verifyPdf(std::string bytes, const std::string& fileName, const VerifyOpt
   }
 
   const std::vector<std::string> anchorFiles = trustAnchorFiles(options);
-  const cms::X509StorePtr store = trustStore(options, anchorFiles);
+  TrustStore store(options, anchorFiles);
   ValidationData data = validationData(options);
   SecurityStores stores(doc);
   addToValidationData(stores.latest(), data);
