@@ -9,10 +9,10 @@
 
 #include "pipeline/core/Error.h"
 #include "pipeline/core/UtcTime.h"
+#include "pipeline/pdf/PdfSyntax.h"
 #include "signing/sign/IncrementalUpdate.h"
 #include "signing/sign/ObjectEdits.h"
 #include "signing/sign/PdfFields.h"
-#include "signing/sign/PdfText.h"
 #include "signing/sign/RevisionParts.h"
 #include "signing/sign/SealAppearance.h"
 #include "signing/sign/SealImage.h"
@@ -129,15 +129,15 @@ std::size_t reservedContentsBytes(const cms::SignerMaterial& signer, bool timest
 std::string signatureDictionary(const SignatureRequest& request, std::size_t contentsBytes) {
   std::string d = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange ";
   d += std::string(kByteRangeWidth, ' ');
-  d += " /M " + pdfTextString(pdfUtcDate(request.signingTime));
-  if (!request.signerName.empty()) d += " /Name " + pdfTextString(request.signerName);
-  if (!request.reason.empty()) d += " /Reason " + pdfTextString(request.reason);
-  d +=
-      " /GongwenStep " + pdfTextString(request.stepId) + " /GongwenPerson " + pdfTextString(request.personId);
-  if (!request.actingForId.empty()) d += " /GongwenActingFor " + pdfTextString(request.actingForId);
+  d += " /M " + pdf::textString(pdfUtcDate(request.signingTime));
+  if (!request.signerName.empty()) d += " /Name " + pdf::textString(request.signerName);
+  if (!request.reason.empty()) d += " /Reason " + pdf::textString(request.reason);
+  d += " /GongwenStep " + pdf::textString(request.stepId) + " /GongwenPerson " +
+       pdf::textString(request.personId);
+  if (!request.actingForId.empty()) d += " /GongwenActingFor " + pdf::textString(request.actingForId);
   if (request.sealUseSequence > 0)
     d += " /GongwenSealUse " + std::to_string(request.sealUseSequence) + " /GongwenSealUseHash " +
-         pdfTextString(request.sealUseHash);
+         pdf::textString(request.sealUseHash);
   if (!request.sealId.empty() && !request.signatureSeal)
     d +=
         " /Reference [<< /Type /SigRef /TransformMethod /FieldMDP /TransformParams << /Type /TransformParams "

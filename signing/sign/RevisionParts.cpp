@@ -4,9 +4,9 @@
 #include <cstdio>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/pdf/PdfSyntax.h"
 #include "signing/sign/ObjectEdits.h"
 #include "signing/sign/PdfFields.h"
-#include "signing/sign/PdfText.h"
 #include "signing/verify/PdfSerialiser.h"
 
 namespace gongwen::sign {
@@ -95,7 +95,7 @@ void addInvisibleSignatureField(const SignableDocument& document, IncrementalUpd
                                 const std::string& name, unsigned signature) {
   const unsigned field = update.newObjectNumber();
   update.put(field, 0,
-             "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdfTextString(name) + " /V " +
+             "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(name) + " /V " +
                  std::to_string(signature) + " 0 R /Rect [0 0 0 0] /F 132 /P " +
                  serialise(document.firstPageRef()) + " >>");
   const Ref fieldRef{static_cast<int>(field), 0};
@@ -122,8 +122,9 @@ void PlacedSignature::fill(const std::string& der, const std::string& name) {
     throw Error(ExitCode::System, "sign.contents-too-small",
                 name + ": the CMS signature (" + std::to_string(der.size()) +
                     " bytes) does not fit the reserved /Contents (" + std::to_string(reserved) + " bytes)");
-  const std::string hex = toHex(der);
-  pdf.replace(gapStart + 1, hex.size(), hex);
+  // Into the reserved zeros, between the brackets already there.
+  const std::string hex = pdf::hexString(der);
+  pdf.replace(gapStart + 1, hex.size() - 2, hex, 1, hex.size() - 2);
 }
 
 PlacedSignature appendSignature(const SignableDocument& document, IncrementalUpdate& update,
