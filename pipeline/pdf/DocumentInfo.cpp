@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "pipeline/core/UtcTime.h"
-#include "pipeline/pdf/PdfSyntax.h"
+#include "pipeline/pdfsyntax/PdfSyntax.h"
 
 namespace gongwen::pdf {
 

@@ -4,9 +4,9 @@
 #include <utility>
 #include <vector>
 
-#include "pipeline/pdf/PdfSyntax.h"
 #include "pipeline/pdf/StreamCompression.h"
 #include "pipeline/pdf/ToUnicodeCMap.h"
+#include "pipeline/pdfsyntax/PdfSyntax.h"
 
 namespace gongwen::pdf {
 namespace {

@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "pipeline/pdf/PdfSyntax.h"
+#include "pipeline/pdfsyntax/PdfSyntax.h"
 
 namespace gongwen::pdf {
 namespace {

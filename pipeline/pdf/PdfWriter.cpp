@@ -11,9 +11,9 @@
 #include "pipeline/pdf/DocumentInfo.h"
 #include "pipeline/pdf/FontEmbedder.h"
 #include "pipeline/pdf/PdfObjectWriter.h"
-#include "pipeline/pdf/PdfSyntax.h"
 #include "pipeline/pdf/SealFields.h"
 #include "pipeline/pdf/StreamCompression.h"
+#include "pipeline/pdfsyntax/PdfSyntax.h"
 
 namespace gongwen::pdf {
 namespace {

@@ -1,7 +1,7 @@
 #include "pipeline/pdf/SealFields.h"
 
 #include "pipeline/core/Error.h"
-#include "pipeline/pdf/PdfSyntax.h"
+#include "pipeline/pdfsyntax/PdfSyntax.h"
 
 namespace gongwen::pdf {
 

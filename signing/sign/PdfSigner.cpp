@@ -9,7 +9,7 @@
 
 #include "pipeline/core/Error.h"
 #include "pipeline/core/UtcTime.h"
-#include "pipeline/pdf/PdfSyntax.h"
+#include "pipeline/pdfsyntax/PdfSyntax.h"
 #include "signing/sign/IncrementalUpdate.h"
 #include "signing/sign/ObjectEdits.h"
 #include "signing/sign/PdfFields.h"

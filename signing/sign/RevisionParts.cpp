@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "pipeline/core/Error.h"
-#include "pipeline/pdf/PdfSyntax.h"
+#include "pipeline/pdfsyntax/PdfSyntax.h"
 #include "signing/sign/ObjectEdits.h"
 #include "signing/sign/PdfFields.h"
 #include "signing/verify/PdfSerialiser.h"

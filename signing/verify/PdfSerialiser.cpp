@@ -4,53 +4,20 @@
 #include <cmath>
 
 #include "pipeline/core/Error.h"
+#include "pipeline/pdfsyntax/PdfSyntax.h"
 
 namespace gongwen::verify::pdf {
 namespace {
 
-constexpr char kHex[] = "0123456789ABCDEF";
+using gongwen::pdf::hexString;
+using gongwen::pdf::pdfName;
 
-// ISO 32000-1 §7.3.5: a name's bytes outside '!'..'~', its delimiters and '#' are written as #xx.
-bool needsEscape(unsigned char c) {
-  if (c < 0x21 || c > 0x7E) return true;
-  switch (c) {
-    case '#':
-    case '%':
-    case '(':
-    case ')':
-    case '<':
-    case '>':
-    case '[':
-    case ']':
-    case '{':
-    case '}':
-    case '/':
-      return true;
-    default:
-      return false;
-  }
-}
-
+// Names and strings in the writer's own syntax (pipeline/pdfsyntax); a string always as hex, so
+// that any bytes read back are written back unchanged.
 void appendName(std::string& out, const std::string& name) {
-  out += '/';
-  for (const unsigned char c : name) {
-    if (needsEscape(c)) {
-      out += '#';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-}
-
-void appendHexString(std::string& out, const std::string& bytes) {
-  out += '<';
-  for (const unsigned char c : bytes) {
-    out += kHex[c >> 4];
-    out += kHex[c & 0xF];
-  }
-  out += '>';
+  if (name.find('\0') != std::string::npos)
+    throw inputError("pdf.serialise", "a name holding a NUL byte cannot be written in PDF syntax");
+  out += pdfName(name);
 }
 
 void appendNumber(std::string& out, const Object& value) {
@@ -79,7 +46,7 @@ void append(std::string& out, const Object& value) {
       appendNumber(out, value);
       return;
     case Object::Kind::String:
-      appendHexString(out, value.text);
+      out += hexString(value.text);
       return;
     case Object::Kind::Name:
       appendName(out, value.text);

@@ -8,7 +8,7 @@
 
 #include "pipeline/core/Error.h"
 #include "pipeline/pdf/PdfObjectWriter.h"
-#include "pipeline/pdf/PdfSyntax.h"
+#include "pipeline/pdfsyntax/PdfSyntax.h"
 #include "tests/pdf/PdfTestSupport.h"
 
 namespace gongwen::pdf {

@@ -1,6 +1,7 @@
 #pragma once
-// The PDF syntax (ISO 32000-1 §7.3) of the values the writer puts into its objects, as text to
-// place in an object's body. PoDoFo's object model did this before; writing the text directly
+// The PDF syntax (ISO 32000-1 §7.3) of values, as text to place in an object's body: what render's
+// writer (pipeline/pdf) puts into its objects and what sign writes when it copies an object it read
+// (signing/verify/PdfSerialiser). PoDoFo's object model did this before; writing the text directly
 // spares a cold render the loading of PoDoFo and the libraries it brings.
 
 #include <string>

@@ -1,4 +1,4 @@
-#include "pipeline/pdf/PdfSyntax.h"
+#include "pipeline/pdfsyntax/PdfSyntax.h"
 
 #include <charconv>
 #include <cmath>
