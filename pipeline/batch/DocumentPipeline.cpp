@@ -4,6 +4,7 @@
 #include <ctime>
 #include <exception>
 #include <filesystem>
+#include <memory>
 #include <utility>
 
 #include "pipeline/archive/Bag.h"
@@ -77,12 +78,15 @@ void transition(const BatchContext& context, DocumentOutcome& outcome, DocumentS
 
 // `checks` holds the document's signatures this process checked: each step verifies the whole
 // document, and each signature's CMS and chain are checked once.
+// `reading`, when given, receives the document as the verifier read it, for signing on.
 verify::Report verifyCurrent(const BatchContext& context, const std::string& pdf, const std::string& name,
-                             verify::SignatureCheckCache& checks) {
+                             verify::SignatureCheckCache& checks,
+                             std::shared_ptr<const verify::pdf::Document>* reading = nullptr) {
   verify::VerifyOptions options;
   options.policy = &context.policy;
   options.certificateCache = context.certificates;
   options.signatureChecks = &checks;
+  options.keepDocument = reading;
   return verify::verifyPdf(pdf, name, options);
 }
 
@@ -150,7 +154,7 @@ class Pipeline {
 
  private:
   void render(const model::Document& doc, const policy::Chain& chain);
-  bool signNextStep(const verify::Report& report);
+  bool signNextStep(const verify::Report& report, std::shared_ptr<const verify::pdf::Document> reading);
   // Writes the revision held in memory (unwritten_) and records it.
   void writeHeld();
   const std::string& currentName() const { return unwritten_ ? *unwritten_ : record_.pdf; }
@@ -269,7 +273,8 @@ void Pipeline::sign() {
     pdf_ = std::move(newer);
   }
   for (;;) {
-    const verify::Report report = verifyCurrent(context_, pdf_, currentName(), checks_);
+    std::shared_ptr<const verify::pdf::Document> reading;
+    const verify::Report report = verifyCurrent(context_, pdf_, currentName(), checks_, &reading);
     if (auto refused = verify::signingRefusal(report)) throw *refused;
     record_.signatures = static_cast<int>(report.signatures.size());
     if (report.missingSteps.empty()) {
@@ -277,7 +282,7 @@ void Pipeline::sign() {
       complete_ = Verified{report, archive::sha256Hex(pdf_)};
       return;
     }
-    if (!signNextStep(report)) {
+    if (!signNextStep(report, std::move(reading))) {
       writeHeld();
       return;
     }
@@ -297,7 +302,8 @@ void Pipeline::writeHeld() {
   transition(context_, outcome_, DocumentState::Pending);
 }
 
-bool Pipeline::signNextStep(const verify::Report& report) {
+bool Pipeline::signNextStep(const verify::Report& report,
+                            std::shared_ptr<const verify::pdf::Document> reading) {
   const policy::Chain& chain = policy::approvalChainFor(context_.policy, report.claims);
   record_.chain = chain.id;
   const std::vector<policy::SignedStep> signedSteps = signedStepsOf(report);
@@ -331,6 +337,7 @@ bool Pipeline::signNextStep(const verify::Report& report) {
   request.reuseRegisteredSealUse = true;
   request.fonts = &context_.fonts;
   request.verified = &report;
+  request.verifiedReading = std::move(reading);
   request.sealRegister = context_.sealRegister;
   if (!step->seal.empty()) writeHeld();
   const auto tokenLock = context_.keys.lockForSigning(keyHolder);

@@ -73,7 +73,7 @@ SignedStep signStep(const policy::Policy& policy, const std::string& original, c
                     const StepRequest& stepRequest, const KeyFor& keyFor) {
   // The next step rests on the ones before it: everything signed so far must verify.
   std::optional<verify::Report> ownReport;
-  std::shared_ptr<const verify::pdf::Document> verifiedReading;
+  std::shared_ptr<const verify::pdf::Document> verifiedReading = stepRequest.verifiedReading;
   if (stepRequest.verified == nullptr) {
     verify::VerifyOptions verifyOptions;
     verifyOptions.policy = &policy;
@@ -90,7 +90,7 @@ SignedStep signStep(const policy::Policy& policy, const std::string& original, c
                                           ": the PDF names no approval chain (/GongwenChain in its Info "
                                           "dictionary); render it with `gongwen render`");
   if (auto refused = verify::signingRefusal(verified)) throw *refused;
-  // Signed on the reading just verified; a report verified by the caller comes without one.
+  // Signed on the reading just verified, or the caller's; a caller's report may come without one.
   const sign::SignableDocument document = verifiedReading
                                               ? sign::SignableDocument(std::move(verifiedReading))
                                               : sign::SignableDocument(original, name, stepRequest.limits);

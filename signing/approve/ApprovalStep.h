@@ -6,6 +6,7 @@
 
 #include <ctime>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "pipeline/fonts/FontLibrary.h"
@@ -32,6 +33,9 @@ struct StepRequest {
   std::string fontConfigPath;
   // The original as the verifier read it, when the caller verified it already; null verifies here.
   const verify::Report* verified = nullptr;
+  // The reading `verified` was made on (VerifyOptions::keepDocument), when the caller kept it: the
+  // step is then signed on it instead of on the bytes read once more.
+  std::shared_ptr<const verify::pdf::Document> verifiedReading;
   // The seal-use register the caller keeps open (the batch, for all its seals); null opens the
   // policy's for a seal step.
   policy::SealUseRegister* sealRegister = nullptr;
