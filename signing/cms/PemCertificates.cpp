@@ -32,8 +32,12 @@ std::string encodingOf(X509* certificate) {
 }
 
 std::vector<X509Ptr> readPemCertificates(const std::string& path) {
+  return parseCertificates(readPemCertificateEncodings(path));
+}
+
+std::vector<X509Ptr> parseCertificates(const std::vector<std::string>& encodings) {
   std::vector<X509Ptr> certificates;
-  for (const auto& der : readPemCertificateEncodings(path)) {
+  for (const auto& der : encodings) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(der.data());
     X509Ptr certificate(d2i_X509(nullptr, &bytes, static_cast<long>(der.size())));
     if (!certificate) break;

@@ -15,6 +15,10 @@ namespace gongwen::cms {
 // readInput does.
 std::vector<X509Ptr> readPemCertificates(const std::string& path);
 
+// The certificates of readPemCertificateEncodings' answer, in order, up to the first that does not
+// parse.
+std::vector<X509Ptr> parseCertificates(const std::vector<std::string>& encodings);
+
 // The DER encoding of every certificate block in a PEM file, unparsed: enough to tell whether a
 // signer's certificate is this one, at a fraction of the cost (OpenSSL 3 decodes each public key
 // through its provider machinery, a third of a cold `verify --policy` over the policy's files).

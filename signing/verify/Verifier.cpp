@@ -39,8 +39,10 @@ class TrustStore {
   TrustStore(const VerifyOptions& options, const std::vector<std::string>& files)
       : options_(options), files_(files) {
     for (const auto& file : files) {
+      // Without a cache the encodings are kept: a signature decodes them without reading the file again.
+      if (!options.certificateCache) encodings_.push_back(cms::readPemCertificateEncodings(file));
       const bool holdsOne = options.certificateCache ? !options.certificateCache->encodings(file).empty()
-                                                     : !cms::readPemCertificateEncodings(file).empty();
+                                                     : !encodings_.back().empty();
       if (!holdsOne) unreadable(file);
     }
   }
@@ -58,12 +60,12 @@ class TrustStore {
 
   cms::X509StorePtr decoded() const {
     cms::X509StorePtr store(X509_STORE_new());
-    for (const auto& file : files_) {
-      std::vector<cms::X509Ptr> read;
+    for (size_t i = 0; i < files_.size(); ++i) {
+      std::vector<cms::X509Ptr> parsed;
       const std::vector<cms::X509Ptr>& certificates = options_.certificateCache
-                                                          ? options_.certificateCache->certificates(file)
-                                                          : (read = cms::readPemCertificates(file));
-      if (certificates.empty()) unreadable(file);
+                                                          ? options_.certificateCache->certificates(files_[i])
+                                                          : (parsed = cms::parseCertificates(encodings_[i]));
+      if (certificates.empty()) unreadable(files_[i]);
       for (const auto& certificate : certificates) X509_STORE_add_cert(store.get(), certificate.get());
     }
     return store;
@@ -71,6 +73,7 @@ class TrustStore {
 
   const VerifyOptions& options_;
   const std::vector<std::string>& files_;
+  std::vector<std::vector<std::string>> encodings_;  // per file, when there is no cache
   cms::X509StorePtr store_;
 };
 
